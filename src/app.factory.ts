@@ -1,0 +1,37 @@
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { AllErrorsFilter } from './common/errors/all-errors.filter.js';
+import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
+import { createValidationPipe } from './common/validation/validation.js';
+
+export function createLogger(levels?: LogLevel[]): ConsoleLogger {
+  return new ConsoleLogger({ json: true, logLevels: levels ?? ['log', 'warn', 'error', 'fatal'] });
+}
+
+/** The HTTP application as both `main.ts` and the e2e tests run it. */
+export async function createApp(config: AppConfig, options: { logLevels?: LogLevel[] } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ genReqId: requestIdOf, bodyLimit: 1024 * 1024, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: createLogger(options.logLevels),
+    abortOnError: false,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllErrorsFilter());
+  app.enableShutdownHooks();
+  installRequestLogging(app.getHttpAdapter().getInstance(), config.app.logRequests);
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Broedplaats')
+    .setDescription('Cheap work space for artists and creative makers: buildings, groups, leases, invoices and reports.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  await app.init();
+  return app;
+}

@@ -1,0 +1,31 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenError, UnauthorizedError } from '../errors/domain-error.js';
+import { ALLOWED_ROLES, type AuthenticatedRequest, PUBLIC_ROUTE } from './decorators.js';
+import type { Role } from './principal.js';
+import { TokenVerifier } from './token-verifier.js';
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows it. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const match = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!match) throw new UnauthorizedError('token_missing', 'Send Authorization: Bearer <accessToken>');
+    const principal = await this.tokens.verify(match[1]!);
+    if (!principal) throw new UnauthorizedError('token_invalid', 'The access token is invalid or expired');
+    request.principal = principal;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles && !roles.includes(principal.role)) throw new ForbiddenError();
+    return true;
+  }
+}

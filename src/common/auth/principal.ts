@@ -1,0 +1,10 @@
+export const ROLES = ['admin', 'tenant', 'owner', 'municipality'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, as carried in the access token. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  organisationId: string | null;
+  tenantId: string | null;
+}

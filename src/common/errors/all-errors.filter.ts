@@ -1,0 +1,27 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { INTERNAL_ERROR_RESPONSE, toErrorResponse } from './error-mapping.js';
+
+/** The single place where errors become HTTP answers. */
+@Catch()
+export class AllErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const body = toErrorResponse(error);
+    if (body === null) {
+      this.logger.error({
+        message: 'unhandled error',
+        requestId: request.id,
+        route: request.routeOptions?.url,
+        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+      });
+      void reply.status(500).send(INTERNAL_ERROR_RESPONSE);
+      return;
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+}

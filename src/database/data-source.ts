@@ -1,0 +1,64 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/config.js';
+import { ENTITIES } from './entities.js';
+import { EmbeddedPostgres } from './embedded-postgres.js';
+import { loadMigrations } from './migrations-loader.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+/** The one options factory for the app, the tests and the migration CLI. */
+export async function dataSourceOptions(url: string, poolSize: number): Promise<DataSourceOptions> {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: await loadMigrations(),
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    // Extensions come from migrations, so both ways of running get the same schema.
+    installExtensions: false,
+    poolSize,
+    // Not 'error': TypeORM would log the failed query's parameters, which may hold secrets.
+    logging: ['warn', 'migration'],
+  };
+}
+
+/** Stops the embedded server after TypeORM has closed its pool, whoever closes the data source. */
+class EmbeddedDataSource extends DataSource {
+  constructor(
+    options: DataSourceOptions,
+    private readonly embedded: EmbeddedPostgres,
+  ) {
+    super(options);
+  }
+
+  override async destroy(): Promise<void> {
+    try {
+      await super.destroy();
+    } finally {
+      await this.embedded.stop();
+    }
+  }
+}
+
+/** Opens the configured database (starting the embedded one when there is no DATABASE_URL). */
+export async function openDataSource(config: DatabaseConfig, options: { migrationsRun?: boolean } = {}): Promise<DataSource> {
+  let dataSource: DataSource;
+  if (config.kind === 'postgres') {
+    dataSource = new DataSource(await dataSourceOptions(config.url, config.poolSize));
+  } else {
+    const embedded = await EmbeddedPostgres.start(config.dataDir);
+    // PGlite serves one session: a second pooled connection would interleave transactions.
+    dataSource = new EmbeddedDataSource(await dataSourceOptions(embedded.url, 1), embedded);
+  }
+  try {
+    await dataSource.initialize();
+    if (options.migrationsRun ?? config.migrationsRun) await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}

@@ -1,0 +1,10 @@
+import { Building } from '../modules/buildings/building.entity.js';
+import { Floor } from '../modules/floors/floor.entity.js';
+import { LoginFailure } from '../modules/auth/login-failure.entity.js';
+import { SigningKey } from '../modules/auth/signing-key.entity.js';
+import { Organisation } from '../modules/organisations/organisation.entity.js';
+import { Space } from '../modules/spaces/space.entity.js';
+import { User } from '../modules/users/user.entity.js';
+
+/** Every mapped table: the app, the tests and the migration drift check load the same list. */
+export const ENTITIES = [Organisation, User, LoginFailure, SigningKey, Building, Floor, Space];

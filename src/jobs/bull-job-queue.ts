@@ -1,0 +1,55 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { JobHandlerRegistry } from './job-handler.registry.js';
+import type { EnqueueOptions, JobName, JobPayloads } from './job-names.js';
+import { JOB_ATTEMPTS, JobQueue } from './job-queue.js';
+
+export const QUEUE_NAME = 'broedplaats';
+
+/** The production driver: bull on Redis; any process with RUN_WORKERS takes work from it. */
+@Injectable()
+export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
+  readonly driver = 'bull' as const;
+  private readonly logger = new Logger('BullJobQueue');
+
+  constructor(
+    @InjectQueue(QUEUE_NAME) private readonly queue: Queue,
+    private readonly registry: JobHandlerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.app.runWorkers) return;
+    this.queue.on('failed', (job, error) => {
+      this.logger.warn({ message: 'job attempt failed', job: job.name, jobId: job.id, attempt: job.attemptsMade, error: error.message });
+    });
+    void this.queue.process('*', this.config.jobs.concurrency, async (job) => {
+      await this.registry.dispatch(job.name as JobName, job.data as JobPayloads[JobName]);
+    });
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
+    await this.queue.add(name, payload, {
+      jobId: options.jobId,
+      delay: options.delayMs,
+      attempts: JOB_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.config.jobs.backoffMs },
+      removeOnComplete: { age: 24 * 60 * 60 },
+      removeOnFail: { age: 7 * 24 * 60 * 60 },
+    });
+  }
+
+  async health(): Promise<'up' | 'down'> {
+    try {
+      await this.queue.client.ping();
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Every job the system queues: its name and the payload it carries. Producers and handlers both
+ * type against this map, so a payload can only be sent to the handler that expects it.
+ */
+export interface JobPayloads {
+  /** Forget failed login attempts older than the rate-limit window. */
+  'auth.purge-login-attempts': { before: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+const JOB_NAME_SET: Record<JobName, true> = {
+  'auth.purge-login-attempts': true,
+};
+
+export const JOB_NAMES = Object.keys(JOB_NAME_SET) as JobName[];
+
+export interface EnqueueOptions {
+  /** Deterministic: the same work always gets the same id, so enqueueing twice runs it once. */
+  jobId: string;
+  delayMs?: number;
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { CurrentPrincipal, Public } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { ErrorResponseDto } from '../../common/errors/error-response.js';
+import { toUserResponse, UserResponseDto } from '../users/dto/user.response.dto.js';
+import { UsersService } from '../users/users.service.js';
+import { AuthService } from './auth.service.js';
+import { LoginDto, LoginResponseDto } from './dto/login.dto.js';
+
+@ApiTags('auth')
+@Controller('api')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
+  async login(@Body() body: LoginDto): Promise<LoginResponseDto> {
+    const { accessToken, user } = await this.auth.login(body.email, body.password);
+    return { accessToken, user: toUserResponse(user) };
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserResponseDto })
+  async me(@CurrentPrincipal() principal: Principal): Promise<UserResponseDto> {
+    return toUserResponse(await this.users.get(principal.userId));
+  }
+}

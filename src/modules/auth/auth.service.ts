@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { JobQueue } from '../../jobs/job-queue.js';
+import { verifyAgainstDecoy, verifyPassword } from '../users/password.js';
+import type { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { InvalidCredentialsError, TooManyLoginAttemptsError } from './auth.errors.js';
+import { AuthRepository } from './auth.repository.js';
+import { TokenService } from './token.service.js';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly repository: AuthRepository,
+    private readonly tokens: TokenService,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Rate-limited per e-mail address: after too many failures in the window, even the right password waits. */
+  async login(emailInput: string, password: string, now = new Date()): Promise<{ accessToken: string; user: User }> {
+    const email = emailInput.trim().toLowerCase();
+    const { loginMaxFailures, loginWindowMinutes } = this.config.auth;
+    const windowStart = new Date(now.getTime() - loginWindowMinutes * 60_000);
+    if ((await this.repository.countFailuresSince(email, windowStart)) >= loginMaxFailures) {
+      throw new TooManyLoginAttemptsError(loginWindowMinutes);
+    }
+    const user = await this.users.findByEmail(email);
+    const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDecoy(password);
+    if (!user || !valid) {
+      await this.repository.recordFailure(email);
+      await this.schedulePurge(windowStart);
+      throw new InvalidCredentialsError();
+    }
+    return { accessToken: await this.tokens.issue(user), user };
+  }
+
+  async purgeFailuresBefore(before: Date): Promise<void> {
+    await this.repository.deleteFailuresBefore(before);
+  }
+
+  /** At most one purge per hour, whichever process asks. */
+  private schedulePurge(windowStart: Date): Promise<void> {
+    const hour = windowStart.toISOString().slice(0, 13);
+    return this.jobs.enqueue('auth.purge-login-attempts', { before: windowStart.toISOString() }, { jobId: `purge-login-failures:${hour}` });
+  }
+}

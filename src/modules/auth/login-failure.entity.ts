@@ -1,0 +1,15 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A failed sign-in, kept for the rate-limit window; shared by every API process through the database. */
+@Entity('login_failure')
+@Index('ix_login_failure_email_at', ['email', 'attemptedAt'])
+export class LoginFailure {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  attemptedAt!: Date;
+}

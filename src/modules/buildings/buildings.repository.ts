@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { BuildingScope } from '../../common/auth/scope.js';
+import type { Page } from '../../common/pagination/page.js';
+import { Building } from './building.entity.js';
+
+@Injectable()
+export class BuildingsRepository {
+  constructor(@InjectRepository(Building) private readonly buildings: Repository<Building>) {}
+
+  insert(values: Omit<Building, 'id' | 'createdAt'>): Promise<Building> {
+    return this.buildings.save(this.buildings.create(values));
+  }
+
+  findVisible(id: string, scope: BuildingScope): Promise<Building | null> {
+    return this.scoped(scope).andWhere('building.id = :id', { id }).getOne();
+  }
+
+  async findVisiblePage(scope: BuildingScope, page: { limit: number; offset: number }): Promise<Page<Building>> {
+    const [items, total] = await this.scoped(scope)
+      .orderBy('building.name', 'ASC')
+      .addOrderBy('building.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  private scoped(scope: BuildingScope): SelectQueryBuilder<Building> {
+    const query = this.buildings.createQueryBuilder('building').where('TRUE');
+    switch (scope.kind) {
+      case 'all':
+        return query;
+      case 'owner':
+        return query.andWhere('building.owner_id = :organisationId', { organisationId: scope.organisationId });
+      case 'city':
+        return query.andWhere(
+          `lower(building.city) = (SELECT lower(o.city) FROM organisation o WHERE o.id = :organisationId AND o.kind = 'municipality')`,
+          { organisationId: scope.organisationId },
+        );
+    }
+  }
+}

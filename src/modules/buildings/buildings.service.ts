@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../common/auth/principal.js';
+import { buildingScopeOf } from '../../common/auth/scope.js';
+import { translateConstraintViolations } from '../../common/database/pg-errors.js';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import type { Page } from '../../common/pagination/page.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import type { Building } from './building.entity.js';
+import { InvoicePrefixTakenError, UsePeriodError } from './buildings.errors.js';
+import { BuildingsRepository } from './buildings.repository.js';
+import type { CreateBuildingDto } from './dto/create-building.dto.js';
+
+@Injectable()
+export class BuildingsService {
+  constructor(
+    private readonly buildings: BuildingsRepository,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  async create(input: CreateBuildingDto): Promise<Building> {
+    const useEnd = input.useEnd ?? null;
+    if (useEnd !== null && useEnd <= input.useStart) throw new UsePeriodError();
+    await this.organisations.requireOfKind(input.ownerId, 'owner', 'ownerId');
+    await this.organisations.requireOfKind(input.umbrellaId, 'umbrella', 'umbrellaId');
+    return translateConstraintViolations(
+      () =>
+        this.buildings.insert({
+          name: input.name.trim(),
+          address: input.address.trim(),
+          city: input.city.trim(),
+          ownerId: input.ownerId,
+          umbrellaId: input.umbrellaId,
+          kind: input.kind,
+          useStart: input.useStart,
+          useEnd,
+          invoicePrefix: input.invoicePrefix,
+        }),
+      { uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix) },
+    );
+  }
+
+  /** The building if this principal may see it; an invisible building answers as an unknown one. */
+  async getVisible(id: string, principal: Principal): Promise<Building> {
+    const building = await this.buildings.findVisible(id, buildingScopeOf(principal));
+    if (!building) throw new NotFoundError('building', id);
+    return building;
+  }
+
+  listVisible(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Building>> {
+    return this.buildings.findVisiblePage(buildingScopeOf(principal), page);
+  }
+}

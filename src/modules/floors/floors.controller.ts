@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
+import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { CreateFloorDto } from './dto/create-floor.dto.js';
+import { FloorOverviewDto, FloorResponseDto, toFloorOverview, toFloorResponse } from './dto/floor.response.dto.js';
+import { FloorsService } from './floors.service.js';
+
+@ApiTags('floors')
+@ApiBearerAuth()
+@Controller('api/buildings/:buildingId/floors')
+export class FloorsController {
+  constructor(private readonly floors: FloorsService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: FloorResponseDto })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('buildingId', new IdParam('building')) buildingId: string,
+    @Body() body: CreateFloorDto,
+  ): Promise<FloorResponseDto> {
+    return toFloorResponse(await this.floors.create(buildingId, body, principal));
+  }
+
+  @Get()
+  @ApiPage(FloorOverviewDto)
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('buildingId', new IdParam('building')) buildingId: string,
+    @Query() page: PageQueryDto,
+  ): Promise<Page<FloorOverviewDto>> {
+    return mapPage(await this.floors.listOverview(buildingId, principal, page), toFloorOverview);
+  }
+}

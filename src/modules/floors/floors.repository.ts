@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { Page } from '../../common/pagination/page.js';
+import { Floor } from './floor.entity.js';
+
+export interface SpaceSummary {
+  id: string;
+  code: string;
+  areaM2: number;
+  use: string;
+  publicCounter: boolean;
+}
+
+export interface FloorOverview extends Floor {
+  lettableAreaM2: number;
+  groupId: string | null;
+  groupName: string | null;
+  spaces: SpaceSummary[];
+}
+
+interface FloorOverviewRow {
+  id: string;
+  building_id: string;
+  level: number;
+  name: string | null;
+  theme: string | null;
+  lettable_area_m2: string;
+  spaces: SpaceSummary[];
+  total: number;
+}
+
+@Injectable()
+export class FloorsRepository {
+  constructor(@InjectRepository(Floor) private readonly floors: Repository<Floor>) {}
+
+  insert(values: Omit<Floor, 'id'>): Promise<Floor> {
+    return this.floors.save(this.floors.create(values));
+  }
+
+  findById(id: string): Promise<Floor | null> {
+    return this.floors.findOneBy({ id });
+  }
+
+  /** A page of a building's floors, each with its spaces and lettable area, in one query. */
+  async findOverviewPage(buildingId: string, page: { limit: number; offset: number }): Promise<Page<FloorOverview>> {
+    const rows = await this.floors.query<FloorOverviewRow[]>(
+      `SELECT f.id, f.building_id, f.level, f.name, f.theme,
+              coalesce(s.lettable_area_m2, 0) AS lettable_area_m2,
+              coalesce(s.spaces, '[]'::json) AS spaces,
+              count(*) OVER ()::int AS total
+         FROM floor f
+         LEFT JOIN LATERAL (
+           SELECT sum(sp.area_m2) AS lettable_area_m2,
+                  json_agg(json_build_object('id', sp.id, 'code', sp.code, 'areaM2', sp.area_m2,
+                                             'use', sp.use, 'publicCounter', sp.public_counter) ORDER BY sp.code) AS spaces
+             FROM space sp WHERE sp.floor_id = f.id
+         ) s ON TRUE
+        WHERE f.building_id = $1
+        ORDER BY f.level
+        LIMIT $2 OFFSET $3`,
+      [buildingId, page.limit, page.offset],
+    );
+    const total = rows[0]?.total ?? (page.offset > 0 ? await this.floors.countBy({ buildingId }) : 0);
+    return {
+      total,
+      items: rows.map((row) => ({
+        id: row.id,
+        buildingId: row.building_id,
+        level: row.level,
+        name: row.name,
+        theme: row.theme,
+        lettableAreaM2: Number(row.lettable_area_m2),
+        groupId: null,
+        groupName: null,
+        spaces: row.spaces.map((space) => ({ ...space, areaM2: Number(space.areaM2) })),
+      })),
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '../organisation.entity.js';
+
+export class OrganisationResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
+  @ApiProperty({ type: String, nullable: true }) city!: string | null;
+  @ApiProperty({ type: String, nullable: true }) address!: string | null;
+  @ApiProperty({ type: String, nullable: true }) kvkNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Electronic format, no spaces' }) iban!: string | null;
+}
+
+export function toOrganisationResponse(organisation: Organisation): OrganisationResponseDto {
+  const { id, name, kind, city, address, kvkNumber, vatNumber, iban } = organisation;
+  return { id, name, kind, city, address, kvkNumber, vatNumber, iban };
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
+import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
+import { CreateOrganisationDto } from './dto/create-organisation.dto.js';
+import { OrganisationResponseDto, toOrganisationResponse } from './dto/organisation.response.dto.js';
+import { OrganisationsService } from './organisations.service.js';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('api/organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: OrganisationResponseDto })
+  async create(@Body() body: CreateOrganisationDto): Promise<OrganisationResponseDto> {
+    return toOrganisationResponse(await this.organisations.create(body));
+  }
+
+  @Get()
+  @ApiPage(OrganisationResponseDto)
+  async list(@CurrentPrincipal() principal: Principal, @Query() page: PageQueryDto): Promise<Page<OrganisationResponseDto>> {
+    return mapPage(await this.organisations.list(principal, page), toOrganisationResponse);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../../common/auth/principal.js';
+import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import type { Page } from '../../common/pagination/page.js';
+import { normaliseIban } from '../../common/validation/validators.js';
+import type { CreateOrganisationDto } from './dto/create-organisation.dto.js';
+import type { Organisation, OrganisationKind } from './organisation.entity.js';
+import { OrganisationsRepository } from './organisations.repository.js';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(private readonly organisations: OrganisationsRepository) {}
+
+  create(input: CreateOrganisationDto, manager?: EntityManager): Promise<Organisation> {
+    if (input.kind === 'municipality' && !input.city) {
+      throw new RuleError('municipality_needs_city', 'A municipality organisation needs the city it monitors', [
+        { field: 'city', message: 'city is required for a municipality' },
+      ]);
+    }
+    return this.organisations.insert(
+      {
+        name: input.name.trim(),
+        kind: input.kind,
+        city: input.city?.trim() ?? null,
+        address: input.address?.trim() ?? null,
+        kvkNumber: input.kvkNumber ?? null,
+        vatNumber: input.vatNumber ?? null,
+        iban: input.iban ? normaliseIban(input.iban) : null,
+      },
+      manager,
+    );
+  }
+
+  /** Staff see every organisation; anyone else only the one they belong to. */
+  list(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Organisation>> {
+    if (principal.role === 'admin') return this.organisations.findPage(page);
+    if (!principal.organisationId) return Promise.resolve({ items: [], total: 0 });
+    return this.organisations.findPage({ ...page, onlyId: principal.organisationId });
+  }
+
+  /**
+   * The organisation a request refers to, which must exist (and be of the kind, when given):
+   * a reference in a body that names nothing breaks a rule of the request (422), unlike an unknown path id.
+   */
+  async requireOfKind(id: string, kind: OrganisationKind | null, field: string): Promise<Organisation> {
+    const organisation = await this.organisations.findById(id);
+    if (!organisation || (kind !== null && organisation.kind !== kind)) {
+      const described = kind ? `organisation of kind ${kind}` : 'organisation';
+      throw new RuleError(`unknown_${kind ?? 'organisation'}`, `${field} must name an existing ${described}`, [
+        { field, message: `no ${described} ${id}` },
+      ]);
+    }
+    return organisation;
+  }
+
+  async get(id: string): Promise<Organisation> {
+    const organisation = await this.organisations.findById(id);
+    if (!organisation) throw new NotFoundError('organisation', id);
+    return organisation;
+  }
+}

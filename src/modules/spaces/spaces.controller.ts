@@ -1,0 +1,26 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { CreateSpaceDto } from './dto/create-space.dto.js';
+import { SpaceResponseDto, toSpaceResponse } from './dto/space.response.dto.js';
+import { SpacesService } from './spaces.service.js';
+
+@ApiTags('spaces')
+@ApiBearerAuth()
+@Controller('api/floors/:floorId/spaces')
+export class SpacesController {
+  constructor(private readonly spaces: SpacesService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: SpaceResponseDto })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('floorId', new IdParam('floor')) floorId: string,
+    @Body() body: CreateSpaceDto,
+  ): Promise<SpaceResponseDto> {
+    return toSpaceResponse(await this.spaces.create(floorId, body, principal));
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../common/auth/principal.js';
+import { translateConstraintViolations } from '../../common/database/pg-errors.js';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import { FloorsService } from '../floors/floors.service.js';
+import type { CreateSpaceDto } from './dto/create-space.dto.js';
+import type { Space } from './space.entity.js';
+import { SpaceCodeTakenError } from './spaces.errors.js';
+import { SpacesRepository } from './spaces.repository.js';
+
+@Injectable()
+export class SpacesService {
+  constructor(
+    private readonly spaces: SpacesRepository,
+    private readonly floors: FloorsService,
+  ) {}
+
+  async create(floorId: string, input: CreateSpaceDto, principal: Principal): Promise<Space> {
+    const floor = await this.floors.getVisible(floorId, principal);
+    return translateConstraintViolations(
+      () =>
+        this.spaces.insert({
+          floorId,
+          buildingId: floor.buildingId,
+          code: input.code,
+          areaM2: input.areaM2,
+          use: input.use,
+          publicCounter: input.publicCounter ?? false,
+        }),
+      { uq_space_building_code: () => new SpaceCodeTakenError(input.code) },
+    );
+  }
+
+  async get(id: string): Promise<Space> {
+    const space = await this.spaces.findById(id);
+    if (!space) throw new NotFoundError('space', id);
+    return space;
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import type { Page } from '../../common/pagination/page.js';
+import { User } from './user.entity.js';
+
+export type NewUser = Pick<User, 'email' | 'passwordHash' | 'name' | 'role' | 'organisationId' | 'tenantId'>;
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  async insert(values: NewUser, manager?: EntityManager): Promise<User> {
+    const repository = manager?.getRepository(User) ?? this.users;
+    return repository.save(repository.create(values));
+  }
+
+  /** Inserts the first admin only while the table is empty; concurrent boots create one. */
+  async insertIfNoUsers(values: NewUser): Promise<boolean> {
+    const rows: unknown[] = await this.users.query(
+      `INSERT INTO app_user (email, password_hash, name, role)
+       SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM app_user)
+       ON CONFLICT (email) DO NOTHING
+       RETURNING id`,
+      [values.email, values.passwordHash, values.name, values.role],
+    );
+    return rows.length > 0;
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: email.toLowerCase() });
+  }
+
+  async findPage(page: { limit: number; offset: number }): Promise<Page<User>> {
+    const [items, total] = await this.users.findAndCount({ order: { email: 'ASC' }, take: page.limit, skip: page.offset });
+    return { items, total };
+  }
+}

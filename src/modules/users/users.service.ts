@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { translateConstraintViolations } from '../../common/database/pg-errors.js';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import type { Page } from '../../common/pagination/page.js';
+import type { OrganisationKind } from '../organisations/organisation.entity.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import type { CreateUserDto } from './dto/create-user.dto.js';
+import { hashPassword } from './password.js';
+import type { User } from './user.entity.js';
+import { EmailTakenError, RoleNeedsOrganisationError } from './users.errors.js';
+import { UsersRepository } from './users.repository.js';
+
+/** Owner and municipality users see data through their organisation, so they must have one of that kind. */
+const ORGANISATION_KIND_OF_ROLE: Partial<Record<User['role'], OrganisationKind>> = {
+  owner: 'owner',
+  municipality: 'municipality',
+};
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('UsersService');
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly organisations: OrganisationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The first admin, from ADMIN_EMAIL / ADMIN_PASSWORD, when nobody can sign in yet. */
+  async onApplicationBootstrap(): Promise<void> {
+    const { adminEmail, adminPassword } = this.config.auth;
+    const created = await this.users.insertIfNoUsers({
+      email: adminEmail,
+      passwordHash: await hashPassword(adminPassword),
+      name: 'Administrator',
+      role: 'admin',
+      organisationId: null,
+      tenantId: null,
+    });
+    if (created) this.logger.log({ message: 'created the first admin', email: adminEmail });
+  }
+
+  async create(input: CreateUserDto, manager?: EntityManager): Promise<User> {
+    const requiredKind = ORGANISATION_KIND_OF_ROLE[input.role] ?? null;
+    if (requiredKind && !input.organisationId) throw new RoleNeedsOrganisationError(input.role, requiredKind);
+    if (input.organisationId) await this.organisations.requireOfKind(input.organisationId, requiredKind, 'organisationId');
+    const email = input.email.trim().toLowerCase();
+    const passwordHash = await hashPassword(input.password);
+    return translateConstraintViolations(
+      () =>
+        this.users.insert(
+          {
+            email,
+            passwordHash,
+            name: input.name.trim(),
+            role: input.role,
+            organisationId: input.organisationId ?? null,
+            tenantId: input.tenantId ?? null,
+          },
+          manager,
+        ),
+      { uq_app_user_email: () => new EmailTakenError(email) },
+    );
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundError('user', id);
+    return user;
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findByEmail(email);
+  }
+
+  list(page: { limit: number; offset: number }): Promise<Page<User>> {
+    return this.users.findPage(page);
+  }
+}
