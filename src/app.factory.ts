@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { AllErrorsFilter } from './common/errors/all-errors.filter.js';
+import { INTERNAL_ERROR_RESPONSE, toErrorResponse } from './common/errors/error-mapping.js';
 import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
+import { RejectNulPipe } from './common/validation/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation/validation.js';
 
 export function createLogger(levels?: LogLevel[]): ConsoleLogger {
@@ -14,15 +16,21 @@ export function createLogger(levels?: LogLevel[]): ConsoleLogger {
 
 /** The HTTP application as both `main.ts` and the e2e tests run it. */
 export async function createApp(config: AppConfig, options: { logLevels?: LogLevel[] } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ genReqId: requestIdOf, bodyLimit: 1024 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({ genReqId: requestIdOf, bodyLimit: 1024 * 1024, trustProxy: true, maxParamLength: 500 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: createLogger(options.logLevels),
     abortOnError: false,
   });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new AllErrorsFilter());
   app.enableShutdownHooks();
-  installRequestLogging(app.getHttpAdapter().getInstance(), config.app.logRequests);
+  const fastify = app.getHttpAdapter().getInstance();
+  installRequestLogging(fastify, config.app.logRequests);
+  // Errors Fastify raises before a route runs (router limits) get the same shape as the rest.
+  fastify.setErrorHandler((error, _request, reply) => {
+    const body = toErrorResponse(error) ?? INTERNAL_ERROR_RESPONSE;
+    void reply.status(body.statusCode).send(body);
+  });
 
   const openApi = new DocumentBuilder()
     .setTitle('Broedplaats')

@@ -55,10 +55,31 @@ export async function openDataSource(config: DatabaseConfig, options: { migratio
   }
   try {
     await dataSource.initialize();
-    if (options.migrationsRun ?? config.migrationsRun) await dataSource.runMigrations({ transaction: 'each' });
+    if (options.migrationsRun ?? config.migrationsRun) {
+      await (config.kind === 'postgres' ? runMigrationsExclusively(dataSource) : dataSource.runMigrations({ transaction: 'each' }));
+    }
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     throw error;
   }
   return dataSource;
+}
+
+/** Any number that no other advisory lock of this app uses. */
+const MIGRATION_LOCK = 726_300;
+
+/**
+ * Several API processes may boot at once: the first migrates while the others wait on a lock held
+ * by a connection of its own (PGlite has one connection and one process, so it needs none).
+ */
+async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
+  const lockHolder = dataSource.createQueryRunner();
+  await lockHolder.connect();
+  try {
+    await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lockHolder.release();
+  }
 }

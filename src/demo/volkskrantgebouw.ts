@@ -65,7 +65,7 @@ export interface DemoSpace {
 
 const SPACES_PER_FLOOR = 32;
 
-/** About 1,250 m² per floor in studios of 24 to 56 m²; the ground floor has the café and an event hall. */
+/** About 1,280 m² per floor in studios of 23 to 55 m²; the ground floor has the café and an event hall. */
 export function demoSpaces(): DemoSpace[] {
   const spaces: DemoSpace[] = [];
   for (const { level } of DEMO_FLOORS) {
@@ -76,7 +76,7 @@ export function demoSpaces(): DemoSpace[] {
       } else if (level === 0 && number === 2) {
         spaces.push({ level, code, areaM2: 140, use: 'event', publicCounter: false });
       } else {
-        const areaM2 = 24 + ((number * 7 + level * 3) % 9) * 4;
+        const areaM2 = 23 + ((number * 7 + level * 3) % 9) * 4;
         spaces.push({ level, code, areaM2, use: number % 5 === 0 ? 'workshop' : 'studio', publicCounter: false });
       }
     }

@@ -50,25 +50,20 @@ export function toErrorResponse(error: unknown): ErrorResponseDto | null {
   if (error instanceof DomainError) {
     return { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details };
   }
-  if (error instanceof HttpException) {
-    const statusCode = error.getStatus();
-    if (statusCode >= 500) return null;
-    return { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'client_error', message: error.message, details: [] };
-  }
-  if (isFastifyClientError(error)) {
-    const code = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test(error.message) ? 'malformed_json' : undefined;
-    return {
-      statusCode: error.statusCode,
-      code: code ?? CODE_BY_STATUS[error.statusCode] ?? 'client_error',
-      message: code ? 'The request body is not valid JSON' : error.message,
-      details: [],
-    };
-  }
-  if (error instanceof SyntaxError && /JSON/.test(error.message)) {
-    return { statusCode: 400, code: 'malformed_json', message: 'The request body is not valid JSON', details: [] };
-  }
-  return null;
+  const clientError = error instanceof HttpException ? { statusCode: error.getStatus(), message: error.message } : null;
+  const { statusCode, message } = clientError ?? (isFastifyClientError(error) ? error : { statusCode: 500, message: '' });
+  if (statusCode >= 500) return null;
+  // Fastify's body parser reports JSON it cannot parse; Nest passes it on as a plain 400.
+  if (statusCode === 400 && /JSON/.test(message)) return MALFORMED_JSON_RESPONSE;
+  return { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'client_error', message, details: [] };
 }
+
+const MALFORMED_JSON_RESPONSE: ErrorResponseDto = {
+  statusCode: 400,
+  code: 'malformed_json',
+  message: 'The request body is not valid JSON',
+  details: [],
+};
 
 export const INTERNAL_ERROR_RESPONSE: ErrorResponseDto = {
   statusCode: 500,

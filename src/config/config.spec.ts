@@ -1,0 +1,57 @@
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs embedded with the documented demo admin when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: './var', migrationsRun: true });
+    expect(config.redis.url).toBeNull();
+    expect(config.app).toMatchObject({ port: 3000, runWorkers: true, demoData: true });
+    expect(config.auth).toMatchObject({ adminEmail: 'admin@example.org', adminPassword: 'broedplaats' });
+  });
+
+  it('with DATABASE_URL needs an admin and refuses the demo password or a short one', () => {
+    const url = { DATABASE_URL: 'postgresql://localhost/broedplaats' };
+    expect(problemsOf(url)).toEqual([
+      'ADMIN_EMAIL is required when DATABASE_URL is set',
+      'ADMIN_PASSWORD is required when DATABASE_URL is set',
+    ]);
+    expect(problemsOf({ ...url, ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'broedplaats' })).toEqual([
+      'ADMIN_PASSWORD: the demo password is only accepted with the embedded database',
+    ]);
+    expect(problemsOf({ ...url, ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'short' })).toHaveLength(1);
+    const config = loadConfig({ ...url, ADMIN_EMAIL: 'A@B.nl', ADMIN_PASSWORD: 'a-long-enough-secret' });
+    expect(config.database.kind).toBe('postgres');
+    expect(config.app.demoData).toBe(false);
+    expect(config.auth.adminEmail).toBe('a@b.nl');
+  });
+
+  it('names every bad value in one message', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      RUN_WORKERS: 'maybe',
+      DATABASE_URL: 'mysql://x',
+      REDIS_URL: 'http://x',
+      JWT_SECRET: 'short',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'PORT must be a whole number from 0 to 65535, got "eighty"',
+        'RUN_WORKERS must be true or false, got "maybe"',
+        'DATABASE_URL must start with postgres:// or postgresql://',
+        'REDIS_URL must start with redis:// or rediss://',
+        'JWT_SECRET must have at least 32 characters',
+      ]),
+    );
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/Invalid configuration:\n {2}- PORT must be a whole number/);
+  });
+});

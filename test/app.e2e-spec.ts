@@ -1,0 +1,87 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+const embedded = !process.env.DATABASE_URL;
+
+describe('the running app with demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'true' });
+  });
+  afterAll(() => t.close());
+
+  it('answers /health with the database and the queue', async () => {
+    const response = await t.http().get('/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', database: 'up', queue: process.env.REDIS_URL ? 'up' : 'inline' });
+  });
+
+  it('serves OpenAPI at /docs with every path of the contract and described DTOs', async () => {
+    expect((await t.http().get('/docs')).status).toBe(200);
+    const document = (await t.http().get('/docs-json')).body;
+    for (const path of [
+      '/api/auth/login',
+      '/api/me',
+      '/api/users',
+      '/api/organisations',
+      '/api/buildings',
+      '/api/buildings/{id}',
+      '/api/buildings/{buildingId}/floors',
+      '/api/floors/{floorId}/spaces',
+      '/health',
+    ]) {
+      expect(Object.keys(document.paths)).toContain(path);
+    }
+    for (const dto of ['CreateBuildingDto', 'BuildingResponseDto', 'CreateSpaceDto', 'LoginDto', 'ErrorResponseDto', 'FloorOverviewDto']) {
+      expect(Object.keys(document.components.schemas[dto].properties).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('loads the Volkskrantgebouw: 8 floors, about 10,000 m², the four organisations', async () => {
+    const buildings = await t.http().get('/api/buildings').set(t.admin);
+    expect(buildings.body.items).toEqual([
+      expect.objectContaining({
+        name: 'Volkskrantgebouw',
+        kind: 'temporary',
+        useStart: '2007-06-01',
+        useEnd: '2013-07-01',
+        invoicePrefix: 'VKG',
+        city: 'Amsterdam',
+      }),
+    ]);
+    const floors = await t.http().get(`/api/buildings/${buildings.body.items[0].id}/floors`).set(t.admin);
+    expect(floors.body.items.map((floor: { level: number }) => floor.level)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const area = floors.body.items.reduce((sum: number, floor: { lettableAreaM2: number }) => sum + floor.lettableAreaM2, 0);
+    expect(area).toBeGreaterThan(9_500);
+    expect(area).toBeLessThan(10_500);
+    const organisations = await t.http().get('/api/organisations').set(t.admin);
+    expect(organisations.body.items.map((o: { name: string }) => o.name).sort()).toEqual([
+      'Bureau Broedplaatsen',
+      'Magnificent 8',
+      'Stadgenoot',
+      'Stichting Urban Resort',
+    ]);
+  });
+
+  it('loads the demo once, however often the app boots', async () => {
+    const demo = t.app.get(DataSource);
+    const again = (await import('../src/demo/demo-data.service.js')).DemoDataService;
+    await t.app.get(again).onApplicationBootstrap();
+    expect(Number((await demo.query('SELECT count(*) AS n FROM building'))[0].n)).toBe(1);
+  });
+
+  (embedded ? it : it.skip)('has a sign-in per role in the embedded demo, each seeing its own part', async () => {
+    const owner = await t.login('owner@example.org', 'broedplaats');
+    expect((await t.http().get('/api/buildings').set(owner)).body.total).toBe(1);
+    const buyer = await t.login('buyer@example.org', 'broedplaats');
+    expect((await t.http().get('/api/buildings').set(buyer)).body.total).toBe(0);
+    const monitor = await t.login('monitor@example.org', 'broedplaats');
+    expect((await t.http().get('/api/buildings').set(monitor)).body.total).toBe(1);
+    const tenant = await t.login('tenant@example.org', 'broedplaats');
+    expect((await t.http().get('/api/me').set(tenant)).body.role).toBe('tenant');
+  });
+
+  (embedded ? it.skip : it)('creates no demo sign-ins on a real database', async () => {
+    expect((await t.http().post('/api/auth/login').send({ email: 'owner@example.org', password: 'broedplaats' })).status).toBe(401);
+  });
+});

@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { createBuilding, createFloor } from './helpers/factories.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+/** Statuses a client error may get; anything 5xx is a defect. */
+const CLIENT_STATUSES = [200, 201, 400, 401, 403, 404, 409, 413, 414, 415, 422, 429];
+
+const RAW_BODIES = [
+  '',
+  'null',
+  '[]',
+  '"text"',
+  '123',
+  'true',
+  '{',
+  '{"a":}',
+  '{"__proto__":{"role":"admin"}}',
+  '{"constructor":{"prototype":{"x":1}}}',
+  '\u0000',
+];
+
+/** A field value of any JSON shape, with extra weight on the near misses that break naive code. */
+const junkValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom(
+    '',
+    ' ',
+    'null',
+    '1e309',
+    '-0',
+    'NaN',
+    '2012-02-30',
+    '9999-99-99',
+    'x'.repeat(5000),
+    '\u0000',
+    '😀',
+    "'; DROP TABLE building; --",
+  ),
+  fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 0, Number.POSITIVE_INFINITY, 0.1 + 0.2, 2 ** 31, -(2 ** 31) - 1),
+);
+
+describe('junk input to every write endpoint', () => {
+  let t: TestApp;
+  let endpoints: { path: string; fields: string[]; valid: Record<string, unknown> }[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const building = await createBuilding(t);
+    const floor = await createFloor(t, building.id, { level: 1 });
+    const owner = building.ownerId as string;
+    const umbrella = building.umbrellaId as string;
+    endpoints = [
+      { path: '/api/auth/login', fields: ['email', 'password'], valid: { email: 'a@b.example', password: 'x' } },
+      {
+        path: '/api/users',
+        fields: ['email', 'password', 'name', 'role', 'organisationId', 'tenantId'],
+        valid: { email: 'junk@test.example', password: 'a-long-enough-password', name: 'J', role: 'owner', organisationId: owner },
+      },
+      {
+        path: '/api/organisations',
+        fields: ['name', 'kind', 'city', 'address', 'kvkNumber', 'vatNumber', 'iban'],
+        valid: { name: 'J', kind: 'owner' },
+      },
+      {
+        path: '/api/buildings',
+        fields: ['name', 'address', 'city', 'ownerId', 'umbrellaId', 'kind', 'useStart', 'useEnd', 'invoicePrefix'],
+        valid: {
+          name: 'J',
+          address: 'A',
+          city: 'C',
+          ownerId: owner,
+          umbrellaId: umbrella,
+          kind: 'temporary',
+          useStart: '2010-01-01',
+          useEnd: '2012-01-01',
+          invoicePrefix: 'JUNK',
+        },
+      },
+      { path: `/api/buildings/${building.id}/floors`, fields: ['level', 'name', 'theme'], valid: { level: 7 } },
+      {
+        path: `/api/floors/${floor.id}/spaces`,
+        fields: ['code', 'areaM2', 'use', 'publicCounter'],
+        valid: { code: 'J1', areaM2: 10, use: 'studio' },
+      },
+    ];
+  });
+  afterAll(() => t.close());
+
+  function expectClientAnswer(response: { status: number; body: { statusCode?: number; code?: string } }, what: string): void {
+    if (!CLIENT_STATUSES.includes(response.status)) throw new Error(`${what} → ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status >= 400) {
+      expect(response.body.statusCode).toBe(response.status);
+      expect(typeof response.body.code).toBe('string');
+    }
+  }
+
+  it('answers raw junk bodies with a client error, never a 5xx', async () => {
+    for (const { path } of endpoints) {
+      for (const raw of RAW_BODIES) {
+        const response = await t.http().post(path).set(t.admin).set('Content-Type', 'application/json').send(raw);
+        expectClientAnswer(response, `${path} with ${JSON.stringify(raw)}`);
+        expect(response.status).toBeGreaterThanOrEqual(400);
+      }
+    }
+  });
+
+  it('answers any JSON value in any field with a client error or success, never a 5xx', async () => {
+    for (const endpoint of endpoints) {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...endpoint.fields), junkValue, async (field, value) => {
+          const body = { ...endpoint.valid, [field]: value };
+          const response = await t.http().post(endpoint.path).set(t.admin).send(body);
+          expectClientAnswer(response, `${endpoint.path} with ${field}=${JSON.stringify(value).slice(0, 80)}`);
+        }),
+        { numRuns: 40 },
+      );
+    }
+  });
+
+  it('answers junk query strings and path ids with a client error', async () => {
+    for (const query of ['limit=abc', 'limit=0', 'offset=1.5', 'limit[]=1', 'limit=1e3', 'limit=%00']) {
+      expectClientAnswer(await t.http().get(`/api/buildings?${query}`).set(t.admin), `GET /api/buildings?${query}`);
+    }
+    for (const id of ['%00', '..%2F..', 'a'.repeat(500), '00000000-0000-0000-0000-00000000000G']) {
+      expectClientAnswer(await t.http().get(`/api/buildings/${id}`).set(t.admin), `GET /api/buildings/${id}`);
+      expectClientAnswer(
+        await t.http().post(`/api/floors/${id}/spaces`).set(t.admin).send({ code: 'X', areaM2: 1, use: 'studio' }),
+        `POST spaces ${id}`,
+      );
+    }
+  });
+});
