@@ -2,6 +2,7 @@ import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { AllErrorsFilter } from './common/errors/all-errors.filter.js';
@@ -16,7 +17,17 @@ export function createLogger(levels?: LogLevel[]): ConsoleLogger {
 
 /** The HTTP application as both `main.ts` and the e2e tests run it. */
 export async function createApp(config: AppConfig, options: { logLevels?: LogLevel[] } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ genReqId: requestIdOf, bodyLimit: 1024 * 1024, trustProxy: true, maxParamLength: 500 });
+  const adapter = new FastifyAdapter({
+    genReqId: requestIdOf,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    maxParamLength: 500,
+    // The router refuses some URLs (bad encoding, overlong ids) before any error handler runs.
+    frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = toErrorResponse(error) ?? INTERNAL_ERROR_RESPONSE;
+      void reply.status(body.statusCode).send(body);
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: createLogger(options.logLevels),
     abortOnError: false,
@@ -26,11 +37,6 @@ export async function createApp(config: AppConfig, options: { logLevels?: LogLev
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   installRequestLogging(fastify, config.app.logRequests);
-  // Errors Fastify raises before a route runs (router limits) get the same shape as the rest.
-  fastify.setErrorHandler((error, _request, reply) => {
-    const body = toErrorResponse(error) ?? INTERNAL_ERROR_RESPONSE;
-    void reply.status(body.statusCode).send(body);
-  });
 
   const openApi = new DocumentBuilder()
     .setTitle('Broedplaats')

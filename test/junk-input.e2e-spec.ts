@@ -121,8 +121,10 @@ describe('junk input to every write endpoint', () => {
     for (const query of ['limit=abc', 'limit=0', 'offset=1.5', 'limit[]=1', 'limit=1e3', 'limit=%00']) {
       expectClientAnswer(await t.http().get(`/api/buildings?${query}`).set(t.admin), `GET /api/buildings?${query}`);
     }
-    for (const id of ['%00', '..%2F..', 'a'.repeat(500), '00000000-0000-0000-0000-00000000000G']) {
-      expectClientAnswer(await t.http().get(`/api/buildings/${id}`).set(t.admin), `GET /api/buildings/${id}`);
+    for (const id of ['%00', '..%2F..', 'a'.repeat(500), 'a'.repeat(2000), '%E0%A4%A', '00000000-0000-0000-0000-00000000000G']) {
+      const read = await t.http().get(`/api/buildings/${id}`).set(t.admin);
+      expectClientAnswer(read, `GET /api/buildings/${id}`);
+      expect(read.status).toBeGreaterThanOrEqual(400);
       expectClientAnswer(
         await t.http().post(`/api/floors/${id}/spaces`).set(t.admin).send({ code: 'X', areaM2: 1, use: 'studio' }),
         `POST spaces ${id}`,
