@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
+import type { Clock } from './common/clock/clock.js';
 import type { AppConfig } from './config/config.js';
 import { AllErrorsFilter } from './common/errors/all-errors.filter.js';
 import { INTERNAL_ERROR_RESPONSE, toErrorResponse } from './common/errors/error-mapping.js';
@@ -16,7 +17,10 @@ export function createLogger(levels?: LogLevel[]): ConsoleLogger {
 }
 
 /** The HTTP application as both `main.ts` and the e2e tests run it. */
-export async function createApp(config: AppConfig, options: { logLevels?: LogLevel[] } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { logLevels?: LogLevel[]; clock?: Clock } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
@@ -28,7 +32,7 @@ export async function createApp(config: AppConfig, options: { logLevels?: LogLev
       void reply.status(body.statusCode).send(body);
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: options.clock }), adapter, {
     logger: createLogger(options.logLevels),
     abortOnError: false,
   });

@@ -1,4 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { Clock } from './common/clock/clock.js';
+import { ClockModule } from './common/clock/clock.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -8,17 +10,22 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { BuildingsModule } from './modules/buildings/buildings.module.js';
 import { FloorsModule } from './modules/floors/floors.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { LeasesModule } from './modules/leases/leases.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { RentBandsModule } from './modules/rent-bands/rent-bands.module.js';
 import { SpacesModule } from './modules/spaces/spaces.module.js';
+import { TenantsModule } from './modules/tenants/tenants.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock` lets tests fix "today"; production runs on the system clock. */
+  static forRoot(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(options.clock),
         DatabaseModule.forRoot(config.database),
         JobsModule.forRoot(config),
         HealthModule,
@@ -28,6 +35,9 @@ export class AppModule {
         BuildingsModule,
         FloorsModule,
         SpacesModule,
+        TenantsModule,
+        RentBandsModule,
+        LeasesModule,
         DemoModule,
       ],
     };

@@ -63,6 +63,23 @@ describe('the running app with demo data', () => {
     ]);
   });
 
+  it('lets about 300 makers rent over the three bands, within the head lease except the café', async () => {
+    const building = (await t.http().get('/api/buildings').set(t.admin)).body.items[0];
+    const leases = await t.http().get(`/api/leases?buildingId=${building.id}&limit=1000`).set(t.admin);
+    expect(leases.body.total).toBeGreaterThan(280);
+    expect(leases.body.total).toBeLessThan(320);
+    const perBand = new Map<string, number>();
+    for (const lease of leases.body.items) perBand.set(lease.bandCode, (perBand.get(lease.bandCode) ?? 0) + 1);
+    expect([...perBand.keys()].sort()).toEqual(['A', 'B', 'C']);
+    const outliving = leases.body.items.filter(
+      (lease: { endDate: string | null }) => lease.endDate === null || lease.endDate > '2013-07-01',
+    );
+    expect(outliving).toEqual([expect.objectContaining({ warnings: [expect.objectContaining({ code: 'public_counter_art_7_290' })] })]);
+    const occupancy = await t.http().get(`/api/buildings/${building.id}/occupancy?date=2012-06-01`).set(t.admin);
+    expect(occupancy.body.occupancyRate).toBeGreaterThan(0.9);
+    expect((await t.http().get(`/api/tenants?buildingId=${building.id}&limit=1`).set(t.admin)).body.total).toBe(leases.body.total);
+  });
+
   it('loads the demo once, however often the app boots', async () => {
     const demo = t.app.get(DataSource);
     const again = (await import('../src/demo/demo-data.service.js')).DemoDataService;
@@ -79,6 +96,9 @@ describe('the running app with demo data', () => {
     expect((await t.http().get('/api/buildings').set(monitor)).body.total).toBe(1);
     const tenant = await t.login('tenant@example.org', 'broedplaats');
     expect((await t.http().get('/api/me').set(tenant)).body.role).toBe('tenant');
+    const ownLeases = await t.http().get('/api/leases').set(tenant);
+    expect(ownLeases.body.total).toBe(1);
+    expect(ownLeases.body.items[0]).toMatchObject({ startDate: '2008-01-01', endDate: '2013-06-30' });
   });
 
   (embedded ? it.skip : it)('creates no demo sign-ins on a real database', async () => {

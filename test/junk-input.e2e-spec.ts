@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { createBuilding, createFloor } from './helpers/factories.js';
+import { FixedClock } from '../src/common/clock/clock.js';
+import { assessBand, createBuilding, createFloor, createLease, createSpace, createTenant } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** Statuses a client error may get; anything 5xx is a defect. */
@@ -41,12 +42,16 @@ const junkValue = fc.oneof(
 
 describe('junk input to every write endpoint', () => {
   let t: TestApp;
-  let endpoints: { path: string; fields: string[]; valid: Record<string, unknown> }[];
+  let endpoints: { method?: 'put'; path: string; fields: string[]; valid: Record<string, unknown> }[];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { clock: FixedClock.on('2012-03-15') });
     const building = await createBuilding(t);
     const floor = await createFloor(t, building.id, { level: 1 });
+    const tenant = await createTenant(t);
+    await assessBand(t, tenant.id, building.id, 2_000_000);
+    const lease = await createLease(t, { tenantId: tenant.id, spaceId: (await createSpace(t, floor.id)).id });
+    const freeSpace = await createSpace(t, floor.id);
     const owner = building.ownerId as string;
     const umbrella = building.umbrellaId as string;
     endpoints = [
@@ -82,6 +87,49 @@ describe('junk input to every write endpoint', () => {
         fields: ['code', 'areaM2', 'use', 'publicCounter'],
         valid: { code: 'J1', areaM2: 10, use: 'studio' },
       },
+      {
+        path: '/api/tenants',
+        fields: ['name', 'email', 'discipline', 'postcode', 'kvkNumber', 'vatNumber', 'address'],
+        valid: { name: 'J', email: 'junk-tenant@test.example' },
+      },
+      {
+        path: `/api/tenants/${tenant.id}/band-assessments`,
+        fields: ['buildingId', 'basisYear', 'incomeCents'],
+        valid: { buildingId: building.id, basisYear: 2011, incomeCents: 1 },
+      },
+      {
+        method: 'put',
+        path: `/api/buildings/${building.id}/rent-bands`,
+        fields: ['validFrom', 'bands'],
+        valid: { validFrom: '2012-01-01', bands: [{ code: 'A', name: 'a', ratePerM2YearCents: 6000, maxIncomeCents: null }] },
+      },
+      {
+        path: '/api/leases',
+        fields: [
+          'tenantId',
+          'spaceId',
+          'startDate',
+          'endDate',
+          'noticeMonths',
+          'serviceChargeMonthlyCents',
+          'depositCents',
+          'vatRegime',
+          'taxableUsePercent',
+          'smallBusinessScheme',
+        ],
+        valid: { tenantId: tenant.id, spaceId: freeSpace.id, startDate: '2012-01-01', endDate: '2012-12-31' },
+      },
+      {
+        path: `/api/leases/${lease.id}/terminate`,
+        fields: ['endDate', 'reason', 'noticeDate'],
+        valid: { endDate: '2012-12-31', reason: 'r' },
+      },
+      { path: `/api/leases/${lease.id}/band-revisions`, fields: ['effectiveDate'], valid: { effectiveDate: '2012-06-01' } },
+      {
+        path: `/api/buildings/${building.id}/indexations`,
+        fields: ['effectiveDate', 'percent'],
+        valid: { effectiveDate: '2012-06-01', percent: 2 },
+      },
     ];
   });
   afterAll(() => t.close());
@@ -95,9 +143,9 @@ describe('junk input to every write endpoint', () => {
   }
 
   it('answers raw junk bodies with a client error, never a 5xx', async () => {
-    for (const { path } of endpoints) {
+    for (const { method, path } of endpoints) {
       for (const raw of RAW_BODIES) {
-        const response = await t.http().post(path).set(t.admin).set('Content-Type', 'application/json').send(raw);
+        const response = await t.http()[method ?? 'post'](path).set(t.admin).set('Content-Type', 'application/json').send(raw);
         expectClientAnswer(response, `${path} with ${JSON.stringify(raw)}`);
         expect(response.status).toBeGreaterThanOrEqual(400);
       }
@@ -109,7 +157,7 @@ describe('junk input to every write endpoint', () => {
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...endpoint.fields), junkValue, async (field, value) => {
           const body = { ...endpoint.valid, [field]: value };
-          const response = await t.http().post(endpoint.path).set(t.admin).send(body);
+          const response = await t.http()[endpoint.method ?? 'post'](endpoint.path).set(t.admin).send(body);
           expectClientAnswer(response, `${endpoint.path} with ${field}=${JSON.stringify(value).slice(0, 80)}`);
         }),
         { numRuns: 40 },

@@ -1,5 +1,10 @@
 import { Building } from '../modules/buildings/building.entity.js';
 import { Floor } from '../modules/floors/floor.entity.js';
+import { Lease } from '../modules/leases/lease.entity.js';
+import { BuildingIndexation, LeaseRevision } from '../modules/leases/lease-revision.entity.js';
+import { BandAssessment } from '../modules/rent-bands/band-assessment.entity.js';
+import { RentBand, RentBandScheme } from '../modules/rent-bands/rent-band-scheme.entity.js';
+import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { LoginFailure } from '../modules/auth/login-failure.entity.js';
 import { SigningKey } from '../modules/auth/signing-key.entity.js';
 import { Organisation } from '../modules/organisations/organisation.entity.js';
@@ -7,4 +12,19 @@ import { Space } from '../modules/spaces/space.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
 /** Every mapped table: the app, the tests and the migration drift check load the same list. */
-export const ENTITIES = [Organisation, User, LoginFailure, SigningKey, Building, Floor, Space];
+export const ENTITIES = [
+  Organisation,
+  User,
+  LoginFailure,
+  SigningKey,
+  Building,
+  Floor,
+  Space,
+  Tenant,
+  RentBandScheme,
+  RentBand,
+  BandAssessment,
+  Lease,
+  LeaseRevision,
+  BuildingIndexation,
+];

@@ -9,7 +9,12 @@ import { Organisation } from '../modules/organisations/organisation.entity.js';
 import { Space } from '../modules/spaces/space.entity.js';
 import { hashPassword } from '../modules/users/password.js';
 import { User } from '../modules/users/user.entity.js';
-import { DEMO_BUILDING, DEMO_FLOORS, DEMO_ORGANISATIONS, DEMO_USERS, demoSpaces } from './volkskrantgebouw.js';
+import { Lease } from '../modules/leases/lease.entity.js';
+import { LeaseRevision } from '../modules/leases/lease-revision.entity.js';
+import { BandAssessment } from '../modules/rent-bands/band-assessment.entity.js';
+import { assessmentValidUntil, chooseBand, DEFAULT_BANDS, monthlyRentCents } from '../modules/rent-bands/rent.js';
+import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { DEMO_BUILDING, DEMO_FLOORS, DEMO_ORGANISATIONS, DEMO_USERS, demoLeases, demoSpaces } from './volkskrantgebouw.js';
 
 /** Any number that no other advisory lock of this app uses. */
 const DEMO_LOCK = 726_301;
@@ -48,22 +53,86 @@ export class DemoDataService implements OnApplicationBootstrap {
     );
     const floors = await manager.save(DEMO_FLOORS.map((floor) => manager.create(Floor, { ...floor, buildingId: building.id })));
     const floorIdByLevel = new Map(floors.map((floor) => [floor.level, floor.id]));
-    await manager.insert(
-      Space,
-      demoSpaces().map(({ level, ...space }) => ({ ...space, floorId: floorIdByLevel.get(level)!, buildingId: building.id })),
+    const spaces = await manager.save(
+      demoSpaces().map(({ level, ...space }) =>
+        manager.create(Space, { ...space, floorId: floorIdByLevel.get(level)!, buildingId: building.id }),
+      ),
+      { chunk: 100 },
     );
+    const tenantIdByEmail = await this.loadLeases(manager, building, new Map(spaces.map((space) => [space.code, space])));
 
     // Demo accounts share the documented demo password, so they exist only with the embedded database.
     if (this.config.database.kind !== 'embedded') return;
     const passwordHash = await hashPassword(EMBEDDED_DEMO_ADMIN.password);
     await manager.insert(
       User,
-      DEMO_USERS.map(({ organisation, ...user }) => ({
+      DEMO_USERS.map(({ organisation, tenantEmail, ...user }) => ({
         ...user,
         passwordHash,
         organisationId: organisation ? organisations[organisation].id : null,
-        tenantId: null,
+        tenantId: tenantEmail ? tenantIdByEmail.get(tenantEmail)! : null,
       })),
     );
+  }
+
+  /** Makers, their band assessments (the income chooses the band and is dropped) and their leases. */
+  private async loadLeases(manager: EntityManager, building: Building, spaceByCode: Map<string, Space>): Promise<Map<string, string>> {
+    const demo = demoLeases();
+    const tenants = await manager.save(
+      demo.map((lease) => manager.create(Tenant, { ...lease.tenant, kvkNumber: null, vatNumber: null, address: null })),
+      { chunk: 100 },
+    );
+    const assessments = demo.flatMap((lease, index) =>
+      lease.incomes.map(({ basisYear, incomeCents }) => {
+        const band = chooseBand(DEFAULT_BANDS, incomeCents);
+        return {
+          tenantId: tenants[index]!.id,
+          buildingId: building.id,
+          bandCode: band.code,
+          ratePerM2YearCents: band.ratePerM2YearCents,
+          basisYear,
+          validUntil: assessmentValidUntil(basisYear),
+          assessedBy: null,
+        };
+      }),
+    );
+    await manager.insert(BandAssessment, assessments);
+    const leases = await manager.save(
+      demo.map((lease, index) => {
+        const space = spaceByCode.get(lease.spaceCode)!;
+        const band = chooseBand(DEFAULT_BANDS, lease.incomes[0]!.incomeCents);
+        return manager.create(Lease, {
+          tenantId: tenants[index]!.id,
+          spaceId: space.id,
+          buildingId: building.id,
+          startDate: lease.startDate,
+          endDate: lease.endDate,
+          noticeMonths: space.publicCounter ? 12 : 1,
+          bandCode: band.code,
+          ratePerM2YearCents: band.ratePerM2YearCents,
+          areaM2: space.areaM2,
+          serviceChargeMonthlyCents: lease.serviceChargeMonthlyCents,
+          depositCents: 3 * monthlyRentCents(space.areaM2, band.ratePerM2YearCents),
+          vatRegime: 'exempt' as const,
+          taxableUsePercent: null,
+          smallBusinessScheme: null,
+          noticeGivenOn: null,
+          terminationReason: null,
+        });
+      }),
+      { chunk: 100 },
+    );
+    await manager.insert(
+      LeaseRevision,
+      leases.map((lease) => ({
+        leaseId: lease.id,
+        effectiveDate: lease.startDate,
+        bandCode: lease.bandCode,
+        ratePerM2YearCents: lease.ratePerM2YearCents,
+        reason: 'signing' as const,
+        indexationId: null,
+      })),
+    );
+    return new Map(tenants.map((tenant) => [tenant.email, tenant.id]));
   }
 }

@@ -63,9 +63,9 @@ export interface DemoSpace {
   publicCounter: boolean;
 }
 
-const SPACES_PER_FLOOR = 32;
+const SPACES_PER_FLOOR = 40;
 
-/** About 1,280 m² per floor in studios of 23 to 55 m²; the ground floor has the café and an event hall. */
+/** About 1,250 m² per floor in studios of 20 to 44 m²; the ground floor has the café and an event hall. */
 export function demoSpaces(): DemoSpace[] {
   const spaces: DemoSpace[] = [];
   for (const { level } of DEMO_FLOORS) {
@@ -76,7 +76,7 @@ export function demoSpaces(): DemoSpace[] {
       } else if (level === 0 && number === 2) {
         spaces.push({ level, code, areaM2: 140, use: 'event', publicCounter: false });
       } else {
-        const areaM2 = 23 + ((number * 7 + level * 3) % 9) * 4;
+        const areaM2 = 20 + ((number * 7 + level * 3) % 7) * 4;
         spaces.push({ level, code, areaM2, use: number % 5 === 0 ? 'workshop' : 'studio', publicCounter: false });
       }
     }
@@ -84,10 +84,170 @@ export function demoSpaces(): DemoSpace[] {
   return spaces;
 }
 
+const FIRST_NAMES = [
+  'Anneke',
+  'Bram',
+  'Çağla',
+  'Daan',
+  'Eva',
+  'Fatima',
+  'Gijs',
+  'Hanna',
+  'Iwan',
+  'Jasmijn',
+  'Kerem',
+  'Lotte',
+  'Łukasz',
+  'Mila',
+  'Noah',
+  'Olga',
+  'Pieter',
+  'Quinty',
+  'Rosa',
+  'Şebnem',
+  'Thijs',
+  'Ugo',
+  'Vera',
+  'Willem',
+  'Xiomara',
+  'Yusuf',
+  'Zoë',
+  'Ágnes',
+  'Bálint',
+  'Chloé',
+];
+const LAST_NAMES = [
+  'de Vries',
+  'Jansen',
+  'Bakker',
+  'Yılmaz',
+  'Visser',
+  'Smit',
+  'Kowalski',
+  'El Amrani',
+  'Meijer',
+  'de Boer',
+  'Szabó',
+  'Mulder',
+  'Dijkstra',
+  'Öztürk',
+  'Bos',
+  'Vos',
+  'Nagy',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'Wójcik',
+  'Kovács',
+  'Nguyen',
+  'Verhoeven',
+  'Ramdin',
+  'Sánchez',
+  'Petőfi',
+  'Kaya',
+];
+const DISCIPLINES = [
+  'beeldende kunst',
+  'design',
+  'mode',
+  'dans',
+  'muziek',
+  'fotografie',
+  'film',
+  'ICT',
+  'architectuur',
+  'sociale onderneming',
+  'theater',
+  'grafisch ontwerp',
+];
+/** Postcodes 1091–1098 are Amsterdam-Oost, the neighbourhood of the building. */
+const POSTCODES = [
+  '1091 GR',
+  '1092 AB',
+  '1093 KX',
+  '1094 PL',
+  '1095 MC',
+  '1096 AZ',
+  '1097 HT',
+  '1098 XH',
+  '1012 AB',
+  '1013 CD',
+  '1052 EF',
+  '1071 GH',
+  '1017 JK',
+  '2011 LM',
+  '3511 NP',
+];
+
+export interface DemoLease {
+  spaceCode: string;
+  tenant: { name: string; email: string; discipline: string; postcode: string };
+  /** Taxable income per basis year, used once to choose the band and then dropped, as in production. */
+  incomes: { basisYear: number; incomeCents: number }[];
+  startDate: string;
+  endDate: string | null;
+  serviceChargeMonthlyCents: number;
+}
+
+/**
+ * About 300 makers, each renting one space from 2008 to just before the head lease ends; about one
+ * space in twenty stays vacant. Incomes spread the makers over the three bands (about half in A).
+ */
+export function demoLeases(): DemoLease[] {
+  const leases: DemoLease[] = [];
+  demoSpaces().forEach((space, index) => {
+    if (space.use === 'event' || index % 20 === 7) return;
+    const first = FIRST_NAMES[index % FIRST_NAMES.length]!;
+    const last = LAST_NAMES[(index * 7) % LAST_NAMES.length]!;
+    const band = index % 20 < 10 ? 'A' : index % 20 < 17 ? 'B' : 'C';
+    const incomeCents =
+      band === 'A'
+        ? 1_400_000 + (index % 9) * 100_000
+        : band === 'B'
+          ? 2_700_000 + (index % 10) * 100_000
+          : 4_200_000 + (index % 5) * 500_000;
+    leases.push({
+      spaceCode: space.code,
+      tenant: {
+        name: `${first} ${last}`,
+        email: `maker${String(index + 1).padStart(3, '0')}@demo.example`,
+        discipline: space.use === 'horeca' ? 'horeca' : DISCIPLINES[index % DISCIPLINES.length]!,
+        postcode: POSTCODES[index % POSTCODES.length]!,
+      },
+      incomes: [2007, 2009, 2011].map((basisYear) => ({ basisYear, incomeCents })),
+      startDate: '2008-01-01',
+      // The café lease falls under art. 7:290 BW and runs on after the head lease.
+      endDate: space.publicCounter ? null : '2013-06-30',
+      serviceChargeMonthlyCents: Math.round(space.areaM2 * 150),
+    });
+  });
+  return leases;
+}
+
 /** Sign-in accounts of the embedded demo (never created with DATABASE_URL). */
 export const DEMO_USERS = [
-  { email: 'owner@example.org', name: 'Stadgenoot asset management', role: 'owner' as const, organisation: 'owner' as const },
-  { email: 'buyer@example.org', name: 'Magnificent 8 asset management', role: 'owner' as const, organisation: 'buyer' as const },
-  { email: 'monitor@example.org', name: 'Bureau Broedplaatsen', role: 'municipality' as const, organisation: 'municipality' as const },
-  { email: 'tenant@example.org', name: 'Anneke de Vries', role: 'tenant' as const, organisation: null },
+  {
+    email: 'owner@example.org',
+    name: 'Stadgenoot asset management',
+    role: 'owner' as const,
+    organisation: 'owner' as const,
+    tenantEmail: null,
+  },
+  {
+    email: 'buyer@example.org',
+    name: 'Magnificent 8 asset management',
+    role: 'owner' as const,
+    organisation: 'buyer' as const,
+    tenantEmail: null,
+  },
+  {
+    email: 'monitor@example.org',
+    name: 'Bureau Broedplaatsen',
+    role: 'municipality' as const,
+    organisation: 'municipality' as const,
+    tenantEmail: null,
+  },
+  { email: 'tenant@example.org', name: 'Çağla Bos', role: 'tenant' as const, organisation: null, tenantEmail: 'maker003@demo.example' },
 ];

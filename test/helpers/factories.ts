@@ -58,3 +58,39 @@ export async function createUser(
   const user = await created<Created & { email: string }>(await t.http().post('/api/users').set(t.admin).send(body), 'user');
   return { ...user, password: (body.password as string) ?? password };
 }
+
+export async function createTenant(t: TestApp, overrides: Record<string, unknown> = {}): Promise<Created> {
+  const body = { name: `Maker ${unique()}`, email: `maker-${unique().toLowerCase()}@test.example`, discipline: 'design', ...overrides };
+  return created(await t.http().post('/api/tenants').set(t.admin).send(body), 'tenant');
+}
+
+export async function assessBand(
+  t: TestApp,
+  tenantId: string,
+  buildingId: string,
+  incomeCents: number,
+  basisYear = 2011,
+): Promise<Created> {
+  const response = await t
+    .http()
+    .post(`/api/tenants/${tenantId}/band-assessments`)
+    .set(t.admin)
+    .send({ buildingId, basisYear, incomeCents });
+  return created(response, 'band assessment');
+}
+
+/** A building with one floor and one space of the given area. */
+export async function createLettableSpace(
+  t: TestApp,
+  overrides: { building?: Record<string, unknown>; space?: Record<string, unknown> } = {},
+) {
+  const building = await createBuilding(t, overrides.building);
+  const floor = await createFloor(t, building.id, { level: 1 });
+  const space = await createSpace(t, floor.id, overrides.space);
+  return { building, floor, space };
+}
+
+export async function createLease(t: TestApp, overrides: Record<string, unknown>): Promise<Created> {
+  const body = { startDate: '2012-01-01', endDate: '2012-12-31', ...overrides };
+  return created(await t.http().post('/api/leases').set(t.admin).send(body), 'lease');
+}

@@ -1,3 +1,4 @@
+import type { LogLevel } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -5,6 +6,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createApp } from '../../src/app.factory.js';
+import type { Clock } from '../../src/common/clock/clock.js';
 import { type AppConfig, type Env, loadConfig } from '../../src/config/config.js';
 
 export const TEST_ADMIN = { email: 'admin@test.example', password: 'test-admin-password-1' };
@@ -87,10 +89,10 @@ export interface TestApp {
 }
 
 /** The whole AppModule over HTTP, on Postgres/Redis when DATABASE_URL/REDIS_URL are set, else embedded. */
-export async function startTestApp(overrides: Env = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Env = {}, options: { clock?: Clock; logLevels?: LogLevel[] } = {}): Promise<TestApp> {
   const environment = await isolatedEnvironment(overrides);
   const config = loadConfig(environment.env);
-  const app = await createApp(config, { logLevels: ['error', 'fatal'] });
+  const app = await createApp(config, { logLevels: options.logLevels ?? ['error', 'fatal'], clock: options.clock });
   await app.getHttpAdapter().getInstance().ready();
   const http = () => request(app.getHttpServer());
   const login = async (email: string, password: string) => {

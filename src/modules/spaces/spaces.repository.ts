@@ -11,6 +11,16 @@ export class SpacesRepository {
     return this.spaces.save(this.spaces.create(values));
   }
 
+  async findPublicCounterIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.spaces
+      .createQueryBuilder('space')
+      .select('space.id', 'id')
+      .where('space.id = ANY(:ids) AND space.public_counter', { ids })
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
+  }
+
   findById(id: string): Promise<Space | null> {
     return this.spaces.findOneBy({ id });
   }

@@ -31,6 +31,11 @@ export class SpacesService {
     );
   }
 
+  /** Which of these spaces have a public counter, in one query. */
+  publicCounterIds(ids: string[]): Promise<Set<string>> {
+    return this.spaces.findPublicCounterIds(ids);
+  }
+
   async get(id: string): Promise<Space> {
     const space = await this.spaces.findById(id);
     if (!space) throw new NotFoundError('space', id);

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { Role } from '../../common/auth/principal.js';
 import { Organisation } from '../organisations/organisation.entity.js';
+import { Tenant } from '../tenants/tenant.entity.js';
 
 @Entity('app_user')
 @Index('uq_app_user_email', ['email'], { unique: true })
@@ -33,6 +34,10 @@ export class User {
   /** The tenant record this user acts as; applicants have none until their group is allocated. */
   @Column({ type: 'uuid', nullable: true })
   tenantId!: string | null;
+
+  @ManyToOne(() => Tenant, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'fk_app_user_tenant' })
+  tenant?: Relation<Tenant>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

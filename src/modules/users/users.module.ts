@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { TenantsModule } from '../tenants/tenants.module.js';
 import { User } from './user.entity.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([User]), OrganisationsModule, TenantsModule],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService],
   exports: [UsersService],

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { OrganisationKind } from '../organisations/organisation.entity.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
+import { TenantsService } from '../tenants/tenants.service.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import { hashPassword } from './password.js';
 import type { User } from './user.entity.js';
@@ -26,6 +27,7 @@ export class UsersService implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsService,
+    private readonly tenants: TenantsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,6 +49,7 @@ export class UsersService implements OnApplicationBootstrap {
     const requiredKind = ORGANISATION_KIND_OF_ROLE[input.role] ?? null;
     if (requiredKind && !input.organisationId) throw new RoleNeedsOrganisationError(input.role, requiredKind);
     if (input.organisationId) await this.organisations.requireOfKind(input.organisationId, requiredKind, 'organisationId');
+    if (input.tenantId) await this.tenants.require(input.tenantId);
     const email = input.email.trim().toLowerCase();
     const passwordHash = await hashPassword(input.password);
     return translateConstraintViolations(

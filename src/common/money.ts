@@ -1,0 +1,20 @@
+/**
+ * Money is integer euro cents. Divisions round half away from zero ("half up" for amounts owed,
+ * mirrored for credits), once, on exact integers: no floating-point cents.
+ */
+export function divideRoundHalfUp(numerator: number, denominator: number): number {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw new RangeError(`divideRoundHalfUp needs safe integers and a positive denominator, got ${numerator}/${denominator}`);
+  }
+  const sign = numerator < 0 ? -1 : 1;
+  const magnitude = Math.abs(numerator);
+  const quotient = Math.floor(magnitude / denominator);
+  const remainder = magnitude - quotient * denominator;
+  // + 0 turns a negative zero into zero.
+  return sign * (remainder * 2 >= denominator ? quotient + 1 : quotient) + 0;
+}
+
+/** An area in m² with at most two decimals as an exact count of hundredths of a m². */
+export function areaInHundredths(areaM2: number): number {
+  return Math.round(areaM2 * 100);
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../common/auth/principal.js';
+import { Clock } from '../../common/clock/clock.js';
+import { translateConstraintViolations } from '../../common/database/pg-errors.js';
+import { BuildingsService } from '../buildings/buildings.service.js';
+import type { CreateIndexationDto } from './dto/lease-actions.dto.js';
+import type { IndexationResponseDto, OccupancyResponseDto } from './dto/occupancy.response.dto.js';
+import { IndexationExistsError } from './leases.errors.js';
+import { LeasesRepository } from './leases.repository.js';
+
+/** What concerns all leases of a building at once: occupancy on a day and yearly indexation. */
+@Injectable()
+export class BuildingLeasesService {
+  constructor(
+    private readonly leases: LeasesRepository,
+    private readonly buildings: BuildingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async occupancy(buildingId: string, principal: Principal, date = this.clock.today()): Promise<OccupancyResponseDto> {
+    await this.buildings.getVisible(buildingId, principal);
+    const floors = await this.leases.occupancyPerFloor(buildingId, date);
+    const lettableAreaM2 = sumAreas(floors.map((floor) => floor.lettableAreaM2));
+    const letAreaM2 = sumAreas(floors.map((floor) => floor.letAreaM2));
+    return {
+      date,
+      lettableAreaM2,
+      letAreaM2,
+      vacantAreaM2: sumAreas([lettableAreaM2, -letAreaM2]),
+      occupancyRate: lettableAreaM2 === 0 ? 0 : Math.round((letAreaM2 / lettableAreaM2) * 10_000) / 10_000,
+      floors: floors.map((floor) => ({ ...floor, groupName: null })),
+    };
+  }
+
+  async index(buildingId: string, input: CreateIndexationDto, principal: Principal): Promise<IndexationResponseDto> {
+    await this.buildings.getVisible(buildingId, principal);
+    const { indexationId, leasesRevised } = await translateConstraintViolations(
+      () => this.leases.indexBuilding(buildingId, input.effectiveDate, input.percent),
+      { uq_building_indexation_date: () => new IndexationExistsError(input.effectiveDate) },
+    );
+    return { id: indexationId, buildingId, effectiveDate: input.effectiveDate, percent: input.percent, leasesRevised };
+  }
+}
+
+/** Sums m² with two decimals exactly (in hundredths), so 0.1 + 0.2 stays 0.3. */
+function sumAreas(areas: number[]): number {
+  return areas.reduce((sum, area) => sum + Math.round(area * 100), 0) / 100;
+}

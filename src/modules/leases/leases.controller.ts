@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
+import type { Page } from '../../common/pagination/page.js';
+import { DateQueryDto } from '../../common/validation/date-query.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { BuildingLeasesService } from './building-leases.service.js';
+import { CreateLeaseDto } from './dto/create-lease.dto.js';
+import { BandRevisionDto, CreateIndexationDto, ListLeasesQueryDto, TerminateLeaseDto } from './dto/lease-actions.dto.js';
+import { LeaseResponseDto, toLeaseResponse } from './dto/lease.response.dto.js';
+import { IndexationResponseDto, OccupancyResponseDto } from './dto/occupancy.response.dto.js';
+import { type LeaseView, LeasesService } from './leases.service.js';
+
+/** Individual leases: admins and the tenant itself; owners and the city never see one. */
+@ApiTags('leases')
+@ApiBearerAuth()
+@Roles('admin', 'tenant')
+@Controller('api/leases')
+export class LeasesController {
+  constructor(private readonly leases: LeasesService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: LeaseResponseDto })
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateLeaseDto): Promise<LeaseResponseDto> {
+    return this.respond(await this.leases.create(body, principal));
+  }
+
+  @Get()
+  @ApiPage(LeaseResponseDto)
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListLeasesQueryDto): Promise<Page<LeaseResponseDto>> {
+    const page = await this.leases.list(query, principal);
+    return { items: page.items.map((view) => this.respond(view)), total: page.total };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: LeaseResponseDto })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('lease')) id: string): Promise<LeaseResponseDto> {
+    return this.respond(await this.leases.getVisible(id, principal));
+  }
+
+  @Post(':id/terminate')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LeaseResponseDto })
+  async terminate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('lease')) id: string,
+    @Body() body: TerminateLeaseDto,
+  ): Promise<LeaseResponseDto> {
+    return this.respond(await this.leases.terminate(id, body, principal));
+  }
+
+  @Post(':id/band-revisions')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: LeaseResponseDto })
+  async reviseBand(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('lease')) id: string,
+    @Body() body: BandRevisionDto,
+  ): Promise<LeaseResponseDto> {
+    return this.respond(await this.leases.reviseBand(id, body, principal));
+  }
+
+  private respond(view: LeaseView): LeaseResponseDto {
+    return toLeaseResponse(view.lease, view.revisions, { today: this.leases.today(), publicCounter: view.publicCounter });
+  }
+}
+
+@ApiTags('leases')
+@ApiBearerAuth()
+@Controller('api/buildings/:id')
+export class BuildingLeasesController {
+  constructor(private readonly buildingLeases: BuildingLeasesService) {}
+
+  @Get('occupancy')
+  @ApiOkResponse({ type: OccupancyResponseDto })
+  occupancy(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('building')) buildingId: string,
+    @Query() query: DateQueryDto,
+  ): Promise<OccupancyResponseDto> {
+    return this.buildingLeases.occupancy(buildingId, principal, query.date);
+  }
+
+  @Post('indexations')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: IndexationResponseDto })
+  index(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('building')) buildingId: string,
+    @Body() body: CreateIndexationDto,
+  ): Promise<IndexationResponseDto> {
+    return this.buildingLeases.index(buildingId, body, principal);
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BuildingsModule } from '../buildings/buildings.module.js';
+import { RentBandsModule } from '../rent-bands/rent-bands.module.js';
+import { SpacesModule } from '../spaces/spaces.module.js';
+import { TenantsModule } from '../tenants/tenants.module.js';
+import { BuildingLeasesService } from './building-leases.service.js';
+import { Lease } from './lease.entity.js';
+import { BuildingIndexation, LeaseRevision } from './lease-revision.entity.js';
+import { BuildingLeasesController, LeasesController } from './leases.controller.js';
+import { LeasesRepository } from './leases.repository.js';
+import { LeasesService } from './leases.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Lease, LeaseRevision, BuildingIndexation]),
+    BuildingsModule,
+    SpacesModule,
+    TenantsModule,
+    RentBandsModule,
+  ],
+  controllers: [LeasesController, BuildingLeasesController],
+  providers: [LeasesRepository, LeasesService, BuildingLeasesService],
+  exports: [LeasesService],
+})
+export class LeasesModule {}

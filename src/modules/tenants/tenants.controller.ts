@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
+import { mapPage, type Page } from '../../common/pagination/page.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { CreateTenantDto } from './dto/create-tenant.dto.js';
+import { ListTenantsQueryDto } from './dto/list-tenants.query.js';
+import { TenantResponseDto, toTenantResponse } from './dto/tenant.response.dto.js';
+import { TenantsService } from './tenants.service.js';
+
+@ApiTags('tenants')
+@ApiBearerAuth()
+@Controller('api/tenants')
+export class TenantsController {
+  constructor(private readonly tenants: TenantsService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: TenantResponseDto })
+  async create(@Body() body: CreateTenantDto): Promise<TenantResponseDto> {
+    return toTenantResponse(await this.tenants.create(body));
+  }
+
+  @Get()
+  @Roles('admin')
+  @ApiPage(TenantResponseDto)
+  async list(@Query() query: ListTenantsQueryDto): Promise<Page<TenantResponseDto>> {
+    const { buildingId, ...page } = query;
+    return mapPage(await this.tenants.list({ buildingId }, page), toTenantResponse);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'tenant')
+  @ApiOkResponse({ type: TenantResponseDto })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('tenant')) id: string): Promise<TenantResponseDto> {
+    return toTenantResponse(await this.tenants.getVisible(id, principal));
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import type { Page } from '../../common/pagination/page.js';
+import { Tenant } from './tenant.entity.js';
+
+export type NewTenant = Omit<Tenant, 'id' | 'createdAt'>;
+
+@Injectable()
+export class TenantsRepository {
+  constructor(@InjectRepository(Tenant) private readonly tenants: Repository<Tenant>) {}
+
+  insert(values: NewTenant, manager?: EntityManager): Promise<Tenant> {
+    const repository = manager?.getRepository(Tenant) ?? this.tenants;
+    return repository.save(repository.create(values));
+  }
+
+  findById(id: string): Promise<Tenant | null> {
+    return this.tenants.findOneBy({ id });
+  }
+
+  /**
+   * Tenants, optionally only those tied to a building by a lease or a band assessment. The other
+   * modules' tables are read here by name so that tenants depend on nothing.
+   */
+  async findPage(filter: { buildingId?: string }, page: { limit: number; offset: number }): Promise<Page<Tenant>> {
+    const query = this.tenants
+      .createQueryBuilder('tenant')
+      .orderBy('tenant.name', 'ASC')
+      .addOrderBy('tenant.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset);
+    if (filter.buildingId) {
+      query.where(
+        `EXISTS (SELECT 1 FROM lease l WHERE l.tenant_id = tenant.id AND l.building_id = :buildingId)
+         OR EXISTS (SELECT 1 FROM band_assessment a WHERE a.tenant_id = tenant.id AND a.building_id = :buildingId)`,
+        { buildingId: filter.buildingId },
+      );
+    }
+    const [items, total] = await query.getManyAndCount();
+    return { items, total };
+  }
+}

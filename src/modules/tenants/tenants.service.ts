@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../../common/auth/principal.js';
+import { translateConstraintViolations } from '../../common/database/pg-errors.js';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import type { Page } from '../../common/pagination/page.js';
+import type { CreateTenantDto } from './dto/create-tenant.dto.js';
+import type { Tenant } from './tenant.entity.js';
+import { TenantEmailTakenError, UnknownTenantError } from './tenants.errors.js';
+import { TenantsRepository } from './tenants.repository.js';
+
+@Injectable()
+export class TenantsService {
+  constructor(private readonly tenants: TenantsRepository) {}
+
+  create(input: CreateTenantDto, manager?: EntityManager): Promise<Tenant> {
+    const email = input.email.trim().toLowerCase();
+    return translateConstraintViolations(
+      () =>
+        this.tenants.insert(
+          {
+            name: input.name.trim(),
+            email,
+            discipline: input.discipline?.trim() ?? null,
+            postcode: input.postcode
+              ? input.postcode
+                  .replace(/ /g, '')
+                  .toUpperCase()
+                  .replace(/^(\d{4})/, '$1 ')
+              : null,
+            kvkNumber: input.kvkNumber ?? null,
+            vatNumber: input.vatNumber ?? null,
+            address: input.address?.trim() ?? null,
+          },
+          manager,
+        ),
+      { uq_tenant_email: () => new TenantEmailTakenError(email) },
+    );
+  }
+
+  /** A tenant user reads only its own record; staff read any. Another's answers as unknown. */
+  async getVisible(id: string, principal: Principal): Promise<Tenant> {
+    const tenant = await this.tenants.findById(id);
+    if (!tenant || (principal.role === 'tenant' && principal.tenantId !== id)) throw new NotFoundError('tenant', id);
+    return tenant;
+  }
+
+  /** The tenant a request body refers to; an unknown one breaks a rule of the request (422). */
+  async require(id: string, field = 'tenantId'): Promise<Tenant> {
+    const tenant = await this.tenants.findById(id);
+    if (!tenant) throw new UnknownTenantError(id, field);
+    return tenant;
+  }
+
+  list(filter: { buildingId?: string }, page: { limit: number; offset: number }): Promise<Page<Tenant>> {
+    return this.tenants.findPage(filter, page);
+  }
+}
