@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { BuildingsModule } from './modules/buildings/buildings.module.js';
 import { FloorsModule } from './modules/floors/floors.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { InvoicesModule } from './modules/invoices/invoices.module.js';
 import { LeasesModule } from './modules/leases/leases.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { RentBandsModule } from './modules/rent-bands/rent-bands.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         TenantsModule,
         RentBandsModule,
         LeasesModule,
+        InvoicesModule,
         DemoModule,
       ],
     };

@@ -8,7 +8,8 @@ export interface AppConfig {
   app: { port: number; runWorkers: boolean; demoData: boolean; logRequests: boolean };
   database: DatabaseConfig;
   redis: { url: string | null; prefix: string };
-  jobs: { concurrency: number; backoffMs: number };
+  jobs: { concurrency: number; backoffMs: number; lockMs: number };
+  invoicing: { paymentTermDays: number; chunkSize: number; monthlyRuns: boolean };
   auth: {
     jwtSecret: string | null;
     tokenTtlSeconds: number;
@@ -77,6 +78,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobs: {
       concurrency: read.integer('JOBS_CONCURRENCY', 4, 1, 64),
       backoffMs: read.integer('JOBS_BACKOFF_MS', 2000, 1, 600000),
+      lockMs: read.integer('JOBS_LOCK_MS', 30000, 500, 3_600_000),
+    },
+    invoicing: {
+      paymentTermDays: read.integer('INVOICE_PAYMENT_TERM_DAYS', 14, 0, 90),
+      chunkSize: read.integer('INVOICE_CHUNK_SIZE', 50, 1, 1000),
+      monthlyRuns: read.boolean('INVOICE_MONTHLY_RUNS', false),
     },
     auth: {
       jwtSecret,

@@ -1,5 +1,8 @@
 import { Building } from '../modules/buildings/building.entity.js';
+import { StoredDocument } from '../documents/document.entity.js';
 import { Floor } from '../modules/floors/floor.entity.js';
+import { Invoice, InvoiceCounter, InvoiceLine, Payment } from '../modules/invoices/invoice.entity.js';
+import { InvoiceRun, InvoiceRunItem } from '../modules/invoices/invoice-run.entity.js';
 import { Lease } from '../modules/leases/lease.entity.js';
 import { BuildingIndexation, LeaseRevision } from '../modules/leases/lease-revision.entity.js';
 import { BandAssessment } from '../modules/rent-bands/band-assessment.entity.js';
@@ -27,4 +30,11 @@ export const ENTITIES = [
   Lease,
   LeaseRevision,
   BuildingIndexation,
+  StoredDocument,
+  InvoiceRun,
+  InvoiceRunItem,
+  InvoiceCounter,
+  Invoice,
+  InvoiceLine,
+  Payment,
 ];

@@ -26,7 +26,16 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     if (!this.config.app.runWorkers) return;
     this.queue.on('failed', (job, error) => {
-      this.logger.warn({ message: 'job attempt failed', job: job.name, jobId: job.id, attempt: job.attemptsMade, error: error.message });
+      const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+      this.logger.warn({
+        message: final ? 'job failed' : 'job attempt failed',
+        job: job.name,
+        jobId: job.id,
+        attempt: job.attemptsMade,
+        error: error.message,
+      });
+      if (final)
+        void this.registry.dispatchFinalFailure(job.name as JobName, job.data as JobPayloads[JobName], error).catch(() => undefined);
     });
     void this.queue.process('*', this.config.jobs.concurrency, async (job) => {
       await this.registry.dispatch(job.name as JobName, job.data as JobPayloads[JobName]);

@@ -71,6 +71,9 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
         const message = error instanceof Error ? error.message : String(error);
         if (attempt === JOB_ATTEMPTS || this.closing) {
           this.logger.error({ message: 'job failed', job: name, jobId, attempt, error: message });
+          await this.registry
+            .dispatchFinalFailure(name, payload, error instanceof Error ? error : new Error(message))
+            .catch(() => undefined);
           return;
         }
         this.logger.warn({ message: 'job attempt failed, retrying', job: name, jobId, attempt, error: message });

@@ -32,8 +32,16 @@ export class JobHandlerRegistry implements OnModuleInit {
   }
 
   async dispatch<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
+    await this.handlerOf(name).handle(payload);
+  }
+
+  async dispatchFinalFailure<N extends JobName>(name: N, payload: JobPayloads[N], error: Error): Promise<void> {
+    await this.handlerOf(name).onFinalFailure?.(payload, error);
+  }
+
+  private handlerOf(name: JobName): JobHandler<JobName> {
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler for job ${name}`);
-    await handler.handle(payload);
+    return handler;
   }
 }

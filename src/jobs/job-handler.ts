@@ -9,6 +9,8 @@ export const JOB_HANDLER_NAME = 'jobs:handler-name';
  */
 export interface JobHandler<N extends JobName> {
   handle(payload: JobPayloads[N]): Promise<void>;
+  /** Called once when the last attempt failed, to record the failure on the work's status row. */
+  onFinalFailure?(payload: JobPayloads[N], error: Error): Promise<void>;
 }
 
 /** Marks a provider as the handler of one job name; the registry finds it at boot. */

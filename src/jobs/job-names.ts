@@ -5,12 +5,18 @@
 export interface JobPayloads {
   /** Forget failed login attempts older than the rate-limit window. */
   'auth.purge-login-attempts': { before: string };
+  /** Issue the invoices (and store the PDFs) of one chunk of about 50 leases of a run. */
+  'invoices.issue-chunk': { runId: string; chunk: number; generation: number };
+  /** Start the month's invoice run of every building with leases (first day of the month). */
+  'invoices.start-monthly-runs': { period: string };
 }
 
 export type JobName = keyof JobPayloads;
 
 const JOB_NAME_SET: Record<JobName, true> = {
   'auth.purge-login-attempts': true,
+  'invoices.issue-chunk': true,
+  'invoices.start-monthly-runs': true,
 };
 
 export const JOB_NAMES = Object.keys(JOB_NAME_SET) as JobName[];

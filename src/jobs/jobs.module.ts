@@ -26,7 +26,11 @@ export class JobsModule {
       imports: [
         DiscoveryModule,
         BullModule.forRoot({ url: redisUrl, prefix: config.redis.prefix }),
-        BullModule.registerQueue({ name: QUEUE_NAME }),
+        // A worker that dies keeps its jobs locked for lockMs; then another worker takes them again.
+        BullModule.registerQueue({
+          name: QUEUE_NAME,
+          settings: { lockDuration: config.jobs.lockMs, stalledInterval: Math.max(250, Math.floor(config.jobs.lockMs / 2)) },
+        }),
       ],
       providers: [JobHandlerRegistry, BullJobQueue, { provide: JobQueue, useExisting: BullJobQueue }],
       exports: [JobQueue, JobHandlerRegistry],

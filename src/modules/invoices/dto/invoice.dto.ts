@@ -1,0 +1,170 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page.js';
+import { IsIsoDate } from '../../../common/validation/validators.js';
+import {
+  type Invoice,
+  type InvoiceLine,
+  INVOICE_STATUSES,
+  type InvoiceStatus,
+  type PartySnapshot,
+  type Payment,
+} from '../invoice.entity.js';
+import { type InvoiceRun, JOB_STATUSES, type JobStatus } from '../invoice-run.entity.js';
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export class StartInvoiceRunDto {
+  @ApiProperty({ example: '2012-03', description: 'The month to invoice, YYYY-MM' })
+  @Matches(PERIOD, { message: 'period must be a month written YYYY-MM' })
+  period!: string;
+}
+
+export class InvoiceRunResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) buildingId!: string;
+  @ApiProperty({ example: '2012-03' }) period!: string;
+  @ApiProperty({ enum: JOB_STATUSES }) status!: JobStatus;
+  @ApiProperty({ description: 'Leases finished (invoice and PDF stored, or nothing owed)' }) done!: number;
+  @ApiProperty({ description: 'Leases planned' }) total!: number;
+  @ApiProperty() invoiceCount!: number;
+  @ApiProperty() totalCents!: number;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+}
+
+export function toInvoiceRunResponse(run: InvoiceRun): InvoiceRunResponseDto {
+  const { id, buildingId, period, status, done, total, invoiceCount, totalCents, error } = run;
+  return { id, buildingId, period, status, done, total, invoiceCount, totalCents, error };
+}
+
+export class ListInvoicesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() buildingId?: string;
+  @ApiPropertyOptional({ example: '2012-03' })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'period must be a month written YYYY-MM' })
+  period?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() tenantId?: string;
+  @ApiPropertyOptional({ enum: INVOICE_STATUSES }) @IsOptional() @IsIn(INVOICE_STATUSES) status?: InvoiceStatus;
+}
+
+export class RecordPaymentDto {
+  @ApiProperty({ example: 12500 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  amountCents!: number;
+
+  @ApiProperty({ example: '2012-03-10' })
+  @IsIsoDate()
+  paidOn!: string;
+
+  @ApiPropertyOptional({ example: 'bank statement 2012-03-10 line 4' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+}
+
+export class CreditNoteDto {
+  @ApiProperty({ example: 'Invoiced twice' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class PartyDto {
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) address!: string | null;
+  @ApiProperty({ type: String, nullable: true }) kvkNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true }) iban!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+}
+
+export class InvoiceLineDto {
+  @ApiProperty({ enum: ['rent', 'service_charge'] }) kind!: 'rent' | 'service_charge';
+  @ApiProperty() description!: string;
+  @ApiProperty({ format: 'date' }) periodStart!: string;
+  @ApiProperty({ format: 'date' }) periodEnd!: string;
+  @ApiProperty() amountExVatCents!: number;
+  @ApiProperty({ description: '0 (exempt) or 2100 (21%)' }) vatRateBps!: number;
+  @ApiProperty() vatCents!: number;
+}
+
+export class PaymentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() amountCents!: number;
+  @ApiProperty({ format: 'date' }) paidOn!: string;
+  @ApiProperty({ type: String, nullable: true }) reference!: string | null;
+}
+
+export class InvoiceResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['invoice', 'credit_note'] }) kind!: 'invoice' | 'credit_note';
+  @ApiProperty({ example: 'VKG-2012-000123' }) number!: string;
+  @ApiProperty({ example: '2012-03' }) period!: string;
+  @ApiProperty({ format: 'date' }) issueDate!: string;
+  @ApiProperty({ format: 'date' }) dueDate!: string;
+  @ApiProperty({ format: 'uuid' }) buildingId!: string;
+  @ApiProperty({ format: 'uuid' }) tenantId!: string;
+  @ApiProperty({ format: 'uuid' }) leaseId!: string;
+  @ApiProperty() totalExVatCents!: number;
+  @ApiProperty() vatCents!: number;
+  @ApiProperty() totalCents!: number;
+  @ApiProperty() paidCents!: number;
+  @ApiProperty({ description: 'Paid beyond the total, kept in the tenant’s favour' }) creditCents!: number;
+  @ApiProperty({ enum: INVOICE_STATUSES }) status!: InvoiceStatus;
+  @ApiProperty({ example: '9000012012000123', description: '16-digit betalingskenmerk' }) paymentReference!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) creditsInvoiceId!: string | null;
+  @ApiProperty({ description: 'Whether the PDF is stored' }) pdfReady!: boolean;
+}
+
+export class InvoiceDetailResponseDto extends InvoiceResponseDto {
+  @ApiProperty({ type: PartyDto }) issuer!: PartySnapshot;
+  @ApiProperty({ type: PartyDto }) customer!: PartySnapshot;
+  @ApiProperty({ type: String, nullable: true }) creditReason!: string | null;
+  @ApiProperty({ type: [InvoiceLineDto] }) lines!: InvoiceLineDto[];
+  @ApiProperty({ type: [PaymentDto] }) payments!: PaymentDto[];
+}
+
+export function toInvoiceResponse(invoice: Invoice): InvoiceResponseDto {
+  return {
+    id: invoice.id,
+    kind: invoice.kind,
+    number: invoice.number,
+    period: invoice.period,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    buildingId: invoice.buildingId,
+    tenantId: invoice.tenantId,
+    leaseId: invoice.leaseId,
+    totalExVatCents: invoice.totalExVatCents,
+    vatCents: invoice.vatCents,
+    totalCents: invoice.totalCents,
+    paidCents: invoice.paidCents,
+    creditCents: invoice.kind === 'invoice' ? Math.max(0, invoice.paidCents - invoice.totalCents) : 0,
+    status: invoice.status,
+    paymentReference: invoice.paymentReference,
+    creditsInvoiceId: invoice.creditsInvoiceId,
+    pdfReady: invoice.documentId !== null,
+  };
+}
+
+export function toInvoiceDetailResponse(invoice: Invoice, lines: InvoiceLine[], payments: Payment[]): InvoiceDetailResponseDto {
+  return {
+    ...toInvoiceResponse(invoice),
+    issuer: invoice.issuer,
+    customer: invoice.customer,
+    creditReason: invoice.creditReason,
+    lines: lines.map(({ kind, description, periodStart, periodEnd, amountExVatCents, vatRateBps, vatCents }) => ({
+      kind,
+      description,
+      periodStart,
+      periodEnd,
+      amountExVatCents,
+      vatRateBps,
+      vatCents,
+    })),
+    payments: payments.map(({ id, amountCents, paidOn, reference }) => ({ id, amountCents, paidOn, reference })),
+  };
+}

@@ -1,0 +1,98 @@
+import { pdfText } from '../../../test/helpers/pdf-text.js';
+import { type InvoiceDocumentData, renderInvoicePdf, VAT_EXEMPTION_NOTE } from './invoice-pdf.js';
+
+const invoice: InvoiceDocumentData = {
+  kind: 'invoice',
+  number: 'VKG-2012-000123',
+  creditsNumber: null,
+  creditReason: null,
+  issueDate: '2012-03-01',
+  dueDate: '2012-03-15',
+  period: '2012-03',
+  issuer: {
+    name: 'Stichting Urban Resort',
+    address: 'Wibautstraat 150, 1091 GR Amsterdam',
+    kvkNumber: '34263538',
+    vatNumber: 'NL815763436B01',
+    iban: 'NL91ABNA0417164300',
+    email: null,
+  },
+  customer: {
+    name: 'Łukasz Kovács-Öztürk',
+    address: 'Wibautstraat 150-3.14, 1091 GR Amsterdam',
+    kvkNumber: null,
+    vatNumber: 'NL001234567B01',
+    iban: null,
+    email: 'l@x.nl',
+  },
+  lines: [
+    {
+      description: 'Huur ruimte 3.14, tarief A',
+      periodStart: '2012-03-01',
+      periodEnd: '2012-03-31',
+      amountExVatCents: 123_456,
+      vatRateBps: 2100,
+      vatCents: 25_926,
+    },
+    {
+      description: 'Voorschot servicekosten ruimte 3.14',
+      periodStart: '2012-03-01',
+      periodEnd: '2012-03-31',
+      amountExVatCents: 3000,
+      vatRateBps: 0,
+      vatCents: 0,
+    },
+  ],
+  totalExVatCents: 126_456,
+  vatCents: 25_926,
+  totalCents: 152_382,
+  paymentReference: '9000012012000123',
+};
+
+describe('the invoice PDF', () => {
+  it('holds every field Dutch law asks for, in Dutch formats', async () => {
+    const pdf = await renderInvoicePdf(invoice);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    for (const expected of [
+      'Stichting Urban Resort', // issuer name and address
+      'Wibautstraat 150',
+      'KvK 34263538', // issuer KvK and VAT number
+      'NL815763436B01',
+      'Łukasz Kovács-Öztürk', // customer name (with its letters) and address
+      'Wibautstraat 150-3.14',
+      'Factuurnummer: VKG-2012-000123', // number and date
+      'Factuurdatum: 01-03-2012',
+      'maart 2012', // what was supplied for which period
+      'Huur ruimte 3.14',
+      '01-03-2012 – 31-03-2012',
+      'Bedrag excl. btw 21% € 1.234,56', // amount excluding VAT per rate
+      'Btw 21% € 259,26', // VAT rate and amount
+      'Bedrag vrijgesteld van btw € 30,00',
+      VAT_EXEMPTION_NOTE,
+      'Totaal te betalen € 1.523,82', // total
+      'Vervaldatum: 15-03-2012', // due date
+      'NL91ABNA0417164300', // issuer IBAN
+      '9000 0120 1200 0123', // betalingskenmerk
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('renders a credit note citing the invoice it cancels', async () => {
+    const text = await pdfText(
+      await renderInvoicePdf({
+        ...invoice,
+        kind: 'credit_note',
+        number: 'VKG-2012-000124',
+        creditsNumber: 'VKG-2012-000123',
+        creditReason: 'Dubbel gefactureerd',
+        totalCents: -152_382,
+      }),
+    );
+    expect(text).toContain('Creditnota');
+    expect(text).toContain('Crediteert factuur: VKG-2012-000123');
+    expect(text).toContain('Dubbel gefactureerd');
+    expect(text).toContain('-€ 1.523,82');
+  });
+});

@@ -1,0 +1,108 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { JobQueue } from '../../jobs/job-queue.js';
+import { BuildingsService } from '../buildings/buildings.service.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { periodBounds } from './charges.js';
+import type { InvoiceRun } from './invoice-run.entity.js';
+import { InvoiceDocumentsService } from './invoice-documents.service.js';
+import { InvoicesRepository } from './invoices.repository.js';
+import { IssueInvoiceService } from './issue-invoice.service.js';
+
+/** Scheduled work acts as an admin would. */
+const SYSTEM: Principal = { userId: 'system', role: 'admin', organisationId: null, tenantId: null };
+
+/** What Dutch law needs of the issuer on every invoice. */
+const ISSUER_FIELDS = ['address', 'kvkNumber', 'vatNumber', 'iban'] as const;
+
+@Injectable()
+export class InvoiceRunsService {
+  private readonly logger = new Logger('InvoiceRuns');
+
+  constructor(
+    private readonly invoices: InvoicesRepository,
+    private readonly issuer: IssueInvoiceService,
+    private readonly documents: InvoiceDocumentsService,
+    private readonly buildings: BuildingsService,
+    private readonly organisations: OrganisationsService,
+    private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Starts the run of a building and period, or returns the one that exists. Planning again
+   * picks up leases that have no invoice yet (and chunks a failed run left), never a second
+   * invoice for a lease.
+   */
+  async start(buildingId: string, period: string, principal: Principal): Promise<{ run: InvoiceRun; created: boolean }> {
+    const building = await this.buildings.getVisible(buildingId, principal);
+    const umbrella = await this.organisations.get(building.umbrellaId);
+    const missing = ISSUER_FIELDS.filter((field) => !umbrella[field]);
+    if (missing.length > 0) {
+      throw new RuleError(
+        'issuer_incomplete',
+        `${umbrella.name} lacks what an invoice must show: ${missing.join(', ')}`,
+        missing.map((field) => ({ field, message: 'required on invoices' })),
+      );
+    }
+    const { run, created, pendingChunks } = await this.invoices.planRun(
+      buildingId,
+      period,
+      periodBounds(period),
+      this.config.invoicing.chunkSize,
+    );
+    for (const chunk of pendingChunks) {
+      await this.jobs.enqueue(
+        'invoices.issue-chunk',
+        { runId: run.id, chunk, generation: run.generation },
+        { jobId: `invoice-run:${run.id}:g${run.generation}:c${chunk}` },
+      );
+    }
+    return { run, created };
+  }
+
+  /** The monthly schedule: a run for every building with a lease in the period, as the system. */
+  async startForAllBuildings(period: string): Promise<void> {
+    for (const buildingId of await this.invoices.buildingsWithLeasesIn(periodBounds(period))) {
+      // A building whose issuer details are incomplete must not hold up the others.
+      await this.start(buildingId, period, SYSTEM).catch((error: unknown) => {
+        if (!(error instanceof RuleError)) throw error;
+        this.logger.warn({ message: 'monthly invoice run not started', buildingId, period, code: error.code });
+      });
+    }
+  }
+
+  async get(id: string, principal: Principal): Promise<InvoiceRun> {
+    const run = await this.invoices.findRun(id);
+    if (!run) throw new NotFoundError('invoice_run', id);
+    await this.buildings.getVisible(run.buildingId, principal).catch(() => {
+      throw new NotFoundError('invoice_run', id);
+    });
+    return run;
+  }
+
+  /** Issues the chunk's missing invoices, then renders their PDFs; safe to run any number of times. */
+  async processChunk(runId: string, chunk: number): Promise<void> {
+    const run = await this.invoices.findRun(runId);
+    if (!run) return;
+    await this.invoices.markRunRunning(runId);
+    const inputs = await this.invoices.pendingBillingInputs(runId, chunk, run.period);
+    const nothingOwed: string[] = [];
+    for (const input of inputs) {
+      if (input.invoiceId) continue;
+      const { outcome } = await this.issuer.issue(input, run.period, { runId });
+      if (outcome === 'nothing_owed') nothingOwed.push(input.leaseId);
+    }
+    await this.invoices.markItemsDone(runId, nothingOwed);
+    await this.documents.renderAndStore(await this.invoices.invoicesWithoutDocument(runId, chunk));
+    await this.invoices.refreshRunProgress(runId);
+  }
+
+  async markFailed(runId: string, error: Error): Promise<void> {
+    await this.invoices.refreshRunProgress(runId);
+    await this.invoices.markRunFailed(runId, error.message);
+  }
+}

@@ -1,0 +1,218 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { bigintTransformer } from '../../common/database/transformers.js';
+import { StoredDocument } from '../../documents/document.entity.js';
+import { Building } from '../buildings/building.entity.js';
+import { Lease } from '../leases/lease.entity.js';
+import { Tenant } from '../tenants/tenant.entity.js';
+import { InvoiceRun } from './invoice-run.entity.js';
+
+export const INVOICE_STATUSES = ['open', 'paid', 'credited'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export type InvoiceKind = 'invoice' | 'credit_note';
+
+/** Issuer and customer as they were on the day of issue; later changes never alter an invoice. */
+export interface PartySnapshot {
+  name: string;
+  address: string | null;
+  kvkNumber: string | null;
+  vatNumber: string | null;
+  iban: string | null;
+  email: string | null;
+}
+
+/**
+ * An issued invoice or credit note. Numbers are unique; one invoice per lease and period; a
+ * database trigger refuses any change to what was issued (only payment state and the PDF link move).
+ */
+@Entity('invoice')
+@Index('uq_invoice_number', ['number'], { unique: true })
+@Index('uq_invoice_payment_reference', ['paymentReference'], { unique: true })
+@Index('uq_invoice_lease_period', ['leaseId', 'period'], { unique: true, where: `kind = 'invoice'` })
+@Index('uq_invoice_credits', ['creditsInvoiceId'], { unique: true })
+@Index('ix_invoice_building_period', ['buildingId', 'period'])
+@Index('ix_invoice_tenant', ['tenantId'])
+@Check('ck_invoice_kind', `kind IN ('invoice', 'credit_note') AND (kind = 'credit_note') = (credits_invoice_id IS NOT NULL)`)
+@Check('ck_invoice_status', `status IN ('open', 'paid', 'credited')`)
+@Check('ck_invoice_period', `period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
+@Check('ck_invoice_payment_reference', `payment_reference ~ '^[0-9]{16}$'`)
+@Check('ck_invoice_totals', `total_cents = total_ex_vat_cents + vat_cents AND paid_cents >= 0`)
+export class Invoice {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  kind!: InvoiceKind;
+
+  @Column({ type: 'text' })
+  number!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  creditsInvoiceId!: string | null;
+
+  @ManyToOne(() => Invoice, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'credits_invoice_id', foreignKeyConstraintName: 'fk_invoice_credits' })
+  creditsInvoice?: Relation<Invoice>;
+
+  @Column({ type: 'uuid' })
+  buildingId!: string;
+
+  @ManyToOne(() => Building, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'building_id', foreignKeyConstraintName: 'fk_invoice_building' })
+  building?: Relation<Building>;
+
+  @Column({ type: 'uuid' })
+  leaseId!: string;
+
+  @ManyToOne(() => Lease, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lease_id', foreignKeyConstraintName: 'fk_invoice_lease' })
+  lease?: Relation<Lease>;
+
+  @Column({ type: 'uuid' })
+  tenantId!: string;
+
+  @ManyToOne(() => Tenant, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'fk_invoice_tenant' })
+  tenant?: Relation<Tenant>;
+
+  @Column({ type: 'uuid', nullable: true })
+  runId!: string | null;
+
+  @ManyToOne(() => InvoiceRun, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'run_id', foreignKeyConstraintName: 'fk_invoice_run' })
+  run?: Relation<InvoiceRun>;
+
+  @Column({ type: 'text' })
+  period!: string;
+
+  @Column({ type: 'date' })
+  issueDate!: string;
+
+  @Column({ type: 'date' })
+  dueDate!: string;
+
+  @Column({ type: 'jsonb' })
+  issuer!: PartySnapshot;
+
+  @Column({ type: 'jsonb' })
+  customer!: PartySnapshot;
+
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  totalExVatCents!: number;
+
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  vatCents!: number;
+
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  totalCents!: number;
+
+  @Column({ type: 'bigint', default: 0, transformer: bigintTransformer })
+  paidCents!: number;
+
+  @Column({ type: 'text' })
+  status!: InvoiceStatus;
+
+  @Column({ type: 'text' })
+  paymentReference!: string;
+
+  @Column({ type: 'text', nullable: true })
+  creditReason!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  documentId!: string | null;
+
+  @ManyToOne(() => StoredDocument, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'fk_invoice_document' })
+  document?: Relation<StoredDocument>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+@Entity('invoice_line')
+@Index('uq_invoice_line_position', ['invoiceId', 'position'], { unique: true })
+@Check('ck_invoice_line_kind', `kind IN ('rent', 'service_charge')`)
+@Check('ck_invoice_line_vat_rate', `vat_rate_bps IN (0, 2100)`)
+export class InvoiceLine {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  invoiceId!: string;
+
+  @ManyToOne(() => Invoice, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'invoice_id', foreignKeyConstraintName: 'fk_invoice_line_invoice' })
+  invoice?: Relation<Invoice>;
+
+  @Column({ type: 'smallint' })
+  position!: number;
+
+  @Column({ type: 'text' })
+  kind!: 'rent' | 'service_charge';
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'date' })
+  periodStart!: string;
+
+  @Column({ type: 'date' })
+  periodEnd!: string;
+
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  amountExVatCents!: number;
+
+  @Column({ type: 'integer' })
+  vatRateBps!: number;
+
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  vatCents!: number;
+}
+
+@Entity('payment')
+@Index('ix_payment_invoice', ['invoiceId'])
+@Check('ck_payment_amount_positive', `amount_cents > 0`)
+export class Payment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  invoiceId!: string;
+
+  @ManyToOne(() => Invoice, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'invoice_id', foreignKeyConstraintName: 'fk_payment_invoice' })
+  invoice?: Relation<Invoice>;
+
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  amountCents!: number;
+
+  @Column({ type: 'date' })
+  paidOn!: string;
+
+  @Column({ type: 'text', nullable: true })
+  reference!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/**
+ * The last number issued per invoice prefix and year. Locked by the UPDATE that takes the next
+ * number inside the invoice's own transaction, so numbers are gap-free: a rolled-back invoice
+ * gives its number back. `seriesId` goes into the payment reference.
+ */
+@Entity('invoice_counter')
+@Index('uq_invoice_counter_series', ['seriesId'], { unique: true })
+@Check('ck_invoice_counter_series_id', `series_id < 100000`)
+export class InvoiceCounter {
+  @Column({ type: 'text', primary: true })
+  prefix!: string;
+
+  @Column({ type: 'integer', primary: true })
+  year!: number;
+
+  @Column({ type: 'integer', generated: 'increment' })
+  seriesId!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  lastNumber!: number;
+}

@@ -1,0 +1,114 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
+import { mapPage, type Page } from '../../common/pagination/page.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import {
+  CreditNoteDto,
+  InvoiceDetailResponseDto,
+  InvoiceResponseDto,
+  InvoiceRunResponseDto,
+  ListInvoicesQueryDto,
+  RecordPaymentDto,
+  StartInvoiceRunDto,
+  toInvoiceDetailResponse,
+  toInvoiceResponse,
+  toInvoiceRunResponse,
+} from './dto/invoice.dto.js';
+import { InvoiceRunsService } from './invoice-runs.service.js';
+import { InvoicesService } from './invoices.service.js';
+
+@ApiTags('invoices')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api')
+export class InvoiceRunsController {
+  constructor(private readonly runs: InvoiceRunsService) {}
+
+  /** 202 for a new run; the same building and period again answers the same run with 200. */
+  @Post('buildings/:id/invoice-runs')
+  @ApiAcceptedResponse({ type: InvoiceRunResponseDto })
+  @ApiOkResponse({ type: InvoiceRunResponseDto, description: 'The run of this building and period already existed' })
+  async start(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('building')) buildingId: string,
+    @Body() body: StartInvoiceRunDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InvoiceRunResponseDto> {
+    const { run, created } = await this.runs.start(buildingId, body.period, principal);
+    void reply.status(created ? 202 : 200);
+    return toInvoiceRunResponse(run);
+  }
+
+  @Get('invoice-runs/:id')
+  @ApiOkResponse({ type: InvoiceRunResponseDto })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('invoice_run')) id: string): Promise<InvoiceRunResponseDto> {
+    return toInvoiceRunResponse(await this.runs.get(id, principal));
+  }
+}
+
+/** Tenants read and download their own invoices; staff handle payments and credit. */
+@ApiTags('invoices')
+@ApiBearerAuth()
+@Roles('admin', 'tenant')
+@Controller('api/invoices')
+export class InvoicesController {
+  constructor(private readonly invoices: InvoicesService) {}
+
+  @Get()
+  @ApiPage(InvoiceResponseDto)
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListInvoicesQueryDto): Promise<Page<InvoiceResponseDto>> {
+    const { limit, offset, ...filter } = query;
+    return mapPage(await this.invoices.list(filter, { limit, offset }, principal), toInvoiceResponse);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: InvoiceDetailResponseDto })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('invoice')) id: string): Promise<InvoiceDetailResponseDto> {
+    const { invoice, lines, payments } = await this.invoices.detail(id, principal);
+    return toInvoiceDetailResponse(invoice, lines, payments);
+  }
+
+  @Get(':id/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The stored PDF, as issued' })
+  async pdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('invoice')) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.invoices.pdf(id, principal);
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `inline; filename="${file.filename}"`)
+      .header('etag', `"${file.sha256}"`)
+      .send(file.bytes);
+  }
+
+  @Post(':id/payments')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: InvoiceDetailResponseDto })
+  async pay(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('invoice')) id: string,
+    @Body() body: RecordPaymentDto,
+  ): Promise<InvoiceDetailResponseDto> {
+    const { invoice, lines, payments } = await this.invoices.recordPayment(id, body, principal);
+    return toInvoiceDetailResponse(invoice, lines, payments);
+  }
+
+  @Post(':id/credit-notes')
+  @Roles('admin')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: InvoiceResponseDto })
+  async credit(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('invoice')) id: string,
+    @Body() body: CreditNoteDto,
+  ): Promise<InvoiceResponseDto> {
+    return toInvoiceResponse(await this.invoices.credit(id, body.reason, principal));
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '../../documents/documents.module.js';
+import { BuildingsModule } from '../buildings/buildings.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { Invoice, InvoiceCounter, InvoiceLine, Payment } from './invoice.entity.js';
+import { InvoiceRun, InvoiceRunItem } from './invoice-run.entity.js';
+import { InvoiceDocumentsService } from './invoice-documents.service.js';
+import { InvoiceRunsService } from './invoice-runs.service.js';
+import { InvoiceRunsController, InvoicesController } from './invoices.controller.js';
+import { InvoicesRepository } from './invoices.repository.js';
+import { InvoicesService } from './invoices.service.js';
+import { IssueChunkHandler, MonthlyInvoicingScheduler, StartMonthlyRunsHandler } from './invoicing.handlers.js';
+import { IssueInvoiceService } from './issue-invoice.service.js';
+
+/** Reads leases, spaces and tenants by SQL in its repository; depends on no lease service. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Invoice, InvoiceLine, Payment, InvoiceCounter, InvoiceRun, InvoiceRunItem]),
+    DocumentsModule,
+    BuildingsModule,
+    OrganisationsModule,
+  ],
+  controllers: [InvoiceRunsController, InvoicesController],
+  providers: [
+    InvoicesRepository,
+    IssueInvoiceService,
+    InvoiceDocumentsService,
+    InvoiceRunsService,
+    InvoicesService,
+    IssueChunkHandler,
+    StartMonthlyRunsHandler,
+    MonthlyInvoicingScheduler,
+  ],
+  exports: [InvoicesService, IssueInvoiceService],
+})
+export class InvoicesModule {}

@@ -1,0 +1,317 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Page } from '../../common/pagination/page.js';
+import type { ChargeableLease, ChargeLine } from './charges.js';
+import { Invoice, InvoiceLine, type InvoiceStatus, type PartySnapshot, Payment } from './invoice.entity.js';
+import { InvoiceRun } from './invoice-run.entity.js';
+
+/** What issuing one lease's invoice needs, gathered for a whole chunk in one query. */
+export interface BillingInput {
+  leaseId: string;
+  tenantId: string;
+  buildingId: string;
+  invoicePrefix: string;
+  lease: ChargeableLease;
+  issuer: PartySnapshot;
+  customer: PartySnapshot;
+}
+
+export interface InvoiceFilter {
+  buildingId?: string;
+  period?: string;
+  tenantId?: string;
+  status?: InvoiceStatus;
+}
+
+const PARTY_OF_ORGANISATION = `json_build_object('name', o.name, 'address', o.address, 'kvkNumber', o.kvk_number,
+  'vatNumber', o.vat_number, 'iban', o.iban, 'email', NULL)`;
+const PARTY_OF_TENANT = `json_build_object('name', t.name, 'address', t.address, 'kvkNumber', t.kvk_number,
+  'vatNumber', t.vat_number, 'iban', NULL, 'email', t.email)`;
+
+@Injectable()
+export class InvoicesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  // ── runs ──────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Creates the run of a building and period, or finds it (the row lock makes simultaneous
+   * starts wait for each other), and plans every lease of the period that has no invoice yet
+   * into chunks of `chunkSize`. Returns the run, whether it is new, and the chunks with work.
+   */
+  planRun(buildingId: string, period: string, bounds: { first: string; last: string }, chunkSize: number) {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ id: string; inserted: boolean }[]>(
+        `INSERT INTO invoice_run (building_id, period) VALUES ($1, $2)
+         ON CONFLICT (building_id, period) DO UPDATE SET period = EXCLUDED.period
+         RETURNING id, (xmax = 0) AS inserted`,
+        [buildingId, period],
+      );
+      const runId = row!.id;
+      const added = await manager.query<{ lease_id: string }[]>(
+        `INSERT INTO invoice_run_item (run_id, lease_id, chunk)
+         SELECT $1, l.id, coalesce((SELECT max(chunk) + 1 FROM invoice_run_item WHERE run_id = $1), 0) + (row_number() OVER (ORDER BY l.id) - 1) / $5
+           FROM lease l
+          WHERE l.building_id = $2 AND l.start_date <= $4 AND (l.end_date IS NULL OR l.end_date >= $3)
+            AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.lease_id = l.id AND i.period = $6 AND i.kind = 'invoice')
+            AND NOT EXISTS (SELECT 1 FROM invoice_run_item x WHERE x.run_id = $1 AND x.lease_id = l.id)
+         RETURNING lease_id`,
+        [runId, buildingId, bounds.first, bounds.last, chunkSize, period],
+      );
+      const pending = await manager.query<{ chunk: number }[]>(
+        `SELECT DISTINCT chunk FROM invoice_run_item WHERE run_id = $1 AND NOT done ORDER BY chunk`,
+        [runId],
+      );
+      // Planning again (new leases, or chunks a failed run left) gives the chunk jobs fresh ids.
+      await manager.query(
+        `UPDATE invoice_run SET total = (SELECT count(*) FROM invoice_run_item WHERE run_id = $1),
+                generation = generation + CASE WHEN $2 AND $3 THEN 1 ELSE 0 END,
+                status = CASE WHEN NOT $3 THEN 'completed' WHEN status = 'running' THEN 'running' ELSE 'queued' END,
+                error = CASE WHEN $3 THEN NULL ELSE error END,
+                completed_at = CASE WHEN $3 THEN NULL ELSE coalesce(completed_at, now()) END
+          WHERE id = $1`,
+        [runId, !row!.inserted, pending.length > 0],
+      );
+      const run = await manager.findOneByOrFail(InvoiceRun, { id: runId });
+      return { run, created: row!.inserted, pendingChunks: pending.map((chunk) => chunk.chunk), plannedLeases: added.length };
+    });
+  }
+
+  async buildingsWithLeasesIn(bounds: { first: string; last: string }): Promise<string[]> {
+    const rows = await this.dataSource.query<{ building_id: string }[]>(
+      `SELECT DISTINCT building_id FROM lease WHERE start_date <= $2 AND (end_date IS NULL OR end_date >= $1) ORDER BY building_id`,
+      [bounds.first, bounds.last],
+    );
+    return rows.map((row) => row.building_id);
+  }
+
+  findRun(id: string): Promise<InvoiceRun | null> {
+    return this.dataSource.getRepository(InvoiceRun).findOneBy({ id });
+  }
+
+  async markRunRunning(runId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE invoice_run SET status = 'running' WHERE id = $1 AND status = 'queued'`, [runId]);
+  }
+
+  async markRunFailed(runId: string, error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE invoice_run SET status = 'failed', error = $2 WHERE id = $1 AND status <> 'completed'`, [
+      runId,
+      error.slice(0, 1000),
+    ]);
+  }
+
+  /** Progress from the items and invoices themselves, so concurrent chunks cannot miscount. */
+  async refreshRunProgress(runId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE invoice_run r
+          SET done = p.done, total = p.total, invoice_count = p.invoices, total_cents = p.cents,
+              status = CASE WHEN p.done = p.total THEN 'completed' WHEN r.status = 'failed' THEN 'failed' ELSE 'running' END,
+              completed_at = CASE WHEN p.done = p.total THEN coalesce(r.completed_at, now()) ELSE NULL END
+         FROM (SELECT count(*) FILTER (WHERE done)::int AS done, count(*)::int AS total,
+                      (SELECT count(*)::int FROM invoice WHERE run_id = $1) AS invoices,
+                      (SELECT coalesce(sum(total_cents), 0) FROM invoice WHERE run_id = $1) AS cents
+                 FROM invoice_run_item WHERE run_id = $1) p
+        WHERE r.id = $1`,
+      [runId],
+    );
+  }
+
+  /** Billing inputs for the leases of a chunk that are not done, with their rate revisions. */
+  async pendingBillingInputs(runId: string, chunk: number, period: string): Promise<(BillingInput & { invoiceId: string | null })[]> {
+    const rows = await this.dataSource.query<
+      {
+        lease_id: string;
+        tenant_id: string;
+        building_id: string;
+        invoice_prefix: string;
+        start_date: string;
+        end_date: string | null;
+        area_m2: string;
+        space_code: string;
+        service_charge_monthly_cents: number;
+        vat_regime: 'exempt' | 'standard';
+        revisions: ChargeableLease['revisions'];
+        issuer: PartySnapshot;
+        customer: PartySnapshot;
+        invoice_id: string | null;
+      }[]
+    >(
+      `SELECT l.id AS lease_id, l.tenant_id, l.building_id, b.invoice_prefix,
+              to_char(l.start_date, 'YYYY-MM-DD') AS start_date, to_char(l.end_date, 'YYYY-MM-DD') AS end_date,
+              l.area_m2, s.code AS space_code, l.service_charge_monthly_cents, l.vat_regime,
+              (SELECT json_agg(json_build_object('effectiveDate', to_char(r.effective_date, 'YYYY-MM-DD'),
+                                                 'ratePerM2YearCents', r.rate_per_m2_year_cents, 'bandCode', r.band_code)
+                               ORDER BY r.effective_date)
+                 FROM lease_revision r WHERE r.lease_id = l.id) AS revisions,
+              ${PARTY_OF_ORGANISATION} AS issuer,
+              ${PARTY_OF_TENANT} AS customer,
+              (SELECT i.id FROM invoice i WHERE i.lease_id = l.id AND i.period = $3 AND i.kind = 'invoice') AS invoice_id
+         FROM invoice_run_item item
+         JOIN lease l ON l.id = item.lease_id
+         JOIN space s ON s.id = l.space_id
+         JOIN building b ON b.id = l.building_id
+         JOIN organisation o ON o.id = b.umbrella_id
+         JOIN tenant t ON t.id = l.tenant_id
+        WHERE item.run_id = $1 AND item.chunk = $2 AND NOT item.done
+        ORDER BY l.id`,
+      [runId, chunk, period],
+    );
+    return rows.map((row) => ({
+      leaseId: row.lease_id,
+      tenantId: row.tenant_id,
+      buildingId: row.building_id,
+      invoicePrefix: row.invoice_prefix,
+      issuer: row.issuer,
+      customer: row.customer,
+      invoiceId: row.invoice_id,
+      lease: {
+        startDate: row.start_date,
+        endDate: row.end_date,
+        areaM2: Number(row.area_m2),
+        spaceCode: row.space_code,
+        serviceChargeMonthlyCents: row.service_charge_monthly_cents,
+        vatRegime: row.vat_regime,
+        revisions: row.revisions ?? [],
+      },
+    }));
+  }
+
+  async markItemsDone(runId: string, leaseIds: string[], manager?: EntityManager): Promise<void> {
+    if (leaseIds.length === 0) return;
+    await (manager ?? this.dataSource).query(`UPDATE invoice_run_item SET done = TRUE WHERE run_id = $1 AND lease_id = ANY($2)`, [
+      runId,
+      leaseIds,
+    ]);
+  }
+
+  // ── numbering and issuing ─────────────────────────────────────────────────────────────
+
+  /**
+   * The next number of a series. The UPDATE locks the counter row until the caller's transaction
+   * ends: numbers are taken one at a time, and a rollback gives the number back.
+   */
+  async takeNextNumber(manager: EntityManager, prefix: string, year: number): Promise<{ seriesId: number; number: number }> {
+    const next = () =>
+      manager.query<{ series_id: number; last_number: number }[][]>(
+        `UPDATE invoice_counter SET last_number = last_number + 1 WHERE prefix = $1 AND year = $2 RETURNING series_id, last_number`,
+        [prefix, year],
+      );
+    let [rows] = await next();
+    if (!rows || rows.length === 0) {
+      await manager.query(`INSERT INTO invoice_counter (prefix, year) VALUES ($1, $2) ON CONFLICT (prefix, year) DO NOTHING`, [
+        prefix,
+        year,
+      ]);
+      [rows] = await next();
+    }
+    const row = rows![0]!;
+    return { seriesId: row.series_id, number: row.last_number };
+  }
+
+  async insertInvoice(
+    manager: EntityManager,
+    invoice: Omit<Invoice, 'id' | 'createdAt' | 'documentId'>,
+    lines: ChargeLine[],
+  ): Promise<Invoice> {
+    const saved = await manager.save(manager.create(Invoice, { ...invoice, documentId: null }));
+    await manager.insert(
+      InvoiceLine,
+      lines.map((line, index) => ({ ...line, invoiceId: saved.id, position: index + 1 })),
+    );
+    return saved;
+  }
+
+  // ── documents ─────────────────────────────────────────────────────────────────────────
+
+  /** Invoices of a run's chunk that have no PDF yet. */
+  invoicesWithoutDocument(runId: string, chunk: number): Promise<Invoice[]> {
+    return this.dataSource
+      .getRepository(Invoice)
+      .createQueryBuilder('invoice')
+      .innerJoin('invoice_run_item', 'item', 'item.lease_id = invoice.lease_id AND item.run_id = :runId AND item.chunk = :chunk', {
+        runId,
+        chunk,
+      })
+      .where('invoice.run_id = :runId AND invoice.document_id IS NULL', { runId })
+      .getMany();
+  }
+
+  /** Links the PDF once; a second render of the same invoice (a retried job) links nothing. */
+  async attachDocument(manager: EntityManager, invoiceId: string, documentId: string): Promise<boolean> {
+    const rows = await manager.query<{ id: string }[][]>(
+      `UPDATE invoice SET document_id = $2 WHERE id = $1 AND document_id IS NULL RETURNING id`,
+      [invoiceId, documentId],
+    );
+    return (rows[0]?.length ?? 0) > 0;
+  }
+
+  // ── reading ───────────────────────────────────────────────────────────────────────────
+
+  findInvoice(id: string, manager?: EntityManager): Promise<Invoice | null> {
+    return (manager ?? this.dataSource.manager).findOneBy(Invoice, { id });
+  }
+
+  async linesOf(invoiceIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, InvoiceLine[]>> {
+    const byInvoice = new Map<string, InvoiceLine[]>(invoiceIds.map((id) => [id, []]));
+    if (invoiceIds.length === 0) return byInvoice;
+    const lines = await manager
+      .getRepository(InvoiceLine)
+      .createQueryBuilder('line')
+      .where('line.invoice_id = ANY(:invoiceIds)', { invoiceIds })
+      .orderBy('line.position')
+      .getMany();
+    for (const line of lines) byInvoice.get(line.invoiceId)?.push(line);
+    return byInvoice;
+  }
+
+  async findPage(filter: InvoiceFilter, page: { limit: number; offset: number }): Promise<Page<Invoice>> {
+    const query = this.dataSource.getRepository(Invoice).createQueryBuilder('invoice').where('TRUE');
+    if (filter.buildingId) query.andWhere('invoice.building_id = :buildingId', { buildingId: filter.buildingId });
+    if (filter.period) query.andWhere('invoice.period = :period', { period: filter.period });
+    if (filter.tenantId) query.andWhere('invoice.tenant_id = :tenantId', { tenantId: filter.tenantId });
+    if (filter.status) query.andWhere('invoice.status = :status', { status: filter.status });
+    const [items, total] = await query.orderBy('invoice.number', 'ASC').take(page.limit).skip(page.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  // ── payments and credit ───────────────────────────────────────────────────────────────
+
+  lockInvoice(manager: EntityManager, id: string): Promise<Invoice | null> {
+    return manager
+      .getRepository(Invoice)
+      .createQueryBuilder('invoice')
+      .setLock('pessimistic_write')
+      .where('invoice.id = :id', { id })
+      .getOne();
+  }
+
+  async recordPayment(manager: EntityManager, payment: Omit<Payment, 'id' | 'createdAt'>): Promise<Payment> {
+    const saved = await manager.save(manager.create(Payment, payment));
+    await manager.query(
+      `UPDATE invoice SET paid_cents = paid_cents + $2,
+              status = CASE WHEN status = 'credited' THEN status WHEN paid_cents + $2 >= total_cents THEN 'paid' ELSE 'open' END
+        WHERE id = $1`,
+      [payment.invoiceId, payment.amountCents],
+    );
+    return saved;
+  }
+
+  paymentsOf(invoiceId: string): Promise<Payment[]> {
+    return this.dataSource.getRepository(Payment).find({ where: { invoiceId }, order: { paidOn: 'ASC', createdAt: 'ASC' } });
+  }
+
+  async markCredited(manager: EntityManager, invoiceId: string): Promise<void> {
+    await manager.query(`UPDATE invoice SET status = 'credited' WHERE id = $1`, [invoiceId]);
+  }
+
+  /** The building's invoice prefix, for numbering a credit note. */
+  async invoicePrefixOf(buildingId: string, manager: EntityManager): Promise<string> {
+    const [row] = await manager.query<{ invoice_prefix: string }[]>(`SELECT invoice_prefix FROM building WHERE id = $1`, [buildingId]);
+    return row!.invoice_prefix;
+  }
+}

@@ -1,0 +1,143 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { tenantScopeOf } from '../../common/auth/scope.js';
+import { Clock } from '../../common/clock/clock.js';
+import { translateConstraintViolations } from '../../common/database/pg-errors.js';
+import { addDays, yearOf } from '../../common/dates.js';
+import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import type { Page } from '../../common/pagination/page.js';
+import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
+import type { Invoice, InvoiceLine, Payment } from './invoice.entity.js';
+import { InvoiceDocumentsService } from './invoice-documents.service.js';
+import { type InvoiceFilter, InvoicesRepository } from './invoices.repository.js';
+import { invoiceNumber, paymentReferenceOf } from './payment-reference.js';
+
+export interface InvoiceDetail {
+  invoice: Invoice;
+  lines: InvoiceLine[];
+  payments: Payment[];
+}
+
+@Injectable()
+export class InvoicesService {
+  constructor(
+    private readonly invoices: InvoicesRepository,
+    private readonly documents: DocumentsService,
+    private readonly invoiceDocuments: InvoiceDocumentsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A tenant sees only its own invoices; owners and the city see none (they get aggregates). */
+  list(filter: InvoiceFilter, page: { limit: number; offset: number }, principal: Principal): Promise<Page<Invoice>> {
+    const scope = tenantScopeOf(principal);
+    if (scope && (scope.tenantId === null || (filter.tenantId !== undefined && filter.tenantId !== scope.tenantId)))
+      return Promise.resolve({ items: [], total: 0 });
+    return this.invoices.findPage({ ...filter, tenantId: scope?.tenantId ?? filter.tenantId }, page);
+  }
+
+  /** Another tenant's invoice answers as unknown, so its existence is not confirmed. */
+  async getVisible(id: string, principal: Principal): Promise<Invoice> {
+    const invoice = await this.invoices.findInvoice(id);
+    const scope = tenantScopeOf(principal);
+    if (!invoice || (scope && scope.tenantId !== invoice.tenantId)) throw new NotFoundError('invoice', id);
+    return invoice;
+  }
+
+  async detail(id: string, principal: Principal): Promise<InvoiceDetail> {
+    const invoice = await this.getVisible(id, principal);
+    const [lines, payments] = await Promise.all([this.invoices.linesOf([id]), this.invoices.paymentsOf(id)]);
+    return { invoice, lines: lines.get(id) ?? [], payments };
+  }
+
+  async pdf(id: string, principal: Principal): Promise<DocumentFile> {
+    const invoice = await this.getVisible(id, principal);
+    if (!invoice.documentId) throw new ConflictError('pdf_not_ready', 'The PDF of this invoice is still being made; try again shortly');
+    return this.documents.read(invoice.documentId);
+  }
+
+  /** Partial and full payments; paying more than owed is kept as credit in the tenant's favour. */
+  async recordPayment(
+    id: string,
+    input: { amountCents: number; paidOn: string; reference?: string },
+    principal: Principal,
+  ): Promise<InvoiceDetail> {
+    await this.getVisible(id, principal);
+    await this.invoices.transaction(async (manager) => {
+      const invoice = (await this.invoices.lockInvoice(manager, id))!;
+      if (invoice.kind === 'credit_note')
+        throw new RuleError('credit_note_not_payable', 'A credit note is not paid; it is settled against invoices');
+      if (invoice.status === 'credited')
+        throw new RuleError('invoice_credited', `Invoice ${invoice.number} was credited; it is no longer owed`);
+      await this.invoices.recordPayment(manager, {
+        invoiceId: id,
+        amountCents: input.amountCents,
+        paidOn: input.paidOn,
+        reference: input.reference?.trim() || null,
+      });
+    });
+    return this.detail(id, principal);
+  }
+
+  /**
+   * Cancels an invoice by a credit note that cites it: the same lines negated, its own number from
+   * the same series, issued today. The invoice itself never changes but for its status.
+   */
+  async credit(id: string, reason: string, principal: Principal): Promise<Invoice> {
+    await this.getVisible(id, principal);
+    const issueDate = this.clock.today();
+    const year = yearOf(issueDate);
+    const creditNote = await translateConstraintViolations(
+      () =>
+        this.invoices.transaction(async (manager) => {
+          const invoice = (await this.invoices.lockInvoice(manager, id))!;
+          if (invoice.kind === 'credit_note') throw new RuleError('cannot_credit_credit_note', 'A credit note cannot itself be credited');
+          if (invoice.status === 'credited')
+            throw new ConflictError('invoice_already_credited', `Invoice ${invoice.number} was already credited`);
+          const lines = ((await this.invoices.linesOf([id], manager)).get(id) ?? []).map((line) => ({
+            kind: line.kind,
+            description: line.description,
+            periodStart: line.periodStart,
+            periodEnd: line.periodEnd,
+            amountExVatCents: -line.amountExVatCents,
+            vatRateBps: line.vatRateBps,
+            vatCents: -line.vatCents,
+          }));
+          const prefix = await this.invoices.invoicePrefixOf(invoice.buildingId, manager);
+          const { seriesId, number } = await this.invoices.takeNextNumber(manager, prefix, year);
+          const saved = await this.invoices.insertInvoice(
+            manager,
+            {
+              kind: 'credit_note',
+              number: invoiceNumber(prefix, year, number),
+              creditsInvoiceId: invoice.id,
+              buildingId: invoice.buildingId,
+              leaseId: invoice.leaseId,
+              tenantId: invoice.tenantId,
+              runId: null,
+              period: invoice.period,
+              issueDate,
+              dueDate: addDays(issueDate, this.config.invoicing.paymentTermDays),
+              issuer: invoice.issuer,
+              customer: invoice.customer,
+              totalExVatCents: -invoice.totalExVatCents,
+              vatCents: -invoice.vatCents,
+              totalCents: -invoice.totalCents,
+              paidCents: 0,
+              status: 'paid',
+              paymentReference: paymentReferenceOf(seriesId, year, number),
+              creditReason: reason.trim(),
+            },
+            lines,
+          );
+          await this.invoices.markCredited(manager, invoice.id);
+          return saved;
+        }),
+      { uq_invoice_credits: () => new ConflictError('invoice_already_credited', 'This invoice was already credited') },
+    );
+    await this.invoiceDocuments.renderAndStore([creditNote]);
+    return (await this.invoices.findInvoice(creditNote.id))!;
+  }
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { Clock } from '../../common/clock/clock.js';
+import { HandlesJob, type JobHandler } from '../../jobs/job-handler.js';
+import type { JobPayloads } from '../../jobs/job-names.js';
+import { JobQueue } from '../../jobs/job-queue.js';
+import { InvoiceRunsService } from './invoice-runs.service.js';
+
+@Injectable()
+@HandlesJob('invoices.issue-chunk')
+export class IssueChunkHandler implements JobHandler<'invoices.issue-chunk'> {
+  constructor(private readonly runs: InvoiceRunsService) {}
+
+  handle({ runId, chunk }: JobPayloads['invoices.issue-chunk']): Promise<void> {
+    return this.runs.processChunk(runId, chunk);
+  }
+
+  onFinalFailure({ runId }: JobPayloads['invoices.issue-chunk'], error: Error): Promise<void> {
+    return this.runs.markFailed(runId, error);
+  }
+}
+
+@Injectable()
+@HandlesJob('invoices.start-monthly-runs')
+export class StartMonthlyRunsHandler implements JobHandler<'invoices.start-monthly-runs'> {
+  constructor(private readonly runs: InvoiceRunsService) {}
+
+  handle({ period }: JobPayloads['invoices.start-monthly-runs']): Promise<void> {
+    return this.runs.startForAllBuildings(period);
+  }
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * When INVOICE_MONTHLY_RUNS is on, asks every hour whether a new month began and, on its first
+ * day, queues the month's runs. The job id is the period, so however many processes ask, the
+ * month is started once (and starting a run twice gives the same run anyway).
+ */
+@Injectable()
+export class MonthlyInvoicingScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MonthlyInvoicing');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.invoicing.monthlyRuns || !this.config.app.runWorkers) return;
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), HOUR_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async tick(): Promise<void> {
+    const today = this.clock.today();
+    if (!today.endsWith('-01')) return;
+    const period = today.slice(0, 7);
+    await this.jobs
+      .enqueue('invoices.start-monthly-runs', { period }, { jobId: `monthly-invoice-runs:${period}` })
+      .catch((error: Error) => {
+        this.logger.error({ message: 'could not queue the monthly invoice runs', period, error: error.message });
+      });
+  }
+}

@@ -1,0 +1,74 @@
+import PDFDocument from 'pdfkit';
+import { documentFonts } from './fonts.js';
+
+export type Pdf = PDFKit.PDFDocument;
+
+export const PAGE = { margin: 50, width: 595.28, height: 841.89 };
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+
+/**
+ * An A4 document with the embedded fonts registered as 'regular' and 'bold'. `draw` lays out the
+ * pages; the promise resolves with the finished file. Deterministic metadata, no creation date,
+ * so the same data gives the same bytes.
+ */
+export function renderPdf(info: { title: string; author: string }, draw: (doc: Pdf) => void): Promise<Buffer> {
+  const fonts = documentFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: PAGE.margin,
+    info: { Title: info.title, Author: info.author, CreationDate: new Date(0) },
+    compress: true,
+  });
+  doc.registerFont('regular', fonts.regular as unknown as string);
+  doc.registerFont('bold', fonts.bold as unknown as string);
+  doc.font('regular').fontSize(10);
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    try {
+      draw(doc);
+      doc.end();
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
+
+export interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'right';
+}
+
+/** A table: bold header row, thin rule, one row per entry, each as tall as its tallest cell; breaks pages. */
+export function drawTable(doc: Pdf, columns: Column[], rows: string[][], options: { fontSize?: number } = {}): void {
+  const fontSize = options.fontSize ?? 9;
+  const left = PAGE.margin;
+  const drawRow = (cells: string[], font: 'regular' | 'bold') => {
+    doc.font(font).fontSize(fontSize);
+    const height = Math.max(...columns.map((column, index) => doc.heightOfString(cells[index] ?? '', { width: column.width - 4 }))) + 5;
+    if (doc.y + height > PAGE.height - PAGE.margin) doc.addPage();
+    const y = doc.y;
+    let x = left;
+    columns.forEach((column, index) => {
+      doc.text(cells[index] ?? '', x + 2, y, { width: column.width - 4, align: column.align ?? 'left' });
+      x += column.width;
+    });
+    doc.x = left;
+    doc.y = y + height;
+  };
+  drawRow(
+    columns.map((column) => column.header),
+    'bold',
+  );
+  const ruleY = doc.y - 3;
+  doc
+    .moveTo(left, ruleY)
+    .lineTo(left + columns.reduce((sum, column) => sum + column.width, 0), ruleY)
+    .lineWidth(0.5)
+    .stroke();
+  for (const row of rows) drawRow(row, 'regular');
+  doc.font('regular').fontSize(10);
+}
