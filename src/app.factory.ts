@@ -25,7 +25,7 @@ export async function createApp(
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     // The router refuses some URLs (bad encoding, overlong ids) before any error handler runs.
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
       const body = toErrorResponse(error) ?? INTERNAL_ERROR_RESPONSE;

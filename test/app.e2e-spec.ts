@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { eventually } from './helpers/eventually.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 const embedded = !process.env.DATABASE_URL;
@@ -79,6 +80,30 @@ describe('the running app with demo data', () => {
     expect(occupancy.body.occupancyRate).toBeGreaterThan(0.9);
     expect((await t.http().get(`/api/tenants?buildingId=${building.id}&limit=1`).set(t.admin)).body.total).toBe(leases.body.total);
   });
+
+  it('has invoices for January and February 2012: January paid, February partly, every PDF stored', async () => {
+    const building = (await t.http().get('/api/buildings').set(t.admin)).body.items[0];
+    const leases = (await t.http().get(`/api/leases?buildingId=${building.id}&limit=1`).set(t.admin)).body.total;
+    const january = (await t.http().get(`/api/invoices?buildingId=${building.id}&period=2012-01&limit=1000`).set(t.admin)).body;
+    const february = (await t.http().get(`/api/invoices?buildingId=${building.id}&period=2012-02&limit=1000`).set(t.admin)).body;
+    expect(january.total).toBe(leases);
+    expect(february.total).toBe(leases);
+    expect(january.items[0]).toMatchObject({ number: 'VKG-2012-000001', issueDate: '2012-01-01' });
+    expect(january.items.every((invoice: { status: string }) => invoice.status === 'paid')).toBe(true);
+    const open = february.items.filter((invoice: { status: string }) => invoice.status === 'open');
+    expect(open.length).toBeGreaterThan(leases / 4);
+    expect(open.some((invoice: { paidCents: number }) => invoice.paidCents > 0)).toBe(true);
+    await eventually(
+      async () => {
+        const pending = (await t.http().get(`/api/invoices?buildingId=${building.id}&limit=1000`).set(t.admin)).body.items.filter(
+          (invoice: { pdfReady: boolean }) => !invoice.pdfReady,
+        );
+        expect(pending).toHaveLength(0);
+      },
+      120_000,
+      500,
+    );
+  }, 180_000);
 
   it('loads the demo once, however often the app boots', async () => {
     const demo = t.app.get(DataSource);

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
 import { isValidBetalingskenmerk } from '../src/modules/invoices/payment-reference.js';
 import { IssueInvoiceService } from '../src/modules/invoices/issue-invoice.service.js';
+import { MonthlyInvoicingScheduler } from '../src/modules/invoices/invoicing.handlers.js';
 import { InvoicesRepository } from '../src/modules/invoices/invoices.repository.js';
 import { eventually } from './helpers/eventually.js';
 import {
@@ -288,5 +289,28 @@ describe('invoicing', () => {
     const incomplete = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-03' });
     expect([incomplete.status, incomplete.body.code]).toEqual([422, 'issuer_incomplete']);
     expect((await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-13' })).status).toBe(400);
+  });
+});
+
+describe('the monthly invoicing schedule', () => {
+  it('starts the month’s run of every building with leases on the first day, when enabled', async () => {
+    const clock = FixedClock.on('2012-03-31');
+    const t = await startTestApp({ INVOICE_MONTHLY_RUNS: 'true' }, { clock });
+    try {
+      const issuer = await createIssuer(t);
+      const building = await createBuilding(t, { umbrellaId: issuer.id, invoicePrefix: 'MONTH' });
+      await seedLeases(t, building.id, 3);
+      const scheduler = t.app.get(MonthlyInvoicingScheduler);
+      await scheduler.tick();
+      expect((await t.http().get(`/api/invoices?buildingId=${building.id}`).set(t.admin)).body.total).toBe(0);
+      clock.setDay('2012-04-01');
+      await scheduler.tick();
+      await eventually(async () => {
+        const invoices = (await t.http().get(`/api/invoices?buildingId=${building.id}&period=2012-04`).set(t.admin)).body;
+        expect(invoices.total).toBe(3);
+      }, 30_000);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { FixedClock } from '../src/common/clock/clock.js';
-import { assessBand, createBuilding, createFloor, createLease, createSpace, createTenant } from './helpers/factories.js';
+import { eventually } from './helpers/eventually.js';
+import {
+  assessBand,
+  createBuilding,
+  createFloor,
+  createIssuer,
+  createLease,
+  createSpace,
+  createTenant,
+  seedLeases,
+} from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** Statuses a client error may get; anything 5xx is a defect. */
@@ -52,6 +62,13 @@ describe('junk input to every write endpoint', () => {
     await assessBand(t, tenant.id, building.id, 2_000_000);
     const lease = await createLease(t, { tenantId: tenant.id, spaceId: (await createSpace(t, floor.id)).id });
     const freeSpace = await createSpace(t, floor.id);
+    const invoicedBuilding = await createBuilding(t, { umbrellaId: (await createIssuer(t)).id });
+    await seedLeases(t, invoicedBuilding.id, 1);
+    await t.http().post(`/api/buildings/${invoicedBuilding.id}/invoice-runs`).set(t.admin).send({ period: '2012-03' });
+    let invoiceId = '';
+    await eventually(async () => {
+      invoiceId = (await t.http().get(`/api/invoices?buildingId=${invoicedBuilding.id}`).set(t.admin)).body.items[0].id;
+    });
     const owner = building.ownerId as string;
     const umbrella = building.umbrellaId as string;
     endpoints = [
@@ -130,6 +147,13 @@ describe('junk input to every write endpoint', () => {
         fields: ['effectiveDate', 'percent'],
         valid: { effectiveDate: '2012-06-01', percent: 2 },
       },
+      { path: `/api/buildings/${invoicedBuilding.id}/invoice-runs`, fields: ['period'], valid: { period: '2012-04' } },
+      {
+        path: `/api/invoices/${invoiceId}/payments`,
+        fields: ['amountCents', 'paidOn', 'reference'],
+        valid: { amountCents: 1, paidOn: '2012-03-10' },
+      },
+      { path: `/api/invoices/${invoiceId}/credit-notes`, fields: ['reason'], valid: { reason: 'r' } },
     ];
   });
   afterAll(() => t.close());

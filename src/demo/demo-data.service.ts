@@ -9,12 +9,23 @@ import { Organisation } from '../modules/organisations/organisation.entity.js';
 import { Space } from '../modules/spaces/space.entity.js';
 import { hashPassword } from '../modules/users/password.js';
 import { User } from '../modules/users/user.entity.js';
+import { SYSTEM_PRINCIPAL } from '../common/auth/principal.js';
+import { InvoiceRunsService } from '../modules/invoices/invoice-runs.service.js';
+import { InvoicesService } from '../modules/invoices/invoices.service.js';
 import { Lease } from '../modules/leases/lease.entity.js';
 import { LeaseRevision } from '../modules/leases/lease-revision.entity.js';
 import { BandAssessment } from '../modules/rent-bands/band-assessment.entity.js';
 import { assessmentValidUntil, chooseBand, DEFAULT_BANDS, monthlyRentCents } from '../modules/rent-bands/rent.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
-import { DEMO_BUILDING, DEMO_FLOORS, DEMO_ORGANISATIONS, DEMO_USERS, demoLeases, demoSpaces } from './volkskrantgebouw.js';
+import {
+  DEMO_BUILDING,
+  DEMO_FLOORS,
+  DEMO_INVOICE_PERIODS,
+  DEMO_ORGANISATIONS,
+  DEMO_USERS,
+  demoLeases,
+  demoSpaces,
+} from './volkskrantgebouw.js';
 
 /** Any number that no other advisory lock of this app uses. */
 const DEMO_LOCK = 726_301;
@@ -30,20 +41,43 @@ export class DemoDataService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly invoiceRuns: InvoiceRunsService,
+    private readonly invoices: InvoicesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.app.demoData) return;
-    const loaded = await this.dataSource.transaction(async (manager) => {
+    const buildingId = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
-      if ((await manager.count(Building)) > 0 || (await manager.count(Organisation)) > 0) return false;
-      await this.load(manager);
-      return true;
+      if ((await manager.count(Building)) > 0 || (await manager.count(Organisation)) > 0) return null;
+      return this.load(manager);
     });
-    if (loaded) this.logger.log({ message: 'loaded the Volkskrantgebouw demo data' });
+    if (buildingId === null) return;
+    await this.loadInvoices(buildingId);
+    this.logger.log({ message: 'loaded the Volkskrantgebouw demo data' });
   }
 
-  private async load(manager: EntityManager): Promise<void> {
+  /**
+   * January and February 2012, issued on the first of the month, through the real invoicing: the
+   * January invoices are paid, most of February's (some in part). The PDFs follow from the queue.
+   */
+  private async loadInvoices(buildingId: string): Promise<void> {
+    for (const period of DEMO_INVOICE_PERIODS) await this.invoiceRuns.issueDated(buildingId, period, `${period}-01`);
+    for (const [index, invoice] of (
+      await this.invoices.list({ buildingId }, { limit: 1000, offset: 0 }, SYSTEM_PRINCIPAL)
+    ).items.entries()) {
+      const share = invoice.period === DEMO_INVOICE_PERIODS[0] ? 1 : index % 3 === 0 ? 0 : index % 10 === 1 ? 0.5 : 1;
+      if (share === 0) continue;
+      await this.invoices.recordPayment(
+        invoice.id,
+        { amountCents: Math.round(invoice.totalCents * share), paidOn: `${invoice.period}-05`, reference: 'demo' },
+        SYSTEM_PRINCIPAL,
+      );
+    }
+  }
+
+  /** Loads everything but the invoices; returns the building's id. */
+  private async load(manager: EntityManager): Promise<string> {
     const organisations = {} as Record<keyof typeof DEMO_ORGANISATIONS, Organisation>;
     for (const [key, values] of Object.entries(DEMO_ORGANISATIONS) as [keyof typeof DEMO_ORGANISATIONS, Organisation][]) {
       organisations[key] = await manager.save(manager.create(Organisation, values));
@@ -62,7 +96,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     const tenantIdByEmail = await this.loadLeases(manager, building, new Map(spaces.map((space) => [space.code, space])));
 
     // Demo accounts share the documented demo password, so they exist only with the embedded database.
-    if (this.config.database.kind !== 'embedded') return;
+    if (this.config.database.kind !== 'embedded') return building.id;
     const passwordHash = await hashPassword(EMBEDDED_DEMO_ADMIN.password);
     await manager.insert(
       User,
@@ -73,6 +107,7 @@ export class DemoDataService implements OnApplicationBootstrap {
         tenantId: tenantEmail ? tenantIdByEmail.get(tenantEmail)! : null,
       })),
     );
+    return building.id;
   }
 
   /** Makers, their band assessments (the income chooses the band and is dropped) and their leases. */

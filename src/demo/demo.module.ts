@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { InvoicesModule } from '../modules/invoices/invoices.module.js';
 import { DemoDataService } from './demo-data.service.js';
 
-@Module({ providers: [DemoDataService] })
+@Module({ imports: [InvoicesModule], providers: [DemoDataService] })
 export class DemoModule {}

@@ -226,6 +226,8 @@ export function demoLeases(): DemoLease[] {
   return leases;
 }
 
+export const DEMO_INVOICE_PERIODS = ['2012-01', '2012-02'];
+
 /** Sign-in accounts of the embedded demo (never created with DATABASE_URL). */
 export const DEMO_USERS = [
   {

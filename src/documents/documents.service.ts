@@ -21,8 +21,15 @@ export class DocumentsService {
 
   async store(document: NewDocument, manager?: EntityManager): Promise<StoredDocument> {
     const repository = manager?.getRepository(StoredDocument) ?? this.documents;
-    const sha256 = createHash('sha256').update(document.bytes).digest('hex');
-    return repository.save(repository.create({ ...document, sha256, sizeBytes: document.bytes.length }));
+    return repository.save(repository.create(withDigest(document)));
+  }
+
+  /** Many documents in one statement; returns their ids in the given order. */
+  async storeMany(documents: NewDocument[], manager?: EntityManager): Promise<string[]> {
+    if (documents.length === 0) return [];
+    const repository = manager?.getRepository(StoredDocument) ?? this.documents;
+    const result = await repository.insert(documents.map(withDigest));
+    return result.identifiers.map((identifier) => identifier.id as string);
   }
 
   async read(id: string): Promise<DocumentFile> {
@@ -33,4 +40,8 @@ export class DocumentsService {
     if (!document) throw new NotFoundError('document', id);
     return document;
   }
+}
+
+function withDigest(document: NewDocument): Omit<StoredDocument, 'id' | 'createdAt'> {
+  return { ...document, sha256: createHash('sha256').update(document.bytes).digest('hex'), sizeBytes: document.bytes.length };
 }

@@ -8,3 +8,6 @@ export interface Principal {
   organisationId: string | null;
   tenantId: string | null;
 }
+
+/** Scheduled and loading work acts as an admin would. */
+export const SYSTEM_PRINCIPAL: Principal = { userId: 'system', role: 'admin', organisationId: null, tenantId: null };

@@ -5,9 +5,9 @@ import { renderInvoicePdf } from './invoice-pdf.js';
 import { InvoicesRepository } from './invoices.repository.js';
 
 /**
- * Renders an issued invoice once, after its data committed, and stores the PDF as an immutable
- * document. Storing the PDF, linking it and (for a run) marking the lease done is one transaction;
- * a second render of the same invoice (a retried job racing the first) rolls back.
+ * Renders issued invoices once, after their data committed, and stores the PDFs as immutable
+ * documents. Storing, linking and (for a run) marking the leases done is one transaction per
+ * batch, which skips invoices that meanwhile got a PDF from a retried job racing this one.
  */
 @Injectable()
 export class InvoiceDocumentsService {
@@ -17,25 +17,39 @@ export class InvoiceDocumentsService {
   ) {}
 
   async renderAndStore(invoices: Invoice[]): Promise<void> {
+    if (invoices.length === 0) return;
     const lines = await this.invoices.linesOf(invoices.map((invoice) => invoice.id));
+    const rendered: { invoice: Invoice; bytes: Buffer }[] = [];
     for (const invoice of invoices) {
       const creditsNumber = invoice.creditsInvoiceId ? ((await this.invoices.findInvoice(invoice.creditsInvoiceId))?.number ?? null) : null;
-      const bytes = await renderInvoicePdf({ ...invoice, creditsNumber, lines: lines.get(invoice.id) ?? [] });
-      await this.invoices
-        .transaction(async (manager) => {
-          const document = await this.documents.store(
-            { kind: 'invoice_pdf', filename: `${invoice.number}.pdf`, contentType: 'application/pdf', bytes },
-            manager,
-          );
-          if (!(await this.invoices.attachDocument(manager, invoice.id, document.id))) throw new AlreadyRendered();
-          if (invoice.runId) await this.invoices.markItemsDone(invoice.runId, [invoice.leaseId], manager);
-        })
-        .catch((error: unknown) => {
-          if (!(error instanceof AlreadyRendered)) throw error;
-        });
+      rendered.push({ invoice, bytes: await renderInvoicePdf({ ...invoice, creditsNumber, lines: lines.get(invoice.id) ?? [] }) });
     }
+    await this.invoices.transaction(async (manager) => {
+      const missing = new Set(
+        await this.invoices.lockInvoicesWithoutDocument(
+          manager,
+          rendered.map(({ invoice }) => invoice.id),
+        ),
+      );
+      const toStore = rendered.filter(({ invoice }) => missing.has(invoice.id));
+      if (toStore.length === 0) return;
+      const documentIds = await this.documents.storeMany(
+        toStore.map(({ invoice, bytes }) => ({
+          kind: 'invoice_pdf',
+          filename: `${invoice.number}.pdf`,
+          contentType: 'application/pdf',
+          bytes,
+        })),
+        manager,
+      );
+      await this.invoices.attachDocuments(
+        manager,
+        toStore.map(({ invoice }, index) => ({ invoiceId: invoice.id, documentId: documentIds[index]! })),
+      );
+      const leasesByRun = new Map<string, string[]>();
+      for (const { invoice } of toStore)
+        if (invoice.runId) leasesByRun.set(invoice.runId, [...(leasesByRun.get(invoice.runId) ?? []), invoice.leaseId]);
+      for (const [runId, leaseIds] of leasesByRun) await this.invoices.markItemsDone(runId, leaseIds, manager);
+    });
   }
 }
-
-/** Rolls back a document stored for an invoice that got one meanwhile. */
-class AlreadyRendered extends Error {}

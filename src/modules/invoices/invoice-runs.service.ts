@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import type { Principal } from '../../common/auth/principal.js';
+import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
@@ -11,9 +11,6 @@ import type { InvoiceRun } from './invoice-run.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
 import { InvoicesRepository } from './invoices.repository.js';
 import { IssueInvoiceService } from './issue-invoice.service.js';
-
-/** Scheduled work acts as an admin would. */
-const SYSTEM: Principal = { userId: 'system', role: 'admin', organisationId: null, tenantId: null };
 
 /** What Dutch law needs of the issuer on every invoice. */
 const ISSUER_FIELDS = ['address', 'kvkNumber', 'vatNumber', 'iban'] as const;
@@ -68,7 +65,7 @@ export class InvoiceRunsService {
   async startForAllBuildings(period: string): Promise<void> {
     for (const buildingId of await this.invoices.buildingsWithLeasesIn(periodBounds(period))) {
       // A building whose issuer details are incomplete must not hold up the others.
-      await this.start(buildingId, period, SYSTEM).catch((error: unknown) => {
+      await this.start(buildingId, period, SYSTEM_PRINCIPAL).catch((error: unknown) => {
         if (!(error instanceof RuleError)) throw error;
         this.logger.warn({ message: 'monthly invoice run not started', buildingId, period, code: error.code });
       });
@@ -89,16 +86,39 @@ export class InvoiceRunsService {
     const run = await this.invoices.findRun(runId);
     if (!run) return;
     await this.invoices.markRunRunning(runId);
-    const inputs = await this.invoices.pendingBillingInputs(runId, chunk, run.period);
-    const nothingOwed: string[] = [];
-    for (const input of inputs) {
-      if (input.invoiceId) continue;
-      const { outcome } = await this.issuer.issue(input, run.period, { runId });
-      if (outcome === 'nothing_owed') nothingOwed.push(input.leaseId);
-    }
-    await this.invoices.markItemsDone(runId, nothingOwed);
+    await this.issueChunk(run, chunk);
     await this.documents.renderAndStore(await this.invoices.invoicesWithoutDocument(runId, chunk));
     await this.invoices.refreshRunProgress(runId);
+  }
+
+  /**
+   * Issues a whole run now, dated `issueDate`, leaving the PDFs to its queued chunk jobs. For
+   * loading history (the demo), where invoices carry the dates they had then.
+   */
+  async issueDated(buildingId: string, period: string, issueDate: string): Promise<void> {
+    const { run, pendingChunks } = await this.invoices.planRun(buildingId, period, periodBounds(period), this.config.invoicing.chunkSize);
+    for (const chunk of pendingChunks) await this.issueChunk(run, chunk, issueDate);
+    await this.enqueueChunks(run, pendingChunks);
+  }
+
+  private async issueChunk(run: InvoiceRun, chunk: number, issueDate?: string): Promise<void> {
+    const nothingOwed: string[] = [];
+    for (const input of await this.invoices.pendingBillingInputs(run.id, chunk, run.period)) {
+      if (input.invoiceId) continue;
+      const { outcome } = await this.issuer.issue(input, run.period, { runId: run.id, issueDate });
+      if (outcome === 'nothing_owed') nothingOwed.push(input.leaseId);
+    }
+    await this.invoices.markItemsDone(run.id, nothingOwed);
+  }
+
+  private async enqueueChunks(run: InvoiceRun, chunks: number[]): Promise<void> {
+    for (const chunk of chunks) {
+      await this.jobs.enqueue(
+        'invoices.issue-chunk',
+        { runId: run.id, chunk, generation: run.generation },
+        { jobId: `invoice-run:${run.id}:g${run.generation}:c${chunk}` },
+      );
+    }
   }
 
   async markFailed(runId: string, error: Error): Promise<void> {

@@ -32,6 +32,6 @@ import { IssueInvoiceService } from './issue-invoice.service.js';
     StartMonthlyRunsHandler,
     MonthlyInvoicingScheduler,
   ],
-  exports: [InvoicesService, IssueInvoiceService],
+  exports: [InvoicesService, InvoiceRunsService],
 })
 export class InvoicesModule {}

@@ -26,7 +26,9 @@ export interface InvoiceFilter {
 
 const PARTY_OF_ORGANISATION = `json_build_object('name', o.name, 'address', o.address, 'kvkNumber', o.kvk_number,
   'vatNumber', o.vat_number, 'iban', o.iban, 'email', NULL)`;
-const PARTY_OF_TENANT = `json_build_object('name', t.name, 'address', t.address, 'kvkNumber', t.kvk_number,
+/** A tenant without an address of its own is billed at its space in the building. */
+const PARTY_OF_TENANT = `json_build_object('name', t.name,
+  'address', coalesce(t.address, b.address || ' (ruimte ' || s.code || '), ' || b.city), 'kvkNumber', t.kvk_number,
   'vatNumber', t.vat_number, 'iban', NULL, 'email', t.email)`;
 
 @Injectable()
@@ -241,13 +243,22 @@ export class InvoicesRepository {
       .getMany();
   }
 
-  /** Links the PDF once; a second render of the same invoice (a retried job) links nothing. */
-  async attachDocument(manager: EntityManager, invoiceId: string, documentId: string): Promise<boolean> {
-    const rows = await manager.query<{ id: string }[][]>(
-      `UPDATE invoice SET document_id = $2 WHERE id = $1 AND document_id IS NULL RETURNING id`,
-      [invoiceId, documentId],
+  /** Locks the invoices among these that still have no PDF, and returns their ids. */
+  async lockInvoicesWithoutDocument(manager: EntityManager, invoiceIds: string[]): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM invoice WHERE id = ANY($1) AND document_id IS NULL ORDER BY id FOR UPDATE`,
+      [invoiceIds],
     );
-    return (rows[0]?.length ?? 0) > 0;
+    return rows.map((row) => row.id);
+  }
+
+  async attachDocuments(manager: EntityManager, links: { invoiceId: string; documentId: string }[]): Promise<void> {
+    await manager.query(
+      `UPDATE invoice SET document_id = link.document_id
+         FROM unnest($1::uuid[], $2::uuid[]) AS link(invoice_id, document_id)
+        WHERE invoice.id = link.invoice_id AND invoice.document_id IS NULL`,
+      [links.map((link) => link.invoiceId), links.map((link) => link.documentId)],
+    );
   }
 
   // ── reading ───────────────────────────────────────────────────────────────────────────

@@ -13,6 +13,8 @@ export type IssueOutcome = { outcome: 'issued'; invoice: Invoice } | { outcome: 
 
 export interface IssueOptions {
   runId: string | null;
+  /** The invoice date; today unless the invoices are dated otherwise (the demo's history). */
+  issueDate?: string;
   /** Called after the number is taken, inside the transaction: lets tests inject a failure there. */
   afterNumbered?: () => void | Promise<void>;
 }
@@ -32,7 +34,7 @@ export class IssueInvoiceService {
   async issue(input: BillingInput, period: string, options: IssueOptions): Promise<IssueOutcome> {
     const lines = chargesFor(input.lease, period);
     if (lines.length === 0) return { outcome: 'nothing_owed' };
-    const issueDate = this.clock.today();
+    const issueDate = options.issueDate ?? this.clock.today();
     const year = yearOf(issueDate);
     try {
       const invoice = await this.invoices.transaction(async (manager) => {

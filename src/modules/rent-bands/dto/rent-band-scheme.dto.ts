@@ -1,6 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/validators.js';
 
 export class RentBandDto {
@@ -38,6 +50,7 @@ export class PublishRentBandSchemeDto {
   validFrom!: string;
 
   @ApiProperty({ type: [RentBandDto], description: 'Lowest income limit first; the last band has no limit' })
+  @IsObject({ each: true, message: 'each band must be an object' })
   @ValidateNested({ each: true })
   @Type(() => RentBandDto)
   @ArrayMinSize(1)
