@@ -14,7 +14,10 @@ export default tseslint.config(
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
         setImmediate: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
         Buffer: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {

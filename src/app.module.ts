@@ -6,6 +6,7 @@ import type { AppConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BuildingsModule } from './modules/buildings/buildings.module.js';
 import { FloorsModule } from './modules/floors/floors.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         RentBandsModule,
         LeasesModule,
         InvoicesModule,
+        ApplicationsModule,
         DemoModule,
       ],
     };

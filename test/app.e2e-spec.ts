@@ -105,6 +105,22 @@ describe('the running app with demo data', () => {
     );
   }, 180_000);
 
+  it('has the 2007 round: twelve groups, eight floors allocated (Oostblok on the first), four waitlisted', async () => {
+    const building = (await t.http().get('/api/buildings').set(t.admin)).body.items[0];
+    const floors = (await t.http().get(`/api/buildings/${building.id}/floors`).set(t.admin)).body.items;
+    expect(floors.map((floor: { groupName: string | null }) => floor.groupName).every(Boolean)).toBe(true);
+    expect(floors.find((floor: { level: number }) => floor.level === 1).groupName).toBe('Oostblok');
+    const occupancy = (await t.http().get(`/api/buildings/${building.id}/occupancy?date=2012-01-01`).set(t.admin)).body;
+    expect(occupancy.floors[1].groupName).toBe('Oostblok');
+    const dataSource = t.app.get(DataSource);
+    const [round] = await dataSource.query(`SELECT id FROM application_round`);
+    const ranking = (await t.http().get(`/api/application-rounds/${round.id}/ranking`).set(t.admin)).body.items;
+    expect(ranking).toHaveLength(12);
+    expect(ranking.filter((item: { status: string }) => item.status === 'allocated')).toHaveLength(8);
+    expect(ranking.filter((item: { status: string }) => item.status === 'waitlisted')).toHaveLength(4);
+    expect(ranking[0].groupName).toBe('Oostblok');
+  });
+
   it('loads the demo once, however often the app boots', async () => {
     const demo = t.app.get(DataSource);
     const again = (await import('../src/demo/demo-data.service.js')).DemoDataService;

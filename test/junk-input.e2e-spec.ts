@@ -69,6 +69,21 @@ describe('junk input to every write endpoint', () => {
     await eventually(async () => {
       invoiceId = (await t.http().get(`/api/invoices?buildingId=${invoicedBuilding.id}`).set(t.admin)).body.items[0].id;
     });
+    const round = (
+      await t
+        .http()
+        .post(`/api/buildings/${building.id}/application-rounds`)
+        .set(t.admin)
+        .send({ name: 'R', opensOn: '2012-01-01', closesOn: '2012-12-31', floorIds: [floor.id] })
+    ).body;
+    const applicationBody = {
+      groupName: 'G',
+      plan: 'P',
+      preferredFloorIds: [floor.id],
+      members: [{ name: 'M', email: 'm@test.example', discipline: 'd', requestedAreaM2: 10 }],
+    };
+    const applicationId = (await t.http().post(`/api/application-rounds/${round.id}/applications`).set(t.admin).send(applicationBody)).body
+      .id;
     const owner = building.ownerId as string;
     const umbrella = building.umbrellaId as string;
     endpoints = [
@@ -154,6 +169,18 @@ describe('junk input to every write endpoint', () => {
         valid: { amountCents: 1, paidOn: '2012-03-10' },
       },
       { path: `/api/invoices/${invoiceId}/credit-notes`, fields: ['reason'], valid: { reason: 'r' } },
+      {
+        path: `/api/buildings/${building.id}/application-rounds`,
+        fields: ['name', 'opensOn', 'closesOn', 'floorIds'],
+        valid: { name: 'R2', opensOn: '2012-01-01', closesOn: '2012-02-01', floorIds: [floor.id] },
+      },
+      {
+        path: `/api/application-rounds/${round.id}/applications`,
+        fields: ['groupName', 'plan', 'preferredFloorIds', 'members'],
+        valid: applicationBody,
+      },
+      { path: `/api/applications/${applicationId}/reviews`, fields: ['score', 'notes'], valid: { score: 5 } },
+      { path: `/api/applications/${applicationId}/allocate`, fields: ['floorId'], valid: { floorId: floor.id } },
     ];
   });
   afterAll(() => t.close());

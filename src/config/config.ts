@@ -10,6 +10,7 @@ export interface AppConfig {
   redis: { url: string | null; prefix: string };
   jobs: { concurrency: number; backoffMs: number; lockMs: number };
   invoicing: { paymentTermDays: number; chunkSize: number; monthlyRuns: boolean };
+  applications: { offerReplyDays: number };
   auth: {
     jwtSecret: string | null;
     tokenTtlSeconds: number;
@@ -85,6 +86,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       chunkSize: read.integer('INVOICE_CHUNK_SIZE', 50, 1, 1000),
       monthlyRuns: read.boolean('INVOICE_MONTHLY_RUNS', false),
     },
+    applications: { offerReplyDays: read.integer('OFFER_REPLY_DAYS', 14, 1, 90) },
     auth: {
       jwtSecret,
       tokenTtlSeconds: read.integer('AUTH_TOKEN_TTL_SECONDS', 3600, 60, 86400),

@@ -1,5 +1,17 @@
 import { Building } from '../modules/buildings/building.entity.js';
 import { StoredDocument } from '../documents/document.entity.js';
+import {
+  AllocationTenant,
+  Application,
+  ApplicationEvent,
+  ApplicationMember,
+  ApplicationPreferredFloor,
+  ApplicationReview,
+  ApplicationRound,
+  ApplicationRoundFloor,
+  FloorAllocation,
+  FloorOffer,
+} from '../modules/applications/application.entity.js';
 import { Floor } from '../modules/floors/floor.entity.js';
 import { Invoice, InvoiceCounter, InvoiceLine, Payment } from '../modules/invoices/invoice.entity.js';
 import { InvoiceRun, InvoiceRunItem } from '../modules/invoices/invoice-run.entity.js';
@@ -37,4 +49,14 @@ export const ENTITIES = [
   Invoice,
   InvoiceLine,
   Payment,
+  ApplicationRound,
+  ApplicationRoundFloor,
+  Application,
+  ApplicationPreferredFloor,
+  ApplicationMember,
+  ApplicationEvent,
+  ApplicationReview,
+  FloorAllocation,
+  AllocationTenant,
+  FloorOffer,
 ];

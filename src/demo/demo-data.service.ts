@@ -10,6 +10,17 @@ import { Space } from '../modules/spaces/space.entity.js';
 import { hashPassword } from '../modules/users/password.js';
 import { User } from '../modules/users/user.entity.js';
 import { SYSTEM_PRINCIPAL } from '../common/auth/principal.js';
+import {
+  AllocationTenant,
+  Application,
+  ApplicationEvent,
+  ApplicationMember,
+  ApplicationPreferredFloor,
+  ApplicationReview,
+  ApplicationRound,
+  ApplicationRoundFloor,
+  FloorAllocation,
+} from '../modules/applications/application.entity.js';
 import { InvoiceRunsService } from '../modules/invoices/invoice-runs.service.js';
 import { InvoicesService } from '../modules/invoices/invoices.service.js';
 import { Lease } from '../modules/leases/lease.entity.js';
@@ -17,12 +28,16 @@ import { LeaseRevision } from '../modules/leases/lease-revision.entity.js';
 import { BandAssessment } from '../modules/rent-bands/band-assessment.entity.js';
 import { assessmentValidUntil, chooseBand, DEFAULT_BANDS, monthlyRentCents } from '../modules/rent-bands/rent.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { UsersService } from '../modules/users/users.service.js';
 import {
   DEMO_BUILDING,
   DEMO_FLOORS,
+  DEMO_GROUPS,
   DEMO_INVOICE_PERIODS,
   DEMO_ORGANISATIONS,
+  DEMO_ROUND,
   DEMO_USERS,
+  type DemoLease,
   demoLeases,
   demoSpaces,
 } from './volkskrantgebouw.js';
@@ -43,10 +58,13 @@ export class DemoDataService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly invoiceRuns: InvoiceRunsService,
     private readonly invoices: InvoicesService,
+    private readonly users: UsersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.app.demoData) return;
+    // The selection committee's scores are the first admin's.
+    await this.users.ensureFirstAdmin();
     const buildingId = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
       if ((await manager.count(Building)) > 0 || (await manager.count(Organisation)) > 0) return null;
@@ -94,6 +112,7 @@ export class DemoDataService implements OnApplicationBootstrap {
       { chunk: 100 },
     );
     const tenantIdByEmail = await this.loadLeases(manager, building, new Map(spaces.map((space) => [space.code, space])));
+    await this.loadApplications(manager, building.id, new Map(floors.map((floor) => [floor.level, floor.id])), tenantIdByEmail);
 
     // Demo accounts share the documented demo password, so they exist only with the embedded database.
     if (this.config.database.kind !== 'embedded') return building.id;
@@ -108,6 +127,88 @@ export class DemoDataService implements OnApplicationBootstrap {
       })),
     );
     return building.id;
+  }
+
+  /**
+   * The 2007 round: each winning group's members are the makers who rent on its floor; waitlisted
+   * groups keep their rank. Scored by the first admin for the selection committee.
+   */
+  private async loadApplications(
+    manager: EntityManager,
+    buildingId: string,
+    floorIdByLevel: Map<number, string>,
+    tenantIdByEmail: Map<string, string>,
+  ): Promise<void> {
+    const [admin] = await manager.query<{ id: string }[]>(`SELECT id FROM app_user WHERE role = 'admin' ORDER BY created_at LIMIT 1`);
+    const round = await manager.save(manager.create(ApplicationRound, { ...DEMO_ROUND, buildingId }));
+    await manager.insert(
+      ApplicationRoundFloor,
+      [...floorIdByLevel.values()].map((floorId) => ({ roundId: round.id, floorId })),
+    );
+    const makersByLevel = new Map<number, DemoLease[]>();
+    for (const lease of demoLeases()) {
+      const level = Number(lease.spaceCode.split('.')[0]);
+      makersByLevel.set(level, [...(makersByLevel.get(level) ?? []), lease]);
+    }
+    for (const [index, group] of DEMO_GROUPS.entries()) {
+      const submittedAt = new Date(Date.UTC(2007, 2, 1 + index));
+      const application = await manager.save(
+        manager.create(Application, {
+          roundId: round.id,
+          groupName: group.name,
+          plan: group.plan,
+          status: group.level === null ? 'waitlisted' : 'allocated',
+          contactUserId: admin!.id,
+          submittedAt,
+        }),
+      );
+      await manager.insert(
+        ApplicationPreferredFloor,
+        group.wants.map((level, position) => ({
+          applicationId: application.id,
+          floorId: floorIdByLevel.get(level)!,
+          position: position + 1,
+        })),
+      );
+      const members =
+        group.level === null
+          ? [1, 2, 3].map((n) => ({
+              name: `${group.name} lid ${n}`,
+              email: `${group.name.toLowerCase().replace(/[^a-z]+/g, '-')}-${n}@demo.example`,
+              discipline: 'muziek',
+              postcode: '1093 KX',
+              requestedAreaM2: 30,
+            }))
+          : (makersByLevel.get(group.level) ?? []).map((lease) => ({ ...lease.tenant, requestedAreaM2: 30 }));
+      await manager.insert(
+        ApplicationMember,
+        members.map((member) => ({ ...member, applicationId: application.id })),
+      );
+      await manager.insert(ApplicationReview, { applicationId: application.id, reviewerId: admin!.id, score: group.score, notes: null });
+      await manager.insert(ApplicationEvent, [
+        { applicationId: application.id, fromStatus: null, toStatus: 'draft', byUserId: admin!.id },
+        { applicationId: application.id, fromStatus: 'draft', toStatus: 'submitted', byUserId: admin!.id },
+        {
+          applicationId: application.id,
+          fromStatus: 'submitted',
+          toStatus: group.level === null ? 'waitlisted' : 'allocated',
+          byUserId: admin!.id,
+        },
+      ]);
+      if (group.level === null) continue;
+      const allocation = await manager.save(
+        manager.create(FloorAllocation, {
+          floorId: floorIdByLevel.get(group.level)!,
+          applicationId: application.id,
+          allocatedOn: '2007-04-15',
+          releasedOn: null,
+        }),
+      );
+      await manager.insert(
+        AllocationTenant,
+        members.map((member) => ({ allocationId: allocation.id, tenantId: tenantIdByEmail.get(member.email)! })),
+      );
+    }
   }
 
   /** Makers, their band assessments (the income chooses the band and is dropped) and their leases. */

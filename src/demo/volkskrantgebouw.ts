@@ -226,6 +226,76 @@ export function demoLeases(): DemoLease[] {
   return leases;
 }
 
+/** The 2007 call: eight groups won a floor each, four wait for one. */
+export const DEMO_ROUND = { name: 'Volkskrantgebouw 2007', opensOn: '2007-02-01', closesOn: '2007-03-31' };
+
+export interface DemoGroup {
+  name: string;
+  plan: string;
+  /** The floor the group won; null for a waitlisted group (which wants `wants`). */
+  level: number | null;
+  wants: number[];
+  /** The selection committee's score, 1–10. */
+  score: number;
+}
+
+export const DEMO_GROUPS: DemoGroup[] = [
+  {
+    name: 'Wibaut Buurtplein',
+    plan: 'Café-restaurant, zalen voor de buurt, spreekuren en cursussen.',
+    level: 0,
+    wants: [0],
+    score: 8,
+  },
+  {
+    name: 'Oostblok',
+    plan: 'Zestig makers uit Amsterdam-Oost: ateliers die openstaan voor de buurt.',
+    level: 1,
+    wants: [1, 6],
+    score: 9,
+  },
+  { name: 'Design Collectief', plan: 'Een designverdieping met gedeelde werkplaats en showroom.', level: 2, wants: [2, 5], score: 8 },
+  {
+    name: 'Modehuis Wibaut',
+    plan: 'Modeontwerpers met een gezamenlijk naaiatelier en pop-upwinkel.',
+    level: 3,
+    wants: [3],
+    score: 7,
+  },
+  {
+    name: 'Hiphop & Dans',
+    plan: 'Studio’s voor dans en hiphop, met lessen voor jongeren uit de buurt.',
+    level: 4,
+    wants: [4],
+    score: 7,
+  },
+  { name: 'Digitale Pioniers', plan: 'ICT-starters en nieuwe media, met een open lab.', level: 5, wants: [5, 2], score: 7 },
+  { name: 'Ateliers Beeldend', plan: 'Beeldend kunstenaars met open ateliers op zondag.', level: 6, wants: [6, 1], score: 6 },
+  {
+    name: 'Sociaal Ondernemen',
+    plan: 'Sociale ondernemingen die werk maken voor mensen uit de buurt.',
+    level: 7,
+    wants: [7],
+    score: 6,
+  },
+  { name: 'Klankkast', plan: 'Muzikanten met geluidsdichte oefenruimtes.', level: null, wants: [4, 7], score: 6 },
+  { name: 'Fotofabriek', plan: 'Fotografen met een gedeelde doka en studio.', level: null, wants: [6], score: 5 },
+  {
+    name: 'Theater Oost',
+    plan: 'Een kleine theaterwerkplaats met voorstellingen voor de buurt.',
+    level: null,
+    wants: [0, 4],
+    score: 5,
+  },
+  {
+    name: 'Print & Pers',
+    plan: 'Drukkers en uitgevers met een risograaf en zeefdrukwerkplaats.',
+    level: null,
+    wants: [2, 3],
+    score: 4,
+  },
+];
+
 export const DEMO_INVOICE_PERIODS = ['2012-01', '2012-02'];
 
 /** Sign-in accounts of the embedded demo (never created with DATABASE_URL). */

@@ -9,6 +9,8 @@ export interface JobPayloads {
   'invoices.issue-chunk': { runId: string; chunk: number; generation: number };
   /** Start the month's invoice run of every building with leases (first day of the month). */
   'invoices.start-monthly-runs': { period: string };
+  /** Expire open floor offers past their reply date and pass each floor to the next group. */
+  'applications.expire-offers': { day: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -17,6 +19,7 @@ const JOB_NAME_SET: Record<JobName, true> = {
   'auth.purge-login-attempts': true,
   'invoices.issue-chunk': true,
   'invoices.start-monthly-runs': true,
+  'applications.expire-offers': true,
 };
 
 export const JOB_NAMES = Object.keys(JOB_NAME_SET) as JobName[];

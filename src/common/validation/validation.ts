@@ -1,10 +1,12 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { InputError, type ErrorDetail } from '../errors/domain-error.js';
 
+/** One detail per field (nested fields as `members.0.email`), its failed rules joined. */
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const messages = Object.values(error.constraints ?? {});
+    const own = messages.length > 0 ? [{ field, message: messages.join('; ') }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

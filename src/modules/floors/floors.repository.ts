@@ -27,6 +27,8 @@ interface FloorOverviewRow {
   theme: string | null;
   lettable_area_m2: string;
   spaces: SpaceSummary[];
+  group_id: string | null;
+  group_name: string | null;
   total: number;
 }
 
@@ -48,8 +50,13 @@ export class FloorsRepository {
       `SELECT f.id, f.building_id, f.level, f.name, f.theme,
               coalesce(s.lettable_area_m2, 0) AS lettable_area_m2,
               coalesce(s.spaces, '[]'::json) AS spaces,
+              g.application_id AS group_id, g.group_name,
               count(*) OVER ()::int AS total
          FROM floor f
+         LEFT JOIN LATERAL (
+           SELECT x.application_id, a.group_name FROM floor_allocation x JOIN application a ON a.id = x.application_id
+            WHERE x.floor_id = f.id AND x.released_on IS NULL
+         ) g ON TRUE
          LEFT JOIN LATERAL (
            SELECT sum(sp.area_m2) AS lettable_area_m2,
                   json_agg(json_build_object('id', sp.id, 'code', sp.code, 'areaM2', sp.area_m2,
@@ -71,8 +78,8 @@ export class FloorsRepository {
         name: row.name,
         theme: row.theme,
         lettableAreaM2: Number(row.lettable_area_m2),
-        groupId: null,
-        groupName: null,
+        groupId: row.group_id,
+        groupName: row.group_name,
         spaces: row.spaces.map((space) => ({ ...space, areaM2: Number(space.areaM2) })),
       })),
     };

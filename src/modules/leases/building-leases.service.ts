@@ -28,7 +28,7 @@ export class BuildingLeasesService {
       letAreaM2,
       vacantAreaM2: sumAreas([lettableAreaM2, -letAreaM2]),
       occupancyRate: lettableAreaM2 === 0 ? 0 : Math.round((letAreaM2 / lettableAreaM2) * 10_000) / 10_000,
-      floors: floors.map((floor) => ({ ...floor, groupName: null })),
+      floors,
     };
   }
 

@@ -20,6 +20,7 @@ export interface FloorOccupancyRow {
   level: number;
   lettableAreaM2: number;
   letAreaM2: number;
+  groupName: string | null;
 }
 
 @Injectable()
@@ -118,11 +119,14 @@ export class LeasesRepository {
     });
   }
 
-  /** Lettable and let m² per floor on a date, in one query. */
+  /** Lettable and let m² per floor on a date, and the group the floor was allocated to then, in one query. */
   occupancyPerFloor(buildingId: string, date: string): Promise<FloorOccupancyRow[]> {
     return this.dataSource
-      .query<{ floor_id: string; level: number; lettable: string; let: string }[]>(
+      .query<{ floor_id: string; level: number; lettable: string; let: string; group_name: string | null }[]>(
         `SELECT f.id AS floor_id, f.level,
+                (SELECT a.group_name FROM floor_allocation x JOIN application a ON a.id = x.application_id
+                  WHERE x.floor_id = f.id AND x.allocated_on <= $2 AND (x.released_on IS NULL OR x.released_on > $2)
+                  ORDER BY x.allocated_on DESC LIMIT 1) AS group_name,
                 coalesce(sum(s.area_m2), 0) AS lettable,
                 coalesce(sum(s.area_m2) FILTER (WHERE EXISTS (
                   SELECT 1 FROM lease l
@@ -134,7 +138,13 @@ export class LeasesRepository {
         [buildingId, date],
       )
       .then((rows) =>
-        rows.map((row) => ({ floorId: row.floor_id, level: row.level, lettableAreaM2: Number(row.lettable), letAreaM2: Number(row.let) })),
+        rows.map((row) => ({
+          floorId: row.floor_id,
+          level: row.level,
+          lettableAreaM2: Number(row.lettable),
+          letAreaM2: Number(row.let),
+          groupName: row.group_name,
+        })),
       );
   }
 }

@@ -15,6 +15,24 @@ export class TenantsRepository {
     return repository.save(repository.create(values));
   }
 
+  /** The ids of the tenants with these e-mails, creating the ones not known yet; in the given order. */
+  async findOrCreateMany(makers: Pick<Tenant, 'name' | 'email' | 'discipline' | 'postcode'>[], manager: EntityManager): Promise<string[]> {
+    const rows = await manager.query<{ id: string; email: string }[]>(
+      `INSERT INTO tenant (name, email, discipline, postcode)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+       ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
+       RETURNING id, email`,
+      [
+        makers.map((maker) => maker.name),
+        makers.map((maker) => maker.email),
+        makers.map((maker) => maker.discipline),
+        makers.map((maker) => maker.postcode),
+      ],
+    );
+    const idByEmail = new Map(rows.map((row) => [row.email, row.id]));
+    return makers.map((maker) => idByEmail.get(maker.email)!);
+  }
+
   findById(id: string): Promise<Tenant | null> {
     return this.tenants.findOneBy({ id });
   }

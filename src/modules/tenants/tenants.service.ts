@@ -13,6 +13,25 @@ import { TenantsRepository } from './tenants.repository.js';
 export class TenantsService {
   constructor(private readonly tenants: TenantsRepository) {}
 
+  /**
+   * Makes each maker a tenant, reusing the tenant already known by that e-mail address (one
+   * tenant per e-mail), inside the caller's transaction.
+   */
+  findOrCreateMany(
+    makers: { name: string; email: string; discipline: string | null; postcode: string | null }[],
+    manager: EntityManager,
+  ): Promise<string[]> {
+    return this.tenants.findOrCreateMany(
+      makers.map((maker) => ({
+        ...maker,
+        name: maker.name.trim(),
+        email: maker.email.trim().toLowerCase(),
+        postcode: maker.postcode ? normalisePostcode(maker.postcode) : null,
+      })),
+      manager,
+    );
+  }
+
   create(input: CreateTenantDto, manager?: EntityManager): Promise<Tenant> {
     const email = input.email.trim().toLowerCase();
     return translateConstraintViolations(
@@ -22,12 +41,7 @@ export class TenantsService {
             name: input.name.trim(),
             email,
             discipline: input.discipline?.trim() ?? null,
-            postcode: input.postcode
-              ? input.postcode
-                  .replace(/ /g, '')
-                  .toUpperCase()
-                  .replace(/^(\d{4})/, '$1 ')
-              : null,
+            postcode: input.postcode ? normalisePostcode(input.postcode) : null,
             kvkNumber: input.kvkNumber ?? null,
             vatNumber: input.vatNumber ?? null,
             address: input.address?.trim() ?? null,
@@ -55,4 +69,12 @@ export class TenantsService {
   list(filter: { buildingId?: string }, page: { limit: number; offset: number }): Promise<Page<Tenant>> {
     return this.tenants.findPage(filter, page);
   }
+}
+
+/** 1091gr, 1091 GR and 1091GR are one postcode: 1091 GR. */
+function normalisePostcode(postcode: string): string {
+  return postcode
+    .replace(/ /g, '')
+    .toUpperCase()
+    .replace(/^(\d{4})/, '$1 ');
 }

@@ -31,8 +31,12 @@ export class UsersService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The first admin, from ADMIN_EMAIL / ADMIN_PASSWORD, when nobody can sign in yet. */
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.ensureFirstAdmin();
+  }
+
+  /** The first admin, from ADMIN_EMAIL / ADMIN_PASSWORD, when nobody can sign in yet. Safe to call again. */
+  async ensureFirstAdmin(): Promise<void> {
     const { adminEmail, adminPassword } = this.config.auth;
     const created = await this.users.insertIfNoUsers({
       email: adminEmail,

@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { Clock } from '../../common/clock/clock.js';
+import { translateConstraintViolations } from '../../common/database/pg-errors.js';
+import { addDays } from '../../common/dates.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { FloorsService } from '../floors/floors.service.js';
+import { TenantsService } from '../tenants/tenants.service.js';
+import type { FloorOffer } from './application.entity.js';
+import { TransitionRefusedError } from './applications.errors.js';
+import { ApplicationsRepository } from './applications.repository.js';
+import { ApplicationsService } from './applications.service.js';
+
+export interface Allocation {
+  applicationId: string;
+  floorId: string;
+  tenantIds: string[];
+}
+
+/** One floor, one group: allocation, release, and offers of free floors to the waiting list. */
+@Injectable()
+export class AllocationsService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly applicationsService: ApplicationsService,
+    private readonly floors: FloorsService,
+    private readonly tenants: TenantsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Gives the floor to the group and makes each member a tenant (a maker already known by e-mail
+   * is reused), all in one transaction. The floor's unique current allocation settles a race.
+   */
+  async allocate(applicationId: string, floorId: string, principal: Principal): Promise<Allocation> {
+    const application = await this.applicationsService.getVisible(applicationId, principal);
+    const roundFloors = await this.applications.floorIdsOfRound(application.roundId);
+    if (!roundFloors.includes(floorId)) {
+      throw new RuleError('floor_not_in_round', 'The floor is not offered in this application’s round', [
+        { field: 'floorId', message: 'not in the round' },
+      ]);
+    }
+    if (!['submitted', 'waitlisted'].includes(application.status)) throw new TransitionRefusedError(application.status, 'allocated');
+    return this.allocateAtomically(applicationId, floorId, principal.userId);
+  }
+
+  private allocateAtomically(
+    applicationId: string,
+    floorId: string,
+    byUserId: string,
+    first?: (manager: EntityManager) => Promise<void>,
+  ): Promise<Allocation> {
+    return translateConstraintViolations(
+      () =>
+        this.applications.transaction(async (manager) => {
+          await first?.(manager);
+          const locked = (await this.applications.lockApplication(manager, applicationId))!;
+          if (!(await this.applications.transition(manager, applicationId, ['submitted', 'waitlisted'], 'allocated', byUserId))) {
+            throw new TransitionRefusedError(locked.status, 'allocated');
+          }
+          const allocationId = await this.applications.insertAllocation(manager, floorId, applicationId, this.clock.today());
+          const members = await this.applications.membersOf(applicationId, manager);
+          const tenantIds = await this.tenants.findOrCreateMany(members, manager);
+          await this.applications.linkTenants(manager, allocationId, tenantIds);
+          await this.applications.expireOtherOpenOffers(manager, applicationId);
+          return { applicationId, floorId, tenantIds };
+        }),
+      {
+        uq_floor_allocation_current: () =>
+          new ConflictError('floor_already_allocated', 'The floor is already allocated to a group', [
+            { field: 'floorId', message: 'already allocated' },
+          ]),
+      },
+    );
+  }
+
+  /** Ends the floor's allocation; the best waitlisted group that wants it gets an offer. */
+  async release(floorId: string, principal: Principal): Promise<FloorOffer | null> {
+    await this.floors.getVisible(floorId, principal);
+    if (!(await this.applications.releaseFloor(floorId, this.clock.today()))) {
+      throw new RuleError('floor_not_allocated', 'The floor has no group allocated');
+    }
+    return this.offerFloor(floorId);
+  }
+
+  /** Offers each free floor of a round to the best waitlisted group that wants it. */
+  async offerFreeFloors(roundId: string, principal: Principal): Promise<FloorOffer[]> {
+    await this.applicationsService.getRound(roundId, principal);
+    const offers: FloorOffer[] = [];
+    for (const floorId of await this.applications.freeFloorsOfRound(roundId)) {
+      const offer = await this.offerFloor(floorId);
+      if (offer) offers.push(offer);
+    }
+    return offers;
+  }
+
+  /** Accepting allocates the floor; closing the offer and allocating are one transaction. */
+  async accept(offerId: string, principal: Principal): Promise<Allocation> {
+    const offer = await this.answerable(offerId, principal);
+    return this.allocateAtomically(offer.applicationId, offer.floorId, principal.userId, async (manager) => {
+      if (!(await this.applications.closeOffer(manager, offerId, 'accepted')))
+        throw new RuleError('offer_closed', 'The offer is no longer open');
+    });
+  }
+
+  async decline(offerId: string, principal: Principal): Promise<FloorOffer | null> {
+    const offer = await this.answerable(offerId, principal);
+    const closed = await this.applications.transaction((manager) => this.applications.closeOffer(manager, offerId, 'declined'));
+    if (!closed) throw new RuleError('offer_closed', 'The offer is no longer open');
+    return this.offerFloor(offer.floorId);
+  }
+
+  /** Open offers past their reply date expire and pass to the next group; run by a queued job. */
+  async expireOverdueOffers(): Promise<number> {
+    const overdue = await this.applications.openOffersPast(this.clock.today());
+    for (const offer of overdue) {
+      const closed = await this.applications.transaction((manager) => this.applications.closeOffer(manager, offer.id, 'expired'));
+      if (closed) await this.offerFloor(offer.floorId);
+    }
+    return overdue.length;
+  }
+
+  private async offerFloor(floorId: string): Promise<FloorOffer | null> {
+    const applicationId = await this.applications.nextCandidate(floorId);
+    if (!applicationId) return null;
+    const offerId = await this.applications.insertOffer(
+      floorId,
+      applicationId,
+      addDays(this.clock.today(), this.config.applications.offerReplyDays),
+    );
+    return offerId ? this.applications.findOffer(offerId) : null;
+  }
+
+  /** The offer, if this user may answer it (the group's contact or an admin) and its date has not passed. */
+  private async answerable(offerId: string, principal: Principal): Promise<FloorOffer> {
+    const offer = await this.applications.findOffer(offerId);
+    if (!offer) throw new NotFoundError('offer', offerId);
+    const application = await this.applicationsService.getVisible(offer.applicationId, principal).catch(() => {
+      throw new NotFoundError('offer', offerId);
+    });
+    if (principal.role !== 'admin' && application.contactUserId !== principal.userId)
+      throw new ForbiddenError('Only the group’s contact (or an admin) answers an offer');
+    if (offer.status !== 'open') throw new RuleError('offer_closed', `The offer is ${offer.status}`);
+    if (this.clock.today() > offer.replyBy) throw new RuleError('offer_expired', `The offer had to be answered by ${offer.replyBy}`);
+    return offer;
+  }
+}

@@ -1,0 +1,25 @@
+import type { ApplicationStatus } from './application.entity.js';
+
+/** Which state may follow which; anything else is refused (422). */
+const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  draft: ['submitted', 'withdrawn'],
+  submitted: ['allocated', 'waitlisted', 'rejected', 'withdrawn'],
+  waitlisted: ['allocated', 'rejected', 'withdrawn'],
+  allocated: [],
+  rejected: [],
+  withdrawn: [],
+};
+
+export function canMove(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Mean of the scores to two decimals; null without reviews. */
+export function meanScore(scores: readonly number[]): number | null {
+  if (scores.length === 0) return null;
+  return Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 100) / 100;
+}
+
+export function totalRequestedArea(members: readonly { requestedAreaM2: number }[]): number {
+  return members.reduce((sum, member) => sum + Math.round(member.requestedAreaM2 * 100), 0) / 100;
+}

@@ -1,0 +1,219 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import type { Application } from './application.entity.js';
+import { type Allocation, AllocationsService } from './allocations.service.js';
+import { ApplicationsService } from './applications.service.js';
+import {
+  AllocateDto,
+  AllocationResponseDto,
+  ApplicationResponseDto,
+  CreateApplicationDto,
+  CreateRoundDto,
+  OfferResponseDto,
+  RankingItemDto,
+  ReviewDto,
+  RoundResponseDto,
+  toApplicationResponse,
+  toOfferResponse,
+  toRoundResponse,
+} from './dto/application.dto.js';
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('api')
+export class ApplicationRoundsController {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly allocations: AllocationsService,
+  ) {}
+
+  @Post('buildings/:id/application-rounds')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: RoundResponseDto })
+  async createRound(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('building')) buildingId: string,
+    @Body() body: CreateRoundDto,
+  ): Promise<RoundResponseDto> {
+    const { round, floorIds } = await this.applications.createRound(buildingId, body, principal);
+    return toRoundResponse(round, floorIds);
+  }
+
+  @Get('application-rounds/:id')
+  @ApiOkResponse({ type: RoundResponseDto })
+  async getRound(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application_round')) id: string,
+  ): Promise<RoundResponseDto> {
+    const { round, floorIds } = await this.applications.getRound(id, principal);
+    return toRoundResponse(round, floorIds);
+  }
+
+  /** Any signed-in user may apply for a group and becomes its contact. */
+  @Post('application-rounds/:id/applications')
+  @ApiCreatedResponse({ type: ApplicationResponseDto })
+  async apply(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application_round')) roundId: string,
+    @Body() body: CreateApplicationDto,
+  ): Promise<ApplicationResponseDto> {
+    const application = await this.applications.apply(roundId, body, principal);
+    return toApplicationResponse(application, await this.applications.details(application));
+  }
+
+  @Get('application-rounds/:id/ranking')
+  @Roles('admin')
+  @ApiOkResponse({ type: [RankingItemDto] })
+  async ranking(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application_round')) roundId: string,
+  ): Promise<{ items: RankingItemDto[]; total: number }> {
+    const items = (await this.applications.ranking(roundId, principal)).map(({ applicationId, groupName, status, meanScore, reviews }) => ({
+      applicationId,
+      groupName,
+      status,
+      meanScore,
+      reviews,
+    }));
+    return { items, total: items.length };
+  }
+
+  /** Offers every free floor of the round to the best waitlisted group that wants it. */
+  @Post('application-rounds/:id/offers')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: [OfferResponseDto] })
+  async offerFreeFloors(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application_round')) roundId: string,
+  ): Promise<{ items: OfferResponseDto[]; total: number }> {
+    const items = (await this.allocations.offerFreeFloors(roundId, principal)).map(toOfferResponse);
+    return { items, total: items.length };
+  }
+}
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('api/applications/:id')
+export class ApplicationsController {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly allocations: AllocationsService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: ApplicationResponseDto })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application')) id: string,
+  ): Promise<ApplicationResponseDto> {
+    return this.respond(await this.applications.getVisible(id, principal));
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationResponseDto })
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application')) id: string,
+  ): Promise<ApplicationResponseDto> {
+    return this.respond(await this.applications.submit(id, principal));
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationResponseDto })
+  async withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application')) id: string,
+  ): Promise<ApplicationResponseDto> {
+    return this.respond(await this.applications.withdraw(id, principal));
+  }
+
+  @Post('reviews')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: ApplicationResponseDto })
+  async review(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application')) id: string,
+    @Body() body: ReviewDto,
+  ): Promise<ApplicationResponseDto> {
+    await this.applications.review(id, body, principal);
+    return this.respond(await this.applications.getVisible(id, principal));
+  }
+
+  @Post('allocate')
+  @Roles('admin')
+  @ApiCreatedResponse({ type: AllocationResponseDto })
+  allocate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application')) id: string,
+    @Body() body: AllocateDto,
+  ): Promise<Allocation> {
+    return this.allocations.allocate(id, body.floorId, principal);
+  }
+
+  @Post('waitlist')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationResponseDto })
+  async waitlist(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application')) id: string,
+  ): Promise<ApplicationResponseDto> {
+    return this.respond(await this.applications.waitlist(id, principal));
+  }
+
+  @Post('reject')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationResponseDto })
+  async reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('application')) id: string,
+  ): Promise<ApplicationResponseDto> {
+    return this.respond(await this.applications.reject(id, principal));
+  }
+
+  private async respond(application: Application): Promise<ApplicationResponseDto> {
+    return toApplicationResponse(application, await this.applications.details(application));
+  }
+}
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('api')
+export class OffersController {
+  constructor(private readonly allocations: AllocationsService) {}
+
+  @Post('offers/:id/accept')
+  @ApiCreatedResponse({ type: AllocationResponseDto })
+  accept(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('offer')) id: string): Promise<Allocation> {
+    return this.allocations.accept(id, principal);
+  }
+
+  @Post('offers/:id/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfferResponseDto, description: 'The next offer of the floor, if a group wants it' })
+  async decline(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('offer')) id: string,
+  ): Promise<{ nextOffer: OfferResponseDto | null }> {
+    const next = await this.allocations.decline(id, principal);
+    return { nextOffer: next ? toOfferResponse(next) : null };
+  }
+
+  /** Ends the floor's group allocation; the floor can be offered again (the best waitlisted group gets an offer). */
+  @Post('floors/:id/release')
+  @Roles('admin')
+  @HttpCode(200)
+  async release(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('floor')) floorId: string,
+  ): Promise<{ floorId: string; offer: OfferResponseDto | null }> {
+    const offer = await this.allocations.release(floorId, principal);
+    return { floorId, offer: offer ? toOfferResponse(offer) : null };
+  }
+}

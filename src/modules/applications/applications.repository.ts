@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  Application,
+  ApplicationEvent,
+  ApplicationMember,
+  ApplicationPreferredFloor,
+  ApplicationReview,
+  ApplicationRound,
+  ApplicationRoundFloor,
+  type ApplicationStatus,
+  FloorOffer,
+  type OfferStatus,
+} from './application.entity.js';
+
+export interface RankingRow {
+  applicationId: string;
+  groupName: string;
+  status: ApplicationStatus;
+  meanScore: number | null;
+  reviews: number;
+  submittedAt: Date | null;
+}
+
+export type NewMember = Omit<ApplicationMember, 'id' | 'applicationId'>;
+
+@Injectable()
+export class ApplicationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  // ── rounds ────────────────────────────────────────────────────────────────────────────
+
+  insertRound(values: Omit<ApplicationRound, 'id' | 'createdAt'>, floorIds: string[]): Promise<ApplicationRound> {
+    return this.dataSource.transaction(async (manager) => {
+      const round = await manager.save(manager.create(ApplicationRound, values));
+      await manager.insert(
+        ApplicationRoundFloor,
+        floorIds.map((floorId) => ({ roundId: round.id, floorId })),
+      );
+      return round;
+    });
+  }
+
+  findRound(id: string): Promise<ApplicationRound | null> {
+    return this.dataSource.manager.findOneBy(ApplicationRound, { id });
+  }
+
+  async floorIdsOfRound(roundId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.findBy(ApplicationRoundFloor, { roundId });
+    return rows.map((row) => row.floorId);
+  }
+
+  // ── applications ──────────────────────────────────────────────────────────────────────
+
+  insertApplication(
+    values: Pick<Application, 'roundId' | 'groupName' | 'plan' | 'contactUserId'>,
+    preferredFloorIds: string[],
+    members: NewMember[],
+  ): Promise<Application> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await manager.save(manager.create(Application, { ...values, status: 'draft', submittedAt: null }));
+      await manager.insert(
+        ApplicationPreferredFloor,
+        preferredFloorIds.map((floorId, index) => ({ applicationId: application.id, floorId, position: index + 1 })),
+      );
+      await manager.insert(
+        ApplicationMember,
+        members.map((member) => ({ ...member, applicationId: application.id })),
+      );
+      await manager.insert(ApplicationEvent, {
+        applicationId: application.id,
+        fromStatus: null,
+        toStatus: 'draft',
+        byUserId: values.contactUserId,
+      });
+      return application;
+    });
+  }
+
+  findApplication(id: string, manager: EntityManager = this.dataSource.manager): Promise<Application | null> {
+    return manager.findOneBy(Application, { id });
+  }
+
+  lockApplication(manager: EntityManager, id: string): Promise<Application | null> {
+    return manager
+      .getRepository(Application)
+      .createQueryBuilder('application')
+      .setLock('pessimistic_write')
+      .where('application.id = :id', { id })
+      .getOne();
+  }
+
+  membersOf(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<ApplicationMember[]> {
+    return manager.find(ApplicationMember, { where: { applicationId }, order: { name: 'ASC' } });
+  }
+
+  async preferredFloorIdsOf(applicationId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(ApplicationPreferredFloor, { where: { applicationId }, order: { position: 'ASC' } });
+    return rows.map((row) => row.floorId);
+  }
+
+  eventsOf(applicationId: string): Promise<ApplicationEvent[]> {
+    return this.dataSource.manager.find(ApplicationEvent, { where: { applicationId }, order: { at: 'ASC' } });
+  }
+
+  offersOf(applicationId: string): Promise<FloorOffer[]> {
+    return this.dataSource.manager.find(FloorOffer, { where: { applicationId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Whether the user speaks for the group or is one of its members (by e-mail). */
+  async isParticipant(applicationId: string, userId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query<{ participant: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM application a WHERE a.id = $1 AND a.contact_user_id = $2)
+           OR EXISTS (SELECT 1 FROM application_member m JOIN app_user u ON u.email = m.email WHERE m.application_id = $1 AND u.id = $2) AS participant`,
+      [applicationId, userId],
+    );
+    return row?.participant ?? false;
+  }
+
+  /** Moves the application if it is in one of `from`; records who did it. False when it was not. */
+  async transition(
+    manager: EntityManager,
+    applicationId: string,
+    from: ApplicationStatus[],
+    to: ApplicationStatus,
+    byUserId: string | null,
+  ): Promise<boolean> {
+    const [rows] = await manager.query<[{ from_status: ApplicationStatus }[], number]>(
+      `UPDATE application a SET status = $3, submitted_at = CASE WHEN $3 = 'submitted' THEN now() ELSE a.submitted_at END
+         FROM (SELECT id, status AS from_status FROM application WHERE id = $1 FOR UPDATE) old
+        WHERE a.id = old.id AND old.from_status = ANY($2)
+        RETURNING old.from_status`,
+      [applicationId, from, to],
+    );
+    if (rows.length === 0) return false;
+    await manager.insert(ApplicationEvent, { applicationId, fromStatus: rows[0]!.from_status, toStatus: to, byUserId });
+    return true;
+  }
+
+  // ── reviews and ranking ───────────────────────────────────────────────────────────────
+
+  async upsertReview(review: Pick<ApplicationReview, 'applicationId' | 'reviewerId' | 'score' | 'notes'>): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO application_review (application_id, reviewer_id, score, notes) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (application_id, reviewer_id) DO UPDATE SET score = EXCLUDED.score, notes = EXCLUDED.notes, reviewed_at = now()`,
+      [review.applicationId, review.reviewerId, review.score, review.notes],
+    );
+  }
+
+  /** Applications in the running, best mean score first, then the earliest submitted. */
+  async ranking(roundId: string): Promise<RankingRow[]> {
+    const rows = await this.dataSource.query<
+      { id: string; group_name: string; status: ApplicationStatus; mean: string | null; reviews: number; submitted_at: Date | null }[]
+    >(
+      `SELECT a.id, a.group_name, a.status, round(avg(r.score), 2) AS mean, count(r.score)::int AS reviews, a.submitted_at
+         FROM application a LEFT JOIN application_review r ON r.application_id = a.id
+        WHERE a.round_id = $1 AND a.status IN ('submitted', 'waitlisted', 'allocated')
+        GROUP BY a.id
+        ORDER BY avg(r.score) DESC NULLS LAST, a.submitted_at ASC, a.id`,
+      [roundId],
+    );
+    return rows.map((row) => ({
+      applicationId: row.id,
+      groupName: row.group_name,
+      status: row.status,
+      meanScore: row.mean === null ? null : Number(row.mean),
+      reviews: row.reviews,
+      submittedAt: row.submitted_at,
+    }));
+  }
+
+  // ── allocation ────────────────────────────────────────────────────────────────────────
+
+  async insertAllocation(manager: EntityManager, floorId: string, applicationId: string, allocatedOn: string): Promise<string> {
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO floor_allocation (floor_id, application_id, allocated_on) VALUES ($1, $2, $3) RETURNING id`,
+      [floorId, applicationId, allocatedOn],
+    );
+    return row!.id;
+  }
+
+  async linkTenants(manager: EntityManager, allocationId: string, tenantIds: string[]): Promise<void> {
+    await manager.query(`INSERT INTO allocation_tenant (allocation_id, tenant_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+      allocationId,
+      tenantIds,
+    ]);
+  }
+
+  /** Ends the floor's current allocation; false when it had none. */
+  async releaseFloor(floorId: string, releasedOn: string): Promise<boolean> {
+    const [rows] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE floor_allocation SET released_on = $2 WHERE floor_id = $1 AND released_on IS NULL RETURNING id`,
+      [floorId, releasedOn],
+    );
+    return rows.length > 0;
+  }
+
+  // ── offers ────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The best waitlisted application that wants the floor, has no open offer and was not offered
+   * this floor before (so a declined or expired offer passes to the next).
+   */
+  async nextCandidate(floorId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `SELECT a.id
+         FROM application a
+         JOIN application_preferred_floor p ON p.application_id = a.id AND p.floor_id = $1
+         LEFT JOIN application_review r ON r.application_id = a.id
+        WHERE a.status = 'waitlisted'
+          AND NOT EXISTS (SELECT 1 FROM floor_offer o WHERE o.application_id = a.id AND (o.status = 'open' OR o.floor_id = $1))
+        GROUP BY a.id
+        ORDER BY avg(r.score) DESC NULLS LAST, a.submitted_at ASC, a.id
+        LIMIT 1`,
+      [floorId],
+    );
+    return row?.id ?? null;
+  }
+
+  /** Floors of a round with no current allocation and no open offer. */
+  async freeFloorsOfRound(roundId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ floor_id: string }[]>(
+      `SELECT rf.floor_id FROM application_round_floor rf JOIN floor f ON f.id = rf.floor_id
+        WHERE rf.round_id = $1
+          AND NOT EXISTS (SELECT 1 FROM floor_allocation x WHERE x.floor_id = rf.floor_id AND x.released_on IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM floor_offer o WHERE o.floor_id = rf.floor_id AND o.status = 'open')
+        ORDER BY f.level`,
+      [roundId],
+    );
+    return rows.map((row) => row.floor_id);
+  }
+
+  /** The new offer's id, or null when the floor got an open offer meanwhile (one per floor). */
+  async insertOffer(floorId: string, applicationId: string, replyBy: string): Promise<string | null> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO floor_offer (floor_id, application_id, reply_by) VALUES ($1, $2, $3)
+       ON CONFLICT (floor_id) WHERE status = 'open' DO NOTHING RETURNING id`,
+      [floorId, applicationId, replyBy],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  findOffer(id: string): Promise<FloorOffer | null> {
+    return this.dataSource.manager.findOneBy(FloorOffer, { id });
+  }
+
+  /** Closes an open offer; false when it was no longer open. */
+  async closeOffer(manager: EntityManager, offerId: string, status: Exclude<OfferStatus, 'open'>): Promise<boolean> {
+    const [rows] = await manager.query<[unknown[], number]>(
+      `UPDATE floor_offer SET status = $2, answered_at = now() WHERE id = $1 AND status = 'open' RETURNING id`,
+      [offerId, status],
+    );
+    return rows.length > 0;
+  }
+
+  async expireOtherOpenOffers(manager: EntityManager, applicationId: string): Promise<void> {
+    await manager.query(`UPDATE floor_offer SET status = 'expired', answered_at = now() WHERE application_id = $1 AND status = 'open'`, [
+      applicationId,
+    ]);
+  }
+
+  async openOffersPast(today: string): Promise<FloorOffer[]> {
+    return this.dataSource
+      .getRepository(FloorOffer)
+      .createQueryBuilder('offer')
+      .where(`offer.status = 'open' AND offer.reply_by < :today`, { today })
+      .getMany();
+  }
+}
