@@ -59,7 +59,13 @@ async function seed(dataSource) {
 
 export async function run() {
   const scratch = await scratchDatabase();
-  const config = loadConfig({ ...scratch.env, REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `bench-${Date.now()}`, DEMO_DATA: 'false', LOG_REQUESTS: 'false' });
+  const config = loadConfig({
+    ...scratch.env,
+    REDIS_URL: process.env.REDIS_URL,
+    REDIS_PREFIX: `bench-${Date.now()}`,
+    DEMO_DATA: 'false',
+    LOG_REQUESTS: 'false',
+  });
   const app = await createApp(config, { logLevels: ['error'], clock: FixedClock.on('2012-03-01') });
   try {
     const dataSource = app.get(DataSource);
@@ -73,7 +79,10 @@ export async function run() {
     const runIds = [];
     for (const buildingId of buildingIds) runIds.push((await runs.start(buildingId, '2012-03', system)).run.id);
     for (;;) {
-      const [{ done }] = await dataSource.query(`SELECT count(*)::int AS done FROM invoice_run WHERE id = ANY($1) AND status = 'completed'`, [runIds]);
+      const [{ done }] = await dataSource.query(
+        `SELECT count(*)::int AS done FROM invoice_run WHERE id = ANY($1) AND status = 'completed'`,
+        [runIds],
+      );
       if (done === runIds.length) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -96,8 +105,12 @@ export async function run() {
 
     const runRate = invoices / runSeconds;
     const renderRate = all.length / renderSeconds;
-    console.log(`database: ${config.database.kind}, queue: ${config.redis.url ? 'bull' : 'inline'}, ${BUILDINGS} buildings × ${LEASES} leases`);
-    console.log(`invoice run:      ${invoices} invoices, ${pdfs} PDFs stored in ${runSeconds.toFixed(1)} s = ${runRate.toFixed(0)} invoices/s`);
+    console.log(
+      `database: ${config.database.kind}, queue: ${config.redis.url ? 'bull' : 'inline'}, ${BUILDINGS} buildings × ${LEASES} leases`,
+    );
+    console.log(
+      `invoice run:      ${invoices} invoices, ${pdfs} PDFs stored in ${runSeconds.toFixed(1)} s = ${runRate.toFixed(0)} invoices/s`,
+    );
     console.log(`bare rendering:   ${all.length} PDFs in ${renderSeconds.toFixed(1)} s = ${renderRate.toFixed(0)} PDFs/s`);
     console.log(`ratio run / bare rendering: ${(runRate / renderRate).toFixed(2)} (target ≥ 0.5)`);
     if (invoices !== total || pdfs !== total) throw new Error(`expected ${total} invoices with PDFs, got ${invoices} / ${pdfs}`);
