@@ -10,10 +10,12 @@ import { ApplicationsModule } from './modules/applications/applications.module.j
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BuildingsModule } from './modules/buildings/buildings.module.js';
 import { FloorsModule } from './modules/floors/floors.module.js';
+import { HandoversModule } from './modules/handovers/handovers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvoicesModule } from './modules/invoices/invoices.module.js';
 import { LeasesModule } from './modules/leases/leases.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { OwnerFinanceModule } from './modules/owner-finance/owner-finance.module.js';
 import { RentBandsModule } from './modules/rent-bands/rent-bands.module.js';
 import { SpacesModule } from './modules/spaces/spaces.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
@@ -42,6 +44,8 @@ export class AppModule {
         LeasesModule,
         InvoicesModule,
         ApplicationsModule,
+        OwnerFinanceModule,
+        HandoversModule,
         DemoModule,
       ],
     };

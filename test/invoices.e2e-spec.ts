@@ -16,6 +16,7 @@ import {
   createUser,
   seedLeases,
 } from './helpers/factories.js';
+import { binary } from './helpers/binary.js';
 import { pdfText } from './helpers/pdf-text.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -114,16 +115,7 @@ describe('invoicing', () => {
     expect(detail.customer).toMatchObject({ name: 'Łukasz Kowalski' });
     expect(detail.issuer).toMatchObject({ kvkNumber: '34263538', iban: 'NL91ABNA0417164300' });
 
-    const pdf = await t
-      .http()
-      .get(`/api/invoices/${detail.id}/pdf`)
-      .set(t.admin)
-      .buffer(true)
-      .parse((response, callback) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => callback(null, Buffer.concat(chunks)));
-      });
+    const pdf = await t.http().get(`/api/invoices/${detail.id}/pdf`).set(t.admin).buffer(true).parse(binary);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(pdf.body as Buffer);

@@ -47,7 +47,18 @@ const junkValue = fc.oneof(
     '😀',
     "'; DROP TABLE building; --",
   ),
-  fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 0, Number.POSITIVE_INFINITY, 0.1 + 0.2, 2 ** 31, -(2 ** 31) - 1),
+  fc.constantFrom(
+    Number.MAX_SAFE_INTEGER,
+    -1,
+    0,
+    Number.POSITIVE_INFINITY,
+    0.1 + 0.2,
+    2 ** 31,
+    -(2 ** 31) - 1,
+    5e-324,
+    -5e-324,
+    Number.MIN_VALUE,
+  ),
 );
 
 describe('junk input to every write endpoint', () => {
@@ -181,6 +192,22 @@ describe('junk input to every write endpoint', () => {
       },
       { path: `/api/applications/${applicationId}/reviews`, fields: ['score', 'notes'], valid: { score: 5 } },
       { path: `/api/applications/${applicationId}/allocate`, fields: ['floorId'], valid: { floorId: floor.id } },
+      {
+        method: 'put',
+        path: `/api/buildings/${building.id}/finance`,
+        fields: ['headLeaseRentYearCents', 'loanPrincipalCents', 'interestRateBps', 'investments'],
+        valid: {
+          headLeaseRentYearCents: 1,
+          loanPrincipalCents: 1,
+          interestRateBps: 1,
+          investments: [{ partyId: owner, description: 'd', amountCents: 1, date: '2008-01-01' }],
+        },
+      },
+      {
+        path: `/api/buildings/${building.id}/handovers`,
+        fields: ['newOwnerId', 'transferDate', 'retainedFloorIds', 'newUseEnd', 'dryRun'],
+        valid: { newOwnerId: owner, transferDate: '2011-12-01', retainedFloorIds: [floor.id], dryRun: true },
+      },
     ];
   });
   afterAll(() => t.close());

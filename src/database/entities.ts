@@ -13,11 +13,13 @@ import {
   FloorOffer,
 } from '../modules/applications/application.entity.js';
 import { Floor } from '../modules/floors/floor.entity.js';
+import { Handover, LeaseNotice } from '../modules/handovers/handover.entity.js';
 import { Invoice, InvoiceCounter, InvoiceLine, Payment } from '../modules/invoices/invoice.entity.js';
 import { InvoiceRun, InvoiceRunItem } from '../modules/invoices/invoice-run.entity.js';
 import { Lease } from '../modules/leases/lease.entity.js';
 import { BuildingIndexation, LeaseRevision } from '../modules/leases/lease-revision.entity.js';
 import { BandAssessment } from '../modules/rent-bands/band-assessment.entity.js';
+import { BuildingFinance, Investment } from '../modules/owner-finance/owner-finance.entity.js';
 import { RentBand, RentBandScheme } from '../modules/rent-bands/rent-band-scheme.entity.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { LoginFailure } from '../modules/auth/login-failure.entity.js';
@@ -59,4 +61,8 @@ export const ENTITIES = [
   FloorAllocation,
   AllocationTenant,
   FloorOffer,
+  BuildingFinance,
+  Investment,
+  Handover,
+  LeaseNotice,
 ];

@@ -28,14 +28,18 @@ import { LeaseRevision } from '../modules/leases/lease-revision.entity.js';
 import { BandAssessment } from '../modules/rent-bands/band-assessment.entity.js';
 import { assessmentValidUntil, chooseBand, DEFAULT_BANDS, monthlyRentCents } from '../modules/rent-bands/rent.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
+import { HandoversService } from '../modules/handovers/handovers.service.js';
+import { OwnerFinanceService } from '../modules/owner-finance/owner-finance.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 import {
   DEMO_BUILDING,
+  DEMO_FINANCE,
   DEMO_FLOORS,
   DEMO_GROUPS,
   DEMO_INVOICE_PERIODS,
   DEMO_ORGANISATIONS,
   DEMO_ROUND,
+  DEMO_SALE,
   DEMO_USERS,
   type DemoLease,
   demoLeases,
@@ -59,6 +63,8 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly invoiceRuns: InvoiceRunsService,
     private readonly invoices: InvoicesService,
     private readonly users: UsersService,
+    private readonly finance: OwnerFinanceService,
+    private readonly handovers: HandoversService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -72,12 +78,42 @@ export class DemoDataService implements OnApplicationBootstrap {
     });
     if (buildingId === null) return;
     await this.loadInvoices(buildingId);
+    await this.loadFinanceAndSale(buildingId);
     this.logger.log({ message: 'loaded the Volkskrantgebouw demo data' });
   }
 
+  /** The owner's finance, and the 2011 sale (queued like any handover; its notices dated as they were). */
+  private async loadFinanceAndSale(buildingId: string): Promise<void> {
+    const [owner, municipality, buyer] = await Promise.all(
+      [DEMO_ORGANISATIONS.owner, DEMO_ORGANISATIONS.municipality, DEMO_ORGANISATIONS.buyer].map(async ({ name }) => {
+        const [row] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM organisation WHERE name = $1`, [name]);
+        return row!.id;
+      }),
+    );
+    const partyIds = { owner: owner!, municipality: municipality! };
+    await this.finance.put(
+      buildingId,
+      {
+        ...DEMO_FINANCE,
+        investments: DEMO_FINANCE.investments.map(({ party, ...investment }) => ({ ...investment, partyId: partyIds[party] })),
+      },
+      SYSTEM_PRINCIPAL,
+    );
+    const floors = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM floor WHERE building_id = $1 AND level = ANY($2) ORDER BY level`,
+      [buildingId, DEMO_SALE.retainedLevels],
+    );
+    await this.handovers.start(
+      buildingId,
+      { newOwnerId: buyer!, transferDate: DEMO_SALE.transferDate, retainedFloorIds: floors.map((floor) => floor.id) },
+      SYSTEM_PRINCIPAL,
+      { noticeDate: DEMO_SALE.noticeDate },
+    );
+  }
+
   /**
-   * January and February 2012, issued on the first of the month, through the real invoicing: the
-   * January invoices are paid, most of February's (some in part). The PDFs follow from the queue.
+   * October and November 2011, issued on the first of the month, through the real invoicing: the
+   * October invoices are paid, most of November's (some in part). The PDFs follow from the queue.
    */
   private async loadInvoices(buildingId: string): Promise<void> {
     for (const period of DEMO_INVOICE_PERIODS) await this.invoiceRuns.issueDated(buildingId, period, `${period}-01`);
@@ -101,7 +137,12 @@ export class DemoDataService implements OnApplicationBootstrap {
       organisations[key] = await manager.save(manager.create(Organisation, values));
     }
     const building = await manager.save(
-      manager.create(Building, { ...DEMO_BUILDING, ownerId: organisations.owner.id, umbrellaId: organisations.umbrella.id }),
+      manager.create(Building, {
+        ...DEMO_BUILDING,
+        ownerId: organisations.owner.id,
+        umbrellaId: organisations.umbrella.id,
+        ownerSince: null,
+      }),
     );
     const floors = await manager.save(DEMO_FLOORS.map((floor) => manager.create(Floor, { ...floor, buildingId: building.id })));
     const floorIdByLevel = new Map(floors.map((floor) => [floor.level, floor.id]));

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { HandoversModule } from '../modules/handovers/handovers.module.js';
 import { InvoicesModule } from '../modules/invoices/invoices.module.js';
+import { OwnerFinanceModule } from '../modules/owner-finance/owner-finance.module.js';
 import { UsersModule } from '../modules/users/users.module.js';
 import { DemoDataService } from './demo-data.service.js';
 
-@Module({ imports: [InvoicesModule, UsersModule], providers: [DemoDataService] })
+@Module({ imports: [InvoicesModule, UsersModule, OwnerFinanceModule, HandoversModule], providers: [DemoDataService] })
 export class DemoModule {}

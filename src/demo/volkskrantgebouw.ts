@@ -296,7 +296,23 @@ export const DEMO_GROUPS: DemoGroup[] = [
   },
 ];
 
-export const DEMO_INVOICE_PERIODS = ['2012-01', '2012-02'];
+/** Invoiced before the sale, so the handover dossier shows what fell due with the old owner. */
+export const DEMO_INVOICE_PERIODS = ['2011-10', '2011-11'];
+
+/** Rent from the umbrella roughly equals the interest on the owner's loan (€450,000 a year each). */
+export const DEMO_FINANCE = {
+  headLeaseRentYearCents: 45_000_000,
+  loanPrincipalCents: 1_000_000_000,
+  interestRateBps: 450,
+  investments: [
+    { party: 'owner' as const, description: 'Installaties', amountCents: 20_000_000, date: '2007-05-01' },
+    { party: 'municipality' as const, description: 'Installaties', amountCents: 30_000_000, date: '2007-05-15' },
+    { party: 'municipality' as const, description: 'Brandveiligheid', amountCents: 6_500_000, date: '2007-05-15' },
+  ],
+};
+
+/** End 2011 Stadgenoot sold the building to Magnificent 8, a hotel for two thirds; the top third stays a broedplaats. */
+export const DEMO_SALE = { transferDate: '2011-12-01', noticeDate: '2011-09-01', retainedLevels: [5, 6, 7] };
 
 /** Sign-in accounts of the embedded demo (never created with DATABASE_URL). */
 export const DEMO_USERS = [
@@ -321,5 +337,6 @@ export const DEMO_USERS = [
     organisation: 'municipality' as const,
     tenantEmail: null,
   },
-  { email: 'tenant@example.org', name: 'Çağla Bos', role: 'tenant' as const, organisation: null, tenantEmail: 'maker003@demo.example' },
+  // A maker on the fifth floor, which stayed a broedplaats after the sale.
+  { email: 'tenant@example.org', name: 'Thijs Dekker', role: 'tenant' as const, organisation: null, tenantEmail: 'maker201@demo.example' },
 ];

@@ -11,6 +11,8 @@ export interface JobPayloads {
   'invoices.start-monthly-runs': { period: string };
   /** Expire open floor offers past their reply date and pass each floor to the next group. */
   'applications.expire-offers': { day: string };
+  /** Carry out a handover: notices, the new owner, then the dossier and the letters. */
+  'handovers.execute': { handoverId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -20,6 +22,7 @@ const JOB_NAME_SET: Record<JobName, true> = {
   'invoices.issue-chunk': true,
   'invoices.start-monthly-runs': true,
   'applications.expire-offers': true,
+  'handovers.execute': true,
 };
 
 export const JOB_NAMES = Object.keys(JOB_NAME_SET) as JobName[];

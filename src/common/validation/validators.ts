@@ -36,3 +36,21 @@ export function IsIban(options?: ValidationOptions) {
 export function normaliseIban(value: string): string {
   return electronicFormatIBAN(value) ?? value;
 }
+
+/**
+ * A finite number with at most `places` decimals. (class-validator's IsNumber with maxDecimalPlaces
+ * throws on numbers it prints in exponent form, such as 5e-324.)
+ */
+export function IsDecimal(places: number, options?: ValidationOptions) {
+  const scale = 10 ** places;
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDecimal',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a number with at most ${places} decimals`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.round(value * scale) / scale === value,
+      },
+    });
+}

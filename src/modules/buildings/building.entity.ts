@@ -51,6 +51,10 @@ export class Building {
   @Column({ type: 'text' })
   invoicePrefix!: string;
 
+  /** Since when the current owner owns it (a handover's transfer date); null: since the start of use. */
+  @Column({ type: 'date', nullable: true })
+  ownerSince!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -34,6 +34,7 @@ export class BuildingsService {
           useStart: input.useStart,
           useEnd,
           invoicePrefix: input.invoicePrefix,
+          ownerSince: null,
         }),
       { uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix) },
     );

@@ -21,6 +21,6 @@ import { LeasesService } from './leases.service.js';
   ],
   controllers: [LeasesController, BuildingLeasesController],
   providers: [LeasesRepository, LeasesService, BuildingLeasesService],
-  exports: [LeasesService],
+  exports: [LeasesService, BuildingLeasesService],
 })
 export class LeasesModule {}

@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsEmail,
   IsInt,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -18,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate } from '../../../common/validation/validators.js';
+import { IsDecimal, IsIsoDate } from '../../../common/validation/validators.js';
 import { totalRequestedArea } from '../application-rules.js';
 import {
   type Application,
@@ -70,7 +69,7 @@ export class MemberDto {
   postcode?: string;
 
   @ApiProperty({ example: 30 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(1)
   @Max(100_000)
   requestedAreaM2!: number;

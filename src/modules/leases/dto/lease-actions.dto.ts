@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page.js';
-import { IsIsoDate } from '../../../common/validation/validators.js';
+import { IsDecimal, IsIsoDate } from '../../../common/validation/validators.js';
 import { LEASE_STATUSES, type LeaseStatus } from '../lease-rules.js';
 
 export class TerminateLeaseDto {
@@ -32,7 +32,7 @@ export class CreateIndexationDto {
   effectiveDate!: string;
 
   @ApiProperty({ example: 2.5, description: 'CPI change in percent, up to two decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(-50)
   @Max(100)
   percent!: number;

@@ -1,5 +1,6 @@
+import { IsDecimal } from '../../../common/validation/validators.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, Matches, Max, Min } from 'class-validator';
 import { SPACE_USES, type SpaceUse } from '../space.entity.js';
 
 export class CreateSpaceDto {
@@ -8,7 +9,7 @@ export class CreateSpaceDto {
   code!: string;
 
   @ApiProperty({ example: 25, description: 'Lettable floor area (VVO) in m², up to two decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0.01, { message: 'areaM2 must be more than 0' })
   @Max(99_999_999)
   areaM2!: number;

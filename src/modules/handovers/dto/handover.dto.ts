@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsIsoDate } from '../../../common/validation/validators.js';
+import { JOB_STATUSES, type JobStatus } from '../../invoices/invoice-run.entity.js';
+import type { Handover } from '../handover.entity.js';
+import type { HandoverPlan } from '../handover-plan.js';
+
+export class StartHandoverDto {
+  @ApiProperty({ format: 'uuid', description: 'An organisation of kind owner' }) @IsUUID() newOwnerId!: string;
+  @ApiProperty({ example: '2011-12-01' }) @IsIsoDate() transferDate!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Floors that stay a broedplaats' })
+  @IsArray()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(200)
+  retainedFloorIds!: string[];
+
+  @ApiPropertyOptional({ format: 'date', description: 'A new end of use for the retained part' })
+  @IsOptional()
+  @IsIsoDate()
+  newUseEnd?: string;
+  @ApiPropertyOptional({ default: false, description: 'Answer what would happen, change nothing' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class LeaseFateDto {
+  @ApiProperty({ format: 'uuid' }) leaseId!: string;
+  @ApiProperty({ format: 'uuid' }) tenantId!: string;
+  @ApiProperty() floorLevel!: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) endDate!: string | null;
+}
+
+export class HandoverResponseDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a dry run' }) id!: string | null;
+  @ApiProperty({ format: 'uuid' }) buildingId!: string;
+  @ApiProperty({ enum: [...JOB_STATUSES, 'preview'] }) status!: JobStatus | 'preview';
+  @ApiProperty({ format: 'date' }) transferDate!: string;
+  @ApiProperty({ format: 'uuid' }) fromOwnerId!: string;
+  @ApiProperty({ format: 'uuid' }) toOwnerId!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) retainedFloorIds!: string[];
+  @ApiProperty({ type: String, format: 'date', nullable: true }) newUseEnd!: string | null;
+  @ApiProperty({ type: [LeaseFateDto] }) leasesTransferred!: LeaseFateDto[];
+  @ApiProperty({ type: [LeaseFateDto], description: 'With relocationOptions: vacant space of a similar size on retained floors' })
+  leasesEnded!: LeaseFateDto[];
+  @ApiProperty() dossierReady!: boolean;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+}
+
+export function toHandoverResponse(
+  handover: Pick<Handover, 'buildingId' | 'transferDate' | 'fromOwnerId' | 'toOwnerId' | 'retainedFloorIds' | 'newUseEnd'> & {
+    id: string | null;
+    status: JobStatus | 'preview';
+    plan: HandoverPlan;
+    dossierDocumentId: string | null;
+    error: string | null;
+  },
+): HandoverResponseDto {
+  return {
+    id: handover.id,
+    buildingId: handover.buildingId,
+    status: handover.status,
+    transferDate: handover.transferDate,
+    fromOwnerId: handover.fromOwnerId,
+    toOwnerId: handover.toOwnerId,
+    retainedFloorIds: handover.retainedFloorIds,
+    newUseEnd: handover.newUseEnd,
+    leasesTransferred: handover.plan.leasesTransferred,
+    leasesEnded: handover.plan.leasesEnded,
+    dossierReady: handover.dossierDocumentId !== null,
+    error: handover.error,
+  };
+}

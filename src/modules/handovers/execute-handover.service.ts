@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock.js';
+import { DocumentsService } from '../../documents/documents.service.js';
+import type { Handover } from './handover.entity.js';
+import { planHandover } from './handover-plan.js';
+import { renderDossierPdf, renderNoticePdf } from './handover-pdf.js';
+import { HandoversRepository } from './handovers.repository.js';
+
+export interface ExecuteOptions {
+  /** Runs inside the transaction after the leases were ended: lets tests fail the handover there. */
+  afterLeasesEnded?: () => void | Promise<void>;
+}
+
+/**
+ * Carries out a handover in one transaction (notices, the building's new owner and use end, the
+ * record of what was done), then renders the dossier and the notice letters. Safe to repeat: a
+ * completed handover only gets its missing documents.
+ */
+@Injectable()
+export class ExecuteHandoverService {
+  constructor(
+    private readonly handovers: HandoversRepository,
+    private readonly documents: DocumentsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(handoverId: string, options: ExecuteOptions = {}): Promise<void> {
+    let handover = await this.handovers.find(handoverId);
+    if (!handover) return;
+    if (handover.status !== 'completed') {
+      await this.handovers.markRunning(handoverId);
+      await this.handovers.transaction(async (manager) => {
+        const current = (await this.handovers.find(handoverId, manager))!;
+        if (current.status === 'completed') return;
+        const building = await this.handovers.lockBuilding(manager, current.buildingId);
+        const noticeDate = current.noticeDate ?? this.clock.today();
+        const plan = planHandover({
+          leases: await this.handovers.leasesRunningPast(current.buildingId, current.transferDate, manager),
+          retainedFloorIds: current.retainedFloorIds,
+          transferDate: current.transferDate,
+          noticeDate,
+          vacantOnRetainedFloors: await this.handovers.vacantSpaces(current.retainedFloorIds, current.transferDate, manager),
+        });
+        await this.handovers.endLeases(
+          manager,
+          handoverId,
+          plan.leasesEnded,
+          noticeDate,
+          `Ontruimingsaanzegging: verkoop per ${current.transferDate}`,
+        );
+        await options.afterLeasesEnded?.();
+        await this.handovers.transferBuilding(
+          manager,
+          current.buildingId,
+          current.toOwnerId,
+          current.transferDate,
+          current.newUseEnd ?? building.useEnd,
+        );
+        await this.handovers.complete(manager, { id: handoverId, plan });
+      });
+      handover = (await this.handovers.find(handoverId))!;
+    }
+    await this.renderMissingDocuments(handover);
+  }
+
+  async markFailed(handoverId: string, error: Error): Promise<void> {
+    await this.handovers.markFailed(handoverId, error.message);
+  }
+
+  private async renderMissingDocuments(handover: Handover): Promise<void> {
+    const facts = await this.handovers.handoverFacts(handover.id);
+    for (const notice of await this.handovers.noticesWithoutDocument(handover.id)) {
+      const letter = await this.handovers.noticeLetterFacts(notice.leaseId);
+      const bytes = await renderNoticePdf({
+        ...letter,
+        givenOn: notice.givenOn,
+        endDate: notice.endDate,
+        transferDate: handover.transferDate,
+        toOwner: facts.toOwner,
+        relocationOptions: notice.relocationOptions,
+      });
+      await this.handovers.transaction(async (manager) => {
+        const document = await this.documents.store(
+          { kind: 'notice_pdf', filename: `ontruimingsaanzegging-${letter.spaceCode}.pdf`, contentType: 'application/pdf', bytes },
+          manager,
+        );
+        await this.handovers.attachNoticeDocument(manager, notice.leaseId, document.id);
+      });
+    }
+    if (handover.dossierDocumentId) return;
+    const bytes = await renderDossierPdf({
+      ...facts,
+      transferDate: handover.transferDate,
+      newUseEnd: handover.newUseEnd,
+      rentRoll: await this.handovers.rentRoll(handover.buildingId, handover.transferDate),
+      plan: handover.plan,
+    });
+    await this.handovers.transaction(async (manager) => {
+      const document = await this.documents.store(
+        {
+          kind: 'handover_dossier_pdf',
+          filename: `overdrachtsdossier-${handover.transferDate}.pdf`,
+          contentType: 'application/pdf',
+          bytes,
+        },
+        manager,
+      );
+      await this.handovers.attachDossier(manager, handover.id, document.id);
+    });
+  }
+}

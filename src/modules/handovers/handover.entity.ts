@@ -1,0 +1,91 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { StoredDocument } from '../../documents/document.entity.js';
+import { Building } from '../buildings/building.entity.js';
+import { Lease } from '../leases/lease.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import type { JobStatus } from '../invoices/invoice-run.entity.js';
+import type { HandoverPlan } from './handover-plan.js';
+
+/** A sale of the building to a new owner at a transfer date: the status row of a queued job. */
+@Entity('handover')
+@Index('uq_handover_in_progress', ['buildingId'], { unique: true, where: `status IN ('queued', 'running')` })
+@Index('ix_handover_building', ['buildingId', 'transferDate'])
+@Check('ck_handover_status', `status IN ('queued', 'running', 'completed', 'failed')`)
+@Check('ck_handover_new_owner', `to_owner_id <> from_owner_id`)
+export class Handover {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+
+  @Column({ type: 'uuid' }) buildingId!: string;
+
+  @ManyToOne(() => Building, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'building_id', foreignKeyConstraintName: 'fk_handover_building' })
+  building?: Relation<Building>;
+
+  @Column({ type: 'uuid' }) fromOwnerId!: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'from_owner_id', foreignKeyConstraintName: 'fk_handover_from_owner' })
+  fromOwner?: Relation<Organisation>;
+
+  @Column({ type: 'uuid' }) toOwnerId!: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'to_owner_id', foreignKeyConstraintName: 'fk_handover_to_owner' })
+  toOwner?: Relation<Organisation>;
+
+  @Column({ type: 'date' }) transferDate!: string;
+  /** The floors that stay a broedplaats. */
+  @Column({ type: 'uuid', array: true }) retainedFloorIds!: string[];
+  @Column({ type: 'date', nullable: true }) newUseEnd!: string | null;
+  /** The day notices to vacate are dated; the day the handover is carried out unless loaded as history. */
+  @Column({ type: 'date', nullable: true }) noticeDate!: string | null;
+  @Column({ type: 'text', default: 'queued' }) status!: JobStatus;
+  /** The plan as previewed when asked for, replaced by what was done when carried out. */
+  @Column({ type: 'jsonb' }) plan!: HandoverPlan;
+  @Column({ type: 'text', nullable: true }) error!: string | null;
+
+  @Column({ type: 'uuid', nullable: true }) dossierDocumentId!: string | null;
+
+  @ManyToOne(() => StoredDocument, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'dossier_document_id', foreignKeyConstraintName: 'fk_handover_dossier' })
+  dossierDocument?: Relation<StoredDocument>;
+
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @Column({ type: 'timestamptz', nullable: true }) completedAt!: Date | null;
+}
+
+/** The written notice to vacate (ontruimingsaanzegging) a lease got from a handover. */
+@Entity('lease_notice')
+export class LeaseNotice {
+  @PrimaryColumn({ type: 'uuid' }) leaseId!: string;
+
+  @ManyToOne(() => Lease, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lease_id', foreignKeyConstraintName: 'fk_lease_notice_lease' })
+  lease?: Relation<Lease>;
+
+  @Column({ type: 'uuid' }) handoverId!: string;
+
+  @ManyToOne(() => Handover, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'handover_id', foreignKeyConstraintName: 'fk_lease_notice_handover' })
+  handover?: Relation<Handover>;
+
+  @Column({ type: 'date' }) givenOn!: string;
+  @Column({ type: 'date' }) endDate!: string;
+  @Column({ type: 'jsonb' }) relocationOptions!: { spaceId: string; code: string; areaM2: number }[];
+  @Column({ type: 'uuid', nullable: true }) documentId!: string | null;
+
+  @ManyToOne(() => StoredDocument, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'fk_lease_notice_document' })
+  document?: Relation<StoredDocument>;
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../common/auth/principal.js';
+import { Clock } from '../../common/clock/clock.js';
+import { translateConstraintViolations } from '../../common/database/pg-errors.js';
+import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
+import { JobQueue } from '../../jobs/job-queue.js';
+import type { Building } from '../buildings/building.entity.js';
+import { BuildingsService } from '../buildings/buildings.service.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import type { StartHandoverDto } from './dto/handover.dto.js';
+import type { Handover } from './handover.entity.js';
+import { type HandoverPlan, planHandover } from './handover-plan.js';
+import { HandoversRepository } from './handovers.repository.js';
+
+/** Checks, previews and queues handovers; reads their dossiers and notices. */
+@Injectable()
+export class HandoversService {
+  constructor(
+    private readonly handovers: HandoversRepository,
+    private readonly buildings: BuildingsService,
+    private readonly organisations: OrganisationsService,
+    private readonly documents: DocumentsService,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Everything is checked before a handover is queued; a dry run stops there and changes nothing.
+   * Notices are dated the day the handover is carried out, unless `noticeDate` loads history.
+   */
+  async start(
+    buildingId: string,
+    input: StartHandoverDto,
+    principal: Principal,
+    options: { noticeDate?: string } = {},
+  ): Promise<{ handover: Handover | null; plan: HandoverPlan; building: Building }> {
+    const building = await this.buildings.getVisible(buildingId, principal);
+    await this.organisations.requireOfKind(input.newOwnerId, 'owner', 'newOwnerId');
+    if (input.newOwnerId === building.ownerId)
+      throw new RuleError('same_owner', 'The building already belongs to this owner', [
+        { field: 'newOwnerId', message: 'is the current owner' },
+      ]);
+    const floorIds = new Set(await this.handovers.floorIdsOf(buildingId));
+    const foreign = input.retainedFloorIds.filter((floorId) => !floorIds.has(floorId));
+    if (foreign.length > 0)
+      throw new RuleError(
+        'floor_not_in_building',
+        'Retained floors must be of this building',
+        foreign.map((id) => ({ field: 'retainedFloorIds', message: `floor ${id} is not of this building` })),
+      );
+    if (input.transferDate < building.useStart || (building.useEnd !== null && input.transferDate > building.useEnd)) {
+      throw new RuleError('transfer_outside_use', 'The transfer date must fall within the building’s use', [
+        { field: 'transferDate', message: 'outside the head lease' },
+      ]);
+    }
+    const previous = await this.handovers.latestCompletedTransfer(buildingId);
+    if (previous !== null && input.transferDate < previous) {
+      throw new RuleError('transfer_before_previous_handover', `The building was last handed over on ${previous}`, [
+        { field: 'transferDate', message: `before ${previous}` },
+      ]);
+    }
+    if (input.newUseEnd !== undefined && input.newUseEnd <= input.transferDate) {
+      throw new RuleError('use_end_before_transfer', 'A new end of use must come after the transfer', [
+        { field: 'newUseEnd', message: 'on or before transferDate' },
+      ]);
+    }
+    const plan = await this.preview(buildingId, input.transferDate, input.retainedFloorIds, options.noticeDate ?? this.clock.today());
+    if (input.dryRun) return { handover: null, plan, building };
+
+    const handover = await translateConstraintViolations(
+      () =>
+        this.handovers.insert({
+          buildingId,
+          fromOwnerId: building.ownerId,
+          toOwnerId: input.newOwnerId,
+          transferDate: input.transferDate,
+          retainedFloorIds: input.retainedFloorIds,
+          newUseEnd: input.newUseEnd ?? null,
+          noticeDate: options.noticeDate ?? null,
+          plan,
+        }),
+      { uq_handover_in_progress: () => new ConflictError('handover_in_progress', 'A handover of this building is still in progress') },
+    );
+    await this.jobs.enqueue('handovers.execute', { handoverId: handover.id }, { jobId: `handover:${handover.id}` });
+    return { handover, plan, building };
+  }
+
+  preview(buildingId: string, transferDate: string, retainedFloorIds: string[], noticeDate: string): Promise<HandoverPlan> {
+    return this.handovers.transaction(async (manager) =>
+      planHandover({
+        leases: await this.handovers.leasesRunningPast(buildingId, transferDate, manager),
+        retainedFloorIds,
+        transferDate,
+        noticeDate,
+        vacantOnRetainedFloors: await this.handovers.vacantSpaces(retainedFloorIds, transferDate, manager),
+      }),
+    );
+  }
+
+  /** Admins and the users of both owners; anyone else is told it does not exist. */
+  async getVisible(id: string, principal: Principal): Promise<Handover> {
+    const handover = await this.handovers.find(id);
+    const owner =
+      principal.role === 'owner' &&
+      handover !== null &&
+      [handover.fromOwnerId, handover.toOwnerId].includes(principal.organisationId ?? '');
+    if (!handover || (principal.role !== 'admin' && !owner)) throw new NotFoundError('handover', id);
+    return handover;
+  }
+
+  async dossier(id: string, principal: Principal): Promise<DocumentFile> {
+    const handover = await this.getVisible(id, principal);
+    if (!handover.dossierDocumentId) throw new ConflictError('dossier_not_ready', 'The dossier is made once the handover is completed');
+    return this.documents.read(handover.dossierDocumentId);
+  }
+
+  /** The notice letter of a lease: for admins and the lease's own tenant. */
+  async notice(leaseId: string, principal: Principal): Promise<DocumentFile> {
+    const notice = await this.handovers.findNotice(leaseId);
+    if (!notice) throw new NotFoundError('notice', leaseId);
+    if (principal.role === 'tenant' && principal.tenantId !== (await this.handovers.tenantOfLease(leaseId)))
+      throw new NotFoundError('notice', leaseId);
+    if (!notice.documentId) throw new ConflictError('notice_not_ready', 'The notice letter is still being made');
+    return this.documents.read(notice.documentId);
+  }
+}

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { daysInYear, daysWithin, interestPerYear, ownerBalance, prorateYear } from './balance.js';
+
+describe('owner balance maths', () => {
+  it('counts the days of a year within a period, ends included', () => {
+    expect(daysInYear(2012)).toBe(366);
+    expect(daysWithin(2012, '2007-06-01', '2013-07-01')).toBe(366);
+    expect(daysWithin(2007, '2007-06-01', '2013-07-01')).toBe(214); // June–December
+    expect(daysWithin(2013, '2007-06-01', '2013-07-01')).toBe(182); // 1 January – 1 July
+    expect(daysWithin(2014, '2007-06-01', '2013-07-01')).toBe(0);
+    expect(daysWithin(2012, '2011-12-01', null)).toBe(366);
+  });
+
+  it('prorates a yearly amount by days, rounding half up once', () => {
+    expect(prorateYear(1_000_000, 366, 2012)).toBe(1_000_000);
+    expect(prorateYear(1_000_000, 214, 2007)).toBe(586_301); // 586,301.37
+    expect(prorateYear(365, 1, 2011)).toBe(1);
+    expect(prorateYear(1, 183, 2011)).toBe(1); // 0.5014 → 1
+    expect(prorateYear(1, 182, 2011)).toBe(0); // 0.4986 → 0
+  });
+
+  it('computes interest per year from principal and basis points', () => {
+    expect(interestPerYear(1_000_000_000, 450)).toBe(45_000_000); // €10 million at 4.5% = €450,000
+    expect(interestPerYear(333, 150)).toBe(5); // 4.995 → 5
+  });
+
+  it('compares rent income with interest cost: rent ≈ interest at the Volkskrantgebouw', () => {
+    const finance = { headLeaseRentYearCents: 45_000_000, loanPrincipalCents: 1_000_000_000, interestRateBps: 450 };
+    expect(ownerBalance(finance, 366, 2012)).toEqual({ rentIncomeCents: 45_000_000, interestCostCents: 45_000_000, balanceCents: 0 });
+  });
+
+  it('never prorates to more than the whole year, and the parts of a split year add up within a cent each', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e10 }),
+        fc.integer({ min: 2000, max: 2100 }),
+        fc.integer({ min: 1, max: 364 }),
+        (amount, year, split) => {
+          const days = daysInYear(year);
+          const whole = prorateYear(amount, days, year);
+          expect(whole).toBe(amount);
+          const parts = prorateYear(amount, split, year) + prorateYear(amount, days - split, year);
+          expect(Math.abs(parts - amount)).toBeLessThanOrEqual(1);
+        },
+      ),
+    );
+  });
+});

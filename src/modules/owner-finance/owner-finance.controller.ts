@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { BalanceQueryDto } from './dto/balance-query.dto.js';
+import { FinanceResponseDto, OwnerBalanceResponseDto, PutFinanceDto } from './dto/finance.dto.js';
+import { OwnerFinanceService } from './owner-finance.service.js';
+
+@ApiTags('owner finance')
+@ApiBearerAuth()
+@Roles('admin', 'owner')
+@Controller('api/buildings/:id')
+export class OwnerFinanceController {
+  constructor(private readonly finance: OwnerFinanceService) {}
+
+  @Put('finance')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FinanceResponseDto })
+  put(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('building')) buildingId: string,
+    @Body() body: PutFinanceDto,
+  ): Promise<FinanceResponseDto> {
+    return this.finance.put(buildingId, body, principal);
+  }
+
+  @Get('finance')
+  @ApiOkResponse({ type: FinanceResponseDto })
+  get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('building')) buildingId: string): Promise<FinanceResponseDto> {
+    return this.finance.get(buildingId, principal);
+  }
+
+  @Get('owner-balance')
+  @ApiOkResponse({ type: OwnerBalanceResponseDto })
+  balance(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('building')) buildingId: string,
+    @Query() query: BalanceQueryDto,
+  ): Promise<OwnerBalanceResponseDto> {
+    return this.finance.balance(buildingId, principal, query.year);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BuildingsModule } from '../buildings/buildings.module.js';
+import { LeasesModule } from '../leases/leases.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { OwnerFinanceController } from './owner-finance.controller.js';
+import { BuildingFinance, Investment } from './owner-finance.entity.js';
+import { OwnerFinanceRepository } from './owner-finance.repository.js';
+import { OwnerFinanceService } from './owner-finance.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([BuildingFinance, Investment]), BuildingsModule, OrganisationsModule, LeasesModule],
+  controllers: [OwnerFinanceController],
+  providers: [OwnerFinanceRepository, OwnerFinanceService],
+  exports: [OwnerFinanceService],
+})
+export class OwnerFinanceModule {}
