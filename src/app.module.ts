@@ -17,6 +17,7 @@ import { LeasesModule } from './modules/leases/leases.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { OwnerFinanceModule } from './modules/owner-finance/owner-finance.module.js';
 import { RentBandsModule } from './modules/rent-bands/rent-bands.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { SpacesModule } from './modules/spaces/spaces.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         ApplicationsModule,
         OwnerFinanceModule,
         HandoversModule,
+        ReportsModule,
         DemoModule,
       ],
     };

@@ -14,7 +14,7 @@ import {
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** Statuses a client error may get; anything 5xx is a defect. */
-const CLIENT_STATUSES = [200, 201, 400, 401, 403, 404, 409, 413, 414, 415, 422, 429];
+const CLIENT_STATUSES = [200, 201, 202, 400, 401, 403, 404, 409, 413, 414, 415, 422, 429];
 
 const RAW_BODIES = [
   '',
@@ -207,6 +207,11 @@ describe('junk input to every write endpoint', () => {
         path: `/api/buildings/${building.id}/handovers`,
         fields: ['newOwnerId', 'transferDate', 'retainedFloorIds', 'newUseEnd', 'dryRun'],
         valid: { newOwnerId: owner, transferDate: '2011-12-01', retainedFloorIds: [floor.id], dryRun: true },
+      },
+      {
+        path: '/api/reports',
+        fields: ['kind', 'buildingId', 'city', 'period', 'format'],
+        valid: { kind: 'owner-occupancy', buildingId: building.id, period: '2012', format: 'json' },
       },
     ];
   });

@@ -11,6 +11,7 @@ export interface AppConfig {
   jobs: { concurrency: number; backoffMs: number; lockMs: number };
   invoicing: { paymentTermDays: number; chunkSize: number; monthlyRuns: boolean };
   applications: { offerReplyDays: number };
+  reports: { monthlyMonitor: boolean };
   auth: {
     jwtSecret: string | null;
     tokenTtlSeconds: number;
@@ -87,6 +88,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       monthlyRuns: read.boolean('INVOICE_MONTHLY_RUNS', false),
     },
     applications: { offerReplyDays: read.integer('OFFER_REPLY_DAYS', 14, 1, 90) },
+    reports: { monthlyMonitor: read.boolean('REPORTS_MONTHLY_MONITOR', false) },
     auth: {
       jwtSecret,
       tokenTtlSeconds: read.integer('AUTH_TOKEN_TTL_SECONDS', 3600, 60, 86400),

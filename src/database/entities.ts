@@ -21,6 +21,7 @@ import { BuildingIndexation, LeaseRevision } from '../modules/leases/lease-revis
 import { BandAssessment } from '../modules/rent-bands/band-assessment.entity.js';
 import { BuildingFinance, Investment } from '../modules/owner-finance/owner-finance.entity.js';
 import { RentBand, RentBandScheme } from '../modules/rent-bands/rent-band-scheme.entity.js';
+import { Report } from '../modules/reports/report.entity.js';
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { LoginFailure } from '../modules/auth/login-failure.entity.js';
 import { SigningKey } from '../modules/auth/signing-key.entity.js';
@@ -65,4 +66,5 @@ export const ENTITIES = [
   Investment,
   Handover,
   LeaseNotice,
+  Report,
 ];

@@ -13,6 +13,10 @@ export interface JobPayloads {
   'applications.expire-offers': { day: string };
   /** Carry out a handover: notices, the new owner, then the dossier and the letters. */
   'handovers.execute': { handoverId: string };
+  /** Compute a report and store its file. */
+  'reports.generate': { reportId: string };
+  /** Request every municipality's monitor of the month that just ended. */
+  'reports.monthly-monitors': { period: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -23,6 +27,8 @@ const JOB_NAME_SET: Record<JobName, true> = {
   'invoices.start-monthly-runs': true,
   'applications.expire-offers': true,
   'handovers.execute': true,
+  'reports.generate': true,
+  'reports.monthly-monitors': true,
 };
 
 export const JOB_NAMES = Object.keys(JOB_NAME_SET) as JobName[];

@@ -1,0 +1,122 @@
+/** A count of people small enough to point at someone is shown as "<5"; none and five or more as they are. */
+export type PeopleCount = number | '<5';
+
+export const SMALL_COUNT = '<5';
+
+export function maskPeople(count: number): PeopleCount {
+  return count > 0 && count < 5 ? SMALL_COUNT : count;
+}
+
+export function rate(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
+}
+
+/** m² with two decimals, summed exactly. */
+export function sumAreas(areas: number[]): number {
+  return areas.reduce((sum, area) => sum + Math.round(area * 100), 0) / 100;
+}
+
+/** A year (2012) runs to 31 December; a month (2012-03) to its last day. */
+export function periodRange(period: string): { first: string; last: string } {
+  if (/^\d{4}$/.test(period)) return { first: `${period}-01-01`, last: `${period}-12-31` };
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { first: `${period}-01`, last: `${period}-${String(days).padStart(2, '0')}` };
+}
+
+export interface BuildingMonitorFigures {
+  buildingId: string;
+  name: string;
+  kind: 'temporary' | 'permanent';
+  useEnd: string | null;
+  lettableAreaM2: number;
+  letAreaM2: number;
+  occupancyRate: number;
+  spaces: number;
+  spacesLet: number;
+  spaceOccupancyRate: number;
+  tenants: PeopleCount;
+  localTenants: PeopleCount;
+  bands: { code: string; tenants: PeopleCount; areaM2: number }[];
+  disciplines: { name: string; tenants: PeopleCount }[];
+  waitingList: PeopleCount;
+  municipalInvestmentCents: number;
+  municipalInvestmentPerM2Cents: number;
+}
+
+/** Raw counts per building, before masking: what the SQL sections return. */
+export interface BuildingCounts {
+  buildingId: string;
+  name: string;
+  kind: 'temporary' | 'permanent';
+  useEnd: string | null;
+  lettableAreaM2: number;
+  letAreaM2: number;
+  spaces: number;
+  spacesLet: number;
+  tenants: number;
+  localTenants: number;
+  bands: { code: string; tenants: number; areaM2: number }[];
+  disciplines: { name: string; tenants: number }[];
+  waitingList: number;
+  municipalInvestmentCents: number;
+}
+
+/** Masks a building's counts of people; areas, spaces and money stay visible. */
+export function toMonitorFigures(counts: BuildingCounts): BuildingMonitorFigures {
+  return {
+    buildingId: counts.buildingId,
+    name: counts.name,
+    kind: counts.kind,
+    useEnd: counts.useEnd,
+    lettableAreaM2: counts.lettableAreaM2,
+    letAreaM2: counts.letAreaM2,
+    occupancyRate: rate(counts.letAreaM2, counts.lettableAreaM2),
+    spaces: counts.spaces,
+    spacesLet: counts.spacesLet,
+    spaceOccupancyRate: rate(counts.spacesLet, counts.spaces),
+    tenants: maskPeople(counts.tenants),
+    localTenants: maskPeople(counts.localTenants),
+    bands: counts.bands.map((band) => ({ code: band.code, tenants: maskPeople(band.tenants), areaM2: band.areaM2 })),
+    disciplines: counts.disciplines.map((discipline) => ({ name: discipline.name, tenants: maskPeople(discipline.tenants) })),
+    waitingList: maskPeople(counts.waitingList),
+    municipalInvestmentCents: counts.municipalInvestmentCents,
+    municipalInvestmentPerM2Cents: counts.lettableAreaM2 === 0 ? 0 : Math.round(counts.municipalInvestmentCents / counts.lettableAreaM2),
+  };
+}
+
+/** The city-wide totals: sums of the raw counts, masked once at the end. */
+export function monitorTotals(
+  buildings: BuildingCounts[],
+): Omit<BuildingMonitorFigures, 'buildingId' | 'name' | 'kind' | 'useEnd'> & { buildings: number } {
+  const merge = <K extends string>(entries: { key: K; tenants: number; areaM2?: number }[]) => {
+    const byKey = new Map<K, { tenants: number; areaM2: number }>();
+    for (const entry of entries) {
+      const sum = byKey.get(entry.key) ?? { tenants: 0, areaM2: 0 };
+      byKey.set(entry.key, { tenants: sum.tenants + entry.tenants, areaM2: sumAreas([sum.areaM2, entry.areaM2 ?? 0]) });
+    }
+    return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b));
+  };
+  const total: BuildingCounts = {
+    buildingId: '',
+    name: '',
+    kind: 'temporary',
+    useEnd: null,
+    lettableAreaM2: sumAreas(buildings.map((building) => building.lettableAreaM2)),
+    letAreaM2: sumAreas(buildings.map((building) => building.letAreaM2)),
+    spaces: buildings.reduce((sum, building) => sum + building.spaces, 0),
+    spacesLet: buildings.reduce((sum, building) => sum + building.spacesLet, 0),
+    tenants: buildings.reduce((sum, building) => sum + building.tenants, 0),
+    localTenants: buildings.reduce((sum, building) => sum + building.localTenants, 0),
+    bands: merge(
+      buildings.flatMap((building) => building.bands.map((band) => ({ key: band.code, tenants: band.tenants, areaM2: band.areaM2 }))),
+    ).map(([code, sum]) => ({ code, ...sum })),
+    disciplines: merge(
+      buildings.flatMap((building) => building.disciplines.map((discipline) => ({ key: discipline.name, tenants: discipline.tenants }))),
+    ).map(([name, sum]) => ({ name, tenants: sum.tenants })),
+    waitingList: buildings.reduce((sum, building) => sum + building.waitingList, 0),
+    municipalInvestmentCents: buildings.reduce((sum, building) => sum + building.municipalInvestmentCents, 0),
+  };
+  const { buildingId: _id, name: _name, kind: _kind, useEnd: _useEnd, ...figures } = toMonitorFigures(total);
+  return { buildings: buildings.length, ...figures };
+}

@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { JOB_STATUSES, type JobStatus } from '../../invoices/invoice-run.entity.js';
+import { type Report, REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind } from '../report.entity.js';
+
+export class RequestReportDto {
+  @ApiProperty({ enum: REPORT_KINDS }) @IsIn(REPORT_KINDS) kind!: ReportKind;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for owner-occupancy' }) @IsOptional() @IsUUID() buildingId?: string;
+  @ApiPropertyOptional({ example: 'Amsterdam', description: 'For the monitor; a municipality defaults to its own city' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  city?: string;
+
+  @ApiProperty({ example: '2012', description: 'A year (2012) or a month (2012-03); figures as of its last day' })
+  @Matches(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { message: 'period must be a year (2012) or a month (2012-03)' })
+  period!: string;
+
+  @ApiProperty({ enum: REPORT_FORMATS }) @IsIn(REPORT_FORMATS) format!: ReportFormat;
+}
+
+export class ReportResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: REPORT_KINDS }) kind!: ReportKind;
+  @ApiProperty({ enum: JOB_STATUSES }) status!: JobStatus;
+  @ApiProperty({ description: '0–100' }) progress!: number;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+  @ApiProperty() period!: string;
+  @ApiProperty({ enum: REPORT_FORMATS }) format!: ReportFormat;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) buildingId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) city!: string | null;
+}
+
+export function toReportResponse(report: Report): ReportResponseDto {
+  const { id, kind, status, progress, error, period, format, buildingId, city } = report;
+  return { id, kind, status, progress, error, period, format, buildingId, city };
+}

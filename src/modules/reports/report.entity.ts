@@ -1,0 +1,44 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { StoredDocument } from '../../documents/document.entity.js';
+import type { JobStatus } from '../invoices/invoice-run.entity.js';
+import { User } from '../users/user.entity.js';
+
+export const REPORT_KINDS = ['owner-occupancy', 'municipality-monitor'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export const REPORT_FORMATS = ['pdf', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A requested report: the status row of its queued job, and the stored file when done. */
+@Entity('report')
+@Index('ix_report_requested_by', ['requestedBy'])
+@Check('ck_report_kind', `kind IN ('owner-occupancy', 'municipality-monitor')`)
+@Check('ck_report_format', `format IN ('pdf', 'csv', 'json')`)
+@Check('ck_report_status', `status IN ('queued', 'running', 'completed', 'failed')`)
+@Check('ck_report_scope', `(kind = 'owner-occupancy' AND building_id IS NOT NULL) OR (kind = 'municipality-monitor' AND city IS NOT NULL)`)
+@Check('ck_report_progress', `progress BETWEEN 0 AND 100`)
+export class Report {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) kind!: ReportKind;
+  @Column({ type: 'uuid', nullable: true }) buildingId!: string | null;
+  @Column({ type: 'text', nullable: true }) city!: string | null;
+  @Column({ type: 'text' }) period!: string;
+  @Column({ type: 'text' }) format!: ReportFormat;
+  @Column({ type: 'text', default: 'queued' }) status!: JobStatus;
+  @Column({ type: 'smallint', default: 0 }) progress!: number;
+  @Column({ type: 'text', nullable: true }) error!: string | null;
+
+  /** Null for scheduled reports. */
+  @Column({ type: 'uuid', nullable: true }) requestedBy!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'requested_by', foreignKeyConstraintName: 'fk_report_requested_by' })
+  requester?: Relation<User>;
+
+  @Column({ type: 'uuid', nullable: true }) documentId!: string | null;
+
+  @ManyToOne(() => StoredDocument, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'fk_report_document' })
+  document?: Relation<StoredDocument>;
+
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}

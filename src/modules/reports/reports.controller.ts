@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { ReportResponseDto, RequestReportDto, toReportResponse } from './dto/report.dto.js';
+import { ReportsService } from './reports.service.js';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles('admin', 'owner', 'municipality')
+@Controller('api/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: ReportResponseDto })
+  async request(@CurrentPrincipal() principal: Principal, @Body() body: RequestReportDto): Promise<ReportResponseDto> {
+    return toReportResponse(await this.reports.request(body, principal));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ReportResponseDto })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('report')) id: string): Promise<ReportResponseDto> {
+    return toReportResponse(await this.reports.getVisible(id, principal));
+  }
+
+  @Get(':id/file')
+  @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  async file(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('report')) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.reports.file(id, principal);
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `inline; filename="${file.filename}"`)
+      .header('etag', `"${file.sha256}"`)
+      .send(file.bytes);
+  }
+}

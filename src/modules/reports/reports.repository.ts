@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { BuildingCounts } from './aggregates.js';
+import { Report } from './report.entity.js';
+
+/** The leases running on the report's day, in the buildings of the scope. */
+const ACTIVE_LEASES = `
+  active AS (
+    SELECT l.id, l.space_id, l.tenant_id, l.building_id, l.area_m2 FROM lease l
+     WHERE l.building_id IN (SELECT id FROM scope) AND l.start_date <= $3 AND (l.end_date IS NULL OR l.end_date >= $3))`;
+
+/** Buildings of the city whose use overlaps the period. */
+const CITY_SCOPE = `
+  scope AS (
+    SELECT id FROM building
+     WHERE lower(city) = lower($1) AND use_start <= $3 AND (use_end IS NULL OR use_end >= $2))`;
+
+export interface FloorFigures {
+  level: number;
+  lettableAreaM2: number;
+  letAreaM2: number;
+}
+
+export interface OwnerReportFacts {
+  buildingId: string;
+  name: string;
+  useStart: string;
+  useEnd: string | null;
+  ownerSince: string | null;
+  kind: 'temporary' | 'permanent';
+  headLeaseRentYearCents: number;
+  loanPrincipalCents: number;
+  interestRateBps: number;
+  leasesEndingAfterHeadLease: number;
+  floors: FloorFigures[];
+}
+
+/** Read-only figures for reports, each section one set-based query over all buildings in scope. */
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  insert(values: Pick<Report, 'kind' | 'buildingId' | 'city' | 'period' | 'format' | 'requestedBy'>): Promise<Report> {
+    return this.dataSource.manager.save(
+      this.dataSource.manager.create(Report, { ...values, status: 'queued', progress: 0, error: null, documentId: null }),
+    );
+  }
+
+  find(id: string): Promise<Report | null> {
+    return this.dataSource.manager.findOneBy(Report, { id });
+  }
+
+  async progress(id: string, status: Report['status'], progress: number): Promise<void> {
+    await this.dataSource.query(`UPDATE report SET status = $2, progress = $3 WHERE id = $1 AND status <> 'completed'`, [
+      id,
+      status,
+      progress,
+    ]);
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE report SET status = 'failed', error = $2 WHERE id = $1 AND status <> 'completed'`, [
+      id,
+      error.slice(0, 1000),
+    ]);
+  }
+
+  async complete(manager: EntityManager, id: string, documentId: string): Promise<boolean> {
+    const [rows] = await manager.query<[unknown[], number]>(
+      `UPDATE report SET status = 'completed', progress = 100, document_id = $2, error = NULL WHERE id = $1 AND document_id IS NULL RETURNING id`,
+      [id, documentId],
+    );
+    return rows.length > 0;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The city monitor's raw counts per building on `asOf`, in four queries whatever the number of buildings. */
+  async cityCounts(city: string, first: string, asOf: string): Promise<BuildingCounts[]> {
+    const params = [city, first, asOf];
+    const [areas, people, disciplines, extras] = await Promise.all([
+      this.dataSource.query<
+        {
+          id: string;
+          name: string;
+          kind: 'temporary' | 'permanent';
+          use_end: string | null;
+          lettable: string;
+          let: string;
+          spaces: number;
+          spaces_let: number;
+        }[]
+      >(
+        `WITH ${CITY_SCOPE}, ${ACTIVE_LEASES},
+              let_spaces AS (SELECT DISTINCT space_id FROM active)
+         SELECT b.id, b.name, b.kind, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
+                coalesce(sum(s.area_m2), 0) AS lettable,
+                coalesce(sum(s.area_m2) FILTER (WHERE ls.space_id IS NOT NULL), 0) AS let,
+                count(s.id)::int AS spaces, count(ls.space_id)::int AS spaces_let
+           FROM scope JOIN building b ON b.id = scope.id
+           LEFT JOIN space s ON s.building_id = b.id
+           LEFT JOIN let_spaces ls ON ls.space_id = s.id
+          GROUP BY b.id ORDER BY b.name, b.id`,
+        params,
+      ),
+      // Tenants per building and per band in force on the day (the newest revision by then).
+      this.dataSource.query<{ building_id: string; band_code: string | null; tenants: number; area: string; local: number }[]>(
+        `WITH ${CITY_SCOPE}, ${ACTIVE_LEASES},
+              banded AS (
+                SELECT DISTINCT ON (a.id) a.id, a.building_id, a.tenant_id, a.area_m2, r.band_code
+                  FROM active a JOIN lease_revision r ON r.lease_id = a.id AND r.effective_date <= $3
+                 ORDER BY a.id, r.effective_date DESC)
+         SELECT x.building_id, x.band_code, count(DISTINCT x.tenant_id)::int AS tenants, sum(x.area_m2) AS area,
+                count(DISTINCT x.tenant_id) FILTER (WHERE left(t.postcode, 3) = substring(b.address FROM '([1-9][0-9]{2})[0-9] ?[A-Z]{2}'))::int AS local
+           FROM banded x JOIN tenant t ON t.id = x.tenant_id JOIN building b ON b.id = x.building_id
+          GROUP BY GROUPING SETS ((x.building_id), (x.building_id, x.band_code))`,
+        params,
+      ),
+      this.dataSource.query<{ building_id: string; discipline: string; tenants: number }[]>(
+        `WITH ${CITY_SCOPE}, ${ACTIVE_LEASES}
+         SELECT a.building_id, coalesce(t.discipline, 'onbekend') AS discipline, count(DISTINCT a.tenant_id)::int AS tenants
+           FROM active a JOIN tenant t ON t.id = a.tenant_id
+          GROUP BY a.building_id, coalesce(t.discipline, 'onbekend')
+          ORDER BY a.building_id, discipline`,
+        params,
+      ),
+      // The waiting list counts the members of waitlisted groups; the city's investments up to the day.
+      this.dataSource.query<{ building_id: string; waiting: number; invested: string }[]>(
+        `WITH ${CITY_SCOPE}
+         SELECT scope.id AS building_id,
+                (SELECT count(*)::int FROM application a JOIN application_round r ON r.id = a.round_id
+                   JOIN application_member m ON m.application_id = a.id
+                  WHERE r.building_id = scope.id AND a.status = 'waitlisted') AS waiting,
+                (SELECT coalesce(sum(i.amount_cents), 0) FROM investment i JOIN organisation o ON o.id = i.party_id
+                  WHERE i.building_id = scope.id AND o.kind = 'municipality' AND i.date <= $3) AS invested
+           FROM scope`,
+        params,
+      ),
+    ]);
+    const peopleOf = new Map<string, typeof people>();
+    for (const row of people) peopleOf.set(row.building_id, [...(peopleOf.get(row.building_id) ?? []), row]);
+    const disciplinesOf = new Map<string, typeof disciplines>();
+    for (const row of disciplines) disciplinesOf.set(row.building_id, [...(disciplinesOf.get(row.building_id) ?? []), row]);
+    const extrasOf = new Map(extras.map((row) => [row.building_id, row]));
+    return areas.map((row) => {
+      const rows = peopleOf.get(row.id) ?? [];
+      const whole = rows.find((entry) => entry.band_code === null);
+      return {
+        buildingId: row.id,
+        name: row.name,
+        kind: row.kind,
+        useEnd: row.use_end,
+        lettableAreaM2: Number(row.lettable),
+        letAreaM2: Number(row.let),
+        spaces: row.spaces,
+        spacesLet: row.spaces_let,
+        tenants: whole?.tenants ?? 0,
+        localTenants: whole?.local ?? 0,
+        bands: rows
+          .filter((entry) => entry.band_code !== null)
+          .sort((a, b) => a.band_code!.localeCompare(b.band_code!))
+          .map((entry) => ({ code: entry.band_code!, tenants: entry.tenants, areaM2: Number(entry.area) })),
+        disciplines: (disciplinesOf.get(row.id) ?? []).map((entry) => ({ name: entry.discipline, tenants: entry.tenants })),
+        waitingList: extrasOf.get(row.id)?.waiting ?? 0,
+        municipalInvestmentCents: Number(extrasOf.get(row.id)?.invested ?? 0),
+      };
+    });
+  }
+
+  /** One building's floors, finance and the leases that outlive its head lease, on `asOf`. */
+  async ownerFacts(buildingId: string, asOf: string): Promise<OwnerReportFacts> {
+    const [[building], floors] = await Promise.all([
+      this.dataSource.query<
+        {
+          id: string;
+          name: string;
+          kind: 'temporary' | 'permanent';
+          use_start: string;
+          use_end: string | null;
+          owner_since: string | null;
+          rent: string | null;
+          principal: string | null;
+          bps: number | null;
+          outliving: number;
+        }[]
+      >(
+        `SELECT b.id, b.name, b.kind, to_char(b.use_start, 'YYYY-MM-DD') AS use_start, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
+                to_char(b.owner_since, 'YYYY-MM-DD') AS owner_since,
+                f.head_lease_rent_year_cents AS rent, f.loan_principal_cents AS principal, f.interest_rate_bps AS bps,
+                (SELECT count(*)::int FROM lease l WHERE l.building_id = b.id AND l.start_date <= $2 AND (l.end_date IS NULL OR l.end_date >= $2)
+                    AND b.use_end IS NOT NULL AND (l.end_date IS NULL OR l.end_date > b.use_end)) AS outliving
+           FROM building b LEFT JOIN building_finance f ON f.building_id = b.id
+          WHERE b.id = $1`,
+        [buildingId, asOf],
+      ),
+      this.dataSource.query<{ level: number; lettable: string; let: string }[]>(
+        `SELECT f.level, coalesce(sum(s.area_m2), 0) AS lettable,
+                coalesce(sum(s.area_m2) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM lease l WHERE l.space_id = s.id AND l.start_date <= $2 AND (l.end_date IS NULL OR l.end_date >= $2))), 0) AS let
+           FROM floor f LEFT JOIN space s ON s.floor_id = f.id
+          WHERE f.building_id = $1
+          GROUP BY f.id, f.level ORDER BY f.level`,
+        [buildingId, asOf],
+      ),
+    ]);
+    return {
+      buildingId,
+      name: building!.name,
+      kind: building!.kind,
+      useStart: building!.use_start,
+      useEnd: building!.use_end,
+      ownerSince: building!.owner_since,
+      headLeaseRentYearCents: Number(building!.rent ?? 0),
+      loanPrincipalCents: Number(building!.principal ?? 0),
+      interestRateBps: building!.bps ?? 0,
+      leasesEndingAfterHeadLease: building!.outliving,
+      floors: floors.map((floor) => ({ level: floor.level, lettableAreaM2: Number(floor.lettable), letAreaM2: Number(floor.let) })),
+    };
+  }
+
+  async municipalityCity(organisationId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ city: string | null }[]>(
+      `SELECT city FROM organisation WHERE id = $1 AND kind = 'municipality'`,
+      [organisationId],
+    );
+    return row?.city ?? null;
+  }
+
+  async municipalityCities(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ city: string }[]>(
+      `SELECT DISTINCT city FROM organisation WHERE kind = 'municipality' AND city IS NOT NULL ORDER BY city`,
+    );
+    return rows.map((row) => row.city);
+  }
+}

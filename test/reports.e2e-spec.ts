@@ -1,0 +1,287 @@
+import { FixedClock } from '../src/common/clock/clock.js';
+import { eventually } from './helpers/eventually.js';
+import { binary } from './helpers/binary.js';
+import {
+  assessBand,
+  createBuilding,
+  createFloor,
+  createLease,
+  createOrganisation,
+  createSpace,
+  createTenant,
+  createUser,
+} from './helpers/factories.js';
+import { pdfText } from './helpers/pdf-text.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+const A = 2_000_000;
+const B = 3_000_000;
+const C = 5_000_000;
+
+describe('reports', () => {
+  let t: TestApp;
+  const city = `Zaanstad ${Date.now()}`;
+  let municipality: { id: string };
+  let owner: { id: string };
+  let b1: { id: string };
+  let b2: { id: string };
+
+  /**
+   * Two broedplaatsen in one city. B1 (temporary, 2007–2013): floor 1 has six 20 m² studios let to
+   * five band-A designers from the neighbourhood and one band-C designer; floor 2 has a 40 m² studio
+   * (band B, dance), a vacant 40 m² studio and a 40 m² café (band A, open-ended). B2 (permanent): one
+   * 50 m² studio (band B, dance). A waitlisted group of two wants B1.
+   */
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock: FixedClock.on('2012-06-15') });
+    municipality = await createOrganisation(t, { kind: 'municipality', city });
+    owner = await createOrganisation(t, { kind: 'owner' });
+    b1 = await createBuilding(t, { ownerId: owner.id, city, address: 'Wibautstraat 150, 1091 GR' });
+    b2 = await createBuilding(t, { city, kind: 'permanent', useEnd: undefined, useStart: '2010-01-01' });
+    await createBuilding(t, { city, useStart: '2001-01-01', useEnd: '2005-01-01' }); // ended before the period
+    await createBuilding(t, { city: 'Elders' });
+
+    const let_ = async (
+      buildingId: string,
+      floorId: string,
+      space: Record<string, unknown>,
+      income: number,
+      tenant: Record<string, unknown>,
+      lease: Record<string, unknown> = {},
+    ) => {
+      const s = await createSpace(t, floorId, space);
+      const tn = await createTenant(t, tenant);
+      await assessBand(t, tn.id, buildingId, income);
+      await createLease(t, { tenantId: tn.id, spaceId: s.id, startDate: '2012-01-01', endDate: '2012-12-31', ...lease });
+    };
+    const first = await createFloor(t, b1.id, { level: 1 });
+    const second = await createFloor(t, b1.id, { level: 2 });
+    for (let i = 0; i < 5; i++) await let_(b1.id, first.id, { areaM2: 20 }, A, { discipline: 'design', postcode: '1093 KX' });
+    await let_(b1.id, first.id, { areaM2: 20 }, C, { discipline: 'design' });
+    await let_(b1.id, second.id, { areaM2: 40 }, B, { discipline: 'dans' });
+    await createSpace(t, second.id, { areaM2: 40 });
+    await let_(
+      b1.id,
+      second.id,
+      { areaM2: 40, use: 'horeca', publicCounter: true },
+      A,
+      { discipline: 'horeca' },
+      { endDate: undefined, noticeMonths: 12 },
+    );
+    const b2Floor = await createFloor(t, b2.id, { level: 0 });
+    await let_(b2.id, b2Floor.id, { areaM2: 50 }, B, { discipline: 'dans' });
+
+    await t
+      .http()
+      .put(`/api/buildings/${b1.id}/finance`)
+      .set(t.admin)
+      .send({
+        headLeaseRentYearCents: 12_000_000,
+        loanPrincipalCents: 100_000_000,
+        interestRateBps: 500,
+        investments: [
+          { partyId: municipality.id, description: 'Installaties', amountCents: 1_000_000, date: '2010-01-01' },
+          { partyId: municipality.id, description: 'Later', amountCents: 500_000, date: '2013-01-01' },
+          { partyId: owner.id, description: 'Eigenaar', amountCents: 700_000, date: '2010-01-01' },
+        ],
+      });
+    const round = (
+      await t
+        .http()
+        .post(`/api/buildings/${b1.id}/application-rounds`)
+        .set(t.admin)
+        .send({ name: 'R', opensOn: '2012-06-01', closesOn: '2012-06-30', floorIds: [first.id] })
+    ).body;
+    const application = (
+      await t
+        .http()
+        .post(`/api/application-rounds/${round.id}/applications`)
+        .set(t.admin)
+        .send({
+          groupName: 'Wachtend',
+          plan: 'p',
+          preferredFloorIds: [first.id],
+          members: [
+            { name: 'W1', email: 'w1@test.example', discipline: 'film', requestedAreaM2: 20 },
+            { name: 'W2', email: 'w2@test.example', discipline: 'film', requestedAreaM2: 20 },
+          ],
+        })
+    ).body;
+    await t.http().post(`/api/applications/${application.id}/submit`).set(t.admin);
+    await t.http().post(`/api/applications/${application.id}/waitlist`).set(t.admin);
+  });
+  afterAll(() => t.close());
+
+  async function fetchReport(headers: Record<string, string>, body: Record<string, unknown>): Promise<Buffer> {
+    const requested = await t.http().post('/api/reports').set(headers).send(body);
+    expect(requested.status).toBe(202);
+    expect(requested.body).toMatchObject({ id: expect.any(String), status: expect.stringMatching(/queued|running|completed/) });
+    await eventually(async () =>
+      expect((await t.http().get(`/api/reports/${requested.body.id}`).set(headers)).body).toMatchObject({
+        status: 'completed',
+        progress: 100,
+      }),
+    );
+    const file = await t.http().get(`/api/reports/${requested.body.id}/file`).set(headers).buffer(true).parse(binary);
+    expect(file.status).toBe(200);
+    return file.body as Buffer;
+  }
+
+  it('monitors the city: every figure per building and in total, counts of people below 5 as "<5"', async () => {
+    const monitorUser = await createUser(t, { role: 'municipality', organisationId: municipality.id });
+    const headers = await t.login(monitorUser.email, monitorUser.password);
+    const json = JSON.parse((await fetchReport(headers, { kind: 'municipality-monitor', period: '2012', format: 'json' })).toString());
+    expect(json.city).toBe(city);
+    expect(json.period).toBe('2012');
+    expect(json.buildings.map((building: { buildingId: string }) => building.buildingId).sort()).toEqual([b1.id, b2.id].sort());
+    const first = json.buildings.find((building: { buildingId: string }) => building.buildingId === b1.id);
+    expect(first).toEqual({
+      buildingId: b1.id,
+      name: expect.any(String),
+      kind: 'temporary',
+      useEnd: '2013-07-01',
+      lettableAreaM2: 240,
+      letAreaM2: 200,
+      occupancyRate: 0.8333,
+      spaces: 9,
+      spacesLet: 8,
+      spaceOccupancyRate: 0.8889,
+      tenants: 8,
+      localTenants: 5,
+      bands: [
+        { code: 'A', tenants: 6, areaM2: 140 },
+        { code: 'B', tenants: '<5', areaM2: 40 },
+        { code: 'C', tenants: '<5', areaM2: 20 },
+      ],
+      disciplines: [
+        { name: 'dans', tenants: '<5' },
+        { name: 'design', tenants: 6 },
+        { name: 'horeca', tenants: '<5' },
+      ],
+      waitingList: '<5',
+      municipalInvestmentCents: 1_000_000,
+      municipalInvestmentPerM2Cents: 4167,
+    });
+    expect(json.buildings.find((building: { buildingId: string }) => building.buildingId === b2.id)).toMatchObject({
+      kind: 'permanent',
+      useEnd: null,
+      lettableAreaM2: 50,
+      letAreaM2: 50,
+      tenants: '<5',
+      bands: [{ code: 'B', tenants: '<5', areaM2: 50 }],
+      waitingList: 0,
+      municipalInvestmentCents: 0,
+    });
+    expect(json.totals).toMatchObject({
+      buildings: 2,
+      lettableAreaM2: 290,
+      letAreaM2: 250,
+      spaces: 10,
+      spacesLet: 9,
+      tenants: 9,
+      localTenants: 5,
+      bands: [
+        { code: 'A', tenants: 6, areaM2: 140 },
+        { code: 'B', tenants: '<5', areaM2: 90 },
+        { code: 'C', tenants: '<5', areaM2: 20 },
+      ],
+      waitingList: '<5',
+      municipalInvestmentCents: 1_000_000,
+    });
+    expect(JSON.stringify(json)).not.toMatch(/@test\.example|Maker /);
+
+    const csv = (await fetchReport(headers, { kind: 'municipality-monitor', city, period: '2012', format: 'csv' }))
+      .toString()
+      .trim()
+      .split('\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[0]).toContain('lettableAreaM2');
+    const b1Row = csv.find((line) => line.includes(b1.id))!;
+    expect(b1Row).toContain(',240,200,0.8333,9,8,8,5,<5,1000000,6,140,<5,40,<5,20,');
+
+    const pdf = (await pdfText(await fetchReport(headers, { kind: 'municipality-monitor', period: '2012-12', format: 'pdf' }))).replace(
+      /\s+/g,
+      ' ',
+    );
+    for (const figure of [
+      '290,00 m²',
+      '240,00 m² / 200,00 m²',
+      '83,3%',
+      '8 van 9',
+      '<5 huurders, 40,00 m²',
+      '6 huurders, 140,00 m²',
+      '€ 10.000,00',
+    ])
+      expect(pdf).toContain(figure);
+  });
+
+  it('reports occupancy and rent against interest to the owner, to the m² and the cent', async () => {
+    const ownerHeaders = await t.login(
+      ...(await (async () => {
+        const user = await createUser(t, { role: 'owner', organisationId: owner.id });
+        return [user.email, user.password] as const;
+      })()),
+    );
+    const json = JSON.parse(
+      (await fetchReport(ownerHeaders, { kind: 'owner-occupancy', buildingId: b1.id, period: '2012-06', format: 'json' })).toString(),
+    );
+    // June 2012: 30 of 366 days. Rent 12,000,000 × 30/366 = 983,606.56; interest 5,000,000 × 30/366 = 409,836.07.
+    expect(json).toEqual({
+      buildingId: b1.id,
+      period: '2012-06',
+      lettableAreaM2: 240,
+      letAreaM2: 200,
+      vacantAreaM2: 40,
+      occupancyRate: 0.8333,
+      floors: [
+        { level: 1, lettableAreaM2: 120, letAreaM2: 120 },
+        { level: 2, lettableAreaM2: 120, letAreaM2: 80 },
+      ],
+      rentIncomeCents: 983_607,
+      interestCostCents: 409_836,
+      balanceCents: 573_771,
+      leasesEndingAfterHeadLease: '<5',
+    });
+    const csv = (await fetchReport(ownerHeaders, { kind: 'owner-occupancy', buildingId: b1.id, period: '2012-06', format: 'csv' }))
+      .toString()
+      .trim()
+      .split('\n');
+    expect(csv).toEqual([
+      'buildingId,period,level,lettableAreaM2,letAreaM2,vacantAreaM2,occupancyRate',
+      `${b1.id},2012-06,1,120,120,0,1`,
+      `${b1.id},2012-06,2,120,80,40,0.6667`,
+    ]);
+    const pdf = (
+      await pdfText(await fetchReport(ownerHeaders, { kind: 'owner-occupancy', buildingId: b1.id, period: '2012', format: 'pdf' }))
+    ).replace(/\s+/g, ' ');
+    for (const figure of ['240,00 m²', '83,3%', '€ 120.000,00', '€ 50.000,00', '€ 70.000,00', 'Verdieping 2'])
+      expect(pdf).toContain(figure);
+  });
+
+  it('keeps each role to its scope', async () => {
+    const ownerUser = await createUser(t, { role: 'owner', organisationId: owner.id });
+    const ownerHeaders = await t.login(ownerUser.email, ownerUser.password);
+    const cityUser = await createUser(t, { role: 'municipality', organisationId: municipality.id });
+    const cityHeaders = await t.login(cityUser.email, cityUser.password);
+    const tenantUser = await createUser(t, { role: 'tenant' });
+    const tenantHeaders = await t.login(tenantUser.email, tenantUser.password);
+    const ask = (headers: Record<string, string>, body: Record<string, unknown>) =>
+      t
+        .http()
+        .post('/api/reports')
+        .set(headers)
+        .send({ period: '2012', format: 'json', ...body });
+
+    expect((await ask(ownerHeaders, { kind: 'owner-occupancy', buildingId: b2.id })).status).toBe(404);
+    expect((await ask(ownerHeaders, { kind: 'municipality-monitor', city })).status).toBe(403);
+    expect((await ask(cityHeaders, { kind: 'municipality-monitor', city: 'Elders' })).status).toBe(403);
+    expect((await ask(cityHeaders, { kind: 'owner-occupancy', buildingId: b1.id })).status).toBe(403);
+    expect((await ask(tenantHeaders, { kind: 'municipality-monitor', city })).status).toBe(403);
+    expect((await ask(t.admin, { kind: 'owner-occupancy' })).status).toBe(400);
+    expect((await ask(t.admin, { kind: 'municipality-monitor', city, period: '2012-13' })).status).toBe(400);
+    const mine = await ask(cityHeaders, { kind: 'municipality-monitor' });
+    expect(mine.status).toBe(202);
+    expect((await t.http().get(`/api/reports/${mine.body.id}`).set(ownerHeaders)).status).toBe(404);
+    expect((await t.http().get(`/api/reports/${mine.body.id}`).set(t.admin)).status).toBe(200);
+  });
+});
