@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -11,7 +11,7 @@ export const QUEUE_NAME = 'broedplaats';
 
 /** The production driver: bull on Redis; any process with RUN_WORKERS takes work from it. */
 @Injectable()
-export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
+export class BullJobQueue extends JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly driver = 'bull' as const;
   private readonly logger = new Logger('BullJobQueue');
 
@@ -40,6 +40,11 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
     void this.queue.process('*', this.config.jobs.concurrency, async (job) => {
       await this.registry.dispatch(job.name as JobName, job.data as JobPayloads[JobName]);
     });
+  }
+
+  /** Stops taking jobs and lets the running ones finish while the database is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.queue.close();
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -14,7 +14,7 @@ const REMEMBER_JOB_IDS_MS = 24 * 60 * 60 * 1000;
  * with the same retry policy as the bull driver.
  */
 @Injectable()
-export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
+export class InlineJobQueue extends JobQueue implements BeforeApplicationShutdown {
   readonly driver = 'inline' as const;
   private readonly logger = new Logger('InlineJobQueue');
   private readonly seenJobIds = new Map<string, number>();
@@ -49,8 +49,11 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
     return 'inline';
   }
 
-  /** Waits for the work already started; delayed work that has not started is dropped. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Waits for the work already started, before the database closes (Nest runs this hook ahead of
+   * every onApplicationShutdown); delayed work that has not started is dropped.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
