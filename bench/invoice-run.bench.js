@@ -1,34 +1,16 @@
 // An invoice run over 10 buildings × 300 leases (3,000 invoices, PDFs stored), through the real
 // app (inline jobs, or bull with REDIS_URL), beside the bare pdfkit rendering of the same invoices.
 // Uses DATABASE_URL when set (a scratch database is created and dropped), else embedded PGlite.
-import pg from 'pg';
 import { createApp } from '../dist/app.factory.js';
 import { loadConfig } from '../dist/config/config.js';
 import { FixedClock } from '../dist/common/clock/clock.js';
+import { scratchDatabase } from './scratch-database.js';
 import { DataSource, In } from 'typeorm';
 import { renderInvoicePdf } from '../dist/modules/invoices/invoice-pdf.js';
 import { InvoicesRepository } from '../dist/modules/invoices/invoices.repository.js';
 
 const BUILDINGS = Number(process.env.BENCH_BUILDINGS ?? 10);
 const LEASES = Number(process.env.BENCH_LEASES ?? 300);
-
-async function scratchDatabase() {
-  const server = process.env.DATABASE_URL;
-  if (!server) return { env: { DATA_DIR: 'memory://' }, drop: async () => {} };
-  const name = `bp_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString(), ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'bench-password-123' },
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 async function seed(dataSource) {
   const [umbrella] = await dataSource.query(
@@ -58,7 +40,7 @@ async function seed(dataSource) {
 }
 
 export async function run() {
-  const scratch = await scratchDatabase();
+  const scratch = await scratchDatabase('invoices');
   const config = loadConfig({
     ...scratch.env,
     REDIS_URL: process.env.REDIS_URL,

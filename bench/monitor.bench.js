@@ -1,6 +1,6 @@
 // The city monitor over 300 buildings and 100,000 leases: the whole JSON report (queued job, SQL,
 // masking, rendering, storing) beside the bare SQL aggregates it runs, in the same process.
-import pg from 'pg';
+import { scratchDatabase } from './scratch-database.js';
 import { DataSource } from 'typeorm';
 import { createApp } from '../dist/app.factory.js';
 import { loadConfig } from '../dist/config/config.js';
@@ -10,24 +10,6 @@ import { SYSTEM_PRINCIPAL } from '../dist/common/auth/principal.js';
 
 const BUILDINGS = Number(process.env.BENCH_MONITOR_BUILDINGS ?? 300);
 const LEASES = Number(process.env.BENCH_MONITOR_LEASES ?? 100_000);
-
-async function scratchDatabase() {
-  const server = process.env.DATABASE_URL;
-  if (!server) return { env: { DATA_DIR: 'memory://' }, drop: async () => {} };
-  const name = `bp_bench_monitor_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString(), ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'bench-password-123' },
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 async function seed(dataSource) {
   const perBuilding = Math.ceil(LEASES / BUILDINGS);
@@ -56,7 +38,7 @@ async function seed(dataSource) {
 }
 
 export async function run() {
-  const scratch = await scratchDatabase();
+  const scratch = await scratchDatabase('monitor');
   const config = loadConfig({
     ...scratch.env,
     REDIS_URL: process.env.REDIS_URL,

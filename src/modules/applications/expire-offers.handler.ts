@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock/clock.js';
 import { HandlesJob, type JobHandler } from '../../jobs/job-handler.js';
+import { HourlySchedule } from '../../jobs/hourly-schedule.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { AllocationsService } from './allocations.service.js';
 
@@ -16,36 +17,23 @@ export class ExpireOffersHandler implements JobHandler<'applications.expire-offe
   }
 }
 
-const HOUR_MS = 60 * 60 * 1000;
-
-/** Once an hour (per process; the job id is the day and hour, so it runs once), queues the expiry sweep. */
+/** Queues the offer expiry sweep once an hour (the job id is the hour, so it runs once). */
 @Injectable()
-export class OfferExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('OfferExpiry');
-  private timer?: NodeJS.Timeout;
-
+export class OfferExpiryScheduler extends HourlySchedule {
   constructor(
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.app.runWorkers) return;
-    this.timer = setInterval(() => void this.tick(), HOUR_MS);
-    this.timer.unref();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(config);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected enabled(): boolean {
+    return true;
   }
 
   async tick(): Promise<void> {
     const hour = this.clock.now().toISOString().slice(0, 13);
-    await this.jobs
-      .enqueue('applications.expire-offers', { day: this.clock.today() }, { jobId: `expire-offers:${hour}` })
-      .catch((error: Error) => {
-        this.logger.error({ message: 'could not queue the offer expiry', error: error.message });
-      });
+    await this.jobs.enqueue('applications.expire-offers', { day: this.clock.today() }, { jobId: `expire-offers:${hour}` });
   }
 }

@@ -4,17 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
-import type { DocumentFile } from '../../documents/documents.service.js';
+import { sendDocument } from '../../documents/send-document.js';
 import { HandoverResponseDto, StartHandoverDto, toHandoverResponse } from './dto/handover.dto.js';
 import { HandoversService } from './handovers.service.js';
-
-async function sendPdf(reply: FastifyReply, file: DocumentFile): Promise<void> {
-  await reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `inline; filename="${file.filename}"`)
-    .header('etag', `"${file.sha256}"`)
-    .send(file.bytes);
-}
 
 @ApiTags('handovers')
 @ApiBearerAuth()
@@ -67,7 +59,7 @@ export class HandoversController {
     @Param('id', new IdParam('handover')) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await sendPdf(reply, await this.handovers.dossier(id, principal));
+    await sendDocument(reply, await this.handovers.dossier(id, principal));
   }
 
   @Get('leases/:id/notice')
@@ -78,6 +70,6 @@ export class HandoversController {
     @Param('id', new IdParam('lease')) leaseId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await sendPdf(reply, await this.handovers.notice(leaseId, principal));
+    await sendDocument(reply, await this.handovers.notice(leaseId, principal));
   }
 }

@@ -6,6 +6,7 @@ import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
+import { sendDocument } from '../../documents/send-document.js';
 import {
   CreditNoteDto,
   InvoiceDetailResponseDto,
@@ -81,11 +82,7 @@ export class InvoicesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const file = await this.invoices.pdf(id, principal);
-    await reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `inline; filename="${file.filename}"`)
-      .header('etag', `"${file.sha256}"`)
-      .send(file.bytes);
+    await sendDocument(reply, file);
   }
 
   @Post(':id/payments')

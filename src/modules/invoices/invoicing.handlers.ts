@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock/clock.js';
 import { HandlesJob, type JobHandler } from '../../jobs/job-handler.js';
+import { HourlySchedule } from '../../jobs/hourly-schedule.js';
 import type { JobPayloads } from '../../jobs/job-names.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { InvoiceRunsService } from './invoice-runs.service.js';
@@ -31,43 +32,28 @@ export class StartMonthlyRunsHandler implements JobHandler<'invoices.start-month
   }
 }
 
-const HOUR_MS = 60 * 60 * 1000;
-
 /**
- * When INVOICE_MONTHLY_RUNS is on, asks every hour whether a new month began and, on its first
- * day, queues the month's runs. The job id is the period, so however many processes ask, the
- * month is started once (and starting a run twice gives the same run anyway).
+ * When INVOICE_MONTHLY_RUNS is on, queues the month's runs on its first day. The job id is the
+ * period, so the month is started once (and starting a run twice gives the same run anyway).
  */
 @Injectable()
-export class MonthlyInvoicingScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('MonthlyInvoicing');
-  private timer?: NodeJS.Timeout;
-
+export class MonthlyInvoicingScheduler extends HourlySchedule {
   constructor(
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.invoicing.monthlyRuns || !this.config.app.runWorkers) return;
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), HOUR_MS);
-    this.timer.unref();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(config);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected enabled(config: AppConfig): boolean {
+    return config.invoicing.monthlyRuns;
   }
 
   async tick(): Promise<void> {
     const today = this.clock.today();
     if (!today.endsWith('-01')) return;
     const period = today.slice(0, 7);
-    await this.jobs
-      .enqueue('invoices.start-monthly-runs', { period }, { jobId: `monthly-invoice-runs:${period}` })
-      .catch((error: Error) => {
-        this.logger.error({ message: 'could not queue the monthly invoice runs', period, error: error.message });
-      });
+    await this.jobs.enqueue('invoices.start-monthly-runs', { period }, { jobId: `monthly-invoice-runs:${period}` });
   }
 }

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
+import { sendDocument } from '../../documents/send-document.js';
 import { ReportResponseDto, RequestReportDto, toReportResponse } from './dto/report.dto.js';
 import { ReportsService } from './reports.service.js';
 
@@ -34,11 +35,6 @@ export class ReportsController {
     @Param('id', new IdParam('report')) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.reports.file(id, principal);
-    await reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `inline; filename="${file.filename}"`)
-      .header('etag', `"${file.sha256}"`)
-      .send(file.bytes);
+    await sendDocument(reply, await this.reports.file(id, principal));
   }
 }

@@ -1,10 +1,11 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { addDays } from '../../common/dates.js';
 import { HandlesJob, type JobHandler } from '../../jobs/job-handler.js';
+import { HourlySchedule } from '../../jobs/hourly-schedule.js';
 import type { JobPayloads } from '../../jobs/job-names.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { ReportsService } from './reports.service.js';
@@ -33,28 +34,19 @@ export class MonthlyMonitorsHandler implements JobHandler<'reports.monthly-monit
   }
 }
 
-const HOUR_MS = 60 * 60 * 1000;
-
 /** When REPORTS_MONTHLY_MONITOR is on, the first day of a month queues the previous month's monitors, once. */
 @Injectable()
-export class MonthlyMonitorScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-
+export class MonthlyMonitorScheduler extends HourlySchedule {
   constructor(
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.reports.monthlyMonitor || !this.config.app.runWorkers) return;
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), HOUR_MS);
-    this.timer.unref();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(config);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected enabled(config: AppConfig): boolean {
+    return config.reports.monthlyMonitor;
   }
 
   async tick(): Promise<void> {
