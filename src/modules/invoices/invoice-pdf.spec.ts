@@ -18,7 +18,7 @@ const invoice: InvoiceDocumentData = {
     email: null,
   },
   customer: {
-    name: 'Łukasz Kovács-Öztürk',
+    name: 'Łukasz Petőfi-Şahin Öztürk',
     address: 'Wibautstraat 150-3.14, 1091 GR Amsterdam',
     kvkNumber: null,
     vatNumber: 'NL001234567B01',
@@ -59,7 +59,7 @@ describe('the invoice PDF', () => {
       'Wibautstraat 150',
       'KvK 34263538', // issuer KvK and VAT number
       'NL815763436B01',
-      'Łukasz Kovács-Öztürk', // customer name (with its letters) and address
+      'Łukasz Petőfi-Şahin Öztürk', // customer name (with its letters) and address
       'Wibautstraat 150-3.14',
       'Factuurnummer: VKG-2012-000123', // number and date
       'Factuurdatum: 01-03-2012',
