@@ -1,17 +1,6 @@
 import { Building } from '../modules/buildings/building.entity.js';
 import { StoredDocument } from '../documents/document.entity.js';
-import {
-  AllocationTenant,
-  Application,
-  ApplicationEvent,
-  ApplicationMember,
-  ApplicationPreferredFloor,
-  ApplicationReview,
-  ApplicationRound,
-  ApplicationRoundFloor,
-  FloorAllocation,
-  FloorOffer,
-} from '../modules/applications/application.entity.js';
+import { APPLICATION_ENTITIES } from '../modules/applications/application.entity.js';
 import { Floor } from '../modules/floors/floor.entity.js';
 import { Handover, LeaseNotice } from '../modules/handovers/handover.entity.js';
 import { Invoice, InvoiceCounter, InvoiceLine, Payment } from '../modules/invoices/invoice.entity.js';
@@ -52,16 +41,7 @@ export const ENTITIES = [
   Invoice,
   InvoiceLine,
   Payment,
-  ApplicationRound,
-  ApplicationRoundFloor,
-  Application,
-  ApplicationPreferredFloor,
-  ApplicationMember,
-  ApplicationEvent,
-  ApplicationReview,
-  FloorAllocation,
-  AllocationTenant,
-  FloorOffer,
+  ...APPLICATION_ENTITIES,
   BuildingFinance,
   Investment,
   Handover,

@@ -228,3 +228,17 @@ export class FloorOffer {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) answeredAt!: Date | null;
 }
+
+/** Every table of the applications module, for its module and the data source. */
+export const APPLICATION_ENTITIES = [
+  ApplicationRound,
+  ApplicationRoundFloor,
+  Application,
+  ApplicationPreferredFloor,
+  ApplicationMember,
+  ApplicationEvent,
+  ApplicationReview,
+  FloorAllocation,
+  AllocationTenant,
+  FloorOffer,
+];

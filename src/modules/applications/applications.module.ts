@@ -3,36 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { FloorsModule } from '../floors/floors.module.js';
 import { TenantsModule } from '../tenants/tenants.module.js';
-import {
-  AllocationTenant,
-  Application,
-  ApplicationEvent,
-  ApplicationMember,
-  ApplicationPreferredFloor,
-  ApplicationReview,
-  ApplicationRound,
-  ApplicationRoundFloor,
-  FloorAllocation,
-  FloorOffer,
-} from './application.entity.js';
+import { APPLICATION_ENTITIES } from './application.entity.js';
 import { AllocationsService } from './allocations.service.js';
 import { ApplicationRoundsController, ApplicationsController, OffersController } from './applications.controller.js';
 import { ApplicationsRepository } from './applications.repository.js';
 import { ApplicationsService } from './applications.service.js';
 import { ExpireOffersHandler, OfferExpiryScheduler } from './expire-offers.handler.js';
-
-const APPLICATION_ENTITIES = [
-  ApplicationRound,
-  ApplicationRoundFloor,
-  Application,
-  ApplicationPreferredFloor,
-  ApplicationMember,
-  ApplicationEvent,
-  ApplicationReview,
-  FloorAllocation,
-  AllocationTenant,
-  FloorOffer,
-];
 
 @Module({
   imports: [TypeOrmModule.forFeature(APPLICATION_ENTITIES), BuildingsModule, FloorsModule, TenantsModule],
