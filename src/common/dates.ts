@@ -23,6 +23,19 @@ export function addMonths(day: string, months: number): string {
   return format(target);
 }
 
+/** The days from `first` to `last`, both included. */
+export function daysInclusive(first: string, last: string): number {
+  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** A year (2012) runs to 31 December; a month (2012-03) to its last day. */
+export function periodRange(period: string): { first: string; last: string } {
+  if (/^\d{4}$/.test(period)) return { first: `${period}-01-01`, last: `${period}-12-31` };
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { first: `${period}-01`, last: `${period}-${String(days).padStart(2, '0')}` };
+}
+
 export function endOfYear(year: number): string {
   return `${year}-12-31`;
 }

@@ -13,8 +13,3 @@ export function divideRoundHalfUp(numerator: number, denominator: number): numbe
   // + 0 turns a negative zero into zero.
   return sign * (remainder * 2 >= denominator ? quotient + 1 : quotient) + 0;
 }
-
-/** An area in m² with at most two decimals as an exact count of hundredths of a m². */
-export function areaInHundredths(areaM2: number): number {
-  return Math.round(areaM2 * 100);
-}

@@ -1,3 +1,4 @@
+import { sumAreas } from '../../common/measures.js';
 import type { ApplicationStatus } from './application.entity.js';
 
 /** Which state may follow which; anything else is refused (422). */
@@ -21,5 +22,5 @@ export function meanScore(scores: readonly number[]): number | null {
 }
 
 export function totalRequestedArea(members: readonly { requestedAreaM2: number }[]): number {
-  return members.reduce((sum, member) => sum + Math.round(member.requestedAreaM2 * 100), 0) / 100;
+  return sumAreas(members.map((member) => member.requestedAreaM2));
 }

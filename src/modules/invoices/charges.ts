@@ -1,5 +1,6 @@
-import { addDays } from '../../common/dates.js';
-import { areaInHundredths, divideRoundHalfUp } from '../../common/money.js';
+import { addDays, daysInclusive, periodRange } from '../../common/dates.js';
+import { areaInHundredths } from '../../common/measures.js';
+import { divideRoundHalfUp } from '../../common/money.js';
 import { euros, squareMetres } from '../../pdf/dutch-format.js';
 import { rateOn } from '../leases/lease-rules.js';
 
@@ -25,16 +26,6 @@ export interface ChargeLine {
   vatCents: number;
 }
 
-export function periodBounds(period: string): { first: string; last: string; days: number } {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { first: `${period}-01`, last: `${period}-${String(days).padStart(2, '0')}`, days };
-}
-
-function daysBetween(first: string, last: string): number {
-  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
 function vatOf(amountCents: number, vatRegime: ChargeableLease['vatRegime']): { vatRateBps: number; vatCents: number } {
   if (vatRegime === 'exempt') return { vatRateBps: 0, vatCents: 0 };
   return { vatRateBps: STANDARD_VAT_BPS, vatCents: divideRoundHalfUp(amountCents * STANDARD_VAT_BPS, 10_000) };
@@ -46,7 +37,8 @@ function vatOf(amountCents: number, vatRegime: ChargeableLease['vatRegime']): { 
  * the lease's days in the month ÷ the month's days, rounded half up once.
  */
 export function chargesFor(lease: ChargeableLease, period: string): ChargeLine[] {
-  const month = periodBounds(period);
+  const month = periodRange(period);
+  const monthDays = daysInclusive(month.first, month.last);
   const from = lease.startDate > month.first ? lease.startDate : month.first;
   const to = lease.endDate !== null && lease.endDate < month.last ? lease.endDate : month.last;
   if (from > to) return [];
@@ -61,8 +53,8 @@ export function chargesFor(lease: ChargeableLease, period: string): ChargeLine[]
     const end = index + 1 < starts.length ? addDays(starts[index + 1]!, -1) : to;
     const revision = rateOn(lease.revisions, start);
     if (!revision) throw new RangeError(`lease has no rate on ${start}`);
-    const days = daysBetween(start, end);
-    const amountExVatCents = divideRoundHalfUp(areaInHundredths(lease.areaM2) * revision.ratePerM2YearCents * days, 1200 * month.days);
+    const days = daysInclusive(start, end);
+    const amountExVatCents = divideRoundHalfUp(areaInHundredths(lease.areaM2) * revision.ratePerM2YearCents * days, 1200 * monthDays);
     lines.push({
       kind: 'rent',
       description: `Huur ruimte ${lease.spaceCode}, tarief ${revision.bandCode} (${squareMetres(lease.areaM2)} à ${euros(revision.ratePerM2YearCents)} per m² per jaar)`,
@@ -73,7 +65,7 @@ export function chargesFor(lease: ChargeableLease, period: string): ChargeLine[]
     });
   });
   if (lease.serviceChargeMonthlyCents > 0) {
-    const amountExVatCents = divideRoundHalfUp(lease.serviceChargeMonthlyCents * daysBetween(from, to), month.days);
+    const amountExVatCents = divideRoundHalfUp(lease.serviceChargeMonthlyCents * daysInclusive(from, to), monthDays);
     lines.push({
       kind: 'service_charge',
       description: `Voorschot servicekosten ruimte ${lease.spaceCode}`,

@@ -3,10 +3,10 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { periodRange } from '../../common/dates.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
-import { periodBounds } from './charges.js';
 import type { InvoiceRun } from './invoice-run.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
 import { InvoicesRepository } from './invoices.repository.js';
@@ -48,7 +48,7 @@ export class InvoiceRunsService {
     const { run, created, pendingChunks } = await this.invoices.planRun(
       buildingId,
       period,
-      periodBounds(period),
+      periodRange(period),
       this.config.invoicing.chunkSize,
     );
     for (const chunk of pendingChunks) {
@@ -63,7 +63,7 @@ export class InvoiceRunsService {
 
   /** The monthly schedule: a run for every building with a lease in the period, as the system. */
   async startForAllBuildings(period: string): Promise<void> {
-    for (const buildingId of await this.invoices.buildingsWithLeasesIn(periodBounds(period))) {
+    for (const buildingId of await this.invoices.buildingsWithLeasesIn(periodRange(period))) {
       // A building whose issuer details are incomplete must not hold up the others.
       await this.start(buildingId, period, SYSTEM_PRINCIPAL).catch((error: unknown) => {
         if (!(error instanceof RuleError)) throw error;
@@ -96,7 +96,7 @@ export class InvoiceRunsService {
    * loading history (the demo), where invoices carry the dates they had then.
    */
   async issueDated(buildingId: string, period: string, issueDate: string): Promise<void> {
-    const { run, pendingChunks } = await this.invoices.planRun(buildingId, period, periodBounds(period), this.config.invoicing.chunkSize);
+    const { run, pendingChunks } = await this.invoices.planRun(buildingId, period, periodRange(period), this.config.invoicing.chunkSize);
     for (const chunk of pendingChunks) await this.issueChunk(run, chunk, issueDate);
     await this.enqueueChunks(run, pendingChunks);
   }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { monthlyRentCents } from '../rent-bands/rent.js';
-import { chargesFor, periodBounds, totalsOf } from './charges.js';
+import { daysInclusive, periodRange } from '../../common/dates.js';
+import { chargesFor, totalsOf } from './charges.js';
 import { betalingskenmerk, checkDigit, invoiceNumber, isValidBetalingskenmerk, paymentReferenceOf } from './payment-reference.js';
 
 const lease = {
@@ -95,7 +96,8 @@ describe('monthly charges', () => {
         fc.integer({ min: 1, max: 31 }),
         (hundredths, rate, year, month, startDay) => {
           const period = `${year}-${String(month).padStart(2, '0')}`;
-          const { first, days } = periodBounds(period);
+          const { first, last } = periodRange(period);
+          const days = daysInclusive(first, last);
           const areaM2 = hundredths / 100;
           const base = {
             ...lease,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
+import { ratio, sumAreas } from '../../common/measures.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import type { CreateIndexationDto } from './dto/lease-actions.dto.js';
@@ -27,7 +28,7 @@ export class BuildingLeasesService {
       lettableAreaM2,
       letAreaM2,
       vacantAreaM2: sumAreas([lettableAreaM2, -letAreaM2]),
-      occupancyRate: lettableAreaM2 === 0 ? 0 : Math.round((letAreaM2 / lettableAreaM2) * 10_000) / 10_000,
+      occupancyRate: ratio(letAreaM2, lettableAreaM2),
       floors,
     };
   }
@@ -40,9 +41,4 @@ export class BuildingLeasesService {
     );
     return { id: indexationId, buildingId, effectiveDate: input.effectiveDate, percent: input.percent, leasesRevised };
   }
-}
-
-/** Sums m² with two decimals exactly (in hundredths), so 0.1 + 0.2 stays 0.3. */
-function sumAreas(areas: number[]): number {
-  return areas.reduce((sum, area) => sum + Math.round(area * 100), 0) / 100;
 }

@@ -1,11 +1,8 @@
+import { daysInclusive } from '../../common/dates.js';
 import { divideRoundHalfUp } from '../../common/money.js';
 
-function daysOf(first: string, last: string): number {
-  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
 export function daysInYear(year: number): number {
-  return daysOf(`${year}-01-01`, `${year}-12-31`);
+  return daysInclusive(`${year}-01-01`, `${year}-12-31`);
 }
 
 /**
@@ -15,7 +12,7 @@ export function daysInYear(year: number): number {
 export function daysWithin(year: number, from: string, to: string | null): number {
   const first = from > `${year}-01-01` ? from : `${year}-01-01`;
   const last = to !== null && to < `${year}-12-31` ? to : `${year}-12-31`;
-  return first > last ? 0 : daysOf(first, last);
+  return first > last ? 0 : daysInclusive(first, last);
 }
 
 /** A yearly amount for `days` of the year, rounded half up once. */

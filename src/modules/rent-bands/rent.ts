@@ -1,4 +1,5 @@
-import { areaInHundredths, divideRoundHalfUp } from '../../common/money.js';
+import { areaInHundredths } from '../../common/measures.js';
+import { divideRoundHalfUp } from '../../common/money.js';
 
 export interface BandDefinition {
   code: string;

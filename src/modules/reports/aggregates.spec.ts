@@ -1,4 +1,4 @@
-import { maskPeople, monitorTotals, periodRange, toMonitorFigures, type BuildingCounts } from './aggregates.js';
+import { maskPeople, monitorTotals, toMonitorFigures, type BuildingCounts } from './aggregates.js';
 
 const counts = (overrides: Partial<BuildingCounts> = {}): BuildingCounts => ({
   buildingId: 'b',
@@ -48,10 +48,5 @@ describe('report aggregates', () => {
       bands: [{ code: 'A', tenants: 5, areaM2: 85.5 }],
       disciplines: [{ name: 'dans', tenants: '<5' }],
     });
-  });
-
-  it('reads a period as a year or a month', () => {
-    expect(periodRange('2012')).toEqual({ first: '2012-01-01', last: '2012-12-31' });
-    expect(periodRange('2012-02')).toEqual({ first: '2012-02-01', last: '2012-02-29' });
   });
 });

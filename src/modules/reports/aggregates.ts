@@ -1,3 +1,5 @@
+import { ratio, sumAreas } from '../../common/measures.js';
+
 /** A count of people small enough to point at someone is shown as "<5"; none and five or more as they are. */
 export type PeopleCount = number | '<5';
 
@@ -5,23 +7,6 @@ export const SMALL_COUNT = '<5';
 
 export function maskPeople(count: number): PeopleCount {
   return count > 0 && count < 5 ? SMALL_COUNT : count;
-}
-
-export function rate(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
-}
-
-/** m² with two decimals, summed exactly. */
-export function sumAreas(areas: number[]): number {
-  return areas.reduce((sum, area) => sum + Math.round(area * 100), 0) / 100;
-}
-
-/** A year (2012) runs to 31 December; a month (2012-03) to its last day. */
-export function periodRange(period: string): { first: string; last: string } {
-  if (/^\d{4}$/.test(period)) return { first: `${period}-01-01`, last: `${period}-12-31` };
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { first: `${period}-01`, last: `${period}-${String(days).padStart(2, '0')}` };
 }
 
 export interface BuildingMonitorFigures {
@@ -71,10 +56,10 @@ export function toMonitorFigures(counts: BuildingCounts): BuildingMonitorFigures
     useEnd: counts.useEnd,
     lettableAreaM2: counts.lettableAreaM2,
     letAreaM2: counts.letAreaM2,
-    occupancyRate: rate(counts.letAreaM2, counts.lettableAreaM2),
+    occupancyRate: ratio(counts.letAreaM2, counts.lettableAreaM2),
     spaces: counts.spaces,
     spacesLet: counts.spacesLet,
-    spaceOccupancyRate: rate(counts.spacesLet, counts.spaces),
+    spaceOccupancyRate: ratio(counts.spacesLet, counts.spaces),
     tenants: maskPeople(counts.tenants),
     localTenants: maskPeople(counts.localTenants),
     bands: counts.bands.map((band) => ({ code: band.code, tenants: maskPeople(band.tenants), areaM2: band.areaM2 })),

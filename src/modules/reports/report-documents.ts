@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { ratio, sumAreas } from '../../common/measures.js';
 import { drawBarChart } from '../../pdf/chart.js';
 import { CONTENT_WIDTH, drawTable, PAGE, renderPdf } from '../../pdf/document.js';
 import { dutchDate, euros, percentage, squareMetres } from '../../pdf/dutch-format.js';
@@ -51,8 +52,8 @@ export function ownerReportCsv(report: OwnerOccupancyReport): Buffer {
         level: floor.level,
         lettableAreaM2: floor.lettableAreaM2,
         letAreaM2: floor.letAreaM2,
-        vacantAreaM2: Math.round((floor.lettableAreaM2 - floor.letAreaM2) * 100) / 100,
-        occupancyRate: floor.lettableAreaM2 === 0 ? 0 : Math.round((floor.letAreaM2 / floor.lettableAreaM2) * 10_000) / 10_000,
+        vacantAreaM2: sumAreas([floor.lettableAreaM2, -floor.letAreaM2]),
+        occupancyRate: ratio(floor.letAreaM2, floor.lettableAreaM2),
       })),
       { header: true, columns: ['buildingId', 'period', 'level', 'lettableAreaM2', 'letAreaM2', 'vacantAreaM2', 'occupancyRate'] },
     ),
@@ -155,8 +156,8 @@ export function ownerReportPdf(report: OwnerOccupancyReport): Promise<Buffer> {
         String(floor.level),
         squareMetres(floor.lettableAreaM2),
         squareMetres(floor.letAreaM2),
-        squareMetres(Math.round((floor.lettableAreaM2 - floor.letAreaM2) * 100) / 100),
-        percentage(floor.lettableAreaM2 === 0 ? 0 : floor.letAreaM2 / floor.lettableAreaM2),
+        squareMetres(sumAreas([floor.lettableAreaM2, -floor.letAreaM2])),
+        percentage(ratio(floor.letAreaM2, floor.lettableAreaM2)),
       ]),
     );
     doc.moveDown();

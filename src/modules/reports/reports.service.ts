@@ -5,7 +5,9 @@ import { DocumentsService, type DocumentFile } from '../../documents/documents.s
 import { JobQueue } from '../../jobs/job-queue.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { daysWithin, ownerBalance } from '../owner-finance/balance.js';
-import { maskPeople, monitorTotals, periodRange, rate, sumAreas, toMonitorFigures } from './aggregates.js';
+import { periodRange } from '../../common/dates.js';
+import { ratio, sumAreas } from '../../common/measures.js';
+import { maskPeople, monitorTotals, toMonitorFigures } from './aggregates.js';
 import type { RequestReportDto } from './dto/report.dto.js';
 import type { Report } from './report.entity.js';
 import {
@@ -123,7 +125,7 @@ export class ReportsService {
       lettableAreaM2,
       letAreaM2,
       vacantAreaM2: sumAreas([lettableAreaM2, -letAreaM2]),
-      occupancyRate: rate(letAreaM2, lettableAreaM2),
+      occupancyRate: ratio(letAreaM2, lettableAreaM2),
       floors: facts.floors,
       ...ownerBalance(facts, daysWithin(year, ownedFrom, ownedTo), year),
       leasesEndingAfterHeadLease: maskPeople(facts.leasesEndingAfterHeadLease),
