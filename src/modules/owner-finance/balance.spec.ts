@@ -1,14 +1,23 @@
 import fc from 'fast-check';
-import { daysInYear, daysWithin, interestPerYear, ownerBalance, prorateYear } from './balance.js';
+import { periodRange } from '../../common/dates.js';
+import { daysInYear, daysWithin, interestPerYear, ownedDaysWithin, ownerBalance, prorateYear } from './balance.js';
 
 describe('owner balance maths', () => {
   it('counts the days of a year within a period, ends included', () => {
     expect(daysInYear(2012)).toBe(366);
-    expect(daysWithin(2012, '2007-06-01', '2013-07-01')).toBe(366);
-    expect(daysWithin(2007, '2007-06-01', '2013-07-01')).toBe(214); // June–December
-    expect(daysWithin(2013, '2007-06-01', '2013-07-01')).toBe(182); // 1 January – 1 July
-    expect(daysWithin(2014, '2007-06-01', '2013-07-01')).toBe(0);
-    expect(daysWithin(2012, '2011-12-01', null)).toBe(366);
+    expect(daysWithin(periodRange('2012'), '2007-06-01', '2013-07-01')).toBe(366);
+    expect(daysWithin(periodRange('2007'), '2007-06-01', '2013-07-01')).toBe(214); // June–December
+    expect(daysWithin(periodRange('2013'), '2007-06-01', '2013-07-01')).toBe(182); // 1 January – 1 July
+    expect(daysWithin(periodRange('2014'), '2007-06-01', '2013-07-01')).toBe(0);
+    expect(daysWithin(periodRange('2012'), '2011-12-01', null)).toBe(366);
+  });
+
+  it('counts only the days the current owner held the building in use', () => {
+    const sold = { useStart: '2007-06-01', useEnd: '2013-07-01', ownerSince: '2011-12-01' };
+    expect(ownedDaysWithin(periodRange('2011'), sold)).toBe(31);
+    expect(ownedDaysWithin(periodRange('2012-06'), sold)).toBe(30);
+    expect(ownedDaysWithin(periodRange('2011-11'), sold)).toBe(0);
+    expect(ownedDaysWithin(periodRange('2007'), { ...sold, ownerSince: null })).toBe(214);
   });
 
   it('prorates a yearly amount by days, rounding half up once', () => {

@@ -5,14 +5,24 @@ export function daysInYear(year: number): number {
   return daysInclusive(`${year}-01-01`, `${year}-12-31`);
 }
 
-/**
- * The days of `year` within [from, to] (both included; `to` null is open-ended), e.g. the days
- * of a head lease, or of one owner's ownership, that fall in the year.
- */
-export function daysWithin(year: number, from: string, to: string | null): number {
-  const first = from > `${year}-01-01` ? from : `${year}-01-01`;
-  const last = to !== null && to < `${year}-12-31` ? to : `${year}-12-31`;
+/** The days of `range` within [from, to] (both included; `to` null is open-ended). */
+export function daysWithin(range: { first: string; last: string }, from: string, to: string | null): number {
+  const first = from > range.first ? from : range.first;
+  const last = to !== null && to < range.last ? to : range.last;
   return first > last ? 0 : daysInclusive(first, last);
+}
+
+/**
+ * The days of `range` on which the current owner held the building in use: from its start of use
+ * or the handover that made it the owner, to its end of use. What fell due before stays with the
+ * previous owner.
+ */
+export function ownedDaysWithin(
+  range: { first: string; last: string },
+  building: { useStart: string; useEnd: string | null; ownerSince: string | null },
+): number {
+  const ownedFrom = building.ownerSince !== null && building.ownerSince > building.useStart ? building.ownerSince : building.useStart;
+  return daysWithin(range, ownedFrom, building.useEnd);
 }
 
 /** A yearly amount for `days` of the year, rounded half up once. */

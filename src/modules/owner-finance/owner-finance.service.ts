@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
-import { yearOf } from '../../common/dates.js';
+import { periodRange, yearOf } from '../../common/dates.js';
 import { ForbiddenError } from '../../common/errors/domain-error.js';
 import type { Building } from '../buildings/building.entity.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { BuildingLeasesService } from '../leases/building-leases.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
-import { daysWithin, ownerBalance } from './balance.js';
+import { ownedDaysWithin, ownerBalance } from './balance.js';
 import type { FinanceResponseDto, OwnerBalanceResponseDto, PutFinanceDto } from './dto/finance.dto.js';
 import { OwnerFinanceRepository } from './owner-finance.repository.js';
 
@@ -56,8 +56,7 @@ export class OwnerFinanceService {
   async balance(buildingId: string, principal: Principal, year = yearOf(this.clock.today())): Promise<OwnerBalanceResponseDto> {
     const building = await this.readable(buildingId, principal);
     const finance = (await this.repository.findFinance(building.id)) ?? NO_FINANCE;
-    const ownedFrom = building.ownerSince && building.ownerSince > building.useStart ? building.ownerSince : building.useStart;
-    const days = daysWithin(year, ownedFrom, building.useEnd);
+    const days = ownedDaysWithin(periodRange(String(year)), building);
     const yearEnd = `${year}-12-31`;
     const lastDayInUse = building.useEnd !== null && building.useEnd < yearEnd ? building.useEnd : yearEnd;
     const { occupancyRate } = await this.occupancy.occupancy(buildingId, principal, lastDayInUse);

@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
-import { daysWithin, ownerBalance } from '../owner-finance/balance.js';
+import { ownedDaysWithin, ownerBalance } from '../owner-finance/balance.js';
 import { periodRange } from '../../common/dates.js';
 import { ratio, sumAreas } from '../../common/measures.js';
 import { maskPeople, monitorTotals, toMonitorFigures } from './aggregates.js';
@@ -112,8 +112,6 @@ export class ReportsService {
   private async ownerReport(report: Report): Promise<Buffer> {
     const { first, last } = periodRange(report.period);
     const facts = await this.reports.ownerFacts(report.buildingId!, last);
-    const ownedFrom = [facts.useStart, facts.ownerSince ?? facts.useStart, first].sort().at(-1)!;
-    const ownedTo = facts.useEnd !== null && facts.useEnd < last ? facts.useEnd : last;
     const year = Number(report.period.slice(0, 4));
     const lettableAreaM2 = sumAreas(facts.floors.map((floor) => floor.lettableAreaM2));
     const letAreaM2 = sumAreas(facts.floors.map((floor) => floor.letAreaM2));
@@ -127,7 +125,7 @@ export class ReportsService {
       vacantAreaM2: sumAreas([lettableAreaM2, -letAreaM2]),
       occupancyRate: ratio(letAreaM2, lettableAreaM2),
       floors: facts.floors,
-      ...ownerBalance(facts, daysWithin(year, ownedFrom, ownedTo), year),
+      ...ownerBalance(facts, ownedDaysWithin({ first, last }, facts), year),
       leasesEndingAfterHeadLease: maskPeople(facts.leasesEndingAfterHeadLease),
     };
     return report.format === 'json' ? ownerReportJson(data) : report.format === 'csv' ? ownerReportCsv(data) : ownerReportPdf(data);
