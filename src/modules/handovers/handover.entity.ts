@@ -14,7 +14,7 @@ import { StoredDocument } from '../../documents/document.entity.js';
 import { Building } from '../buildings/building.entity.js';
 import { Lease } from '../leases/lease.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
-import type { JobStatus } from '../invoices/invoice-run.entity.js';
+import type { JobStatus } from '../../jobs/job-status.js';
 import type { HandoverPlan } from './handover-plan.js';
 
 /** A sale of the building to a new owner at a transfer date: the status row of a queued job. */

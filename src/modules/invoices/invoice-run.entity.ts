@@ -11,11 +11,9 @@ import {
   type Relation,
 } from 'typeorm';
 import { bigintTransformer } from '../../common/database/transformers.js';
+import type { JobStatus } from '../../jobs/job-status.js';
 import { Building } from '../buildings/building.entity.js';
 import { Lease } from '../leases/lease.entity.js';
-
-export const JOB_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** The monthly invoicing of one building: the status row; the queue only carries its chunks. */
 @Entity('invoice_run')

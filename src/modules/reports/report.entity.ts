@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { StoredDocument } from '../../documents/document.entity.js';
-import type { JobStatus } from '../invoices/invoice-run.entity.js';
+import type { JobStatus } from '../../jobs/job-status.js';
 import { User } from '../users/user.entity.js';
 
 export const REPORT_KINDS = ['owner-occupancy', 'municipality-monitor'] as const;

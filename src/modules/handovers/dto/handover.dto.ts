@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/validators.js';
-import { JOB_STATUSES, type JobStatus } from '../../invoices/invoice-run.entity.js';
+import { JOB_STATUSES, type JobStatus } from '../../../jobs/job-status.js';
 import type { Handover } from '../handover.entity.js';
 import type { HandoverPlan } from '../handover-plan.js';
 

@@ -10,7 +10,8 @@ import {
   type PartySnapshot,
   type Payment,
 } from '../invoice.entity.js';
-import { type InvoiceRun, JOB_STATUSES, type JobStatus } from '../invoice-run.entity.js';
+import { JOB_STATUSES, type JobStatus } from '../../../jobs/job-status.js';
+import type { InvoiceRun } from '../invoice-run.entity.js';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { JOB_STATUSES, type JobStatus } from '../../invoices/invoice-run.entity.js';
+import { JOB_STATUSES, type JobStatus } from '../../../jobs/job-status.js';
 import { type Report, REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind } from '../report.entity.js';
 
 export class RequestReportDto {
