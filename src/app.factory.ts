@@ -7,7 +7,8 @@ import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock/clock.js';
 import type { AppConfig } from './config/config.js';
 import { AllErrorsFilter } from './common/errors/all-errors.filter.js';
-import { INTERNAL_ERROR_RESPONSE, toErrorResponse } from './common/errors/error-mapping.js';
+import { preferredLanguage } from './common/errors/accept-language.js';
+import { internalErrorResponse, toErrorResponse } from './common/errors/error-mapping.js';
 import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
 import { RejectNulPipe } from './common/validation/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation/validation.js';
@@ -27,8 +28,9 @@ export async function createApp(
     trustProxy: true,
     routerOptions: { maxParamLength: 500 },
     // The router refuses some URLs (bad encoding, overlong ids) before any error handler runs.
-    frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
-      const body = toErrorResponse(error) ?? INTERNAL_ERROR_RESPONSE;
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const language = preferredLanguage(request.headers['accept-language']);
+      const body = toErrorResponse(error, language) ?? internalErrorResponse(language);
       void reply.status(body.statusCode).send(body);
     },
   });

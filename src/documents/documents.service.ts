@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager, Repository } from 'typeorm';
 import { NotFoundError } from '../common/errors/domain-error.js';
 import { StoredDocument } from './document.entity.js';
+import { DOCUMENTS_ERRORS } from './documents.errors.js';
 
 export interface NewDocument {
   kind: string;
@@ -37,7 +38,7 @@ export class DocumentsService {
       where: { id },
       select: { id: true, filename: true, contentType: true, sha256: true, bytes: true },
     });
-    if (!document) throw new NotFoundError('document', id);
+    if (!document) throw new NotFoundError(DOCUMENTS_ERRORS.document_not_found, { id });
     return document;
   }
 }

@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { COMMON_ERRORS } from '../errors/common.errors.js';
 import { ForbiddenError, UnauthorizedError } from '../errors/domain-error.js';
 import { ALLOWED_ROLES, type AuthenticatedRequest, PUBLIC_ROUTE } from './decorators.js';
 import type { Role } from './principal.js';
@@ -19,9 +20,9 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const match = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new UnauthorizedError('token_missing', 'Send Authorization: Bearer <accessToken>');
+    if (!match) throw new UnauthorizedError(COMMON_ERRORS.token_missing);
     const principal = await this.tokens.verify(match[1]!);
-    if (!principal) throw new UnauthorizedError('token_invalid', 'The access token is invalid or expired');
+    if (!principal) throw new UnauthorizedError(COMMON_ERRORS.token_invalid);
     request.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);

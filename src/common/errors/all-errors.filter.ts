@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { INTERNAL_ERROR_RESPONSE, toErrorResponse } from './error-mapping.js';
+import { preferredLanguage } from './accept-language.js';
+import { internalErrorResponse, toErrorResponse } from './error-mapping.js';
 
 /** The single place where errors become HTTP answers. */
 @Catch()
@@ -11,7 +12,8 @@ export class AllErrorsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const body = toErrorResponse(error);
+    const language = preferredLanguage(request.headers['accept-language']);
+    const body = toErrorResponse(error, language);
     if (body === null) {
       this.logger.error({
         message: 'unhandled error',
@@ -19,7 +21,7 @@ export class AllErrorsFilter implements ExceptionFilter {
         route: request.routeOptions?.url,
         error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
       });
-      void reply.status(500).send(INTERNAL_ERROR_RESPONSE);
+      void reply.status(500).send(internalErrorResponse(language));
       return;
     }
     void reply.status(body.statusCode).send(body);

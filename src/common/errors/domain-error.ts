@@ -1,58 +1,88 @@
-/**
- * Domain errors carry a kind (how the edge should answer) and a stable code (what a client can test for).
- * Services throw these, never HTTP exceptions, because job handlers call services too.
- */
-export type ErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rule' | 'rate_limited';
+import { COMMON_ERRORS } from './common.errors.js';
+import { type DeclaredError, type ErrorKind, type Language, type MessageParams, messageOf } from './error-codes.js';
 
+/**
+ * Domain errors carry a kind (how the edge should answer) and a stable code (what a client can test for),
+ * both from the code's declaration in its module's `*.errors.ts`. Services throw these, never HTTP
+ * exceptions, because job handlers call services too.
+ */
 export interface ErrorDetail {
   field?: string;
   message: string;
 }
 
-export class DomainError extends Error {
+/** The message's parameters are required exactly when its messages have placeholders. */
+export type ErrorArgs<Param extends string> = [Param] extends [never]
+  ? [params?: Record<string, never>, details?: ErrorDetail[]]
+  : [params: MessageParams<Param>, details?: ErrorDetail[]];
+
+export class DomainError<Param extends string = never> extends Error {
+  readonly kind: ErrorKind;
+  readonly code: string;
+  readonly details: ErrorDetail[];
+  private readonly params: Readonly<Record<string, string | number>>;
+
   constructor(
-    readonly kind: ErrorKind,
-    readonly code: string,
-    message: string,
-    readonly details: ErrorDetail[] = [],
+    private readonly declared: DeclaredError<ErrorKind, Param>,
+    ...args: ErrorArgs<Param>
   ) {
-    super(message);
+    const [params = {}, details = []] = args as [Record<string, string | number>?, ErrorDetail[]?];
+    super(messageOf(declared, 'en', params));
     this.name = new.target.name;
+    this.kind = declared.kind;
+    this.code = declared.code;
+    this.params = params;
+    this.details = details;
+  }
+
+  /** The message in another language; `message` itself is English (logs, job status rows). */
+  messageIn(language: Language): string {
+    return messageOf(this.declared, language, this.params);
   }
 }
 
-export class NotFoundError extends DomainError {
-  constructor(entity: string, id?: string) {
-    super('not_found', `${entity}_not_found`, id ? `No ${entity.replace(/_/g, ' ')} ${id}` : `No such ${entity.replace(/_/g, ' ')}`);
+export class NotFoundError<Param extends string = never> extends DomainError<Param> {
+  constructor(declared: DeclaredError<'not_found', Param>, ...args: ErrorArgs<Param>) {
+    super(declared, ...args);
   }
 }
 
-export class ConflictError extends DomainError {
-  constructor(code: string, message: string, details: ErrorDetail[] = []) {
-    super('conflict', code, message, details);
+export class ConflictError<Param extends string = never> extends DomainError<Param> {
+  constructor(declared: DeclaredError<'conflict', Param>, ...args: ErrorArgs<Param>) {
+    super(declared, ...args);
   }
 }
 
-export class RuleError extends DomainError {
-  constructor(code: string, message: string, details: ErrorDetail[] = []) {
-    super('rule', code, message, details);
+export class RuleError<Param extends string = never> extends DomainError<Param> {
+  constructor(declared: DeclaredError<'rule', Param>, ...args: ErrorArgs<Param>) {
+    super(declared, ...args);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'Your role may not do this') {
-    super('forbidden', 'forbidden', message);
+  constructor(declared: DeclaredError<'forbidden', never> = COMMON_ERRORS.forbidden) {
+    super(declared);
   }
 }
 
-export class UnauthorizedError extends DomainError {
-  constructor(code = 'unauthorized', message = 'Sign in first') {
-    super('unauthorized', code, message);
+export class UnauthorizedError<Param extends string = never> extends DomainError<Param> {
+  constructor(declared: DeclaredError<'unauthorized', Param>, ...args: ErrorArgs<Param>) {
+    super(declared, ...args);
   }
 }
 
 export class InputError extends DomainError {
-  constructor(details: ErrorDetail[], message = 'The request has invalid fields') {
-    super('validation', 'validation_failed', message, details);
+  constructor(details: ErrorDetail[]) {
+    super(COMMON_ERRORS.validation_failed, {}, details);
   }
+}
+
+/**
+ * For `.catch()` on a lookup: turns "not found" (and only that) into the caller's own answer. Anything
+ * else, such as a lost database connection, passes through unchanged and is answered as a failure.
+ */
+export function whenNotFound(replacement: () => Error): (error: unknown) => never {
+  return (error: unknown) => {
+    throw error instanceof NotFoundError ? replacement() : error;
+  };
 }

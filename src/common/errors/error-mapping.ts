@@ -1,5 +1,7 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, type ErrorKind } from './domain-error.js';
+import { COMMON_ERRORS } from './common.errors.js';
+import { DomainError } from './domain-error.js';
+import { type DeclaredError, type ErrorKind, type Language, messageOf } from './error-codes.js';
 import type { ErrorResponseDto } from './error-response.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -12,18 +14,18 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   rate_limited: 429,
 };
 
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  409: 'conflict',
-  413: 'payload_too_large',
-  414: 'uri_too_long',
-  415: 'unsupported_media_type',
-  422: 'rule_violated',
-  429: 'too_many_requests',
+const CODE_BY_STATUS: Record<number, DeclaredError> = {
+  400: COMMON_ERRORS.bad_request,
+  401: COMMON_ERRORS.unauthorized,
+  403: COMMON_ERRORS.forbidden,
+  404: COMMON_ERRORS.not_found,
+  405: COMMON_ERRORS.method_not_allowed,
+  409: COMMON_ERRORS.conflict,
+  413: COMMON_ERRORS.payload_too_large,
+  414: COMMON_ERRORS.uri_too_long,
+  415: COMMON_ERRORS.unsupported_media_type,
+  422: COMMON_ERRORS.rule_violated,
+  429: COMMON_ERRORS.too_many_requests,
 };
 
 /** Fastify's own client errors (bad JSON, wrong content type, body too large) keep their 4xx status. */
@@ -46,29 +48,30 @@ function isFastifyClientError(error: unknown): error is FastifyClientError {
   );
 }
 
-/** Maps any thrown value to the contract's error body; `null` means an unexpected failure (a bare 500). */
-export function toErrorResponse(error: unknown): ErrorResponseDto | null {
+/**
+ * Maps any thrown value to the contract's error body, its message in the language asked for;
+ * `null` means an unexpected failure (a bare 500).
+ */
+export function toErrorResponse(error: unknown, language: Language = 'en'): ErrorResponseDto | null {
   if (error instanceof DomainError) {
-    return { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details };
+    return { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.messageIn(language), details: error.details };
   }
   const clientError = error instanceof HttpException ? { statusCode: error.getStatus(), message: error.message } : null;
   const { statusCode, message } = clientError ?? (isFastifyClientError(error) ? error : { statusCode: 500, message: '' });
   if (statusCode >= 500) return null;
   // Fastify's body parser reports JSON it cannot parse; Nest passes it on as a plain 400.
-  if (statusCode === 400 && /JSON/.test(message)) return MALFORMED_JSON_RESPONSE;
-  return { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'client_error', message, details: [] };
+  const declared =
+    statusCode === 400 && /JSON/.test(message) ? COMMON_ERRORS.malformed_json : (CODE_BY_STATUS[statusCode] ?? COMMON_ERRORS.client_error);
+  // In English the framework's own words say more (which route, which content type) than the declared message.
+  const framework = declared !== COMMON_ERRORS.malformed_json && language === 'en';
+  return { statusCode, code: declared.code, message: framework ? message : messageOf(declared, language), details: [] };
 }
 
-const MALFORMED_JSON_RESPONSE: ErrorResponseDto = {
-  statusCode: 400,
-  code: 'malformed_json',
-  message: 'The request body is not valid JSON',
-  details: [],
-};
-
-export const INTERNAL_ERROR_RESPONSE: ErrorResponseDto = {
-  statusCode: 500,
-  code: 'internal_error',
-  message: 'Something went wrong on our side',
-  details: [],
-};
+export function internalErrorResponse(language: Language = 'en'): ErrorResponseDto {
+  return {
+    statusCode: 500,
+    code: COMMON_ERRORS.internal_error.code,
+    message: messageOf(COMMON_ERRORS.internal_error, language),
+    details: [],
+  };
+}

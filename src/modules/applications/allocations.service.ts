@@ -6,11 +6,11 @@ import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { addDays } from '../../common/dates.js';
-import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import { FloorsService } from '../floors/floors.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import type { FloorOffer } from './application.entity.js';
-import { TransitionRefusedError } from './applications.errors.js';
+import { APPLICATIONS_ERRORS, TransitionRefusedError } from './applications.errors.js';
 import { ApplicationsRepository } from './applications.repository.js';
 import { ApplicationsService } from './applications.service.js';
 
@@ -40,9 +40,7 @@ export class AllocationsService {
     const application = await this.applicationsService.getVisible(applicationId, principal);
     const roundFloors = await this.applications.floorIdsOfRound(application.roundId);
     if (!roundFloors.includes(floorId)) {
-      throw new RuleError('floor_not_in_round', 'The floor is not offered in this application’s round', [
-        { field: 'floorId', message: 'not in the round' },
-      ]);
+      throw new RuleError(APPLICATIONS_ERRORS.floor_not_in_round, {}, [{ field: 'floorId', message: 'not in the round' }]);
     }
     if (!['submitted', 'waitlisted'].includes(application.status)) throw new TransitionRefusedError(application.status, 'allocated');
     return this.allocateAtomically(applicationId, floorId, principal.userId);
@@ -71,9 +69,7 @@ export class AllocationsService {
         }),
       {
         uq_floor_allocation_current: () =>
-          new ConflictError('floor_already_allocated', 'The floor is already allocated to a group', [
-            { field: 'floorId', message: 'already allocated' },
-          ]),
+          new ConflictError(APPLICATIONS_ERRORS.floor_already_allocated, {}, [{ field: 'floorId', message: 'already allocated' }]),
       },
     );
   }
@@ -82,7 +78,7 @@ export class AllocationsService {
   async release(floorId: string, principal: Principal): Promise<FloorOffer | null> {
     await this.floors.getVisible(floorId, principal);
     if (!(await this.applications.releaseFloor(floorId, this.clock.today()))) {
-      throw new RuleError('floor_not_allocated', 'The floor has no group allocated');
+      throw new RuleError(APPLICATIONS_ERRORS.floor_not_allocated);
     }
     return this.offerFloor(floorId);
   }
@@ -102,15 +98,14 @@ export class AllocationsService {
   async accept(offerId: string, principal: Principal): Promise<Allocation> {
     const offer = await this.answerable(offerId, principal);
     return this.allocateAtomically(offer.applicationId, offer.floorId, principal.userId, async (manager) => {
-      if (!(await this.applications.closeOffer(manager, offerId, 'accepted')))
-        throw new RuleError('offer_closed', 'The offer is no longer open');
+      if (!(await this.applications.closeOffer(manager, offerId, 'accepted'))) throw new RuleError(APPLICATIONS_ERRORS.offer_closed);
     });
   }
 
   async decline(offerId: string, principal: Principal): Promise<FloorOffer | null> {
     const offer = await this.answerable(offerId, principal);
     const closed = await this.applications.transaction((manager) => this.applications.closeOffer(manager, offerId, 'declined'));
-    if (!closed) throw new RuleError('offer_closed', 'The offer is no longer open');
+    if (!closed) throw new RuleError(APPLICATIONS_ERRORS.offer_closed);
     return this.offerFloor(offer.floorId);
   }
 
@@ -138,14 +133,13 @@ export class AllocationsService {
   /** The offer, if this user may answer it (the group's contact or an admin) and its date has not passed. */
   private async answerable(offerId: string, principal: Principal): Promise<FloorOffer> {
     const offer = await this.applications.findOffer(offerId);
-    if (!offer) throw new NotFoundError('offer', offerId);
-    const application = await this.applicationsService.getVisible(offer.applicationId, principal).catch(() => {
-      throw new NotFoundError('offer', offerId);
-    });
-    if (principal.role !== 'admin' && application.contactUserId !== principal.userId)
-      throw new ForbiddenError('Only the group’s contact (or an admin) answers an offer');
-    if (offer.status !== 'open') throw new RuleError('offer_closed', `The offer is ${offer.status}`);
-    if (this.clock.today() > offer.replyBy) throw new RuleError('offer_expired', `The offer had to be answered by ${offer.replyBy}`);
+    if (!offer) throw new NotFoundError(APPLICATIONS_ERRORS.offer_not_found, { id: offerId });
+    const application = await this.applicationsService
+      .getVisible(offer.applicationId, principal)
+      .catch(whenNotFound(() => new NotFoundError(APPLICATIONS_ERRORS.offer_not_found, { id: offerId })));
+    if (principal.role !== 'admin' && application.contactUserId !== principal.userId) throw new ForbiddenError();
+    if (offer.status !== 'open') throw new RuleError(APPLICATIONS_ERRORS.offer_closed);
+    if (this.clock.today() > offer.replyBy) throw new RuleError(APPLICATIONS_ERRORS.offer_expired, { replyBy: offer.replyBy });
     return offer;
   }
 }

@@ -20,6 +20,9 @@ import {
   toOfferResponse,
   toRoundResponse,
 } from './dto/application.dto.js';
+import { APPLICATIONS_ERRORS } from './applications.errors.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
+import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -35,7 +38,7 @@ export class ApplicationRoundsController {
   @ApiCreatedResponse({ type: RoundResponseDto })
   async createRound(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('building')) buildingId: string,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Body() body: CreateRoundDto,
   ): Promise<RoundResponseDto> {
     const { round, floorIds } = await this.applications.createRound(buildingId, body, principal);
@@ -46,7 +49,7 @@ export class ApplicationRoundsController {
   @ApiOkResponse({ type: RoundResponseDto })
   async getRound(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application_round')) id: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_round_not_found)) id: string,
   ): Promise<RoundResponseDto> {
     const { round, floorIds } = await this.applications.getRound(id, principal);
     return toRoundResponse(round, floorIds);
@@ -57,7 +60,7 @@ export class ApplicationRoundsController {
   @ApiCreatedResponse({ type: ApplicationResponseDto })
   async apply(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application_round')) roundId: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_round_not_found)) roundId: string,
     @Body() body: CreateApplicationDto,
   ): Promise<ApplicationResponseDto> {
     const application = await this.applications.apply(roundId, body, principal);
@@ -69,7 +72,7 @@ export class ApplicationRoundsController {
   @ApiOkResponse({ type: [RankingItemDto] })
   async ranking(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application_round')) roundId: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_round_not_found)) roundId: string,
   ): Promise<{ items: RankingItemDto[]; total: number }> {
     const items = (await this.applications.ranking(roundId, principal)).map(({ applicationId, groupName, status, meanScore, reviews }) => ({
       applicationId,
@@ -87,7 +90,7 @@ export class ApplicationRoundsController {
   @ApiCreatedResponse({ type: [OfferResponseDto] })
   async offerFreeFloors(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application_round')) roundId: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_round_not_found)) roundId: string,
   ): Promise<{ items: OfferResponseDto[]; total: number }> {
     const items = (await this.allocations.offerFreeFloors(roundId, principal)).map(toOfferResponse);
     return { items, total: items.length };
@@ -107,7 +110,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application')) id: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
   ): Promise<ApplicationResponseDto> {
     return this.respond(await this.applications.getVisible(id, principal));
   }
@@ -117,7 +120,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponseDto })
   async submit(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application')) id: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
   ): Promise<ApplicationResponseDto> {
     return this.respond(await this.applications.submit(id, principal));
   }
@@ -127,7 +130,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponseDto })
   async withdraw(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application')) id: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
   ): Promise<ApplicationResponseDto> {
     return this.respond(await this.applications.withdraw(id, principal));
   }
@@ -137,7 +140,7 @@ export class ApplicationsController {
   @ApiCreatedResponse({ type: ApplicationResponseDto })
   async review(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application')) id: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
     @Body() body: ReviewDto,
   ): Promise<ApplicationResponseDto> {
     await this.applications.review(id, body, principal);
@@ -149,7 +152,7 @@ export class ApplicationsController {
   @ApiCreatedResponse({ type: AllocationResponseDto })
   allocate(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application')) id: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
     @Body() body: AllocateDto,
   ): Promise<Allocation> {
     return this.allocations.allocate(id, body.floorId, principal);
@@ -161,7 +164,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponseDto })
   async waitlist(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application')) id: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
   ): Promise<ApplicationResponseDto> {
     return this.respond(await this.applications.waitlist(id, principal));
   }
@@ -172,7 +175,7 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationResponseDto })
   async reject(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('application')) id: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
   ): Promise<ApplicationResponseDto> {
     return this.respond(await this.applications.reject(id, principal));
   }
@@ -190,7 +193,10 @@ export class OffersController {
 
   @Post('offers/:id/accept')
   @ApiCreatedResponse({ type: AllocationResponseDto })
-  accept(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('offer')) id: string): Promise<Allocation> {
+  accept(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.offer_not_found)) id: string,
+  ): Promise<Allocation> {
     return this.allocations.accept(id, principal);
   }
 
@@ -199,7 +205,7 @@ export class OffersController {
   @ApiOkResponse({ type: OfferResponseDto, description: 'The next offer of the floor, if a group wants it' })
   async decline(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('offer')) id: string,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.offer_not_found)) id: string,
   ): Promise<{ nextOffer: OfferResponseDto | null }> {
     const next = await this.allocations.decline(id, principal);
     return { nextOffer: next ? toOfferResponse(next) : null };
@@ -211,7 +217,7 @@ export class OffersController {
   @HttpCode(200)
   async release(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('floor')) floorId: string,
+    @Param('id', new IdParam(FLOORS_ERRORS.floor_not_found)) floorId: string,
   ): Promise<{ floorId: string; offer: OfferResponseDto | null }> {
     const offer = await this.allocations.release(floorId, principal);
     return { floorId, offer: offer ? toOfferResponse(offer) : null };

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
-import { ForbiddenError, InputError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { ForbiddenError, InputError, NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { FloorsService } from '../floors/floors.service.js';
 import { type Application, type ApplicationRound, APPLICATION_STATUSES, type ApplicationStatus } from './application.entity.js';
 import { canMove, totalRequestedArea } from './application-rules.js';
-import { TransitionRefusedError } from './applications.errors.js';
+import { APPLICATIONS_ERRORS, TransitionRefusedError } from './applications.errors.js';
 import { ApplicationsRepository, type RankingRow } from './applications.repository.js';
 import type { CreateApplicationDto, CreateRoundDto, ReviewDto } from './dto/application.dto.js';
+import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 
 @Injectable()
 export class ApplicationsService {
@@ -26,17 +27,15 @@ export class ApplicationsService {
   ): Promise<{ round: ApplicationRound; floorIds: string[] }> {
     await this.buildings.getVisible(buildingId, principal);
     if (input.closesOn < input.opensOn)
-      throw new RuleError('round_closes_before_it_opens', 'A round must close on or after it opens', [
-        { field: 'closesOn', message: 'before opensOn' },
-      ]);
+      throw new RuleError(APPLICATIONS_ERRORS.round_closes_before_it_opens, {}, [{ field: 'closesOn', message: 'before opensOn' }]);
     const ofBuilding = new Set(
       (await this.floors.listOverview(buildingId, principal, { limit: 1000, offset: 0 })).items.map((floor) => floor.id),
     );
     const foreign = input.floorIds.filter((floorId) => !ofBuilding.has(floorId));
     if (foreign.length > 0)
       throw new RuleError(
-        'floor_not_in_building',
-        'Every floor of a round must be of its building',
+        FLOORS_ERRORS.floor_not_in_building,
+        {},
         foreign.map((id) => ({ field: 'floorIds', message: `floor ${id} is not of this building` })),
       );
     const round = await this.applications.insertRound(
@@ -48,10 +47,10 @@ export class ApplicationsService {
 
   async getRound(id: string, principal: Principal): Promise<{ round: ApplicationRound; floorIds: string[] }> {
     const round = await this.applications.findRound(id);
-    if (!round) throw new NotFoundError('application_round', id);
-    await this.buildings.getVisible(round.buildingId, principal).catch(() => {
-      throw new NotFoundError('application_round', id);
-    });
+    if (!round) throw new NotFoundError(APPLICATIONS_ERRORS.application_round_not_found, { id });
+    await this.buildings
+      .getVisible(round.buildingId, principal)
+      .catch(whenNotFound(() => new NotFoundError(APPLICATIONS_ERRORS.application_round_not_found, { id })));
     return { round, floorIds: await this.applications.floorIdsOfRound(id) };
   }
 
@@ -81,9 +80,10 @@ export class ApplicationsService {
   /** Staff see every application; others only those they speak for or are a member of. */
   async getVisible(id: string, principal: Principal): Promise<Application> {
     const application = await this.applications.findApplication(id);
-    if (!application) throw new NotFoundError('application', id);
+    if (!application) throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
     if (principal.role === 'admin') return application;
-    if (!(await this.applications.isParticipant(id, principal.userId))) throw new NotFoundError('application', id);
+    if (!(await this.applications.isParticipant(id, principal.userId)))
+      throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
     return application;
   }
 
@@ -103,7 +103,7 @@ export class ApplicationsService {
     const round = (await this.applications.findRound(application.roundId))!;
     const today = this.clock.today();
     if (today < round.opensOn || today > round.closesOn) {
-      throw new RuleError('round_not_open', `The round takes applications from ${round.opensOn} to ${round.closesOn}`);
+      throw new RuleError(APPLICATIONS_ERRORS.round_not_open, { opensOn: round.opensOn, closesOn: round.closesOn });
     }
     const requested = totalRequestedArea(await this.applications.membersOf(id));
     const preferred = new Set(await this.applications.preferredFloorIdsOf(id));
@@ -112,7 +112,7 @@ export class ApplicationsService {
     );
     const largest = Math.max(0, ...floors.map((floor) => floor.lettableAreaM2));
     if (requested > largest) {
-      throw new RuleError('group_too_large', `The group asks ${requested} m²; the largest preferred floor has ${largest} m²`, [
+      throw new RuleError(APPLICATIONS_ERRORS.group_too_large, { requested, largest }, [
         { field: 'members', message: 'requested m² exceed the largest preferred floor' },
       ]);
     }
@@ -136,7 +136,7 @@ export class ApplicationsService {
   async review(id: string, input: ReviewDto, principal: Principal): Promise<void> {
     const application = await this.getVisible(id, principal);
     if (!['submitted', 'waitlisted'].includes(application.status)) {
-      throw new RuleError('not_reviewable', `An application that is ${application.status} is not scored`);
+      throw new RuleError(APPLICATIONS_ERRORS.not_reviewable, { status: application.status });
     }
     await this.applications.upsertReview({
       applicationId: id,
@@ -163,7 +163,7 @@ export class ApplicationsService {
   private async requireContactOrAdmin(id: string, principal: Principal): Promise<Application> {
     const application = await this.getVisible(id, principal);
     if (principal.role !== 'admin' && application.contactUserId !== principal.userId) {
-      throw new ForbiddenError('Only the group’s contact (or an admin) may do this');
+      throw new ForbiddenError();
     }
     return application;
   }

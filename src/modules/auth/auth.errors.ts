@@ -1,17 +1,23 @@
 import { DomainError, UnauthorizedError } from '../../common/errors/domain-error.js';
+import { declareErrorCodes } from '../../common/errors/error-codes.js';
+
+export const AUTH_ERRORS = declareErrorCodes('auth', {
+  invalid_credentials: { kind: 'unauthorized', en: 'Wrong e-mail address or password', nl: 'Onjuist e-mailadres of wachtwoord' },
+  too_many_login_attempts: {
+    kind: 'rate_limited',
+    en: 'Too many failed sign-ins for this address; try again within {windowMinutes} minutes',
+    nl: 'Te vaak mislukt inloggen met dit adres; probeer het binnen {windowMinutes} minuten opnieuw',
+  },
+});
 
 export class InvalidCredentialsError extends UnauthorizedError {
   constructor() {
-    super('invalid_credentials', 'Wrong e-mail address or password');
+    super(AUTH_ERRORS.invalid_credentials);
   }
 }
 
-export class TooManyLoginAttemptsError extends DomainError {
+export class TooManyLoginAttemptsError extends DomainError<'windowMinutes'> {
   constructor(windowMinutes: number) {
-    super(
-      'rate_limited',
-      'too_many_login_attempts',
-      `Too many failed sign-ins for this address; try again within ${windowMinutes} minutes`,
-    );
+    super(AUTH_ERRORS.too_many_login_attempts, { windowMinutes });
   }
 }

@@ -8,6 +8,7 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { BuildingsService } from './buildings.service.js';
 import { BuildingResponseDto, toBuildingResponse } from './dto/building.response.dto.js';
 import { CreateBuildingDto } from './dto/create-building.dto.js';
+import { BUILDINGS_ERRORS } from './buildings.errors.js';
 
 @ApiTags('buildings')
 @ApiBearerAuth()
@@ -30,7 +31,10 @@ export class BuildingsController {
 
   @Get(':id')
   @ApiOkResponse({ type: BuildingResponseDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('building')) id: string): Promise<BuildingResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) id: string,
+  ): Promise<BuildingResponseDto> {
     return toBuildingResponse(await this.buildings.getVisible(id, principal));
   }
 }

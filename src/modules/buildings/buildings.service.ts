@@ -6,7 +6,7 @@ import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import type { Building } from './building.entity.js';
-import { InvoicePrefixTakenError, UsePeriodError } from './buildings.errors.js';
+import { BUILDINGS_ERRORS, InvoicePrefixTakenError, UsePeriodError } from './buildings.errors.js';
 import { BuildingsRepository } from './buildings.repository.js';
 import type { CreateBuildingDto } from './dto/create-building.dto.js';
 
@@ -43,7 +43,7 @@ export class BuildingsService {
   /** The building if this principal may see it; an invisible building answers as an unknown one. */
   async getVisible(id: string, principal: Principal): Promise<Building> {
     const building = await this.buildings.findVisible(id, buildingScopeOf(principal));
-    if (!building) throw new NotFoundError('building', id);
+    if (!building) throw new NotFoundError(BUILDINGS_ERRORS.building_not_found, { id });
     return building;
   }
 

@@ -8,6 +8,7 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { CreateFloorDto } from './dto/create-floor.dto.js';
 import { FloorOverviewDto, FloorResponseDto, toFloorOverview, toFloorResponse } from './dto/floor.response.dto.js';
 import { FloorsService } from './floors.service.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 
 @ApiTags('floors')
 @ApiBearerAuth()
@@ -20,7 +21,7 @@ export class FloorsController {
   @ApiCreatedResponse({ type: FloorResponseDto })
   async create(
     @CurrentPrincipal() principal: Principal,
-    @Param('buildingId', new IdParam('building')) buildingId: string,
+    @Param('buildingId', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Body() body: CreateFloorDto,
   ): Promise<FloorResponseDto> {
     return toFloorResponse(await this.floors.create(buildingId, body, principal));
@@ -30,7 +31,7 @@ export class FloorsController {
   @ApiPage(FloorOverviewDto)
   async list(
     @CurrentPrincipal() principal: Principal,
-    @Param('buildingId', new IdParam('building')) buildingId: string,
+    @Param('buildingId', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Query() page: PageQueryDto,
   ): Promise<Page<FloorOverviewDto>> {
     return mapPage(await this.floors.listOverview(buildingId, principal, page), toFloorOverview);

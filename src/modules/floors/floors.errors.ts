@@ -1,7 +1,22 @@
 import { ConflictError } from '../../common/errors/domain-error.js';
+import { declareErrorCodes } from '../../common/errors/error-codes.js';
 
-export class FloorLevelTakenError extends ConflictError {
+export const FLOORS_ERRORS = declareErrorCodes('floors', {
+  floor_not_found: { kind: 'not_found', en: 'No floor {id}', nl: 'Geen verdieping {id}' },
+  floor_level_taken: {
+    kind: 'conflict',
+    en: 'Level {level} is already used in this building',
+    nl: 'Verdieping {level} bestaat al in dit gebouw',
+  },
+  floor_not_in_building: {
+    kind: 'rule',
+    en: 'Every floor named must be of this building',
+    nl: 'Elke genoemde verdieping moet bij dit gebouw horen',
+  },
+});
+
+export class FloorLevelTakenError extends ConflictError<'level'> {
   constructor(level: number) {
-    super('floor_level_taken', `Level ${level} is already used in this building`, [{ field: 'level', message: 'already in use' }]);
+    super(FLOORS_ERRORS.floor_level_taken, { level }, [{ field: 'level', message: 'already in use' }]);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
-import { NotFoundError } from '../../common/errors/domain-error.js';
+import { NotFoundError, whenNotFound } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import type { CreateFloorDto } from './dto/create-floor.dto.js';
 import type { Floor } from './floor.entity.js';
-import { FloorLevelTakenError } from './floors.errors.js';
+import { FloorLevelTakenError, FLOORS_ERRORS } from './floors.errors.js';
 import { type FloorOverview, FloorsRepository } from './floors.repository.js';
 
 @Injectable()
@@ -32,10 +32,10 @@ export class FloorsService {
   /** The floor if its building is visible to this principal. */
   async getVisible(id: string, principal: Principal): Promise<Floor> {
     const floor = await this.floors.findById(id);
-    if (!floor) throw new NotFoundError('floor', id);
-    await this.buildings.getVisible(floor.buildingId, principal).catch(() => {
-      throw new NotFoundError('floor', id);
-    });
+    if (!floor) throw new NotFoundError(FLOORS_ERRORS.floor_not_found, { id });
+    await this.buildings
+      .getVisible(floor.buildingId, principal)
+      .catch(whenNotFound(() => new NotFoundError(FLOORS_ERRORS.floor_not_found, { id })));
     return floor;
   }
 }

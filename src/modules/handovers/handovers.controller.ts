@@ -7,6 +7,9 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
 import { HandoverResponseDto, StartHandoverDto, toHandoverResponse } from './dto/handover.dto.js';
 import { HandoversService } from './handovers.service.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
+import { HANDOVERS_ERRORS } from './handovers.errors.js';
+import { LEASES_ERRORS } from '../leases/leases.errors.js';
 
 @ApiTags('handovers')
 @ApiBearerAuth()
@@ -21,7 +24,7 @@ export class HandoversController {
   @ApiOkResponse({ type: HandoverResponseDto, description: 'dryRun: the preview; nothing changed' })
   async start(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('building')) buildingId: string,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Body() body: StartHandoverDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<HandoverResponseDto> {
@@ -47,7 +50,10 @@ export class HandoversController {
   @Get('handovers/:id')
   @Roles('admin', 'owner')
   @ApiOkResponse({ type: HandoverResponseDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('handover')) id: string): Promise<HandoverResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(HANDOVERS_ERRORS.handover_not_found)) id: string,
+  ): Promise<HandoverResponseDto> {
     return toHandoverResponse(await this.handovers.getVisible(id, principal));
   }
 
@@ -56,7 +62,7 @@ export class HandoversController {
   @ApiProduces('application/pdf')
   async dossier(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('handover')) id: string,
+    @Param('id', new IdParam(HANDOVERS_ERRORS.handover_not_found)) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await sendDocument(reply, await this.handovers.dossier(id, principal));
@@ -67,7 +73,7 @@ export class HandoversController {
   @ApiProduces('application/pdf')
   async notice(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('lease')) leaseId: string,
+    @Param('id', new IdParam(LEASES_ERRORS.lease_not_found)) leaseId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await sendDocument(reply, await this.handovers.notice(leaseId, principal));

@@ -12,6 +12,8 @@ import type { StartHandoverDto } from './dto/handover.dto.js';
 import type { Handover } from './handover.entity.js';
 import { type HandoverPlan, planHandover } from './handover-plan.js';
 import { HandoversRepository } from './handovers.repository.js';
+import { FLOORS_ERRORS } from '../floors/floors.errors.js';
+import { HANDOVERS_ERRORS } from './handovers.errors.js';
 
 /** Checks, previews and queues handovers; reads their dossiers and notices. */
 @Injectable()
@@ -38,32 +40,26 @@ export class HandoversService {
     const building = await this.buildings.getVisible(buildingId, principal);
     await this.organisations.requireOfKind(input.newOwnerId, 'owner', 'newOwnerId');
     if (input.newOwnerId === building.ownerId)
-      throw new RuleError('same_owner', 'The building already belongs to this owner', [
-        { field: 'newOwnerId', message: 'is the current owner' },
-      ]);
+      throw new RuleError(HANDOVERS_ERRORS.same_owner, {}, [{ field: 'newOwnerId', message: 'is the current owner' }]);
     const floorIds = new Set(await this.handovers.floorIdsOf(buildingId));
     const foreign = input.retainedFloorIds.filter((floorId) => !floorIds.has(floorId));
     if (foreign.length > 0)
       throw new RuleError(
-        'floor_not_in_building',
-        'Retained floors must be of this building',
+        FLOORS_ERRORS.floor_not_in_building,
+        {},
         foreign.map((id) => ({ field: 'retainedFloorIds', message: `floor ${id} is not of this building` })),
       );
     if (input.transferDate < building.useStart || (building.useEnd !== null && input.transferDate > building.useEnd)) {
-      throw new RuleError('transfer_outside_use', 'The transfer date must fall within the building’s use', [
-        { field: 'transferDate', message: 'outside the head lease' },
-      ]);
+      throw new RuleError(HANDOVERS_ERRORS.transfer_outside_use, {}, [{ field: 'transferDate', message: 'outside the head lease' }]);
     }
     const previous = await this.handovers.latestCompletedTransfer(buildingId);
     if (previous !== null && input.transferDate < previous) {
-      throw new RuleError('transfer_before_previous_handover', `The building was last handed over on ${previous}`, [
+      throw new RuleError(HANDOVERS_ERRORS.transfer_before_previous_handover, { previous }, [
         { field: 'transferDate', message: `before ${previous}` },
       ]);
     }
     if (input.newUseEnd !== undefined && input.newUseEnd <= input.transferDate) {
-      throw new RuleError('use_end_before_transfer', 'A new end of use must come after the transfer', [
-        { field: 'newUseEnd', message: 'on or before transferDate' },
-      ]);
+      throw new RuleError(HANDOVERS_ERRORS.use_end_before_transfer, {}, [{ field: 'newUseEnd', message: 'on or before transferDate' }]);
     }
     const plan = await this.preview(buildingId, input.transferDate, input.retainedFloorIds, options.noticeDate ?? this.clock.today());
     if (input.dryRun) return { handover: null, plan, building };
@@ -80,7 +76,7 @@ export class HandoversService {
           noticeDate: options.noticeDate ?? null,
           plan,
         }),
-      { uq_handover_in_progress: () => new ConflictError('handover_in_progress', 'A handover of this building is still in progress') },
+      { uq_handover_in_progress: () => new ConflictError(HANDOVERS_ERRORS.handover_in_progress) },
     );
     await this.jobs.enqueue('handovers.execute', { handoverId: handover.id }, { jobId: `handover:${handover.id}` });
     return { handover, plan, building };
@@ -105,23 +101,23 @@ export class HandoversService {
       principal.role === 'owner' &&
       handover !== null &&
       [handover.fromOwnerId, handover.toOwnerId].includes(principal.organisationId ?? '');
-    if (!handover || (principal.role !== 'admin' && !owner)) throw new NotFoundError('handover', id);
+    if (!handover || (principal.role !== 'admin' && !owner)) throw new NotFoundError(HANDOVERS_ERRORS.handover_not_found, { id });
     return handover;
   }
 
   async dossier(id: string, principal: Principal): Promise<DocumentFile> {
     const handover = await this.getVisible(id, principal);
-    if (!handover.dossierDocumentId) throw new ConflictError('dossier_not_ready', 'The dossier is made once the handover is completed');
+    if (!handover.dossierDocumentId) throw new ConflictError(HANDOVERS_ERRORS.dossier_not_ready);
     return this.documents.read(handover.dossierDocumentId);
   }
 
   /** The notice letter of a lease: for admins and the lease's own tenant. */
   async notice(leaseId: string, principal: Principal): Promise<DocumentFile> {
     const notice = await this.handovers.findNotice(leaseId);
-    if (!notice) throw new NotFoundError('notice', leaseId);
+    if (!notice) throw new NotFoundError(HANDOVERS_ERRORS.notice_not_found, { id: leaseId });
     if (principal.role === 'tenant' && principal.tenantId !== (await this.handovers.tenantOfLease(leaseId)))
-      throw new NotFoundError('notice', leaseId);
-    if (!notice.documentId) throw new ConflictError('notice_not_ready', 'The notice letter is still being made');
+      throw new NotFoundError(HANDOVERS_ERRORS.notice_not_found, { id: leaseId });
+    if (!notice.documentId) throw new ConflictError(HANDOVERS_ERRORS.notice_not_ready);
     return this.documents.read(notice.documentId);
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
-import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import { periodRange } from '../../common/dates.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
@@ -11,6 +11,7 @@ import type { InvoiceRun } from './invoice-run.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
 import { InvoicesRepository } from './invoices.repository.js';
 import { IssueInvoiceService } from './issue-invoice.service.js';
+import { INVOICES_ERRORS } from './invoices.errors.js';
 
 /** What Dutch law needs of the issuer on every invoice. */
 const ISSUER_FIELDS = ['address', 'kvkNumber', 'vatNumber', 'iban'] as const;
@@ -40,8 +41,8 @@ export class InvoiceRunsService {
     const missing = ISSUER_FIELDS.filter((field) => !umbrella[field]);
     if (missing.length > 0) {
       throw new RuleError(
-        'issuer_incomplete',
-        `${umbrella.name} lacks what an invoice must show: ${missing.join(', ')}`,
+        INVOICES_ERRORS.issuer_incomplete,
+        { issuer: umbrella.name, missing: missing.join(', ') },
         missing.map((field) => ({ field, message: 'required on invoices' })),
       );
     }
@@ -74,10 +75,10 @@ export class InvoiceRunsService {
 
   async get(id: string, principal: Principal): Promise<InvoiceRun> {
     const run = await this.invoices.findRun(id);
-    if (!run) throw new NotFoundError('invoice_run', id);
-    await this.buildings.getVisible(run.buildingId, principal).catch(() => {
-      throw new NotFoundError('invoice_run', id);
-    });
+    if (!run) throw new NotFoundError(INVOICES_ERRORS.invoice_run_not_found, { id });
+    await this.buildings
+      .getVisible(run.buildingId, principal)
+      .catch(whenNotFound(() => new NotFoundError(INVOICES_ERRORS.invoice_run_not_found, { id })));
     return run;
   }
 

@@ -21,6 +21,8 @@ import {
 } from './dto/invoice.dto.js';
 import { InvoiceRunsService } from './invoice-runs.service.js';
 import { InvoicesService } from './invoices.service.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
+import { INVOICES_ERRORS } from './invoices.errors.js';
 
 @ApiTags('invoices')
 @ApiBearerAuth()
@@ -35,7 +37,7 @@ export class InvoiceRunsController {
   @ApiOkResponse({ type: InvoiceRunResponseDto, description: 'The run of this building and period already existed' })
   async start(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('building')) buildingId: string,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Body() body: StartInvoiceRunDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InvoiceRunResponseDto> {
@@ -46,7 +48,10 @@ export class InvoiceRunsController {
 
   @Get('invoice-runs/:id')
   @ApiOkResponse({ type: InvoiceRunResponseDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('invoice_run')) id: string): Promise<InvoiceRunResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(INVOICES_ERRORS.invoice_run_not_found)) id: string,
+  ): Promise<InvoiceRunResponseDto> {
     return toInvoiceRunResponse(await this.runs.get(id, principal));
   }
 }
@@ -68,7 +73,10 @@ export class InvoicesController {
 
   @Get(':id')
   @ApiOkResponse({ type: InvoiceDetailResponseDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('invoice')) id: string): Promise<InvoiceDetailResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
+  ): Promise<InvoiceDetailResponseDto> {
     const { invoice, lines, payments } = await this.invoices.detail(id, principal);
     return toInvoiceDetailResponse(invoice, lines, payments);
   }
@@ -78,7 +86,7 @@ export class InvoicesController {
   @ApiOkResponse({ description: 'The stored PDF, as issued' })
   async pdf(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('invoice')) id: string,
+    @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const file = await this.invoices.pdf(id, principal);
@@ -90,7 +98,7 @@ export class InvoicesController {
   @ApiCreatedResponse({ type: InvoiceDetailResponseDto })
   async pay(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('invoice')) id: string,
+    @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
     @Body() body: RecordPaymentDto,
   ): Promise<InvoiceDetailResponseDto> {
     const { invoice, lines, payments } = await this.invoices.recordPayment(id, body, principal);
@@ -103,7 +111,7 @@ export class InvoicesController {
   @ApiCreatedResponse({ type: InvoiceResponseDto })
   async credit(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('invoice')) id: string,
+    @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
     @Body() body: CreditNoteDto,
   ): Promise<InvoiceResponseDto> {
     return toInvoiceResponse(await this.invoices.credit(id, body.reason, principal));

@@ -13,6 +13,7 @@ import type { Invoice, InvoiceLine, Payment } from './invoice.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
 import { type InvoiceFilter, InvoicesRepository } from './invoices.repository.js';
 import { invoiceNumber, paymentReferenceOf } from './payment-reference.js';
+import { INVOICES_ERRORS } from './invoices.errors.js';
 
 export interface InvoiceDetail {
   invoice: Invoice;
@@ -42,7 +43,7 @@ export class InvoicesService {
   async getVisible(id: string, principal: Principal): Promise<Invoice> {
     const invoice = await this.invoices.findInvoice(id);
     const scope = tenantScopeOf(principal);
-    if (!invoice || (scope && scope.tenantId !== invoice.tenantId)) throw new NotFoundError('invoice', id);
+    if (!invoice || (scope && scope.tenantId !== invoice.tenantId)) throw new NotFoundError(INVOICES_ERRORS.invoice_not_found, { id });
     return invoice;
   }
 
@@ -54,7 +55,7 @@ export class InvoicesService {
 
   async pdf(id: string, principal: Principal): Promise<DocumentFile> {
     const invoice = await this.getVisible(id, principal);
-    if (!invoice.documentId) throw new ConflictError('pdf_not_ready', 'The PDF of this invoice is still being made; try again shortly');
+    if (!invoice.documentId) throw new ConflictError(INVOICES_ERRORS.pdf_not_ready);
     return this.documents.read(invoice.documentId);
   }
 
@@ -67,10 +68,8 @@ export class InvoicesService {
     await this.getVisible(id, principal);
     await this.invoices.transaction(async (manager) => {
       const invoice = (await this.invoices.lockInvoice(manager, id))!;
-      if (invoice.kind === 'credit_note')
-        throw new RuleError('credit_note_not_payable', 'A credit note is not paid; it is settled against invoices');
-      if (invoice.status === 'credited')
-        throw new RuleError('invoice_credited', `Invoice ${invoice.number} was credited; it is no longer owed`);
+      if (invoice.kind === 'credit_note') throw new RuleError(INVOICES_ERRORS.credit_note_not_payable);
+      if (invoice.status === 'credited') throw new RuleError(INVOICES_ERRORS.invoice_credited, { number: invoice.number });
       await this.invoices.recordPayment(manager, {
         invoiceId: id,
         amountCents: input.amountCents,
@@ -86,16 +85,15 @@ export class InvoicesService {
    * the same series, issued today. The invoice itself never changes but for its status.
    */
   async credit(id: string, reason: string, principal: Principal): Promise<Invoice> {
-    await this.getVisible(id, principal);
+    const original = await this.getVisible(id, principal);
     const issueDate = this.clock.today();
     const year = yearOf(issueDate);
     const creditNote = await translateConstraintViolations(
       () =>
         this.invoices.transaction(async (manager) => {
           const invoice = (await this.invoices.lockInvoice(manager, id))!;
-          if (invoice.kind === 'credit_note') throw new RuleError('cannot_credit_credit_note', 'A credit note cannot itself be credited');
-          if (invoice.status === 'credited')
-            throw new ConflictError('invoice_already_credited', `Invoice ${invoice.number} was already credited`);
+          if (invoice.kind === 'credit_note') throw new RuleError(INVOICES_ERRORS.cannot_credit_credit_note);
+          if (invoice.status === 'credited') throw new ConflictError(INVOICES_ERRORS.invoice_already_credited, { number: invoice.number });
           const lines = ((await this.invoices.linesOf([id], manager)).get(id) ?? []).map((line) => ({
             kind: line.kind,
             description: line.description,
@@ -135,7 +133,7 @@ export class InvoicesService {
           await this.invoices.markCredited(manager, invoice.id);
           return saved;
         }),
-      { uq_invoice_credits: () => new ConflictError('invoice_already_credited', 'This invoice was already credited') },
+      { uq_invoice_credits: () => new ConflictError(INVOICES_ERRORS.invoice_already_credited, { number: original.number }) },
     );
     await this.invoiceDocuments.renderAndStore([creditNote]);
     return (await this.invoices.findInvoice(creditNote.id))!;

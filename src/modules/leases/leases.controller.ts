@@ -12,6 +12,8 @@ import { BandRevisionDto, CreateIndexationDto, ListLeasesQueryDto, TerminateLeas
 import { LeaseResponseDto, toLeaseResponse } from './dto/lease.response.dto.js';
 import { IndexationResponseDto, OccupancyResponseDto } from './dto/occupancy.response.dto.js';
 import { type LeaseView, LeasesService } from './leases.service.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
+import { LEASES_ERRORS } from './leases.errors.js';
 
 /** Individual leases: admins and the tenant itself; owners and the city never see one. */
 @ApiTags('leases')
@@ -37,7 +39,10 @@ export class LeasesController {
 
   @Get(':id')
   @ApiOkResponse({ type: LeaseResponseDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('lease')) id: string): Promise<LeaseResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(LEASES_ERRORS.lease_not_found)) id: string,
+  ): Promise<LeaseResponseDto> {
     return this.respond(await this.leases.getVisible(id, principal));
   }
 
@@ -47,7 +52,7 @@ export class LeasesController {
   @ApiOkResponse({ type: LeaseResponseDto })
   async terminate(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('lease')) id: string,
+    @Param('id', new IdParam(LEASES_ERRORS.lease_not_found)) id: string,
     @Body() body: TerminateLeaseDto,
   ): Promise<LeaseResponseDto> {
     return this.respond(await this.leases.terminate(id, body, principal));
@@ -58,7 +63,7 @@ export class LeasesController {
   @ApiCreatedResponse({ type: LeaseResponseDto })
   async reviseBand(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('lease')) id: string,
+    @Param('id', new IdParam(LEASES_ERRORS.lease_not_found)) id: string,
     @Body() body: BandRevisionDto,
   ): Promise<LeaseResponseDto> {
     return this.respond(await this.leases.reviseBand(id, body, principal));
@@ -79,7 +84,7 @@ export class BuildingLeasesController {
   @ApiOkResponse({ type: OccupancyResponseDto })
   occupancy(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('building')) buildingId: string,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Query() query: DateQueryDto,
   ): Promise<OccupancyResponseDto> {
     return this.buildingLeases.occupancy(buildingId, principal, query.date);
@@ -90,7 +95,7 @@ export class BuildingLeasesController {
   @ApiCreatedResponse({ type: IndexationResponseDto })
   index(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('building')) buildingId: string,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Body() body: CreateIndexationDto,
   ): Promise<IndexationResponseDto> {
     return this.buildingLeases.index(buildingId, body, principal);

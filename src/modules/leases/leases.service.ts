@@ -3,7 +3,7 @@ import type { Principal } from '../../common/auth/principal.js';
 import { tenantScopeOf } from '../../common/auth/scope.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
-import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { RentBandsService } from '../rent-bands/rent-bands.service.js';
@@ -15,8 +15,9 @@ import type { BandRevisionDto, ListLeasesQueryDto, TerminateLeaseDto } from './d
 import type { Lease } from './lease.entity.js';
 import { earliestEndAfterNotice, MAX_NOTICE_MONTHS_ORDINARY, standardVatProblems } from './lease-rules.js';
 import type { LeaseRevision } from './lease-revision.entity.js';
-import { LeaseOverlapError, RevisionExistsError } from './leases.errors.js';
+import { LeaseOverlapError, LEASES_ERRORS, RevisionExistsError } from './leases.errors.js';
 import { LeasesRepository } from './leases.repository.js';
+import { SPACES_ERRORS } from '../spaces/spaces.errors.js';
 
 /** A lease with what its answers need: its rate revisions and whether its space has a public counter. */
 export interface LeaseView {
@@ -37,20 +38,20 @@ export class LeasesService {
   ) {}
 
   async create(input: CreateLeaseDto, principal: Principal): Promise<LeaseView> {
-    const space = await this.spaces.get(input.spaceId).catch(() => {
-      throw new RuleError('unknown_space', 'spaceId names no space', [{ field: 'spaceId', message: `no space ${input.spaceId}` }]);
-    });
+    const space = await this.spaces
+      .get(input.spaceId)
+      .catch(
+        whenNotFound(() => new RuleError(SPACES_ERRORS.unknown_space, {}, [{ field: 'spaceId', message: `no space ${input.spaceId}` }])),
+      );
     const tenant = await this.tenants.require(input.tenantId);
     const building = await this.buildings.getVisible(space.buildingId, principal);
     const endDate = input.endDate ?? null;
 
     if (endDate !== null && endDate < input.startDate) {
-      throw new RuleError('lease_ends_before_start', 'The lease must end on or after its start', [
-        { field: 'endDate', message: 'before startDate' },
-      ]);
+      throw new RuleError(LEASES_ERRORS.lease_ends_before_start, {}, [{ field: 'endDate', message: 'before startDate' }]);
     }
     if (input.startDate < building.useStart) {
-      throw new RuleError('lease_before_head_lease', `The building is in use from ${building.useStart}`, [
+      throw new RuleError(LEASES_ERRORS.lease_before_head_lease, { useStart: building.useStart }, [
         { field: 'startDate', message: `before ${building.useStart}` },
       ]);
     }
@@ -61,20 +62,20 @@ export class LeasesService {
       !space.publicCounter &&
       (endDate === null || endDate > building.useEnd)
     ) {
-      throw new RuleError('lease_outlives_head_lease', `The head lease of this temporary building ends on ${building.useEnd}`, [
+      throw new RuleError(LEASES_ERRORS.lease_outlives_head_lease, { useEnd: building.useEnd }, [
         { field: 'endDate', message: `must be on or before ${building.useEnd}` },
       ]);
     }
     const noticeMonths = input.noticeMonths ?? 1;
     if (!space.publicCounter && noticeMonths > MAX_NOTICE_MONTHS_ORDINARY) {
-      throw new RuleError('notice_period_out_of_range', 'Ordinary business space has a notice period of one to three months', [
+      throw new RuleError(LEASES_ERRORS.notice_period_out_of_range, {}, [
         { field: 'noticeMonths', message: `at most ${MAX_NOTICE_MONTHS_ORDINARY}` },
       ]);
     }
     const vatRegime = input.vatRegime ?? 'exempt';
     if (vatRegime === 'standard') {
       const problems = standardVatProblems({ vatNumber: tenant.vatNumber, ...input });
-      if (problems.length > 0) throw new RuleError('vat_standard_not_allowed', 'This lease cannot be let with 21% VAT', problems);
+      if (problems.length > 0) throw new RuleError(LEASES_ERRORS.vat_standard_not_allowed, {}, problems);
     }
     const assessment = await this.rentBands.requireValidAssessment(tenant.id, building.id, input.startDate);
     const ratePerM2YearCents = await this.rentBands.rateOn(building, assessment.bandCode, input.startDate);
@@ -106,7 +107,7 @@ export class LeasesService {
   async getVisible(id: string, principal: Principal): Promise<LeaseView> {
     const lease = await this.leases.findById(id);
     const scope = tenantScopeOf(principal);
-    if (!lease || (scope && scope.tenantId !== lease.tenantId)) throw new NotFoundError('lease', id);
+    if (!lease || (scope && scope.tenantId !== lease.tenantId)) throw new NotFoundError(LEASES_ERRORS.lease_not_found, { id });
     return this.view(lease);
   }
 
@@ -133,27 +134,23 @@ export class LeasesService {
     const { lease } = await this.getVisible(id, principal);
     const noticeDate = input.noticeDate ?? this.clock.today();
     if (noticeDate > this.clock.today()) {
-      throw new RuleError('notice_in_future', 'Notice cannot be dated in the future', [{ field: 'noticeDate', message: 'after today' }]);
+      throw new RuleError(LEASES_ERRORS.notice_in_future, {}, [{ field: 'noticeDate', message: 'after today' }]);
     }
     if (lease.endDate !== null && lease.endDate < noticeDate)
-      throw new RuleError('lease_already_ended', `The lease ended on ${lease.endDate}`);
+      throw new RuleError(LEASES_ERRORS.lease_already_ended, { endDate: lease.endDate });
     if (input.endDate < lease.startDate) {
-      throw new RuleError('lease_ends_before_start', 'The lease must end on or after its start', [
-        { field: 'endDate', message: 'before the start' },
-      ]);
+      throw new RuleError(LEASES_ERRORS.lease_ends_before_start, {}, [{ field: 'endDate', message: 'before the start' }]);
     }
     if (lease.endDate !== null && input.endDate > lease.endDate) {
-      throw new RuleError('termination_extends_lease', `The lease already ends on ${lease.endDate}; notice cannot extend it`, [
+      throw new RuleError(LEASES_ERRORS.termination_extends_lease, { endDate: lease.endDate }, [
         { field: 'endDate', message: `after ${lease.endDate}` },
       ]);
     }
     const earliest = earliestEndAfterNotice(noticeDate, lease.noticeMonths);
     if (input.endDate < earliest) {
-      throw new RuleError(
-        'inside_notice_period',
-        `With ${lease.noticeMonths} month(s) notice given on ${noticeDate}, the lease can end on ${earliest} at the earliest`,
-        [{ field: 'endDate', message: `before ${earliest}` }],
-      );
+      throw new RuleError(LEASES_ERRORS.inside_notice_period, { noticeMonths: lease.noticeMonths, noticeDate, earliest }, [
+        { field: 'endDate', message: `before ${earliest}` },
+      ]);
     }
     await this.leases.recordNotice(id, { endDate: input.endDate, noticeGivenOn: noticeDate, terminationReason: input.reason.trim() });
     return this.getVisible(id, principal);
@@ -163,9 +160,7 @@ export class LeasesService {
   async reviseBand(id: string, input: BandRevisionDto, principal: Principal): Promise<LeaseView> {
     const { lease } = await this.getVisible(id, principal);
     if (input.effectiveDate <= lease.startDate || (lease.endDate !== null && input.effectiveDate > lease.endDate)) {
-      throw new RuleError('revision_outside_lease', 'A revision takes effect after the start and within the lease', [
-        { field: 'effectiveDate', message: 'outside the lease' },
-      ]);
+      throw new RuleError(LEASES_ERRORS.revision_outside_lease, {}, [{ field: 'effectiveDate', message: 'outside the lease' }]);
     }
     const building = await this.buildings.getVisible(lease.buildingId, principal);
     const assessment = await this.rentBands.requireValidAssessment(lease.tenantId, lease.buildingId, input.effectiveDate);

@@ -7,6 +7,7 @@ import { normaliseIban } from '../../common/validation/validators.js';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto.js';
 import type { Organisation, OrganisationKind } from './organisation.entity.js';
 import { OrganisationsRepository } from './organisations.repository.js';
+import { ORGANISATIONS_ERRORS, UnknownOrganisationError } from './organisations.errors.js';
 
 @Injectable()
 export class OrganisationsService {
@@ -14,7 +15,7 @@ export class OrganisationsService {
 
   create(input: CreateOrganisationDto, manager?: EntityManager): Promise<Organisation> {
     if (input.kind === 'municipality' && !input.city) {
-      throw new RuleError('municipality_needs_city', 'A municipality organisation needs the city it monitors', [
+      throw new RuleError(ORGANISATIONS_ERRORS.municipality_needs_city, {}, [
         { field: 'city', message: 'city is required for a municipality' },
       ]);
     }
@@ -45,18 +46,13 @@ export class OrganisationsService {
    */
   async requireOfKind(id: string, kind: OrganisationKind | null, field: string): Promise<Organisation> {
     const organisation = await this.organisations.findById(id);
-    if (!organisation || (kind !== null && organisation.kind !== kind)) {
-      const described = kind ? `organisation of kind ${kind}` : 'organisation';
-      throw new RuleError(`unknown_${kind ?? 'organisation'}`, `${field} must name an existing ${described}`, [
-        { field, message: `no ${described} ${id}` },
-      ]);
-    }
+    if (!organisation || (kind !== null && organisation.kind !== kind)) throw new UnknownOrganisationError(id, kind, field);
     return organisation;
   }
 
   async get(id: string): Promise<Organisation> {
     const organisation = await this.organisations.findById(id);
-    if (!organisation) throw new NotFoundError('organisation', id);
+    if (!organisation) throw new NotFoundError(ORGANISATIONS_ERRORS.organisation_not_found, { id });
     return organisation;
   }
 }

@@ -6,6 +6,7 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { BalanceQueryDto } from './dto/balance-query.dto.js';
 import { FinanceResponseDto, OwnerBalanceResponseDto, PutFinanceDto } from './dto/finance.dto.js';
 import { OwnerFinanceService } from './owner-finance.service.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 
 @ApiTags('owner finance')
 @ApiBearerAuth()
@@ -20,7 +21,7 @@ export class OwnerFinanceController {
   @ApiOkResponse({ type: FinanceResponseDto })
   put(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('building')) buildingId: string,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Body() body: PutFinanceDto,
   ): Promise<FinanceResponseDto> {
     return this.finance.put(buildingId, body, principal);
@@ -28,7 +29,10 @@ export class OwnerFinanceController {
 
   @Get('finance')
   @ApiOkResponse({ type: FinanceResponseDto })
-  get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('building')) buildingId: string): Promise<FinanceResponseDto> {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
+  ): Promise<FinanceResponseDto> {
     return this.finance.get(buildingId, principal);
   }
 
@@ -36,7 +40,7 @@ export class OwnerFinanceController {
   @ApiOkResponse({ type: OwnerBalanceResponseDto })
   balance(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('building')) buildingId: string,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Query() query: BalanceQueryDto,
   ): Promise<OwnerBalanceResponseDto> {
     return this.finance.balance(buildingId, principal, query.year);

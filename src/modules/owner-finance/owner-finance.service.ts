@@ -71,8 +71,7 @@ export class OwnerFinanceService {
   /** Admins and the building's owner; the city sees aggregates in its reports, not an owner's books. */
   private async readable(buildingId: string, principal: Principal): Promise<Building> {
     const building = await this.buildings.getVisible(buildingId, principal);
-    if (principal.role !== 'admin' && principal.role !== 'owner')
-      throw new ForbiddenError('Only admins and the building’s owner see its finance');
+    if (principal.role !== 'admin' && principal.role !== 'owner') throw new ForbiddenError();
     return building;
   }
 }

@@ -7,6 +7,8 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { BandAssessmentResponseDto, CreateBandAssessmentDto, toBandAssessmentResponse } from './dto/band-assessment.dto.js';
 import { PublishRentBandSchemeDto, RentBandSchemeResponseDto } from './dto/rent-band-scheme.dto.js';
 import { RentBandsService } from './rent-bands.service.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
+import { TENANTS_ERRORS } from '../tenants/tenants.errors.js';
 
 @ApiTags('rent bands')
 @ApiBearerAuth()
@@ -18,7 +20,7 @@ export class RentBandsController {
   @ApiOkResponse({ type: RentBandSchemeResponseDto })
   schemeOn(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('building')) buildingId: string,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Query() query: DateQueryDto,
   ): Promise<RentBandSchemeResponseDto> {
     return this.rentBands.schemeOn(buildingId, principal, query.date);
@@ -30,7 +32,7 @@ export class RentBandsController {
   @ApiOkResponse({ type: RentBandSchemeResponseDto })
   publish(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('building')) buildingId: string,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Body() body: PublishRentBandSchemeDto,
   ): Promise<RentBandSchemeResponseDto> {
     return this.rentBands.publish(buildingId, body, principal);
@@ -41,7 +43,7 @@ export class RentBandsController {
   @ApiCreatedResponse({ type: BandAssessmentResponseDto })
   async assess(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('tenant')) tenantId: string,
+    @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) tenantId: string,
     @Body() body: CreateBandAssessmentDto,
   ): Promise<BandAssessmentResponseDto> {
     return toBandAssessmentResponse(await this.rentBands.assess(tenantId, body, principal));
@@ -52,7 +54,7 @@ export class RentBandsController {
   @ApiOkResponse({ type: [BandAssessmentResponseDto] })
   async assessments(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('tenant')) tenantId: string,
+    @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) tenantId: string,
   ): Promise<{ items: BandAssessmentResponseDto[]; total: number }> {
     const items = (await this.rentBands.assessmentsOf(tenantId, principal)).map(toBandAssessmentResponse);
     return { items, total: items.length };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
-import { RuleError } from '../../common/errors/domain-error.js';
+import { RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import type { Building } from '../buildings/building.entity.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
@@ -11,6 +11,7 @@ import type { PublishRentBandSchemeDto } from './dto/rent-band-scheme.dto.js';
 import { assessmentValidUntil, type BandDefinition, chooseBand, DEFAULT_BANDS, schemeProblems } from './rent.js';
 import { BandNotInSchemeError, InvalidBandSchemeError, NoValidAssessmentError } from './rent-bands.errors.js';
 import { RentBandsRepository, type StoredScheme } from './rent-bands.repository.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 
 @Injectable()
 export class RentBandsService {
@@ -47,11 +48,13 @@ export class RentBandsService {
    */
   async assess(tenantId: string, input: CreateBandAssessmentDto, principal: Principal): Promise<BandAssessment> {
     const tenant = await this.tenants.getVisible(tenantId, principal);
-    const building = await this.buildings.getVisible(input.buildingId, principal).catch(() => {
-      throw new RuleError('unknown_building', 'buildingId names no building', [
-        { field: 'buildingId', message: `no building ${input.buildingId}` },
-      ]);
-    });
+    const building = await this.buildings
+      .getVisible(input.buildingId, principal)
+      .catch(
+        whenNotFound(
+          () => new RuleError(BUILDINGS_ERRORS.unknown_building, {}, [{ field: 'buildingId', message: `no building ${input.buildingId}` }]),
+        ),
+      );
     const scheme = await this.schemeOfBuildingOn(building, `${input.basisYear + 1}-01-01`);
     const band = chooseBand(scheme.bands, input.incomeCents);
     return this.repository.insertAssessment({

@@ -7,6 +7,7 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
 import { ReportResponseDto, RequestReportDto, toReportResponse } from './dto/report.dto.js';
 import { ReportsService } from './reports.service.js';
+import { REPORTS_ERRORS } from './reports.errors.js';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -24,7 +25,10 @@ export class ReportsController {
 
   @Get(':id')
   @ApiOkResponse({ type: ReportResponseDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('report')) id: string): Promise<ReportResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(REPORTS_ERRORS.report_not_found)) id: string,
+  ): Promise<ReportResponseDto> {
     return toReportResponse(await this.reports.getVisible(id, principal));
   }
 
@@ -32,7 +36,7 @@ export class ReportsController {
   @ApiProduces('application/json', 'text/csv', 'application/pdf')
   async file(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('report')) id: string,
+    @Param('id', new IdParam(REPORTS_ERRORS.report_not_found)) id: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await sendDocument(reply, await this.reports.file(id, principal));

@@ -21,6 +21,7 @@ import {
   ownerReportPdf,
 } from './report-documents.js';
 import { ReportsRepository } from './reports.repository.js';
+import { REPORTS_ERRORS } from './reports.errors.js';
 
 const CONTENT_TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' } as const;
 
@@ -41,16 +42,15 @@ export class ReportsService {
     let buildingId: string | null = null;
     let city: string | null = null;
     if (input.kind === 'owner-occupancy') {
-      if (principal.role === 'municipality') throw new ForbiddenError('The city sees aggregates in its monitor, not an owner’s books');
+      if (principal.role === 'municipality') throw new ForbiddenError();
       if (!input.buildingId) throw new InputError([{ field: 'buildingId', message: 'buildingId is required for owner-occupancy' }]);
       buildingId = (await this.buildings.getVisible(input.buildingId, principal)).id;
     } else {
-      if (principal.role === 'owner') throw new ForbiddenError('The monitor is for the municipality and the umbrella');
+      if (principal.role === 'owner') throw new ForbiddenError();
       const ownCity = principal.role === 'municipality' ? await this.reports.municipalityCity(principal.organisationId ?? '') : null;
       city = input.city ?? ownCity;
       if (!city) throw new InputError([{ field: 'city', message: 'city is required for municipality-monitor' }]);
-      if (principal.role === 'municipality' && city.toLowerCase() !== ownCity?.toLowerCase())
-        throw new ForbiddenError('A municipality monitors its own city');
+      if (principal.role === 'municipality' && city.toLowerCase() !== ownCity?.toLowerCase()) throw new ForbiddenError();
     }
     const report = await this.reports.insert({
       kind: input.kind,
@@ -67,13 +67,14 @@ export class ReportsService {
   /** The requester and admins read a report; anyone else is told it does not exist. */
   async getVisible(id: string, principal: Principal): Promise<Report> {
     const report = await this.reports.find(id);
-    if (!report || (principal.role !== 'admin' && report.requestedBy !== principal.userId)) throw new NotFoundError('report', id);
+    if (!report || (principal.role !== 'admin' && report.requestedBy !== principal.userId))
+      throw new NotFoundError(REPORTS_ERRORS.report_not_found, { id });
     return report;
   }
 
   async file(id: string, principal: Principal): Promise<DocumentFile> {
     const report = await this.getVisible(id, principal);
-    if (!report.documentId) throw new ConflictError('report_not_ready', `The report is ${report.status}`);
+    if (!report.documentId) throw new ConflictError(REPORTS_ERRORS.report_not_ready, { status: report.status });
     return this.documents.read(report.documentId);
   }
 

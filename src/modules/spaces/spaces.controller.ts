@@ -6,6 +6,7 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { CreateSpaceDto } from './dto/create-space.dto.js';
 import { SpaceResponseDto, toSpaceResponse } from './dto/space.response.dto.js';
 import { SpacesService } from './spaces.service.js';
+import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 
 @ApiTags('spaces')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class SpacesController {
   @ApiCreatedResponse({ type: SpaceResponseDto })
   async create(
     @CurrentPrincipal() principal: Principal,
-    @Param('floorId', new IdParam('floor')) floorId: string,
+    @Param('floorId', new IdParam(FLOORS_ERRORS.floor_not_found)) floorId: string,
     @Body() body: CreateSpaceDto,
   ): Promise<SpaceResponseDto> {
     return toSpaceResponse(await this.spaces.create(floorId, body, principal));

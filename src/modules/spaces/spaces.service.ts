@@ -5,7 +5,7 @@ import { NotFoundError } from '../../common/errors/domain-error.js';
 import { FloorsService } from '../floors/floors.service.js';
 import type { CreateSpaceDto } from './dto/create-space.dto.js';
 import type { Space } from './space.entity.js';
-import { SpaceCodeTakenError } from './spaces.errors.js';
+import { SpaceCodeTakenError, SPACES_ERRORS } from './spaces.errors.js';
 import { SpacesRepository } from './spaces.repository.js';
 
 @Injectable()
@@ -38,7 +38,7 @@ export class SpacesService {
 
   async get(id: string): Promise<Space> {
     const space = await this.spaces.findById(id);
-    if (!space) throw new NotFoundError('space', id);
+    if (!space) throw new NotFoundError(SPACES_ERRORS.space_not_found, { id });
     return space;
   }
 }

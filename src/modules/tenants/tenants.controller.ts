@@ -9,6 +9,7 @@ import { CreateTenantDto } from './dto/create-tenant.dto.js';
 import { ListTenantsQueryDto } from './dto/list-tenants.query.js';
 import { TenantResponseDto, toTenantResponse } from './dto/tenant.response.dto.js';
 import { TenantsService } from './tenants.service.js';
+import { TENANTS_ERRORS } from './tenants.errors.js';
 
 @ApiTags('tenants')
 @ApiBearerAuth()
@@ -34,7 +35,10 @@ export class TenantsController {
   @Get(':id')
   @Roles('admin', 'tenant')
   @ApiOkResponse({ type: TenantResponseDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam('tenant')) id: string): Promise<TenantResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) id: string,
+  ): Promise<TenantResponseDto> {
     return toTenantResponse(await this.tenants.getVisible(id, principal));
   }
 }

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { CreateTenantDto } from './dto/create-tenant.dto.js';
 import type { Tenant } from './tenant.entity.js';
-import { TenantEmailTakenError, UnknownTenantError } from './tenants.errors.js';
+import { TenantEmailTakenError, TENANTS_ERRORS, UnknownTenantError } from './tenants.errors.js';
 import { TenantsRepository } from './tenants.repository.js';
 
 @Injectable()
@@ -55,7 +55,8 @@ export class TenantsService {
   /** A tenant user reads only its own record; staff read any. Another's answers as unknown. */
   async getVisible(id: string, principal: Principal): Promise<Tenant> {
     const tenant = await this.tenants.findById(id);
-    if (!tenant || (principal.role === 'tenant' && principal.tenantId !== id)) throw new NotFoundError('tenant', id);
+    if (!tenant || (principal.role === 'tenant' && principal.tenantId !== id))
+      throw new NotFoundError(TENANTS_ERRORS.tenant_not_found, { id });
     return tenant;
   }
 

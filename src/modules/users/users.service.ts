@@ -11,7 +11,7 @@ import { TenantsService } from '../tenants/tenants.service.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import { hashPassword } from './password.js';
 import type { User } from './user.entity.js';
-import { EmailTakenError, RoleNeedsOrganisationError } from './users.errors.js';
+import { EmailTakenError, RoleNeedsOrganisationError, USERS_ERRORS } from './users.errors.js';
 import { UsersRepository } from './users.repository.js';
 
 /** Owner and municipality users see data through their organisation, so they must have one of that kind. */
@@ -75,7 +75,7 @@ export class UsersService implements OnApplicationBootstrap {
 
   async get(id: string): Promise<User> {
     const user = await this.users.findById(id);
-    if (!user) throw new NotFoundError('user', id);
+    if (!user) throw new NotFoundError(USERS_ERRORS.user_not_found, { id });
     return user;
   }
 

@@ -1,0 +1,37 @@
+import { declareErrorCodes } from '../../common/errors/error-codes.js';
+
+export const HANDOVERS_ERRORS = declareErrorCodes('handovers', {
+  handover_not_found: { kind: 'not_found', en: 'No handover {id}', nl: 'Geen eigendomsoverdracht {id}' },
+  notice_not_found: { kind: 'not_found', en: 'No notice {id}', nl: 'Geen ontruimingsaanzegging {id}' },
+  same_owner: { kind: 'rule', en: 'The building already belongs to this owner', nl: 'Het gebouw is al van deze eigenaar' },
+  transfer_outside_use: {
+    kind: 'rule',
+    en: 'The transfer date must fall within the building’s use',
+    nl: 'De overdrachtsdatum moet binnen de gebruiksperiode van het gebouw vallen',
+  },
+  transfer_before_previous_handover: {
+    kind: 'rule',
+    en: 'The building was last handed over on {previous}',
+    nl: 'Het gebouw is voor het laatst op {previous} overgedragen',
+  },
+  use_end_before_transfer: {
+    kind: 'rule',
+    en: 'A new end of use must come after the transfer',
+    nl: 'Een nieuw einde van het gebruik moet na de overdracht liggen',
+  },
+  handover_in_progress: {
+    kind: 'conflict',
+    en: 'A handover of this building is still in progress',
+    nl: 'Er loopt nog een eigendomsoverdracht van dit gebouw',
+  },
+  dossier_not_ready: {
+    kind: 'conflict',
+    en: 'The dossier is made once the handover is completed',
+    nl: 'Het dossier wordt gemaakt zodra de overdracht is afgerond',
+  },
+  notice_not_ready: {
+    kind: 'conflict',
+    en: 'The notice letter is still being made',
+    nl: 'De brief met de ontruimingsaanzegging wordt nog gemaakt',
+  },
+});

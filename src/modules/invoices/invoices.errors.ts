@@ -1,0 +1,36 @@
+import { declareErrorCodes } from '../../common/errors/error-codes.js';
+
+export const INVOICES_ERRORS = declareErrorCodes('invoices', {
+  invoice_not_found: { kind: 'not_found', en: 'No invoice {id}', nl: 'Geen factuur {id}' },
+  invoice_run_not_found: { kind: 'not_found', en: 'No invoice run {id}', nl: 'Geen factuurrun {id}' },
+  issuer_incomplete: {
+    kind: 'rule',
+    en: '{issuer} lacks what an invoice must show: {missing}',
+    nl: 'Van {issuer} ontbreekt wat op een factuur moet staan: {missing}',
+  },
+  pdf_not_ready: {
+    kind: 'conflict',
+    en: 'The PDF of this invoice is still being made; try again shortly',
+    nl: 'De pdf van deze factuur wordt nog gemaakt; probeer het zo meteen opnieuw',
+  },
+  credit_note_not_payable: {
+    kind: 'rule',
+    en: 'A credit note is not paid; it is settled against invoices',
+    nl: 'Een creditnota wordt niet betaald, maar met facturen verrekend',
+  },
+  invoice_credited: {
+    kind: 'rule',
+    en: 'Invoice {number} was credited; it is no longer owed',
+    nl: 'Factuur {number} is gecrediteerd en hoeft niet meer betaald te worden',
+  },
+  cannot_credit_credit_note: {
+    kind: 'rule',
+    en: 'A credit note cannot itself be credited',
+    nl: 'Een creditnota kan zelf niet gecrediteerd worden',
+  },
+  invoice_already_credited: {
+    kind: 'conflict',
+    en: 'Invoice {number} was already credited',
+    nl: 'Factuur {number} is al gecrediteerd',
+  },
+});
