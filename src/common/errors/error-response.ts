@@ -16,7 +16,7 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'floor_level_taken' })
   code!: string;
 
-  @ApiProperty({ example: 'Level 3 is already used in this building' })
+  @ApiProperty({ example: 'Level 3 is already used in this building', description: 'English, or Dutch when Accept-Language prefers nl' })
   message!: string;
 
   @ApiProperty({ type: [ErrorDetailDto] })
