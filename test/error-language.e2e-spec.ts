@@ -51,7 +51,7 @@ describe('error messages in the language asked for', () => {
     expect([dutch.status, dutch.body.code, dutch.body.message]).toEqual([
       422,
       'municipality_needs_city',
-      'Een gemeente heeft de stad nodig waarop zij toeziet',
+      'Een gemeente moet de stad noemen waarop zij toezicht houdt',
     ]);
     expect([english.status, english.body.code, english.body.message]).toEqual([
       422,

@@ -30,5 +30,5 @@ export const COMMON_ERRORS = declareErrorCodes('common', {
     nl: 'Dit type inhoud wordt niet ondersteund',
   },
   client_error: { kind: 'framework', en: 'The request cannot be handled', nl: 'Het verzoek kan niet worden verwerkt' },
-  internal_error: { kind: 'framework', en: 'Something went wrong on our side', nl: 'Er ging bij ons iets mis' },
+  internal_error: { kind: 'framework', en: 'Something went wrong on our side', nl: 'Er is bij ons iets misgegaan' },
 });

@@ -19,7 +19,7 @@ export const APPLICATIONS_ERRORS = declareErrorCodes('applications', {
   group_too_large: {
     kind: 'rule',
     en: 'The group asks {requested} m²; the largest preferred floor has {largest} m²',
-    nl: 'De groep vraagt {requested} m²; de grootste verdieping van haar voorkeur heeft {largest} m²',
+    nl: 'De groep vraagt {requested} m²; de grootste gewenste verdieping is {largest} m²',
   },
   not_reviewable: {
     kind: 'rule',

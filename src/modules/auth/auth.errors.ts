@@ -6,7 +6,7 @@ export const AUTH_ERRORS = declareErrorCodes('auth', {
   too_many_login_attempts: {
     kind: 'rate_limited',
     en: 'Too many failed sign-ins for this address; try again within {windowMinutes} minutes',
-    nl: 'Te vaak mislukt inloggen met dit adres; probeer het binnen {windowMinutes} minuten opnieuw',
+    nl: 'Te veel mislukte inlogpogingen voor dit adres; probeer het over {windowMinutes} minuten opnieuw',
   },
 });
 

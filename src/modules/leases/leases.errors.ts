@@ -46,7 +46,7 @@ export const LEASES_ERRORS = declareErrorCodes('leases', {
   notice_in_future: {
     kind: 'rule',
     en: 'Notice cannot be dated in the future',
-    nl: 'Een opzegging kan niet in de toekomst gedateerd zijn',
+    nl: 'Een opzegging kan niet in de toekomst gedateerd worden',
   },
   lease_already_ended: { kind: 'rule', en: 'The lease ended on {endDate}', nl: 'Het huurcontract is op {endDate} geëindigd' },
   termination_extends_lease: {

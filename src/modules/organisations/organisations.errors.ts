@@ -7,7 +7,7 @@ export const ORGANISATIONS_ERRORS = declareErrorCodes('organisations', {
   municipality_needs_city: {
     kind: 'rule',
     en: 'A municipality organisation needs the city it monitors',
-    nl: 'Een gemeente heeft de stad nodig waarop zij toeziet',
+    nl: 'Een gemeente moet de stad noemen waarop zij toezicht houdt',
   },
   unknown_organisation: {
     kind: 'rule',
@@ -22,7 +22,7 @@ export const ORGANISATIONS_ERRORS = declareErrorCodes('organisations', {
   unknown_umbrella: {
     kind: 'rule',
     en: '{field} must name an existing organisation of kind umbrella',
-    nl: '{field} moet naar een bestaande koepelhuurder verwijzen',
+    nl: '{field} moet naar een bestaande koepelorganisatie verwijzen',
   },
   unknown_municipality: {
     kind: 'rule',

@@ -11,7 +11,7 @@ export const RENT_BANDS_ERRORS = declareErrorCodes('rent-bands', {
   band_not_in_scheme: {
     kind: 'rule',
     en: 'Band {code} does not exist in the building’s band scheme on {date}',
-    nl: 'Huurklasse {code} bestaat op {date} niet in de indeling in huurklassen van het gebouw',
+    nl: 'Huurklasse {code} komt op {date} niet voor in de huurklassen van het gebouw',
   },
 });
 
