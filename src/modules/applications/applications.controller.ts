@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
+import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 import type { Application } from './application.entity.js';
 import { type Allocation, AllocationsService } from './allocations.service.js';
 import { ApplicationsService } from './applications.service.js';
@@ -22,7 +23,6 @@ import {
 } from './dto/application.dto.js';
 import { APPLICATIONS_ERRORS } from './applications.errors.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
-import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()

@@ -4,12 +4,12 @@ import { Clock } from '../../common/clock/clock.js';
 import { ForbiddenError, InputError, NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { FloorsService } from '../floors/floors.service.js';
+import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 import { type Application, type ApplicationRound, APPLICATION_STATUSES, type ApplicationStatus } from './application.entity.js';
 import { canMove, totalRequestedArea } from './application-rules.js';
 import { APPLICATIONS_ERRORS, TransitionRefusedError } from './applications.errors.js';
 import { ApplicationsRepository, type RankingRow } from './applications.repository.js';
 import type { CreateApplicationDto, CreateRoundDto, ReviewDto } from './dto/application.dto.js';
-import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 
 @Injectable()
 export class ApplicationsService {

@@ -5,10 +5,10 @@ import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { CreateFloorDto } from './dto/create-floor.dto.js';
 import { FloorOverviewDto, FloorResponseDto, toFloorOverview, toFloorResponse } from './dto/floor.response.dto.js';
 import { FloorsService } from './floors.service.js';
-import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 
 @ApiTags('floors')
 @ApiBearerAuth()

@@ -5,11 +5,11 @@ import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
+import { LEASES_ERRORS } from '../leases/leases.errors.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { HandoverResponseDto, StartHandoverDto, toHandoverResponse } from './dto/handover.dto.js';
 import { HandoversService } from './handovers.service.js';
-import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { HANDOVERS_ERRORS } from './handovers.errors.js';
-import { LEASES_ERRORS } from '../leases/leases.errors.js';
 
 @ApiTags('handovers')
 @ApiBearerAuth()

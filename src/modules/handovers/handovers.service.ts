@@ -8,11 +8,11 @@ import { JobQueue } from '../../jobs/job-queue.js';
 import type { Building } from '../buildings/building.entity.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
+import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 import type { StartHandoverDto } from './dto/handover.dto.js';
 import type { Handover } from './handover.entity.js';
 import { type HandoverPlan, planHandover } from './handover-plan.js';
 import { HandoversRepository } from './handovers.repository.js';
-import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 import { HANDOVERS_ERRORS } from './handovers.errors.js';
 
 /** Checks, previews and queues handovers; reads their dossiers and notices. */

@@ -19,9 +19,9 @@ import {
   toInvoiceResponse,
   toInvoiceRunResponse,
 } from './dto/invoice.dto.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { InvoiceRunsService } from './invoice-runs.service.js';
 import { InvoicesService } from './invoices.service.js';
-import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { INVOICES_ERRORS } from './invoices.errors.js';
 
 @ApiTags('invoices')

@@ -6,13 +6,13 @@ import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import type { Page } from '../../common/pagination/page.js';
 import { DateQueryDto } from '../../common/validation/date-query.js';
 import { IdParam } from '../../common/validation/id-param.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { BuildingLeasesService } from './building-leases.service.js';
 import { CreateLeaseDto } from './dto/create-lease.dto.js';
 import { BandRevisionDto, CreateIndexationDto, ListLeasesQueryDto, TerminateLeaseDto } from './dto/lease-actions.dto.js';
 import { LeaseResponseDto, toLeaseResponse } from './dto/lease.response.dto.js';
 import { IndexationResponseDto, OccupancyResponseDto } from './dto/occupancy.response.dto.js';
 import { type LeaseView, LeasesService } from './leases.service.js';
-import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { LEASES_ERRORS } from './leases.errors.js';
 
 /** Individual leases: admins and the tenant itself; owners and the city never see one. */

@@ -10,6 +10,7 @@ import { RentBandsService } from '../rent-bands/rent-bands.service.js';
 import type { Space } from '../spaces/space.entity.js';
 import { SpacesService } from '../spaces/spaces.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
+import { SPACES_ERRORS } from '../spaces/spaces.errors.js';
 import type { CreateLeaseDto } from './dto/create-lease.dto.js';
 import type { BandRevisionDto, ListLeasesQueryDto, TerminateLeaseDto } from './dto/lease-actions.dto.js';
 import type { Lease } from './lease.entity.js';
@@ -17,7 +18,6 @@ import { earliestEndAfterNotice, MAX_NOTICE_MONTHS_ORDINARY, standardVatProblems
 import type { LeaseRevision } from './lease-revision.entity.js';
 import { LeaseOverlapError, LEASES_ERRORS, RevisionExistsError } from './leases.errors.js';
 import { LeasesRepository } from './leases.repository.js';
-import { SPACES_ERRORS } from '../spaces/spaces.errors.js';
 
 /** A lease with what its answers need: its rate revisions and whether its space has a public counter. */
 export interface LeaseView {

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { BalanceQueryDto } from './dto/balance-query.dto.js';
 import { FinanceResponseDto, OwnerBalanceResponseDto, PutFinanceDto } from './dto/finance.dto.js';
 import { OwnerFinanceService } from './owner-finance.service.js';
-import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 
 @ApiTags('owner finance')
 @ApiBearerAuth()

@@ -4,11 +4,11 @@ import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { DateQueryDto } from '../../common/validation/date-query.js';
 import { IdParam } from '../../common/validation/id-param.js';
+import { TENANTS_ERRORS } from '../tenants/tenants.errors.js';
 import { BandAssessmentResponseDto, CreateBandAssessmentDto, toBandAssessmentResponse } from './dto/band-assessment.dto.js';
 import { PublishRentBandSchemeDto, RentBandSchemeResponseDto } from './dto/rent-band-scheme.dto.js';
 import { RentBandsService } from './rent-bands.service.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
-import { TENANTS_ERRORS } from '../tenants/tenants.errors.js';
 
 @ApiTags('rent bands')
 @ApiBearerAuth()

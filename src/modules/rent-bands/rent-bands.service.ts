@@ -5,13 +5,13 @@ import { RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import type { Building } from '../buildings/building.entity.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
+import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import type { BandAssessment } from './band-assessment.entity.js';
 import type { CreateBandAssessmentDto } from './dto/band-assessment.dto.js';
 import type { PublishRentBandSchemeDto } from './dto/rent-band-scheme.dto.js';
 import { assessmentValidUntil, type BandDefinition, chooseBand, DEFAULT_BANDS, schemeProblems } from './rent.js';
 import { BandNotInSchemeError, InvalidBandSchemeError, NoValidAssessmentError } from './rent-bands.errors.js';
 import { RentBandsRepository, type StoredScheme } from './rent-bands.repository.js';
-import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 
 @Injectable()
 export class RentBandsService {

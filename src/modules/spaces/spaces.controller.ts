@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
+import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 import { CreateSpaceDto } from './dto/create-space.dto.js';
 import { SpaceResponseDto, toSpaceResponse } from './dto/space.response.dto.js';
 import { SpacesService } from './spaces.service.js';
-import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 
 @ApiTags('spaces')
 @ApiBearerAuth()
