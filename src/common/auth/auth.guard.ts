@@ -1,11 +1,11 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, UnauthorizedError } from '../errors/domain-error.js';
-import { ALLOWED_ROLES, type AuthenticatedRequest, PUBLIC_ROUTE } from './decorators.js';
-import type { Role } from './principal.js';
+import { UnauthorizedError } from '../errors/domain-error.js';
+import { type Capability, requireCapability } from './access-policy.js';
+import { type AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_CAPABILITY } from './decorators.js';
 import { TokenVerifier } from './token-verifier.js';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows it. */
+/** Global guard: every route needs a valid bearer token unless marked @Public(); @Can() narrows it through the access policy. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -24,8 +24,8 @@ export class AuthGuard implements CanActivate {
     if (!principal) throw new UnauthorizedError('token_invalid', 'The access token is invalid or expired');
     request.principal = principal;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(principal.role)) throw new ForbiddenError();
+    const capability = this.reflector.getAllAndOverride<Capability | undefined>(REQUIRED_CAPABILITY, targets);
+    if (capability) requireCapability(principal, capability);
     return true;
   }
 }

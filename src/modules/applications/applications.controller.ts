@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import type { Application } from './application.entity.js';
@@ -31,7 +31,7 @@ export class ApplicationRoundsController {
   ) {}
 
   @Post('buildings/:id/application-rounds')
-  @Roles('admin')
+  @Can('applications.review')
   @ApiCreatedResponse({ type: RoundResponseDto })
   async createRound(
     @CurrentPrincipal() principal: Principal,
@@ -65,7 +65,7 @@ export class ApplicationRoundsController {
   }
 
   @Get('application-rounds/:id/ranking')
-  @Roles('admin')
+  @Can('applications.review')
   @ApiOkResponse({ type: [RankingItemDto] })
   async ranking(
     @CurrentPrincipal() principal: Principal,
@@ -83,7 +83,7 @@ export class ApplicationRoundsController {
 
   /** Offers every free floor of the round to the best waitlisted group that wants it. */
   @Post('application-rounds/:id/offers')
-  @Roles('admin')
+  @Can('applications.review')
   @ApiCreatedResponse({ type: [OfferResponseDto] })
   async offerFreeFloors(
     @CurrentPrincipal() principal: Principal,
@@ -133,7 +133,7 @@ export class ApplicationsController {
   }
 
   @Post('reviews')
-  @Roles('admin')
+  @Can('applications.review')
   @ApiCreatedResponse({ type: ApplicationResponseDto })
   async review(
     @CurrentPrincipal() principal: Principal,
@@ -145,7 +145,7 @@ export class ApplicationsController {
   }
 
   @Post('allocate')
-  @Roles('admin')
+  @Can('applications.review')
   @ApiCreatedResponse({ type: AllocationResponseDto })
   allocate(
     @CurrentPrincipal() principal: Principal,
@@ -156,7 +156,7 @@ export class ApplicationsController {
   }
 
   @Post('waitlist')
-  @Roles('admin')
+  @Can('applications.review')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationResponseDto })
   async waitlist(
@@ -167,7 +167,7 @@ export class ApplicationsController {
   }
 
   @Post('reject')
-  @Roles('admin')
+  @Can('applications.review')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationResponseDto })
   async reject(
@@ -207,7 +207,7 @@ export class OffersController {
 
   /** Ends the floor's group allocation; the floor can be offered again (the best waitlisted group gets an offer). */
   @Post('floors/:id/release')
-  @Roles('admin')
+  @Can('applications.review')
   @HttpCode(200)
   async release(
     @CurrentPrincipal() principal: Principal,

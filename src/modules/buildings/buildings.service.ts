@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal.js';
-import { buildingScopeOf } from '../../common/auth/scope.js';
+import { buildingScopeOf, requireCapability } from '../../common/auth/access-policy.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -17,7 +17,8 @@ export class BuildingsService {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  async create(input: CreateBuildingDto): Promise<Building> {
+  async create(input: CreateBuildingDto, principal: Principal): Promise<Building> {
+    requireCapability(principal, 'buildings.write');
     const useEnd = input.useEnd ?? null;
     if (useEnd !== null && useEnd <= input.useStart) throw new UsePeriodError();
     await this.organisations.requireOfKind(input.ownerId, 'owner', 'ownerId');
@@ -49,5 +50,10 @@ export class BuildingsService {
 
   listVisible(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Building>> {
     return this.buildings.findVisiblePage(buildingScopeOf(principal), page);
+  }
+
+  /** The ids of every building this principal may see, for a client to offer only what works. */
+  visibleIds(principal: Principal): Promise<string[]> {
+    return this.buildings.findVisibleIds(buildingScopeOf(principal));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { mayReadHandover, mayReadTenantRecord, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
@@ -35,6 +36,7 @@ export class HandoversService {
     principal: Principal,
     options: { noticeDate?: string } = {},
   ): Promise<{ handover: Handover | null; plan: HandoverPlan; building: Building }> {
+    requireCapability(principal, 'handovers.write');
     const building = await this.buildings.getVisible(buildingId, principal);
     await this.organisations.requireOfKind(input.newOwnerId, 'owner', 'newOwnerId');
     if (input.newOwnerId === building.ownerId)
@@ -100,12 +102,9 @@ export class HandoversService {
 
   /** Admins and the users of both owners; anyone else is told it does not exist. */
   async getVisible(id: string, principal: Principal): Promise<Handover> {
+    requireCapability(principal, 'handovers.read');
     const handover = await this.handovers.find(id);
-    const owner =
-      principal.role === 'owner' &&
-      handover !== null &&
-      [handover.fromOwnerId, handover.toOwnerId].includes(principal.organisationId ?? '');
-    if (!handover || (principal.role !== 'admin' && !owner)) throw new NotFoundError('handover', id);
+    if (!handover || !mayReadHandover(principal, handover)) throw new NotFoundError('handover', id);
     return handover;
   }
 
@@ -117,10 +116,10 @@ export class HandoversService {
 
   /** The notice letter of a lease: for admins and the lease's own tenant. */
   async notice(leaseId: string, principal: Principal): Promise<DocumentFile> {
+    requireCapability(principal, 'leases.read');
     const notice = await this.handovers.findNotice(leaseId);
     if (!notice) throw new NotFoundError('notice', leaseId);
-    if (principal.role === 'tenant' && principal.tenantId !== (await this.handovers.tenantOfLease(leaseId)))
-      throw new NotFoundError('notice', leaseId);
+    if (!mayReadTenantRecord(principal, await this.handovers.tenantOfLease(leaseId))) throw new NotFoundError('notice', leaseId);
     if (!notice.documentId) throw new ConflictError('notice_not_ready', 'The notice letter is still being made');
     return this.documents.read(notice.documentId);
   }
