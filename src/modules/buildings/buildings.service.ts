@@ -43,12 +43,14 @@ export class BuildingsService {
 
   /** The building if this principal may see it; an invisible building answers as an unknown one. */
   async getVisible(id: string, principal: Principal): Promise<Building> {
+    requireCapability(principal, 'buildings.read');
     const building = await this.buildings.findVisible(id, buildingScopeOf(principal));
     if (!building) throw new NotFoundError('building', id);
     return building;
   }
 
-  listVisible(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Building>> {
+  async listVisible(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Building>> {
+    requireCapability(principal, 'buildings.read');
     return this.buildings.findVisiblePage(buildingScopeOf(principal), page);
   }
 
