@@ -23,6 +23,8 @@ describe('auth and users', () => {
       role: 'admin',
       organisationId: null,
       tenantId: null,
+      capabilities: expect.arrayContaining(['users.write', 'invoices.run']),
+      buildingIds: [],
     });
   });
 

@@ -1,12 +1,12 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { COMMON_ERRORS } from '../errors/common.errors.js';
-import { ForbiddenError, UnauthorizedError } from '../errors/domain-error.js';
-import { ALLOWED_ROLES, type AuthenticatedRequest, PUBLIC_ROUTE } from './decorators.js';
-import type { Role } from './principal.js';
+import { UnauthorizedError } from '../errors/domain-error.js';
+import { type Capability, requireCapability } from './access-policy.js';
+import { type AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_CAPABILITY } from './decorators.js';
 import { TokenVerifier } from './token-verifier.js';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows it. */
+/** Global guard: every route needs a valid bearer token unless marked @Public(); @Can() narrows it through the access policy. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -25,8 +25,8 @@ export class AuthGuard implements CanActivate {
     if (!principal) throw new UnauthorizedError(COMMON_ERRORS.token_invalid);
     request.principal = principal;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(principal.role)) throw new ForbiddenError();
+    const capability = this.reflector.getAllAndOverride<Capability | undefined>(REQUIRED_CAPABILITY, targets);
+    if (capability) requireCapability(principal, capability);
     return true;
   }
 }

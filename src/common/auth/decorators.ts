@@ -1,15 +1,16 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Principal, Role } from './principal.js';
+import type { Capability } from './access-policy.js';
+import type { Principal } from './principal.js';
 
 export const PUBLIC_ROUTE = 'auth:public';
-export const ALLOWED_ROLES = 'auth:roles';
+export const REQUIRED_CAPABILITY = 'auth:capability';
 
 /** A route anyone may call without a token (login, health). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** Only these roles may call the route (or every route of the controller). */
-export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+/** Only principals the access policy grants this capability may call the route (or every route of the controller). */
+export const Can = (capability: Capability) => SetMetadata(REQUIRED_CAPABILITY, capability);
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import { mayActForApplication, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
@@ -37,6 +38,7 @@ export class AllocationsService {
    * is reused), all in one transaction. The floor's unique current allocation settles a race.
    */
   async allocate(applicationId: string, floorId: string, principal: Principal): Promise<Allocation> {
+    requireCapability(principal, 'applications.review');
     const application = await this.applicationsService.getVisible(applicationId, principal);
     const roundFloors = await this.applications.floorIdsOfRound(application.roundId);
     if (!roundFloors.includes(floorId)) {
@@ -76,6 +78,7 @@ export class AllocationsService {
 
   /** Ends the floor's allocation; the best waitlisted group that wants it gets an offer. */
   async release(floorId: string, principal: Principal): Promise<FloorOffer | null> {
+    requireCapability(principal, 'applications.review');
     await this.floors.getVisible(floorId, principal);
     if (!(await this.applications.releaseFloor(floorId, this.clock.today()))) {
       throw new RuleError(APPLICATIONS_ERRORS.floor_not_allocated);
@@ -85,6 +88,7 @@ export class AllocationsService {
 
   /** Offers each free floor of a round to the best waitlisted group that wants it. */
   async offerFreeFloors(roundId: string, principal: Principal): Promise<FloorOffer[]> {
+    requireCapability(principal, 'applications.review');
     await this.applicationsService.getRound(roundId, principal);
     const offers: FloorOffer[] = [];
     for (const floorId of await this.applications.freeFloorsOfRound(roundId)) {
@@ -132,12 +136,13 @@ export class AllocationsService {
 
   /** The offer, if this user may answer it (the group's contact or an admin) and its date has not passed. */
   private async answerable(offerId: string, principal: Principal): Promise<FloorOffer> {
+    requireCapability(principal, 'applications.apply');
     const offer = await this.applications.findOffer(offerId);
     if (!offer) throw new NotFoundError(APPLICATIONS_ERRORS.offer_not_found, { id: offerId });
     const application = await this.applicationsService
       .getVisible(offer.applicationId, principal)
       .catch(whenNotFound(() => new NotFoundError(APPLICATIONS_ERRORS.offer_not_found, { id: offerId })));
-    if (principal.role !== 'admin' && application.contactUserId !== principal.userId) throw new ForbiddenError();
+    if (!mayActForApplication(principal, application)) throw new ForbiddenError();
     if (offer.status !== 'open') throw new RuleError(APPLICATIONS_ERRORS.offer_closed);
     if (this.clock.today() > offer.replyBy) throw new RuleError(APPLICATIONS_ERRORS.offer_expired, { replyBy: offer.replyBy });
     return offer;

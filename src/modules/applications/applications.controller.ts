@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { FLOORS_ERRORS } from '../floors/floors.errors.js';
@@ -34,7 +34,7 @@ export class ApplicationRoundsController {
   ) {}
 
   @Post('buildings/:id/application-rounds')
-  @Roles('admin')
+  @Can('applications.review')
   @ApiCreatedResponse({ type: RoundResponseDto })
   async createRound(
     @CurrentPrincipal() principal: Principal,
@@ -68,7 +68,7 @@ export class ApplicationRoundsController {
   }
 
   @Get('application-rounds/:id/ranking')
-  @Roles('admin')
+  @Can('applications.review')
   @ApiOkResponse({ type: [RankingItemDto] })
   async ranking(
     @CurrentPrincipal() principal: Principal,
@@ -86,7 +86,7 @@ export class ApplicationRoundsController {
 
   /** Offers every free floor of the round to the best waitlisted group that wants it. */
   @Post('application-rounds/:id/offers')
-  @Roles('admin')
+  @Can('applications.review')
   @ApiCreatedResponse({ type: [OfferResponseDto] })
   async offerFreeFloors(
     @CurrentPrincipal() principal: Principal,
@@ -136,7 +136,7 @@ export class ApplicationsController {
   }
 
   @Post('reviews')
-  @Roles('admin')
+  @Can('applications.review')
   @ApiCreatedResponse({ type: ApplicationResponseDto })
   async review(
     @CurrentPrincipal() principal: Principal,
@@ -148,7 +148,7 @@ export class ApplicationsController {
   }
 
   @Post('allocate')
-  @Roles('admin')
+  @Can('applications.review')
   @ApiCreatedResponse({ type: AllocationResponseDto })
   allocate(
     @CurrentPrincipal() principal: Principal,
@@ -159,7 +159,7 @@ export class ApplicationsController {
   }
 
   @Post('waitlist')
-  @Roles('admin')
+  @Can('applications.review')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationResponseDto })
   async waitlist(
@@ -170,7 +170,7 @@ export class ApplicationsController {
   }
 
   @Post('reject')
-  @Roles('admin')
+  @Can('applications.review')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationResponseDto })
   async reject(
@@ -213,7 +213,7 @@ export class OffersController {
 
   /** Ends the floor's group allocation; the floor can be offered again (the best waitlisted group gets an offer). */
   @Post('floors/:id/release')
-  @Roles('admin')
+  @Can('applications.review')
   @HttpCode(200)
   async release(
     @CurrentPrincipal() principal: Principal,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { mayActForApplication, mayReadApplication, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { ForbiddenError, InputError, NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
@@ -25,6 +26,7 @@ export class ApplicationsService {
     input: CreateRoundDto,
     principal: Principal,
   ): Promise<{ round: ApplicationRound; floorIds: string[] }> {
+    requireCapability(principal, 'applications.review');
     await this.buildings.getVisible(buildingId, principal);
     if (input.closesOn < input.opensOn)
       throw new RuleError(APPLICATIONS_ERRORS.round_closes_before_it_opens, {}, [{ field: 'closesOn', message: 'before opensOn' }]);
@@ -56,6 +58,7 @@ export class ApplicationsService {
 
   /** Any signed-in user may apply for a group and becomes its contact. */
   async apply(roundId: string, input: CreateApplicationDto, principal: Principal): Promise<Application> {
+    requireCapability(principal, 'applications.apply');
     const { floorIds } = await this.getRound(roundId, principal);
     const offered = new Set(floorIds);
     const unknown = input.preferredFloorIds.filter((floorId) => !offered.has(floorId));
@@ -79,10 +82,10 @@ export class ApplicationsService {
 
   /** Staff see every application; others only those they speak for or are a member of. */
   async getVisible(id: string, principal: Principal): Promise<Application> {
+    requireCapability(principal, 'applications.read');
     const application = await this.applications.findApplication(id);
     if (!application) throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
-    if (principal.role === 'admin') return application;
-    if (!(await this.applications.isParticipant(id, principal.userId)))
+    if (!mayReadApplication(principal, await this.applications.isParticipant(id, principal.userId)))
       throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
     return application;
   }
@@ -99,6 +102,7 @@ export class ApplicationsService {
 
   /** Only within the round's dates, with members whose requested m² fit the largest preferred floor. */
   async submit(id: string, principal: Principal): Promise<Application> {
+    requireCapability(principal, 'applications.apply');
     const application = await this.requireContactOrAdmin(id, principal);
     const round = (await this.applications.findRound(application.roundId))!;
     const today = this.clock.today();
@@ -120,20 +124,24 @@ export class ApplicationsService {
   }
 
   async withdraw(id: string, principal: Principal): Promise<Application> {
+    requireCapability(principal, 'applications.apply');
     await this.requireContactOrAdmin(id, principal);
     return this.move(id, 'withdrawn', principal);
   }
 
-  waitlist(id: string, principal: Principal): Promise<Application> {
+  async waitlist(id: string, principal: Principal): Promise<Application> {
+    requireCapability(principal, 'applications.review');
     return this.move(id, 'waitlisted', principal);
   }
 
-  reject(id: string, principal: Principal): Promise<Application> {
+  async reject(id: string, principal: Principal): Promise<Application> {
+    requireCapability(principal, 'applications.review');
     return this.move(id, 'rejected', principal);
   }
 
   /** One score per admin; a second review replaces the first. Only applications in the running are scored. */
   async review(id: string, input: ReviewDto, principal: Principal): Promise<void> {
+    requireCapability(principal, 'applications.review');
     const application = await this.getVisible(id, principal);
     if (!['submitted', 'waitlisted'].includes(application.status)) {
       throw new RuleError(APPLICATIONS_ERRORS.not_reviewable, { status: application.status });
@@ -147,6 +155,7 @@ export class ApplicationsService {
   }
 
   async ranking(roundId: string, principal: Principal): Promise<RankingRow[]> {
+    requireCapability(principal, 'applications.review');
     await this.getRound(roundId, principal);
     return this.applications.ranking(roundId);
   }
@@ -162,9 +171,7 @@ export class ApplicationsService {
 
   private async requireContactOrAdmin(id: string, principal: Principal): Promise<Application> {
     const application = await this.getVisible(id, principal);
-    if (principal.role !== 'admin' && application.contactUserId !== principal.userId) {
-      throw new ForbiddenError();
-    }
+    if (!mayActForApplication(principal, application)) throw new ForbiddenError();
     return application;
   }
 }

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthGuard } from '../../common/auth/auth.guard.js';
 import { TokenVerifier } from '../../common/auth/token-verifier.js';
+import { BuildingsModule } from '../buildings/buildings.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthRepository } from './auth.repository.js';
@@ -11,7 +12,7 @@ import { PurgeLoginAttemptsHandler } from './purge-login-attempts.handler.js';
 import { TokenService } from './token.service.js';
 
 @Module({
-  imports: [JwtModule.register({}), UsersModule],
+  imports: [JwtModule.register({}), UsersModule, BuildingsModule],
   controllers: [AuthController],
   providers: [
     AuthRepository,

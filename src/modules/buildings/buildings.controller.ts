@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
@@ -17,10 +17,10 @@ export class BuildingsController {
   constructor(private readonly buildings: BuildingsService) {}
 
   @Post()
-  @Roles('admin')
+  @Can('buildings.write')
   @ApiCreatedResponse({ type: BuildingResponseDto })
-  async create(@Body() body: CreateBuildingDto): Promise<BuildingResponseDto> {
-    return toBuildingResponse(await this.buildings.create(body));
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateBuildingDto): Promise<BuildingResponseDto> {
+    return toBuildingResponse(await this.buildings.create(body, principal));
   }
 
   @Get()

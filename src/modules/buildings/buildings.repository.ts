@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
-import type { BuildingScope } from '../../common/auth/scope.js';
+import type { BuildingScope } from '../../common/auth/access-policy.js';
 import type { Page } from '../../common/pagination/page.js';
 import { Building } from './building.entity.js';
 
@@ -25,6 +25,15 @@ export class BuildingsRepository {
       .skip(page.offset)
       .getManyAndCount();
     return { items, total };
+  }
+
+  async findVisibleIds(scope: BuildingScope): Promise<string[]> {
+    const rows = await this.scoped(scope)
+      .select('building.id', 'id')
+      .orderBy('building.name', 'ASC')
+      .addOrderBy('building.id', 'ASC')
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
   }
 
   private scoped(scope: BuildingScope): SelectQueryBuilder<Building> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal.js';
-import { buildingScopeOf } from '../../common/auth/scope.js';
+import { buildingScopeOf, requireCapability } from '../../common/auth/access-policy.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -17,7 +17,8 @@ export class BuildingsService {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  async create(input: CreateBuildingDto): Promise<Building> {
+  async create(input: CreateBuildingDto, principal: Principal): Promise<Building> {
+    requireCapability(principal, 'buildings.write');
     const useEnd = input.useEnd ?? null;
     if (useEnd !== null && useEnd <= input.useStart) throw new UsePeriodError();
     await this.organisations.requireOfKind(input.ownerId, 'owner', 'ownerId');
@@ -42,12 +43,19 @@ export class BuildingsService {
 
   /** The building if this principal may see it; an invisible building answers as an unknown one. */
   async getVisible(id: string, principal: Principal): Promise<Building> {
+    requireCapability(principal, 'buildings.read');
     const building = await this.buildings.findVisible(id, buildingScopeOf(principal));
     if (!building) throw new NotFoundError(BUILDINGS_ERRORS.building_not_found, { id });
     return building;
   }
 
-  listVisible(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Building>> {
+  async listVisible(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Building>> {
+    requireCapability(principal, 'buildings.read');
     return this.buildings.findVisiblePage(buildingScopeOf(principal), page);
+  }
+
+  /** The ids of every building this principal may see, for a client to offer only what works. */
+  visibleIds(principal: Principal): Promise<string[]> {
+    return this.buildings.findVisibleIds(buildingScopeOf(principal));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
@@ -17,7 +17,7 @@ export class FloorsController {
   constructor(private readonly floors: FloorsService) {}
 
   @Post()
-  @Roles('admin')
+  @Can('buildings.write')
   @ApiCreatedResponse({ type: FloorResponseDto })
   async create(
     @CurrentPrincipal() principal: Principal,

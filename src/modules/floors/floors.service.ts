@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError, whenNotFound } from '../../common/errors/domain-error.js';
@@ -17,6 +18,7 @@ export class FloorsService {
   ) {}
 
   async create(buildingId: string, input: CreateFloorDto, principal: Principal): Promise<Floor> {
+    requireCapability(principal, 'buildings.write');
     await this.buildings.getVisible(buildingId, principal);
     return translateConstraintViolations(
       () => this.floors.insert({ buildingId, level: input.level, name: input.name?.trim() ?? null, theme: input.theme?.trim() ?? null }),

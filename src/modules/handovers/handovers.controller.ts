@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
@@ -19,7 +19,7 @@ export class HandoversController {
 
   /** A dry run answers 200 with what would happen; otherwise the handover is queued (202). */
   @Post('buildings/:id/handovers')
-  @Roles('admin')
+  @Can('handovers.write')
   @ApiAcceptedResponse({ type: HandoverResponseDto })
   @ApiOkResponse({ type: HandoverResponseDto, description: 'dryRun: the preview; nothing changed' })
   async start(
@@ -48,7 +48,7 @@ export class HandoversController {
   }
 
   @Get('handovers/:id')
-  @Roles('admin', 'owner')
+  @Can('handovers.read')
   @ApiOkResponse({ type: HandoverResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -58,7 +58,7 @@ export class HandoversController {
   }
 
   @Get('handovers/:id/dossier')
-  @Roles('admin', 'owner')
+  @Can('handovers.read')
   @ApiProduces('application/pdf')
   async dossier(
     @CurrentPrincipal() principal: Principal,
@@ -69,7 +69,7 @@ export class HandoversController {
   }
 
   @Get('leases/:id/notice')
-  @Roles('admin', 'tenant')
+  @Can('leases.read')
   @ApiProduces('application/pdf')
   async notice(
     @CurrentPrincipal() principal: Principal,

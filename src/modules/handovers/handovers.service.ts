@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { mayReadHandover, mayReadTenantRecord, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
@@ -37,6 +38,7 @@ export class HandoversService {
     principal: Principal,
     options: { noticeDate?: string } = {},
   ): Promise<{ handover: Handover | null; plan: HandoverPlan; building: Building }> {
+    requireCapability(principal, 'handovers.write');
     const building = await this.buildings.getVisible(buildingId, principal);
     await this.organisations.requireOfKind(input.newOwnerId, 'owner', 'newOwnerId');
     if (input.newOwnerId === building.ownerId)
@@ -96,12 +98,9 @@ export class HandoversService {
 
   /** Admins and the users of both owners; anyone else is told it does not exist. */
   async getVisible(id: string, principal: Principal): Promise<Handover> {
+    requireCapability(principal, 'handovers.read');
     const handover = await this.handovers.find(id);
-    const owner =
-      principal.role === 'owner' &&
-      handover !== null &&
-      [handover.fromOwnerId, handover.toOwnerId].includes(principal.organisationId ?? '');
-    if (!handover || (principal.role !== 'admin' && !owner)) throw new NotFoundError(HANDOVERS_ERRORS.handover_not_found, { id });
+    if (!handover || !mayReadHandover(principal, handover)) throw new NotFoundError(HANDOVERS_ERRORS.handover_not_found, { id });
     return handover;
   }
 
@@ -113,9 +112,10 @@ export class HandoversService {
 
   /** The notice letter of a lease: for admins and the lease's own tenant. */
   async notice(leaseId: string, principal: Principal): Promise<DocumentFile> {
+    requireCapability(principal, 'leases.read');
     const notice = await this.handovers.findNotice(leaseId);
     if (!notice) throw new NotFoundError(HANDOVERS_ERRORS.notice_not_found, { id: leaseId });
-    if (principal.role === 'tenant' && principal.tenantId !== (await this.handovers.tenantOfLease(leaseId)))
+    if (!mayReadTenantRecord(principal, await this.handovers.tenantOfLease(leaseId)))
       throw new NotFoundError(HANDOVERS_ERRORS.notice_not_found, { id: leaseId });
     if (!notice.documentId) throw new ConflictError(HANDOVERS_ERRORS.notice_not_ready);
     return this.documents.read(notice.documentId);

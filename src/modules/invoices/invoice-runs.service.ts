@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import { requireCapability } from '../../common/auth/access-policy.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import { periodRange } from '../../common/dates.js';
@@ -36,6 +37,7 @@ export class InvoiceRunsService {
    * invoice for a lease.
    */
   async start(buildingId: string, period: string, principal: Principal): Promise<{ run: InvoiceRun; created: boolean }> {
+    requireCapability(principal, 'invoices.run');
     const building = await this.buildings.getVisible(buildingId, principal);
     const umbrella = await this.organisations.get(building.umbrellaId);
     const missing = ISSUER_FIELDS.filter((field) => !umbrella[field]);
@@ -74,6 +76,7 @@ export class InvoiceRunsService {
   }
 
   async get(id: string, principal: Principal): Promise<InvoiceRun> {
+    requireCapability(principal, 'invoices.run');
     const run = await this.invoices.findRun(id);
     if (!run) throw new NotFoundError(INVOICES_ERRORS.invoice_run_not_found, { id });
     await this.buildings

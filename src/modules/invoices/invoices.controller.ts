@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
@@ -26,7 +26,7 @@ import { INVOICES_ERRORS } from './invoices.errors.js';
 
 @ApiTags('invoices')
 @ApiBearerAuth()
-@Roles('admin')
+@Can('invoices.run')
 @Controller('api')
 export class InvoiceRunsController {
   constructor(private readonly runs: InvoiceRunsService) {}
@@ -59,7 +59,7 @@ export class InvoiceRunsController {
 /** Tenants read and download their own invoices; staff handle payments and credit. */
 @ApiTags('invoices')
 @ApiBearerAuth()
-@Roles('admin', 'tenant')
+@Can('invoices.read')
 @Controller('api/invoices')
 export class InvoicesController {
   constructor(private readonly invoices: InvoicesService) {}
@@ -94,7 +94,7 @@ export class InvoicesController {
   }
 
   @Post(':id/payments')
-  @Roles('admin')
+  @Can('invoices.write')
   @ApiCreatedResponse({ type: InvoiceDetailResponseDto })
   async pay(
     @CurrentPrincipal() principal: Principal,
@@ -106,7 +106,7 @@ export class InvoicesController {
   }
 
   @Post(':id/credit-notes')
-  @Roles('admin')
+  @Can('invoices.write')
   @HttpCode(201)
   @ApiCreatedResponse({ type: InvoiceResponseDto })
   async credit(

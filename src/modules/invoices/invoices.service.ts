@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { tenantScopeOf } from '../../common/auth/scope.js';
+import { mayReadTenantRecord, requireCapability, tenantFilterOf } from '../../common/auth/access-policy.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { addDays, yearOf } from '../../common/dates.js';
@@ -32,18 +32,18 @@ export class InvoicesService {
   ) {}
 
   /** A tenant sees only its own invoices; owners and the city see none (they get aggregates). */
-  list(filter: InvoiceFilter, page: { limit: number; offset: number }, principal: Principal): Promise<Page<Invoice>> {
-    const scope = tenantScopeOf(principal);
-    if (scope && (scope.tenantId === null || (filter.tenantId !== undefined && filter.tenantId !== scope.tenantId)))
-      return Promise.resolve({ items: [], total: 0 });
-    return this.invoices.findPage({ ...filter, tenantId: scope?.tenantId ?? filter.tenantId }, page);
+  async list(filter: InvoiceFilter, page: { limit: number; offset: number }, principal: Principal): Promise<Page<Invoice>> {
+    requireCapability(principal, 'invoices.read');
+    const scope = tenantFilterOf(principal, filter.tenantId);
+    if (!scope) return { items: [], total: 0 };
+    return this.invoices.findPage({ ...filter, tenantId: scope.tenantId }, page);
   }
 
   /** Another tenant's invoice answers as unknown, so its existence is not confirmed. */
   async getVisible(id: string, principal: Principal): Promise<Invoice> {
+    requireCapability(principal, 'invoices.read');
     const invoice = await this.invoices.findInvoice(id);
-    const scope = tenantScopeOf(principal);
-    if (!invoice || (scope && scope.tenantId !== invoice.tenantId)) throw new NotFoundError(INVOICES_ERRORS.invoice_not_found, { id });
+    if (!invoice || !mayReadTenantRecord(principal, invoice.tenantId)) throw new NotFoundError(INVOICES_ERRORS.invoice_not_found, { id });
     return invoice;
   }
 
@@ -65,6 +65,7 @@ export class InvoicesService {
     input: { amountCents: number; paidOn: string; reference?: string },
     principal: Principal,
   ): Promise<InvoiceDetail> {
+    requireCapability(principal, 'invoices.write');
     await this.getVisible(id, principal);
     await this.invoices.transaction(async (manager) => {
       const invoice = (await this.invoices.lockInvoice(manager, id))!;
@@ -85,6 +86,7 @@ export class InvoicesService {
    * the same series, issued today. The invoice itself never changes but for its status.
    */
   async credit(id: string, reason: string, principal: Principal): Promise<Invoice> {
+    requireCapability(principal, 'invoices.write');
     const original = await this.getVisible(id, principal);
     const issueDate = this.clock.today();
     const year = yearOf(issueDate);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { ratio, sumAreas } from '../../common/measures.js';
@@ -34,6 +35,7 @@ export class BuildingLeasesService {
   }
 
   async index(buildingId: string, input: CreateIndexationDto, principal: Principal): Promise<IndexationResponseDto> {
+    requireCapability(principal, 'leases.write');
     await this.buildings.getVisible(buildingId, principal);
     const { indexationId, leasesRevised } = await translateConstraintViolations(
       () => this.leases.indexBuilding(buildingId, input.effectiveDate, input.percent),

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -18,13 +18,13 @@ import { LEASES_ERRORS } from './leases.errors.js';
 /** Individual leases: admins and the tenant itself; owners and the city never see one. */
 @ApiTags('leases')
 @ApiBearerAuth()
-@Roles('admin', 'tenant')
+@Can('leases.read')
 @Controller('api/leases')
 export class LeasesController {
   constructor(private readonly leases: LeasesService) {}
 
   @Post()
-  @Roles('admin')
+  @Can('leases.write')
   @ApiCreatedResponse({ type: LeaseResponseDto })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateLeaseDto): Promise<LeaseResponseDto> {
     return this.respond(await this.leases.create(body, principal));
@@ -47,7 +47,7 @@ export class LeasesController {
   }
 
   @Post(':id/terminate')
-  @Roles('admin')
+  @Can('leases.write')
   @HttpCode(200)
   @ApiOkResponse({ type: LeaseResponseDto })
   async terminate(
@@ -59,7 +59,7 @@ export class LeasesController {
   }
 
   @Post(':id/band-revisions')
-  @Roles('admin')
+  @Can('leases.write')
   @ApiCreatedResponse({ type: LeaseResponseDto })
   async reviseBand(
     @CurrentPrincipal() principal: Principal,
@@ -91,7 +91,7 @@ export class BuildingLeasesController {
   }
 
   @Post('indexations')
-  @Roles('admin')
+  @Can('leases.write')
   @ApiCreatedResponse({ type: IndexationResponseDto })
   index(
     @CurrentPrincipal() principal: Principal,

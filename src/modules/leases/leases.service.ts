@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal.js';
-import { tenantScopeOf } from '../../common/auth/scope.js';
+import { mayReadTenantRecord, requireCapability, tenantFilterOf } from '../../common/auth/access-policy.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
@@ -38,6 +38,7 @@ export class LeasesService {
   ) {}
 
   async create(input: CreateLeaseDto, principal: Principal): Promise<LeaseView> {
+    requireCapability(principal, 'leases.write');
     const space = await this.spaces
       .get(input.spaceId)
       .catch(
@@ -105,17 +106,18 @@ export class LeasesService {
 
   /** A tenant sees only its own leases; another's answers as unknown. */
   async getVisible(id: string, principal: Principal): Promise<LeaseView> {
+    requireCapability(principal, 'leases.read');
     const lease = await this.leases.findById(id);
-    const scope = tenantScopeOf(principal);
-    if (!lease || (scope && scope.tenantId !== lease.tenantId)) throw new NotFoundError(LEASES_ERRORS.lease_not_found, { id });
+    if (!lease || !mayReadTenantRecord(principal, lease.tenantId)) throw new NotFoundError(LEASES_ERRORS.lease_not_found, { id });
     return this.view(lease);
   }
 
   async list(query: ListLeasesQueryDto, principal: Principal): Promise<Page<LeaseView>> {
     const { limit, offset, buildingId, tenantId, status } = query;
-    const scope = tenantScopeOf(principal);
-    if (scope && (scope.tenantId === null || (tenantId !== undefined && tenantId !== scope.tenantId))) return { items: [], total: 0 };
-    const filter = { buildingId, tenantId: scope?.tenantId ?? tenantId, status, today: this.clock.today() };
+    requireCapability(principal, 'leases.read');
+    const scope = tenantFilterOf(principal, tenantId);
+    if (!scope) return { items: [], total: 0 };
+    const filter = { buildingId, tenantId: scope.tenantId, status, today: this.clock.today() };
     const page = await this.leases.findPage(filter, { limit, offset });
     const revisions = await this.leases.revisionsOf(page.items.map((lease) => lease.id));
     const publicCounters = await this.spaces.publicCounterIds(page.items.map((lease) => lease.spaceId));
@@ -131,6 +133,7 @@ export class LeasesService {
 
   /** Notice by the umbrella or the tenant: the lease then ends no earlier than the notice period allows. */
   async terminate(id: string, input: TerminateLeaseDto, principal: Principal): Promise<LeaseView> {
+    requireCapability(principal, 'leases.write');
     const { lease } = await this.getVisible(id, principal);
     const noticeDate = input.noticeDate ?? this.clock.today();
     if (noticeDate > this.clock.today()) {
@@ -158,6 +161,7 @@ export class LeasesService {
 
   /** A new band after re-assessment, as a dated revision at the rate the building's scheme has then. */
   async reviseBand(id: string, input: BandRevisionDto, principal: Principal): Promise<LeaseView> {
+    requireCapability(principal, 'leases.write');
     const { lease } = await this.getVisible(id, principal);
     if (input.effectiveDate <= lease.startDate || (lease.endDate !== null && input.effectiveDate > lease.endDate)) {
       throw new RuleError(LEASES_ERRORS.revision_outside_lease, {}, [{ field: 'effectiveDate', message: 'outside the lease' }]);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
@@ -15,10 +15,10 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
-  @Roles('admin')
+  @Can('organisations.write')
   @ApiCreatedResponse({ type: OrganisationResponseDto })
-  async create(@Body() body: CreateOrganisationDto): Promise<OrganisationResponseDto> {
-    return toOrganisationResponse(await this.organisations.create(body));
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganisationDto): Promise<OrganisationResponseDto> {
+    return toOrganisationResponse(await this.organisations.create(body, principal));
   }
 
   @Get()

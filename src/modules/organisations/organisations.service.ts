@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { organisationScopeOf, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -13,7 +14,8 @@ import { ORGANISATIONS_ERRORS, UnknownOrganisationError } from './organisations.
 export class OrganisationsService {
   constructor(private readonly organisations: OrganisationsRepository) {}
 
-  create(input: CreateOrganisationDto, manager?: EntityManager): Promise<Organisation> {
+  async create(input: CreateOrganisationDto, principal: Principal, manager?: EntityManager): Promise<Organisation> {
+    requireCapability(principal, 'organisations.write');
     if (input.kind === 'municipality' && !input.city) {
       throw new RuleError(ORGANISATIONS_ERRORS.municipality_needs_city, {}, [
         { field: 'city', message: 'city is required for a municipality' },
@@ -34,10 +36,12 @@ export class OrganisationsService {
   }
 
   /** Staff see every organisation; anyone else only the one they belong to. */
-  list(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Organisation>> {
-    if (principal.role === 'admin') return this.organisations.findPage(page);
-    if (!principal.organisationId) return Promise.resolve({ items: [], total: 0 });
-    return this.organisations.findPage({ ...page, onlyId: principal.organisationId });
+  async list(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Organisation>> {
+    requireCapability(principal, 'organisations.read');
+    const scope = organisationScopeOf(principal);
+    if (scope.kind === 'all') return this.organisations.findPage(page);
+    if (!scope.organisationId) return { items: [], total: 0 };
+    return this.organisations.findPage({ ...page, onlyId: scope.organisationId });
   }
 
   /**

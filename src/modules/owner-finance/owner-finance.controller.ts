@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
@@ -10,13 +10,13 @@ import { OwnerFinanceService } from './owner-finance.service.js';
 
 @ApiTags('owner finance')
 @ApiBearerAuth()
-@Roles('admin', 'owner')
+@Can('owner-finance.read')
 @Controller('api/buildings/:id')
 export class OwnerFinanceController {
   constructor(private readonly finance: OwnerFinanceService) {}
 
   @Put('finance')
-  @Roles('admin')
+  @Can('owner-finance.write')
   @HttpCode(200)
   @ApiOkResponse({ type: FinanceResponseDto })
   put(

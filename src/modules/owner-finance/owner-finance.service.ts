@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { periodRange, yearOf } from '../../common/dates.js';
-import { ForbiddenError } from '../../common/errors/domain-error.js';
 import type { Building } from '../buildings/building.entity.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { BuildingLeasesService } from '../leases/building-leases.service.js';
@@ -24,6 +24,7 @@ export class OwnerFinanceService {
   ) {}
 
   async put(buildingId: string, input: PutFinanceDto, principal: Principal): Promise<FinanceResponseDto> {
+    requireCapability(principal, 'owner-finance.write');
     await this.buildings.getVisible(buildingId, principal);
     for (const [index, investment] of input.investments.entries()) {
       await this.organisations.requireOfKind(investment.partyId, null, `investments.${index}.partyId`);
@@ -70,8 +71,7 @@ export class OwnerFinanceService {
 
   /** Admins and the building's owner; the city sees aggregates in its reports, not an owner's books. */
   private async readable(buildingId: string, principal: Principal): Promise<Building> {
-    const building = await this.buildings.getVisible(buildingId, principal);
-    if (principal.role !== 'admin' && principal.role !== 'owner') throw new ForbiddenError();
-    return building;
+    requireCapability(principal, 'owner-finance.read');
+    return this.buildings.getVisible(buildingId, principal);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { DateQueryDto } from '../../common/validation/date-query.js';
 import { IdParam } from '../../common/validation/id-param.js';
@@ -27,7 +27,7 @@ export class RentBandsController {
   }
 
   @Put('buildings/:id/rent-bands')
-  @Roles('admin')
+  @Can('rent-bands.write')
   @HttpCode(200)
   @ApiOkResponse({ type: RentBandSchemeResponseDto })
   publish(
@@ -39,7 +39,7 @@ export class RentBandsController {
   }
 
   @Post('tenants/:id/band-assessments')
-  @Roles('admin')
+  @Can('band-assessments.write')
   @ApiCreatedResponse({ type: BandAssessmentResponseDto })
   async assess(
     @CurrentPrincipal() principal: Principal,
@@ -50,7 +50,7 @@ export class RentBandsController {
   }
 
   @Get('tenants/:id/band-assessments')
-  @Roles('admin', 'tenant')
+  @Can('band-assessments.read')
   @ApiOkResponse({ type: [BandAssessmentResponseDto] })
   async assessments(
     @CurrentPrincipal() principal: Principal,

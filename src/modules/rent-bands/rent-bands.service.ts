@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { RuleError, whenNotFound } from '../../common/errors/domain-error.js';
@@ -28,6 +29,7 @@ export class RentBandsService {
   }
 
   async publish(buildingId: string, input: PublishRentBandSchemeDto, principal: Principal): Promise<StoredScheme> {
+    requireCapability(principal, 'rent-bands.write');
     await this.buildings.getVisible(buildingId, principal);
     const bands: BandDefinition[] = input.bands.map(({ code, name, ratePerM2YearCents, maxIncomeCents }) => ({
       code,
@@ -47,6 +49,7 @@ export class RentBandsService {
    * (1 January after the basis year). The income is used here and then forgotten.
    */
   async assess(tenantId: string, input: CreateBandAssessmentDto, principal: Principal): Promise<BandAssessment> {
+    requireCapability(principal, 'band-assessments.write');
     const tenant = await this.tenants.getVisible(tenantId, principal);
     const building = await this.buildings
       .getVisible(input.buildingId, principal)
@@ -69,6 +72,7 @@ export class RentBandsService {
   }
 
   async assessmentsOf(tenantId: string, principal: Principal): Promise<BandAssessment[]> {
+    requireCapability(principal, 'band-assessments.read');
     await this.tenants.getVisible(tenantId, principal);
     return this.repository.findAssessmentsOfTenant(tenantId);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
@@ -11,12 +11,13 @@ import { REPORTS_ERRORS } from './reports.errors.js';
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@Roles('admin', 'owner', 'municipality')
+@Can('reports.read')
 @Controller('api/reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post()
+  @Can('reports.request')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReportResponseDto })
   async request(@CurrentPrincipal() principal: Principal, @Body() body: RequestReportDto): Promise<ReportResponseDto> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { buildingScopeOf, mayMonitorCity, mayReadReport, requireCapability } from '../../common/auth/access-policy.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
@@ -39,18 +40,20 @@ export class ReportsService {
   ) {}
 
   async request(input: RequestReportDto, principal: Principal): Promise<Report> {
+    requireCapability(principal, 'reports.request');
     let buildingId: string | null = null;
     let city: string | null = null;
     if (input.kind === 'owner-occupancy') {
-      if (principal.role === 'municipality') throw new ForbiddenError();
+      requireCapability(principal, 'reports.owner-occupancy');
       if (!input.buildingId) throw new InputError([{ field: 'buildingId', message: 'buildingId is required for owner-occupancy' }]);
       buildingId = (await this.buildings.getVisible(input.buildingId, principal)).id;
     } else {
-      if (principal.role === 'owner') throw new ForbiddenError();
-      const ownCity = principal.role === 'municipality' ? await this.reports.municipalityCity(principal.organisationId ?? '') : null;
+      requireCapability(principal, 'reports.municipality-monitor');
+      const scope = buildingScopeOf(principal);
+      const ownCity = scope.kind === 'city' ? await this.reports.municipalityCity(scope.organisationId) : null;
       city = input.city ?? ownCity;
       if (!city) throw new InputError([{ field: 'city', message: 'city is required for municipality-monitor' }]);
-      if (principal.role === 'municipality' && city.toLowerCase() !== ownCity?.toLowerCase()) throw new ForbiddenError();
+      if (!mayMonitorCity(principal, city, ownCity)) throw new ForbiddenError();
     }
     const report = await this.reports.insert({
       kind: input.kind,
@@ -66,9 +69,9 @@ export class ReportsService {
 
   /** The requester and admins read a report; anyone else is told it does not exist. */
   async getVisible(id: string, principal: Principal): Promise<Report> {
+    requireCapability(principal, 'reports.read');
     const report = await this.reports.find(id);
-    if (!report || (principal.role !== 'admin' && report.requestedBy !== principal.userId))
-      throw new NotFoundError(REPORTS_ERRORS.report_not_found, { id });
+    if (!report || !mayReadReport(principal, report)) throw new NotFoundError(REPORTS_ERRORS.report_not_found, { id });
     return report;
   }
 

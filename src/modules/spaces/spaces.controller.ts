@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { FLOORS_ERRORS } from '../floors/floors.errors.js';
@@ -15,7 +15,7 @@ export class SpacesController {
   constructor(private readonly spaces: SpacesService) {}
 
   @Post()
-  @Roles('admin')
+  @Can('buildings.write')
   @ApiCreatedResponse({ type: SpaceResponseDto })
   async create(
     @CurrentPrincipal() principal: Principal,

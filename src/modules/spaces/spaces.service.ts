@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
@@ -16,6 +17,7 @@ export class SpacesService {
   ) {}
 
   async create(floorId: string, input: CreateSpaceDto, principal: Principal): Promise<Space> {
+    requireCapability(principal, 'buildings.write');
     const floor = await this.floors.getVisible(floorId, principal);
     return translateConstraintViolations(
       () =>

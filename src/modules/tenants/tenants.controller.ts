@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
+import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
@@ -18,22 +18,22 @@ export class TenantsController {
   constructor(private readonly tenants: TenantsService) {}
 
   @Post()
-  @Roles('admin')
+  @Can('tenants.write')
   @ApiCreatedResponse({ type: TenantResponseDto })
-  async create(@Body() body: CreateTenantDto): Promise<TenantResponseDto> {
-    return toTenantResponse(await this.tenants.create(body));
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateTenantDto): Promise<TenantResponseDto> {
+    return toTenantResponse(await this.tenants.create(body, principal));
   }
 
   @Get()
-  @Roles('admin')
+  @Can('tenants.list')
   @ApiPage(TenantResponseDto)
-  async list(@Query() query: ListTenantsQueryDto): Promise<Page<TenantResponseDto>> {
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListTenantsQueryDto): Promise<Page<TenantResponseDto>> {
     const { buildingId, ...page } = query;
-    return mapPage(await this.tenants.list({ buildingId }, page), toTenantResponse);
+    return mapPage(await this.tenants.list({ buildingId }, page, principal), toTenantResponse);
   }
 
   @Get(':id')
-  @Roles('admin', 'tenant')
+  @Can('tenants.read')
   @ApiOkResponse({ type: TenantResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal,

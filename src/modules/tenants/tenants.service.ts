@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { mayReadTenantRecord, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
@@ -32,7 +33,8 @@ export class TenantsService {
     );
   }
 
-  create(input: CreateTenantDto, manager?: EntityManager): Promise<Tenant> {
+  async create(input: CreateTenantDto, principal: Principal, manager?: EntityManager): Promise<Tenant> {
+    requireCapability(principal, 'tenants.write');
     const email = input.email.trim().toLowerCase();
     return translateConstraintViolations(
       () =>
@@ -54,9 +56,9 @@ export class TenantsService {
 
   /** A tenant user reads only its own record; staff read any. Another's answers as unknown. */
   async getVisible(id: string, principal: Principal): Promise<Tenant> {
+    requireCapability(principal, 'tenants.read');
     const tenant = await this.tenants.findById(id);
-    if (!tenant || (principal.role === 'tenant' && principal.tenantId !== id))
-      throw new NotFoundError(TENANTS_ERRORS.tenant_not_found, { id });
+    if (!tenant || !mayReadTenantRecord(principal, id)) throw new NotFoundError(TENANTS_ERRORS.tenant_not_found, { id });
     return tenant;
   }
 
@@ -67,7 +69,8 @@ export class TenantsService {
     return tenant;
   }
 
-  list(filter: { buildingId?: string }, page: { limit: number; offset: number }): Promise<Page<Tenant>> {
+  async list(filter: { buildingId?: string }, page: { limit: number; offset: number }, principal: Principal): Promise<Page<Tenant>> {
+    requireCapability(principal, 'tenants.list');
     return this.tenants.findPage(filter, page);
   }
 }

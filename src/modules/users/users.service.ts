@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import { requireCapability } from '../../common/auth/access-policy.js';
+import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -49,7 +51,8 @@ export class UsersService implements OnApplicationBootstrap {
     if (created) this.logger.log({ message: 'created the first admin', email: adminEmail });
   }
 
-  async create(input: CreateUserDto, manager?: EntityManager): Promise<User> {
+  async create(input: CreateUserDto, principal: Principal, manager?: EntityManager): Promise<User> {
+    requireCapability(principal, 'users.write');
     const requiredKind = ORGANISATION_KIND_OF_ROLE[input.role] ?? null;
     if (requiredKind && !input.organisationId) throw new RoleNeedsOrganisationError(input.role, requiredKind);
     if (input.organisationId) await this.organisations.requireOfKind(input.organisationId, requiredKind, 'organisationId');
@@ -83,7 +86,8 @@ export class UsersService implements OnApplicationBootstrap {
     return this.users.findByEmail(email);
   }
 
-  list(page: { limit: number; offset: number }): Promise<Page<User>> {
+  async list(page: { limit: number; offset: number }, principal: Principal): Promise<Page<User>> {
+    requireCapability(principal, 'users.read');
     return this.users.findPage(page);
   }
 }

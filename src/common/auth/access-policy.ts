@@ -1,0 +1,139 @@
+import { ForbiddenError } from '../errors/domain-error.js';
+import type { Principal, Role } from './principal.js';
+
+/**
+ * The one access policy: who may do what (capabilities, by role), on which records (record
+ * decisions: organisation, building, own records) and which rows a list may show (scope filters
+ * that repositories turn into SQL, so a list stays one query). Services ask it before they act,
+ * so a job handler or a page gets the same answer as the API; the guard maps routes onto it.
+ */
+export const CAPABILITIES = [
+  'organisations.read',
+  'organisations.write',
+  'users.read',
+  'users.write',
+  'buildings.read',
+  'buildings.write',
+  'rent-bands.write',
+  'tenants.read',
+  'tenants.list',
+  'tenants.write',
+  'band-assessments.read',
+  'band-assessments.write',
+  'applications.apply',
+  'applications.read',
+  'applications.review',
+  'leases.read',
+  'leases.write',
+  'invoices.read',
+  'invoices.run',
+  'invoices.write',
+  'owner-finance.read',
+  'owner-finance.write',
+  'handovers.read',
+  'handovers.write',
+  'reports.read',
+  'reports.request',
+  'reports.owner-occupancy',
+  'reports.municipality-monitor',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/**
+ * Everyone signed in reads the buildings in their scope and may apply with a group (and read and
+ * answer for the applications they take part in). Owners and the city never get tenant records.
+ */
+const SIGNED_IN: readonly Capability[] = ['organisations.read', 'buildings.read', 'applications.apply', 'applications.read'];
+
+const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
+  admin: CAPABILITIES,
+  tenant: [...SIGNED_IN, 'tenants.read', 'band-assessments.read', 'leases.read', 'invoices.read'],
+  owner: [...SIGNED_IN, 'owner-finance.read', 'handovers.read', 'reports.read', 'reports.request', 'reports.owner-occupancy'],
+  municipality: [...SIGNED_IN, 'reports.read', 'reports.request', 'reports.municipality-monitor'],
+};
+
+/** In the order of CAPABILITIES, so a client can compare lists. */
+export function capabilitiesOf(principal: Principal): Capability[] {
+  const granted = new Set(CAPABILITIES_OF_ROLE[principal.role]);
+  return CAPABILITIES.filter((capability) => granted.has(capability));
+}
+
+export function can(principal: Principal, capability: Capability): boolean {
+  return CAPABILITIES_OF_ROLE[principal.role].includes(capability);
+}
+
+export function requireCapability(principal: Principal, capability: Capability): void {
+  if (!can(principal, capability)) throw new ForbiddenError();
+}
+
+/**
+ * Which buildings a principal may see. Admins see all; an owner sees the buildings its organisation
+ * owns; the municipality those in its city; tenants (and applicants) read the public register.
+ */
+export type BuildingScope = { kind: 'all' } | { kind: 'owner'; organisationId: string } | { kind: 'city'; organisationId: string };
+
+export function buildingScopeOf(principal: Principal): BuildingScope {
+  switch (principal.role) {
+    case 'owner':
+      return { kind: 'owner', organisationId: principal.organisationId ?? '' };
+    case 'municipality':
+      return { kind: 'city', organisationId: principal.organisationId ?? '' };
+    case 'admin':
+    case 'tenant':
+      return { kind: 'all' };
+  }
+}
+
+/** Which organisations a principal may list: admins all, anyone else only its own (none without one). */
+export type OrganisationScope = { kind: 'all' } | { kind: 'only'; organisationId: string | null };
+
+export function organisationScopeOf(principal: Principal): OrganisationScope {
+  return principal.role === 'admin' ? { kind: 'all' } : { kind: 'only', organisationId: principal.organisationId };
+}
+
+/**
+ * The tenant a list of tenant records (leases, invoices) is limited to: staff get what they asked
+ * (no tenantId: everyone's), a tenant user only its own; null when nothing asked for may be shown.
+ */
+export function tenantFilterOf(principal: Principal, requestedTenantId?: string): { tenantId?: string } | null {
+  if (principal.role === 'admin') return { tenantId: requestedTenantId };
+  if (principal.role !== 'tenant' || principal.tenantId === null) return null;
+  if (requestedTenantId !== undefined && requestedTenantId !== principal.tenantId) return null;
+  return { tenantId: principal.tenantId };
+}
+
+/** A tenant's own records (its tenant row, leases, invoices, assessments, notices): staff and that tenant. */
+export function mayReadTenantRecord(principal: Principal, tenantId: string | null): boolean {
+  return principal.role === 'admin' || (principal.role === 'tenant' && principal.tenantId !== null && principal.tenantId === tenantId);
+}
+
+/** A handover: admins and the users of the owner that sold and the owner that bought. */
+export function mayReadHandover(principal: Principal, handover: { fromOwnerId: string; toOwnerId: string }): boolean {
+  if (principal.role === 'admin') return true;
+  return (
+    principal.role === 'owner' &&
+    principal.organisationId !== null &&
+    [handover.fromOwnerId, handover.toOwnerId].includes(principal.organisationId)
+  );
+}
+
+/** A report: admins and whoever requested it. */
+export function mayReadReport(principal: Principal, report: { requestedBy: string | null }): boolean {
+  return principal.role === 'admin' || report.requestedBy === principal.userId;
+}
+
+/** A municipality monitors its own city only; admins any. */
+export function mayMonitorCity(principal: Principal, city: string, ownCity: string | null): boolean {
+  if (principal.role === 'admin') return true;
+  return principal.role === 'municipality' && ownCity !== null && city.toLowerCase() === ownCity.toLowerCase();
+}
+
+/** An application: admins, its contact and its members. */
+export function mayReadApplication(principal: Principal, participant: boolean): boolean {
+  return principal.role === 'admin' || participant;
+}
+
+/** Acting for a group (submit, withdraw, answer an offer): its contact, or an admin. */
+export function mayActForApplication(principal: Principal, application: { contactUserId: string }): boolean {
+  return principal.role === 'admin' || application.contactUserId === principal.userId;
+}
