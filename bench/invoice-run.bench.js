@@ -2,7 +2,7 @@
 // app (inline jobs, or bull with REDIS_URL), beside the bare pdfkit rendering of the same invoices.
 // Uses DATABASE_URL when set (a scratch database is created and dropped), else embedded PGlite.
 import { createApp } from '../dist/app.factory.js';
-import { loadConfig } from '../dist/config/config.js';
+import { loadAppConfig } from '../dist/app.module.js';
 import { FixedClock } from '../dist/common/clock/clock.js';
 import { scratchDatabase } from './scratch-database.js';
 import { DataSource, In } from 'typeorm';
@@ -41,7 +41,7 @@ async function seed(dataSource) {
 
 export async function run() {
   const scratch = await scratchDatabase('invoices');
-  const config = loadConfig({
+  const config = loadAppConfig({
     ...scratch.env,
     REDIS_URL: process.env.REDIS_URL,
     REDIS_PREFIX: `bench-${Date.now()}`,

@@ -3,7 +3,7 @@
 import { scratchDatabase } from './scratch-database.js';
 import { DataSource } from 'typeorm';
 import { createApp } from '../dist/app.factory.js';
-import { loadConfig } from '../dist/config/config.js';
+import { loadAppConfig } from '../dist/app.module.js';
 import { ReportsRepository } from '../dist/modules/reports/reports.repository.js';
 import { ReportsService } from '../dist/modules/reports/reports.service.js';
 import { SYSTEM_PRINCIPAL } from '../dist/common/auth/principal.js';
@@ -39,7 +39,7 @@ async function seed(dataSource) {
 
 export async function run() {
   const scratch = await scratchDatabase('monitor');
-  const config = loadConfig({
+  const config = loadAppConfig({
     ...scratch.env,
     REDIS_URL: process.env.REDIS_URL,
     REDIS_PREFIX: `bench-${Date.now()}`,

@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { Clock } from './common/clock/clock.js';
 import { ClockModule } from './common/clock/clock.module.js';
+import { featureParts } from './common/feature/feature-module.js';
 import { ConfigModule } from './config/config.module.js';
-import type { AppConfig } from './config/config.js';
+import { type AppConfig, type Env, loadConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -22,6 +23,34 @@ import { SpacesModule } from './modules/spaces/spaces.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
+/**
+ * The capabilities the app is made of. Each brings its own entities, job names and handlers and
+ * config section in its folder (see FeatureModule), so adding one is its folder and a line here.
+ */
+export const FEATURES = [
+  HealthModule,
+  OrganisationsModule,
+  UsersModule,
+  AuthModule,
+  BuildingsModule,
+  FloorsModule,
+  SpacesModule,
+  TenantsModule,
+  RentBandsModule,
+  LeasesModule,
+  InvoicesModule,
+  ApplicationsModule,
+  OwnerFinanceModule,
+  HandoversModule,
+  ReportsModule,
+  DemoModule,
+];
+
+/** The core config and every feature's section, validated together; `env` defaults to the process's. */
+export function loadAppConfig(env?: Env): AppConfig {
+  return loadConfig(featureParts(FEATURES).configSections, env);
+}
+
 @Module({})
 export class AppModule {
   /** `clock` lets tests fix "today"; production runs on the system clock. */
@@ -31,24 +60,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(options.clock),
-        DatabaseModule.forRoot(config.database),
+        DatabaseModule.forRoot(config.database, featureParts(FEATURES).entities),
         JobsModule.forRoot(config),
-        HealthModule,
-        OrganisationsModule,
-        UsersModule,
-        AuthModule,
-        BuildingsModule,
-        FloorsModule,
-        SpacesModule,
-        TenantsModule,
-        RentBandsModule,
-        LeasesModule,
-        InvoicesModule,
-        ApplicationsModule,
-        OwnerFinanceModule,
-        HandoversModule,
-        ReportsModule,
-        DemoModule,
+        ...FEATURES,
       ],
     };
   }

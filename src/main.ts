@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { loadAppConfig } from './app.module.js';
+import { ConfigError } from './config/config.js';
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  const config = loadAppConfig();
   const app = await createApp(config);
   await app.listen({ port: config.app.port, host: '0.0.0.0' });
   new Logger('Main').log({

@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createLogger } from './app.factory.js';
-import { AppModule } from './app.module.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { AppModule, loadAppConfig } from './app.module.js';
+import { ConfigError } from './config/config.js';
 
 /** Job handlers only, no HTTP: start as many as the work needs. */
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  const config = loadAppConfig();
   if (!config.redis.url) throw new ConfigError(['REDIS_URL is required for a separate worker; without it the API runs the jobs itself']);
   // Demo data and the first admin are the API's business; a worker only takes jobs.
   const workerConfig = { ...config, app: { ...config.app, runWorkers: true, demoData: false } };

@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module.js';
 import { JobHandlerRegistry } from '../src/jobs/job-handler.registry.js';
-import { JOB_NAMES } from '../src/jobs/job-names.js';
 import { JobQueue } from '../src/jobs/job-queue.js';
 import { eventually } from './helpers/eventually.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -23,7 +22,11 @@ describe.each(drivers)('the $driver job driver', ({ driver, env }) => {
 
   it('is the driver the environment asks for, and every job name has a handler', () => {
     expect(t.app.get(JobQueue).driver).toBe(driver);
-    expect(new Set(t.app.get(JobHandlerRegistry).handledNames())).toEqual(new Set(JOB_NAMES));
+    const registry = t.app.get(JobHandlerRegistry);
+    expect(registry.registeredNames()).toEqual(
+      expect.arrayContaining(['auth.purge-login-attempts', 'invoices.issue-chunk', 'handovers.execute', 'reports.generate']),
+    );
+    expect(new Set(registry.handledNames())).toEqual(new Set(registry.registeredNames()));
   });
 
   it('retries a handler that fails once and runs its effect once', async () => {

@@ -1,8 +1,9 @@
-import { ConfigError, loadConfig } from './config.js';
+import { loadAppConfig } from '../app.module.js';
+import { configSection, ConfigError, loadConfig } from './config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
-    loadConfig(env);
+    loadAppConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -10,9 +11,9 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
-describe('loadConfig', () => {
+describe('the app config', () => {
   it('runs embedded with the documented demo admin when nothing is set', () => {
-    const config = loadConfig({});
+    const config = loadAppConfig({});
     expect(config.database).toEqual({ kind: 'embedded', dataDir: './var', migrationsRun: true });
     expect(config.redis.url).toBeNull();
     expect(config.app).toMatchObject({ port: 3000, runWorkers: true, demoData: true });
@@ -29,7 +30,7 @@ describe('loadConfig', () => {
       'ADMIN_PASSWORD: the demo password is only accepted with the embedded database',
     ]);
     expect(problemsOf({ ...url, ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'short' })).toHaveLength(1);
-    const config = loadConfig({ ...url, ADMIN_EMAIL: 'A@B.nl', ADMIN_PASSWORD: 'a-long-enough-secret' });
+    const config = loadAppConfig({ ...url, ADMIN_EMAIL: 'A@B.nl', ADMIN_PASSWORD: 'a-long-enough-secret' });
     expect(config.database.kind).toBe('postgres');
     expect(config.app.demoData).toBe(false);
     expect(config.auth.adminEmail).toBe('a@b.nl');
@@ -42,6 +43,8 @@ describe('loadConfig', () => {
       DATABASE_URL: 'mysql://x',
       REDIS_URL: 'http://x',
       JWT_SECRET: 'short',
+      INVOICE_CHUNK_SIZE: '0',
+      OFFER_REPLY_DAYS: 'soon',
     });
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -50,8 +53,31 @@ describe('loadConfig', () => {
         'DATABASE_URL must start with postgres:// or postgresql://',
         'REDIS_URL must start with redis:// or rediss://',
         'JWT_SECRET must have at least 32 characters',
+        'INVOICE_CHUNK_SIZE must be a whole number from 1 to 1000, got "0"',
+        'OFFER_REPLY_DAYS must be a whole number from 1 to 90, got "soon"',
       ]),
     );
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/Invalid configuration:\n {2}- PORT must be a whole number/);
+    expect(() => loadAppConfig({ PORT: 'eighty' })).toThrow(/Invalid configuration:\n {2}- PORT must be a whole number/);
+  });
+
+  it('has the section of every feature, with its defaults', () => {
+    const config = loadAppConfig({});
+    expect(config.invoicing).toEqual({ paymentTermDays: 14, chunkSize: 50, monthlyRuns: false });
+    expect(config.applications).toEqual({ offerReplyDays: 14 });
+    expect(config.reports).toEqual({ monthlyMonitor: false });
+    expect(config.auth).toMatchObject({ jwtSecret: null, tokenTtlSeconds: 3600, loginMaxFailures: 10, loginWindowMinutes: 15 });
+  });
+});
+
+describe('a feature config section', () => {
+  it('may read only the variables it declares', () => {
+    const undeclared = configSection({
+      key: 'reports',
+      env: [],
+      read: (env) => ({ monthlyMonitor: env.boolean('REPORTS_MONTHLY_MONITOR', false) }),
+    });
+    expect(() => loadConfig([undeclared], {})).toThrow(
+      'A config section reads REPORTS_MONTHLY_MONITOR without declaring it in its env list',
+    );
   });
 });

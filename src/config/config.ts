@@ -3,23 +3,37 @@ import { randomBytes } from 'node:crypto';
 /**
  * Typed, validated configuration. This file is the only place that reads the environment:
  * everything else receives an `AppConfig`.
+ *
+ * The core namespaces are declared here; each feature adds its own section by declaration merging
+ * (`declare module '../../config/config.js' { interface AppConfig { … } }`) beside the
+ * `ConfigSection` that reads it, in its module folder.
  */
 export interface AppConfig {
   app: { port: number; runWorkers: boolean; demoData: boolean; logRequests: boolean };
   database: DatabaseConfig;
   redis: { url: string | null; prefix: string };
   jobs: { concurrency: number; backoffMs: number; lockMs: number };
-  invoicing: { paymentTermDays: number; chunkSize: number; monthlyRuns: boolean };
-  applications: { offerReplyDays: number };
-  reports: { monthlyMonitor: boolean };
-  auth: {
-    jwtSecret: string | null;
-    tokenTtlSeconds: number;
-    adminEmail: string;
-    adminPassword: string;
-    loginMaxFailures: number;
-    loginWindowMinutes: number;
-  };
+}
+
+/** What every feature section may build on: the namespaces this file reads itself. */
+export type CoreConfig = Pick<AppConfig, 'app' | 'database' | 'redis' | 'jobs'>;
+
+export type FeatureConfigKey = Exclude<keyof AppConfig, keyof CoreConfig>;
+
+/**
+ * A feature's validated config section: the variables it reads, and how it reads them (defaults and
+ * rules in `read`). A problem goes to `env.problem` (or comes from the reader's checks), so one bad
+ * value anywhere still ends in one message that names every problem.
+ */
+export interface ConfigSection<K extends FeatureConfigKey = FeatureConfigKey> {
+  readonly key: K;
+  readonly env: readonly string[];
+  read(env: EnvReader, core: CoreConfig): AppConfig[K];
+}
+
+/** Ties a section's key to the shape its feature declared for `AppConfig[key]`. */
+export function configSection<K extends FeatureConfigKey>(section: ConfigSection<K>): ConfigSection<K> {
+  return section;
 }
 
 export type DatabaseConfig =
@@ -35,12 +49,8 @@ export class ConfigError extends Error {
   }
 }
 
-export const EMBEDDED_DEMO_ADMIN = { email: 'admin@example.org', password: 'broedplaats' };
-
-/** Passwords that are documented somewhere and therefore never good enough for a real database. */
-const DOCUMENTED_PASSWORDS = new Set([EMBEDDED_DEMO_ADMIN.password]);
-
-export function loadConfig(env: Env = process.env): AppConfig {
+/** The core namespaces and the given feature sections, or a ConfigError that names every problem. */
+export function loadConfig(sections: readonly ConfigSection[], env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const read = new EnvReader(env, problems);
 
@@ -52,23 +62,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('REDIS_URL must start with redis:// or rediss://');
   }
 
-  const adminEmail = (read.optionalString('ADMIN_EMAIL') ?? (embedded ? EMBEDDED_DEMO_ADMIN.email : '')).toLowerCase();
-  const adminPassword = read.optionalString('ADMIN_PASSWORD') ?? (embedded ? EMBEDDED_DEMO_ADMIN.password : '');
-  if (!embedded) {
-    if (!adminEmail) problems.push('ADMIN_EMAIL is required when DATABASE_URL is set');
-    if (!adminPassword) problems.push('ADMIN_PASSWORD is required when DATABASE_URL is set');
-    else if (DOCUMENTED_PASSWORDS.has(adminPassword)) {
-      problems.push('ADMIN_PASSWORD: the demo password is only accepted with the embedded database');
-    } else if (adminPassword.length < 12) {
-      problems.push('ADMIN_PASSWORD must have at least 12 characters when DATABASE_URL is set');
-    }
-  }
-  if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) problems.push('ADMIN_EMAIL is not an e-mail address');
-
-  const jwtSecret = read.optionalString('JWT_SECRET');
-  if (jwtSecret !== null && jwtSecret.length < 32) problems.push('JWT_SECRET must have at least 32 characters');
-
-  const config: AppConfig = {
+  const core: CoreConfig = {
     app: {
       port: read.integer('PORT', 3000, 0, 65535),
       runWorkers: read.boolean('RUN_WORKERS', true),
@@ -82,24 +76,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       backoffMs: read.integer('JOBS_BACKOFF_MS', 2000, 1, 600000),
       lockMs: read.integer('JOBS_LOCK_MS', 30000, 500, 3_600_000),
     },
-    invoicing: {
-      paymentTermDays: read.integer('INVOICE_PAYMENT_TERM_DAYS', 14, 0, 90),
-      chunkSize: read.integer('INVOICE_CHUNK_SIZE', 50, 1, 1000),
-      monthlyRuns: read.boolean('INVOICE_MONTHLY_RUNS', false),
-    },
-    applications: { offerReplyDays: read.integer('OFFER_REPLY_DAYS', 14, 1, 90) },
-    reports: { monthlyMonitor: read.boolean('REPORTS_MONTHLY_MONITOR', false) },
-    auth: {
-      jwtSecret,
-      tokenTtlSeconds: read.integer('AUTH_TOKEN_TTL_SECONDS', 3600, 60, 86400),
-      adminEmail,
-      adminPassword,
-      loginMaxFailures: read.integer('AUTH_LOGIN_MAX_FAILURES', 10, 1, 1000),
-      loginWindowMinutes: read.integer('AUTH_LOGIN_WINDOW_MINUTES', 15, 1, 1440),
-    },
   };
+  const featureSections: Partial<Record<FeatureConfigKey, unknown>> = {};
+  for (const section of sections) {
+    if (section.key in featureSections) throw new Error(`Two config sections named ${section.key}`);
+    featureSections[section.key] = section.read(new EnvReader(env, problems, new Set(section.env)), core);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  // Each feature's section has the shape its feature declared on AppConfig; `configSection` checks that.
+  return { ...core, ...featureSections } as AppConfig;
 }
 
 /** The database namespace alone, for tools (the migration CLI) that need nothing else. */
@@ -124,10 +109,12 @@ export function generateSecret(): string {
   return randomBytes(48).toString('base64url');
 }
 
-class EnvReader {
+/** Reads and checks variables; a feature section's reader reads only the variables the section declares. */
+export class EnvReader {
   constructor(
     private readonly env: Env,
     private readonly problems: string[],
+    private readonly declared?: ReadonlySet<string>,
   ) {}
 
   problem(message: string): void {
@@ -135,6 +122,7 @@ class EnvReader {
   }
 
   optionalString(name: string): string | null {
+    if (this.declared && !this.declared.has(name)) throw new Error(`A config section reads ${name} without declaring it in its env list`);
     const value = this.env[name]?.trim();
     return value ? value : null;
   }

@@ -1,7 +1,10 @@
+import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { FEATURES } from '../app.module.js';
+import { type EntityClass, featureParts } from '../common/feature/feature-module.js';
 import { ConfigError, type DatabaseConfig, loadDatabaseConfig } from '../config/config.js';
 import { IN_MEMORY } from './embedded-postgres.js';
 import { openDataSource } from './data-source.js';
@@ -11,12 +14,14 @@ import { migrationsDirectory } from './migrations-loader.js';
  * `run`: apply pending migrations to the configured database.
  * `check`: apply all migrations to a scratch database and fail when the entities want more.
  * `generate <Name>`: write what the entities want beyond the migrations as a new migration.
+ * The entities are the features' own, found from the app's feature list as the app finds them.
  */
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   const config = loadDatabaseConfig();
+  const { entities } = featureParts(FEATURES);
   if (command === 'run') {
-    const dataSource = await openDataSource(config, { migrationsRun: true });
+    const dataSource = await openDataSource(config, { entities, migrationsRun: true });
     await dataSource.destroy();
     return;
   }
@@ -24,7 +29,7 @@ async function main(): Promise<void> {
     if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) {
       throw new Error('usage: migration:generate <PascalCaseName>');
     }
-    const pending = await withScratchDatabase(config, pendingSchemaChanges);
+    const pending = await withScratchDatabase(config, entities, pendingSchemaChanges);
     if (pending.up.length === 0) {
       console.log('Entities and migrations agree.');
       return;
@@ -54,9 +59,13 @@ async function pendingSchemaChanges(dataSource: DataSource): Promise<SchemaChang
   };
 }
 
-async function withScratchDatabase<T>(config: DatabaseConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+async function withScratchDatabase<T>(
+  config: DatabaseConfig,
+  entities: EntityClass[],
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   if (config.kind === 'embedded') {
-    const dataSource = await openDataSource({ ...config, dataDir: IN_MEMORY }, { migrationsRun: true });
+    const dataSource = await openDataSource({ ...config, dataDir: IN_MEMORY }, { entities, migrationsRun: true });
     try {
       return await work(dataSource);
     } finally {
@@ -70,7 +79,7 @@ async function withScratchDatabase<T>(config: DatabaseConfig, work: (dataSource:
   try {
     const url = new URL(config.url);
     url.pathname = `/${scratchName}`;
-    const dataSource = await openDataSource({ ...config, url: url.toString() }, { migrationsRun: true });
+    const dataSource = await openDataSource({ ...config, url: url.toString() }, { entities, migrationsRun: true });
     try {
       return await work(dataSource);
     } finally {

@@ -1,16 +1,16 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { EntityClass } from '../common/feature/feature-module.js';
 import type { DatabaseConfig } from '../config/config.js';
-import { ENTITIES } from './entities.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 import { loadMigrations } from './migrations-loader.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** The one options factory for the app, the tests and the migration CLI. */
-export async function dataSourceOptions(url: string, poolSize: number): Promise<DataSourceOptions> {
+export async function dataSourceOptions(url: string, poolSize: number, entities: EntityClass[]): Promise<DataSourceOptions> {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: await loadMigrations(),
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
@@ -43,15 +43,21 @@ class EmbeddedDataSource extends DataSource {
   }
 }
 
-/** Opens the configured database (starting the embedded one when there is no DATABASE_URL). */
-export async function openDataSource(config: DatabaseConfig, options: { migrationsRun?: boolean } = {}): Promise<DataSource> {
+/**
+ * Opens the configured database (starting the embedded one when there is no DATABASE_URL), mapping
+ * `entities`: the app and the migration CLI both pass what the features register.
+ */
+export async function openDataSource(
+  config: DatabaseConfig,
+  options: { entities: EntityClass[]; migrationsRun?: boolean },
+): Promise<DataSource> {
   let dataSource: DataSource;
   if (config.kind === 'postgres') {
-    dataSource = new DataSource(await dataSourceOptions(config.url, config.poolSize));
+    dataSource = new DataSource(await dataSourceOptions(config.url, config.poolSize, options.entities));
   } else {
     const embedded = await EmbeddedPostgres.start(config.dataDir);
     // PGlite serves one session: a second pooled connection would interleave transactions.
-    dataSource = new EmbeddedDataSource(await dataSourceOptions(embedded.url, 1), embedded);
+    dataSource = new EmbeddedDataSource(await dataSourceOptions(embedded.url, 1, options.entities), embedded);
   }
   try {
     await dataSource.initialize();

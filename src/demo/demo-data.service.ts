@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
-import { type AppConfig, EMBEDDED_DEMO_ADMIN } from '../config/config.js';
+import type { AppConfig } from '../config/config.js';
+import { EMBEDDED_DEMO_ADMIN } from '../modules/auth/auth.config.js';
 import { Building } from '../modules/buildings/building.entity.js';
 import { Floor } from '../modules/floors/floor.entity.js';
 import { Organisation } from '../modules/organisations/organisation.entity.js';

@@ -1,10 +1,9 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../common/feature/feature-module.js';
 import { StoredDocument } from './document.entity.js';
 import { DocumentsService } from './documents.service.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([StoredDocument])],
+@FeatureModule({
+  entities: [StoredDocument],
   providers: [DocumentsService],
   exports: [DocumentsService],
 })

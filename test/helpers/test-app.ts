@@ -7,7 +7,8 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createApp } from '../../src/app.factory.js';
 import type { Clock } from '../../src/common/clock/clock.js';
-import { type AppConfig, type Env, loadConfig } from '../../src/config/config.js';
+import { loadAppConfig } from '../../src/app.module.js';
+import type { AppConfig, Env } from '../../src/config/config.js';
 
 export const TEST_ADMIN = { email: 'admin@test.example', password: 'test-admin-password-1' };
 
@@ -91,7 +92,7 @@ export interface TestApp {
 /** The whole AppModule over HTTP, on Postgres/Redis when DATABASE_URL/REDIS_URL are set, else embedded. */
 export async function startTestApp(overrides: Env = {}, options: { clock?: Clock; logLevels?: LogLevel[] } = {}): Promise<TestApp> {
   const environment = await isolatedEnvironment(overrides);
-  const config = loadConfig(environment.env);
+  const config = loadAppConfig(environment.env);
   const app = await createApp(config, { logLevels: options.logLevels ?? ['error', 'fatal'], clock: options.clock });
   await app.getHttpAdapter().getInstance().ready();
   const http = () => request(app.getHttpServer());

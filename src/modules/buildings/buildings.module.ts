@@ -1,13 +1,13 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../../common/feature/feature-module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { Building } from './building.entity.js';
 import { BuildingsController } from './buildings.controller.js';
 import { BuildingsRepository } from './buildings.repository.js';
 import { BuildingsService } from './buildings.service.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([Building]), OrganisationsModule],
+@FeatureModule({
+  entities: [Building],
+  imports: [OrganisationsModule],
   controllers: [BuildingsController],
   providers: [BuildingsRepository, BuildingsService],
   exports: [BuildingsService],

@@ -1,13 +1,13 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../../common/feature/feature-module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { Floor } from './floor.entity.js';
 import { FloorsController } from './floors.controller.js';
 import { FloorsRepository } from './floors.repository.js';
 import { FloorsService } from './floors.service.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([Floor]), BuildingsModule],
+@FeatureModule({
+  entities: [Floor],
+  imports: [BuildingsModule],
   controllers: [FloorsController],
   providers: [FloorsRepository, FloorsService],
   exports: [FloorsService],

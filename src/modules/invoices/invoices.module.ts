@@ -1,5 +1,4 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../../common/feature/feature-module.js';
 import { DocumentsModule } from '../../documents/documents.module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
@@ -8,19 +7,19 @@ import { InvoiceRun, InvoiceRunItem } from './invoice-run.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
 import { InvoiceRunsService } from './invoice-runs.service.js';
 import { InvoiceRunsController, InvoicesController } from './invoices.controller.js';
+import { INVOICING_CONFIG } from './invoices.config.js';
+import { INVOICES_JOBS } from './invoices.jobs.js';
 import { InvoicesRepository } from './invoices.repository.js';
 import { InvoicesService } from './invoices.service.js';
 import { IssueChunkHandler, MonthlyInvoicingScheduler, StartMonthlyRunsHandler } from './invoicing.handlers.js';
 import { IssueInvoiceService } from './issue-invoice.service.js';
 
 /** Reads leases, spaces and tenants by SQL in its repository; depends on no lease service. */
-@Module({
-  imports: [
-    TypeOrmModule.forFeature([Invoice, InvoiceLine, Payment, InvoiceCounter, InvoiceRun, InvoiceRunItem]),
-    DocumentsModule,
-    BuildingsModule,
-    OrganisationsModule,
-  ],
+@FeatureModule({
+  entities: [Invoice, InvoiceLine, Payment, InvoiceCounter, InvoiceRun, InvoiceRunItem],
+  jobs: INVOICES_JOBS,
+  config: INVOICING_CONFIG,
+  imports: [DocumentsModule, BuildingsModule, OrganisationsModule],
   controllers: [InvoiceRunsController, InvoicesController],
   providers: [
     InvoicesRepository,

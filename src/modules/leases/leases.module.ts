@@ -1,5 +1,4 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../../common/feature/feature-module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { RentBandsModule } from '../rent-bands/rent-bands.module.js';
 import { SpacesModule } from '../spaces/spaces.module.js';
@@ -11,14 +10,9 @@ import { BuildingLeasesController, LeasesController } from './leases.controller.
 import { LeasesRepository } from './leases.repository.js';
 import { LeasesService } from './leases.service.js';
 
-@Module({
-  imports: [
-    TypeOrmModule.forFeature([Lease, LeaseRevision, BuildingIndexation]),
-    BuildingsModule,
-    SpacesModule,
-    TenantsModule,
-    RentBandsModule,
-  ],
+@FeatureModule({
+  entities: [Lease, LeaseRevision, BuildingIndexation],
+  imports: [BuildingsModule, SpacesModule, TenantsModule, RentBandsModule],
   controllers: [LeasesController, BuildingLeasesController],
   providers: [LeasesRepository, LeasesService, BuildingLeasesService],
   exports: [LeasesService, BuildingLeasesService],

@@ -1,12 +1,11 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../../common/feature/feature-module.js';
 import { Organisation } from './organisation.entity.js';
 import { OrganisationsController } from './organisations.controller.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { OrganisationsService } from './organisations.service.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([Organisation])],
+@FeatureModule({
+  entities: [Organisation],
   controllers: [OrganisationsController],
   providers: [OrganisationsRepository, OrganisationsService],
   exports: [OrganisationsService],

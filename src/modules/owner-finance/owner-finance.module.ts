@@ -1,5 +1,4 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../../common/feature/feature-module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { LeasesModule } from '../leases/leases.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
@@ -8,8 +7,9 @@ import { BuildingFinance, Investment } from './owner-finance.entity.js';
 import { OwnerFinanceRepository } from './owner-finance.repository.js';
 import { OwnerFinanceService } from './owner-finance.service.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([BuildingFinance, Investment]), BuildingsModule, OrganisationsModule, LeasesModule],
+@FeatureModule({
+  entities: [BuildingFinance, Investment],
+  imports: [BuildingsModule, OrganisationsModule, LeasesModule],
   controllers: [OwnerFinanceController],
   providers: [OwnerFinanceRepository, OwnerFinanceService],
   exports: [OwnerFinanceService],

@@ -1,5 +1,4 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../../common/feature/feature-module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { TenantsModule } from '../tenants/tenants.module.js';
 import { BandAssessment } from './band-assessment.entity.js';
@@ -8,8 +7,9 @@ import { RentBandsController } from './rent-bands.controller.js';
 import { RentBandsRepository } from './rent-bands.repository.js';
 import { RentBandsService } from './rent-bands.service.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([RentBandScheme, RentBand, BandAssessment]), BuildingsModule, TenantsModule],
+@FeatureModule({
+  entities: [RentBandScheme, RentBand, BandAssessment],
+  imports: [BuildingsModule, TenantsModule],
   controllers: [RentBandsController],
   providers: [RentBandsRepository, RentBandsService],
   exports: [RentBandsService],

@@ -1,16 +1,20 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../../common/feature/feature-module.js';
 import { DocumentsModule } from '../../documents/documents.module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { Report } from './report.entity.js';
+import { REPORTS_CONFIG } from './reports.config.js';
 import { ReportsController } from './reports.controller.js';
 import { GenerateReportHandler, MonthlyMonitorScheduler, MonthlyMonitorsHandler } from './reports.handlers.js';
+import { REPORTS_JOBS } from './reports.jobs.js';
 import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
 
 /** Reads every other module's tables by SQL and writes only its own status rows and files. */
-@Module({
-  imports: [TypeOrmModule.forFeature([Report]), BuildingsModule, DocumentsModule],
+@FeatureModule({
+  entities: [Report],
+  jobs: REPORTS_JOBS,
+  config: REPORTS_CONFIG,
+  imports: [BuildingsModule, DocumentsModule],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService, GenerateReportHandler, MonthlyMonitorsHandler, MonthlyMonitorScheduler],
 })

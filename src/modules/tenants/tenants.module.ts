@@ -1,12 +1,11 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../../common/feature/feature-module.js';
 import { Tenant } from './tenant.entity.js';
 import { TenantsController } from './tenants.controller.js';
 import { TenantsRepository } from './tenants.repository.js';
 import { TenantsService } from './tenants.service.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([Tenant])],
+@FeatureModule({
+  entities: [Tenant],
   controllers: [TenantsController],
   providers: [TenantsRepository, TenantsService],
   exports: [TenantsService],

@@ -1,5 +1,4 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeatureModule } from '../../common/feature/feature-module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { TenantsModule } from '../tenants/tenants.module.js';
 import { User } from './user.entity.js';
@@ -7,8 +6,9 @@ import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([User]), OrganisationsModule, TenantsModule],
+@FeatureModule({
+  entities: [User],
+  imports: [OrganisationsModule, TenantsModule],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService],
   exports: [UsersService],
