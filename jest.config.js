@@ -8,4 +8,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 60000,
+  // One migrated template database per run, copied for each test file (test/template/).
+  globalSetup: '<rootDir>/test/template/global-setup.ts',
+  globalTeardown: '<rootDir>/test/template/global-teardown.ts',
 };
