@@ -1,4 +1,4 @@
-/** Jest on Node 20 with ES modules: ts-jest transpiles, Node's VM modules run the result. */
+/** Jest on Node 20 and 24 with ES modules: ts-jest transpiles, Node's VM modules run the result. */
 export default {
   testEnvironment: 'node',
   rootDir: '.',
