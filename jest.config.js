@@ -1,4 +1,4 @@
-/** Jest on Node 20 with ES modules: ts-jest transpiles, Node's VM modules run the result. */
+/** Jest on Node 20 and 24 with ES modules: ts-jest transpiles, Node's VM modules run the result. */
 export default {
   testEnvironment: 'node',
   rootDir: '.',
@@ -8,4 +8,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 60000,
+  // One migrated template database per run, copied for each test file (test/template/).
+  globalSetup: '<rootDir>/test/template/global-setup.ts',
+  globalTeardown: '<rootDir>/test/template/global-teardown.ts',
 };

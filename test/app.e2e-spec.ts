@@ -6,9 +6,10 @@ const embedded = !process.env.DATABASE_URL;
 
 describe('the running app with demo data', () => {
   let t: TestApp;
+  // Loading the whole demo (300 leases, their invoices and PDFs) takes a while on a busy 2-core machine.
   beforeAll(async () => {
     t = await startTestApp({ DEMO_DATA: 'true' });
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('answers /health with the database and the queue', async () => {

@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from './test-app.js';
@@ -108,12 +109,28 @@ export async function createIssuer(t: TestApp): Promise<Created> {
   });
 }
 
+/** A building with an umbrella fit to issue invoices, written directly, for tests without HTTP. */
+export async function seedBuilding(t: { app: INestApplicationContext }): Promise<{ id: string; invoicePrefix: string }> {
+  const invoicePrefix = `S${unique()}`;
+  const [building] = await t.app.get(DataSource).query<{ id: string }[]>(
+    `WITH owner AS (INSERT INTO organisation (name, kind) VALUES ('Owner ' || $1, 'owner') RETURNING id),
+          umbrella AS (INSERT INTO organisation (name, kind, address, kvk_number, vat_number, iban)
+                       VALUES ('Umbrella ' || $1, 'umbrella', 'Wibautstraat 150, 1091 GR Amsterdam', '34263538', 'NL815763436B01',
+                               'NL91ABNA0417164300') RETURNING id)
+     INSERT INTO building (name, address, city, owner_id, umbrella_id, kind, use_start, use_end, invoice_prefix)
+     SELECT 'Building ' || $1, 'Wibautstraat 150', 'Amsterdam', owner.id, umbrella.id, 'temporary', '2007-06-01', '2013-07-01', $1
+       FROM owner, umbrella RETURNING id`,
+    [invoicePrefix],
+  );
+  return { id: building!.id, invoicePrefix };
+}
+
 /**
  * `count` leases in one building (one floor, a space, a tenant, a band A assessment each), written
  * set-based for tests that need volume. Space i has 20 + (i mod 10) m²; leases run 2012-01-01 to 2013-06-30.
  */
 export async function seedLeases(
-  t: TestApp,
+  t: { app: INestApplicationContext },
   buildingId: string,
   count: number,
   options: { serviceChargeMonthlyCents?: number } = {},

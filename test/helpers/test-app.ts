@@ -1,6 +1,9 @@
 import type { LogLevel } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import { cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -12,7 +15,10 @@ import type { AppConfig, Env } from '../../src/config/config.js';
 
 export const TEST_ADMIN = { email: 'admin@test.example', password: 'test-admin-password-1' };
 
-/** Each test file gets a database and a Redis key prefix of its own, so files run in parallel. */
+/**
+ * Each test file gets a database and a Redis key prefix of its own, so files run in parallel. The
+ * database is a copy of the template that jest's global setup migrated, so the boot finds no migration to run.
+ */
 export interface TestEnvironment {
   env: Env;
   release(): Promise<void>;
@@ -31,16 +37,21 @@ export async function isolatedEnvironment(overrides: Env = {}): Promise<TestEnvi
     ...overrides,
   };
   const cleanups: (() => Promise<void>)[] = [];
+  const template = process.env.BROEDPLAATS_TEST_TEMPLATE;
+  if (!template) throw new Error('BROEDPLAATS_TEST_TEMPLATE is unset: jest’s global setup (test/template/) migrates the template');
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const database = `bp_test_${suffix}`;
-    await withPg(serverUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+    await withPg(serverUrl, (client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${template}`));
     const url = new URL(serverUrl);
     url.pathname = `/${database}`;
     env.DATABASE_URL = url.toString();
     cleanups.push(() => withPg(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)));
   } else {
-    env.DATA_DIR = 'memory://';
+    const directory = join(tmpdir(), `bp-test-${suffix}`);
+    cpSync(template, directory, { recursive: true });
+    env.DATA_DIR = directory;
+    cleanups.push(async () => rmSync(directory, { recursive: true, force: true }));
   }
   if (env.REDIS_URL) {
     const redisUrl = env.REDIS_URL;

@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError, whenNotFound }
 import { FloorsService } from '../floors/floors.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import type { FloorOffer } from './application.entity.js';
+import { canMove, statusesThatMayBecome } from './application-rules.js';
 import { APPLICATIONS_ERRORS, TransitionRefusedError } from './applications.errors.js';
 import { ApplicationsRepository } from './applications.repository.js';
 import { ApplicationsService } from './applications.service.js';
@@ -44,7 +45,7 @@ export class AllocationsService {
     if (!roundFloors.includes(floorId)) {
       throw new RuleError(APPLICATIONS_ERRORS.floor_not_in_round, {}, [{ field: 'floorId', message: 'not in the round' }]);
     }
-    if (!['submitted', 'waitlisted'].includes(application.status)) throw new TransitionRefusedError(application.status, 'allocated');
+    if (!canMove(application.status, 'allocated')) throw new TransitionRefusedError(application.status, 'allocated');
     return this.allocateAtomically(applicationId, floorId, principal.userId);
   }
 
@@ -59,7 +60,7 @@ export class AllocationsService {
         this.applications.transaction(async (manager) => {
           await first?.(manager);
           const locked = (await this.applications.lockApplication(manager, applicationId))!;
-          if (!(await this.applications.transition(manager, applicationId, ['submitted', 'waitlisted'], 'allocated', byUserId))) {
+          if (!(await this.applications.transition(manager, applicationId, statusesThatMayBecome('allocated'), 'allocated', byUserId))) {
             throw new TransitionRefusedError(locked.status, 'allocated');
           }
           const allocationId = await this.applications.insertAllocation(manager, floorId, applicationId, this.clock.today());

@@ -15,6 +15,11 @@ export function canMove(from: ApplicationStatus, to: ApplicationStatus): boolean
   return TRANSITIONS[from].includes(to);
 }
 
+/** The states an application may be in to become `to`: the guard of the SQL that moves it. */
+export function statusesThatMayBecome(to: ApplicationStatus): ApplicationStatus[] {
+  return (Object.keys(TRANSITIONS) as ApplicationStatus[]).filter((from) => canMove(from, to));
+}
+
 /** Mean of the scores to two decimals; null without reviews. */
 export function meanScore(scores: readonly number[]): number | null {
   if (scores.length === 0) return null;

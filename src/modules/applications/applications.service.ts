@@ -6,8 +6,8 @@ import { ForbiddenError, InputError, NotFoundError, RuleError, whenNotFound } fr
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { FloorsService } from '../floors/floors.service.js';
 import { FLOORS_ERRORS } from '../floors/floors.errors.js';
-import { type Application, type ApplicationRound, APPLICATION_STATUSES, type ApplicationStatus } from './application.entity.js';
-import { canMove, totalRequestedArea } from './application-rules.js';
+import type { Application, ApplicationRound, ApplicationStatus } from './application.entity.js';
+import { canMove, statusesThatMayBecome, totalRequestedArea } from './application-rules.js';
 import { APPLICATIONS_ERRORS, TransitionRefusedError } from './applications.errors.js';
 import { ApplicationsRepository, type RankingRow } from './applications.repository.js';
 import type { CreateApplicationDto, CreateRoundDto, ReviewDto } from './dto/application.dto.js';
@@ -163,8 +163,9 @@ export class ApplicationsService {
   private async move(id: string, to: ApplicationStatus, principal: Principal): Promise<Application> {
     const application = await this.getVisible(id, principal);
     if (!canMove(application.status, to)) throw new TransitionRefusedError(application.status, to);
-    const from = APPLICATION_STATUSES.filter((status) => canMove(status, to));
-    const moved = await this.applications.transaction((manager) => this.applications.transition(manager, id, from, to, principal.userId));
+    const moved = await this.applications.transaction((manager) =>
+      this.applications.transition(manager, id, statusesThatMayBecome(to), to, principal.userId),
+    );
     if (!moved) throw new TransitionRefusedError((await this.applications.findApplication(id))!.status, to);
     return (await this.applications.findApplication(id))!;
   }

@@ -301,14 +301,14 @@ export class InvoicesRepository {
       .getOne();
   }
 
-  async recordPayment(manager: EntityManager, payment: Omit<Payment, 'id' | 'createdAt'>): Promise<Payment> {
+  /** `status` is what the invoice's status becomes with this payment (see invoice-status.ts). */
+  async recordPayment(manager: EntityManager, payment: Omit<Payment, 'id' | 'createdAt'>, status: InvoiceStatus): Promise<Payment> {
     const saved = await manager.save(manager.create(Payment, payment));
-    await manager.query(
-      `UPDATE invoice SET paid_cents = paid_cents + $2,
-              status = CASE WHEN status = 'credited' THEN status WHEN paid_cents + $2 >= total_cents THEN 'paid' ELSE 'open' END
-        WHERE id = $1`,
-      [payment.invoiceId, payment.amountCents],
-    );
+    await manager.query(`UPDATE invoice SET paid_cents = paid_cents + $2, status = $3 WHERE id = $1`, [
+      payment.invoiceId,
+      payment.amountCents,
+      status,
+    ]);
     return saved;
   }
 

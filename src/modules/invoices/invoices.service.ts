@@ -11,6 +11,7 @@ import type { Page } from '../../common/pagination/page.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
 import type { Invoice, InvoiceLine, Payment } from './invoice.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
+import { invoiceStatus } from './invoice-status.js';
 import { type InvoiceFilter, InvoicesRepository } from './invoices.repository.js';
 import { invoiceNumber, paymentReferenceOf } from './payment-reference.js';
 import { INVOICES_ERRORS } from './invoices.errors.js';
@@ -71,12 +72,13 @@ export class InvoicesService {
       const invoice = (await this.invoices.lockInvoice(manager, id))!;
       if (invoice.kind === 'credit_note') throw new RuleError(INVOICES_ERRORS.credit_note_not_payable);
       if (invoice.status === 'credited') throw new RuleError(INVOICES_ERRORS.invoice_credited, { number: invoice.number });
-      await this.invoices.recordPayment(manager, {
-        invoiceId: id,
-        amountCents: input.amountCents,
-        paidOn: input.paidOn,
-        reference: input.reference?.trim() || null,
-      });
+      // The invoice row is locked, so its paid amount plus this payment is what the row will hold.
+      const status = invoiceStatus({ totalCents: invoice.totalCents, paidCents: invoice.paidCents + input.amountCents, credited: false });
+      await this.invoices.recordPayment(
+        manager,
+        { invoiceId: id, amountCents: input.amountCents, paidOn: input.paidOn, reference: input.reference?.trim() || null },
+        status,
+      );
     });
     return this.detail(id, principal);
   }
@@ -126,7 +128,7 @@ export class InvoicesService {
               vatCents: -invoice.vatCents,
               totalCents: -invoice.totalCents,
               paidCents: 0,
-              status: 'paid',
+              status: invoiceStatus({ totalCents: -invoice.totalCents, paidCents: 0, credited: false }),
               paymentReference: paymentReferenceOf(seriesId, year, number),
               creditReason: reason.trim(),
             },

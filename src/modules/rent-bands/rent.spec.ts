@@ -66,6 +66,31 @@ describe('rent maths', () => {
     expect(indexedRate(6020, 2.5)).toBe(6171); // 6170.5 → 6171
   });
 
+  const rate = fc.integer({ min: 1, max: 1_000_000 });
+  /** CPI changes as the API takes them: −50% to +100%, two decimals. */
+  const percent = fc.integer({ min: -5000, max: 10000 }).map((hundredths) => hundredths / 100);
+
+  it('indexes to the exact product rounded half up, never off by more than half a cent', () => {
+    fc.assert(
+      fc.property(rate, percent, (cents, change) => {
+        const exact = BigInt(cents) * BigInt(10_000 + Math.round(change * 100));
+        const floor = exact / 10_000n;
+        expect(BigInt(indexedRate(cents, change))).toBe(exact % 10_000n >= 5_000n ? floor + 1n : floor);
+      }),
+    );
+  });
+
+  it('never lowers a rate by a rise, nor makes a higher rate cheaper than a lower one', () => {
+    fc.assert(
+      fc.property(rate, rate, percent, (a, b, change) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        expect(indexedRate(low, change)).toBeLessThanOrEqual(indexedRate(high, change));
+        if (change >= 0) expect(indexedRate(a, change)).toBeGreaterThanOrEqual(a);
+        else expect(indexedRate(a, change)).toBeLessThanOrEqual(a);
+      }),
+    );
+  });
+
   it('keeps an assessment valid until the end of the year after its basis year', () => {
     expect(assessmentValidUntil(2011)).toBe('2012-12-31');
   });
