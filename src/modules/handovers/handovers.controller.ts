@@ -61,15 +61,4 @@ export class HandoversController {
   ): Promise<void> {
     await sendDocument(reply, await this.handovers.dossier(id, principal));
   }
-
-  @Get('leases/:id/notice')
-  @Roles('admin', 'tenant')
-  @ApiProduces('application/pdf')
-  async notice(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam('lease')) leaseId: string,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    await sendDocument(reply, await this.handovers.notice(leaseId, principal));
-  }
 }

@@ -2,17 +2,18 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '../../documents/documents.module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
+import { LeasesModule } from '../leases/leases.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ExecuteHandoverHandler } from './execute-handover.handler.js';
 import { ExecuteHandoverService } from './execute-handover.service.js';
-import { Handover, LeaseNotice } from './handover.entity.js';
+import { Handover } from './handover.entity.js';
 import { HandoversController } from './handovers.controller.js';
 import { HandoversRepository } from './handovers.repository.js';
 import { HandoversService } from './handovers.service.js';
 
-/** Reads leases, floors and invoices by SQL in its repository, and changes them only in its one transaction. */
+/** Reads what leases, spaces, floors and invoices publish; ends leases and transfers the building through their services. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Handover, LeaseNotice]), BuildingsModule, OrganisationsModule, DocumentsModule],
+  imports: [TypeOrmModule.forFeature([Handover]), BuildingsModule, LeasesModule, OrganisationsModule, DocumentsModule],
   controllers: [HandoversController],
   providers: [HandoversRepository, HandoversService, ExecuteHandoverService, ExecuteHandoverHandler],
   exports: [HandoversService, ExecuteHandoverService],

@@ -114,14 +114,4 @@ export class HandoversService {
     if (!handover.dossierDocumentId) throw new ConflictError('dossier_not_ready', 'The dossier is made once the handover is completed');
     return this.documents.read(handover.dossierDocumentId);
   }
-
-  /** The notice letter of a lease: for admins and the lease's own tenant. */
-  async notice(leaseId: string, principal: Principal): Promise<DocumentFile> {
-    const notice = await this.handovers.findNotice(leaseId);
-    if (!notice) throw new NotFoundError('notice', leaseId);
-    if (principal.role === 'tenant' && principal.tenantId !== (await this.handovers.tenantOfLease(leaseId)))
-      throw new NotFoundError('notice', leaseId);
-    if (!notice.documentId) throw new ConflictError('notice_not_ready', 'The notice letter is still being made');
-    return this.documents.read(notice.documentId);
-  }
 }

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Roles } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import type { Page } from '../../common/pagination/page.js';
 import { DateQueryDto } from '../../common/validation/date-query.js';
 import { IdParam } from '../../common/validation/id-param.js';
+import { sendDocument } from '../../documents/send-document.js';
 import { BuildingLeasesService } from './building-leases.service.js';
 import { CreateLeaseDto } from './dto/create-lease.dto.js';
 import { BandRevisionDto, CreateIndexationDto, ListLeasesQueryDto, TerminateLeaseDto } from './dto/lease-actions.dto.js';
@@ -62,6 +64,17 @@ export class LeasesController {
     @Body() body: BandRevisionDto,
   ): Promise<LeaseResponseDto> {
     return this.respond(await this.leases.reviseBand(id, body, principal));
+  }
+
+  /** The notice to vacate a handover gave the lease, once its letter is made. */
+  @Get(':id/notice')
+  @ApiProduces('application/pdf')
+  async notice(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam('lease')) leaseId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendDocument(reply, await this.leases.notice(leaseId, principal));
   }
 
   private respond(view: LeaseView): LeaseResponseDto {

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '../../documents/documents.module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { RentBandsModule } from '../rent-bands/rent-bands.module.js';
 import { SpacesModule } from '../spaces/spaces.module.js';
 import { TenantsModule } from '../tenants/tenants.module.js';
 import { BuildingLeasesService } from './building-leases.service.js';
 import { Lease } from './lease.entity.js';
+import { LeaseNotice } from './lease-notice.entity.js';
 import { BuildingIndexation, LeaseRevision } from './lease-revision.entity.js';
 import { BuildingLeasesController, LeasesController } from './leases.controller.js';
 import { LeasesRepository } from './leases.repository.js';
@@ -13,7 +15,8 @@ import { LeasesService } from './leases.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Lease, LeaseRevision, BuildingIndexation]),
+    TypeOrmModule.forFeature([Lease, LeaseRevision, BuildingIndexation, LeaseNotice]),
+    DocumentsModule,
     BuildingsModule,
     SpacesModule,
     TenantsModule,

@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import { Lease } from './lease.entity.js';
+import { LeaseNotice } from './lease-notice.entity.js';
 import type { LeaseStatus } from './lease-rules.js';
 import { LeaseRevision } from './lease-revision.entity.js';
 
 export type NewLease = Omit<Lease, 'id' | 'createdAt' | 'noticeGivenOn' | 'terminationReason'>;
+
+export interface LeaseEnding {
+  leaseId: string;
+  endDate: string;
+  noticeGivenOn: string;
+  reason: string;
+}
+
+export type NewLeaseNotice = Omit<LeaseNotice, 'documentId'>;
 
 export interface LeaseFilter {
   buildingId?: string;
@@ -30,6 +40,10 @@ export class LeasesRepository {
     @InjectRepository(Lease) private readonly leases: Repository<Lease>,
     @InjectRepository(LeaseRevision) private readonly revisions: Repository<LeaseRevision>,
   ) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
 
   /** The lease and its signing revision, together or not at all. */
   insertWithSigningRevision(values: NewLease): Promise<Lease> {
@@ -86,8 +100,54 @@ export class LeasesRepository {
     return this.revisions.save(this.revisions.create(values));
   }
 
-  async recordNotice(id: string, change: { endDate: string; noticeGivenOn: string; terminationReason: string }): Promise<void> {
-    await this.leases.update({ id }, change);
+  /** Locks the leases for the caller's transaction, so two notices on one lease take turns. */
+  lockMany(manager: EntityManager, ids: string[]): Promise<Lease[]> {
+    return manager
+      .getRepository(Lease)
+      .createQueryBuilder('lease')
+      .setLock('pessimistic_write')
+      .where('lease.id = ANY(:ids)', { ids })
+      .orderBy('lease.id')
+      .getMany();
+  }
+
+  async recordEnds(manager: EntityManager, endings: LeaseEnding[]): Promise<void> {
+    if (endings.length === 0) return;
+    await manager.query(
+      `UPDATE lease SET end_date = e.end_date, notice_given_on = e.given_on, termination_reason = e.reason
+         FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[]) AS e(lease_id, end_date, given_on, reason)
+        WHERE lease.id = e.lease_id`,
+      [
+        endings.map((ending) => ending.leaseId),
+        endings.map((ending) => ending.endDate),
+        endings.map((ending) => ending.noticeGivenOn),
+        endings.map((ending) => ending.reason),
+      ],
+    );
+  }
+
+  async insertNotices(manager: EntityManager, notices: NewLeaseNotice[]): Promise<void> {
+    if (notices.length === 0) return;
+    await manager.insert(
+      LeaseNotice,
+      notices.map((notice) => ({ ...notice, documentId: null })),
+    );
+  }
+
+  findNotice(leaseId: string): Promise<LeaseNotice | null> {
+    return this.dataSource.manager.findOneBy(LeaseNotice, { leaseId });
+  }
+
+  noticesWithoutDocument(handoverId: string): Promise<LeaseNotice[]> {
+    return this.dataSource
+      .getRepository(LeaseNotice)
+      .createQueryBuilder('notice')
+      .where('notice.handover_id = :handoverId AND notice.document_id IS NULL', { handoverId })
+      .getMany();
+  }
+
+  async attachNoticeDocument(manager: EntityManager, leaseId: string, documentId: string): Promise<void> {
+    await manager.query(`UPDATE lease_notice SET document_id = $2 WHERE lease_id = $1 AND document_id IS NULL`, [leaseId, documentId]);
   }
 
   /**

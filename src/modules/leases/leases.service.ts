@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
 import { tenantScopeOf } from '../../common/auth/scope.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
-import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
+import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { RentBandsService } from '../rent-bands/rent-bands.service.js';
 import type { Space } from '../spaces/space.entity.js';
@@ -16,7 +18,8 @@ import type { Lease } from './lease.entity.js';
 import { earliestEndAfterNotice, MAX_NOTICE_MONTHS_ORDINARY, standardVatProblems } from './lease-rules.js';
 import type { LeaseRevision } from './lease-revision.entity.js';
 import { LeaseOverlapError, RevisionExistsError } from './leases.errors.js';
-import { LeasesRepository } from './leases.repository.js';
+import type { LeaseNotice } from './lease-notice.entity.js';
+import { type LeaseEnding, LeasesRepository, type NewLeaseNotice } from './leases.repository.js';
 
 /** A lease with what its answers need: its rate revisions and whether its space has a public counter. */
 export interface LeaseView {
@@ -33,6 +36,7 @@ export class LeasesService {
     private readonly tenants: TenantsService,
     private readonly buildings: BuildingsService,
     private readonly rentBands: RentBandsService,
+    private readonly documents: DocumentsService,
     private readonly clock: Clock,
   ) {}
 
@@ -130,33 +134,82 @@ export class LeasesService {
 
   /** Notice by the umbrella or the tenant: the lease then ends no earlier than the notice period allows. */
   async terminate(id: string, input: TerminateLeaseDto, principal: Principal): Promise<LeaseView> {
-    const { lease } = await this.getVisible(id, principal);
-    const noticeDate = input.noticeDate ?? this.clock.today();
+    await this.getVisible(id, principal);
+    const ending = {
+      leaseId: id,
+      endDate: input.endDate,
+      noticeGivenOn: input.noticeDate ?? this.clock.today(),
+      reason: input.reason.trim(),
+    };
+    await this.leases.transaction((manager) => this.end(manager, [ending]));
+    return this.getVisible(id, principal);
+  }
+
+  /**
+   * The one way notice ends leases, inside the caller's transaction: a termination and a handover
+   * both come here, so both follow the same rules and leave the same rows. A handover's notices to
+   * vacate (the letters, also for a lease that keeps an earlier end of its own) are recorded with them.
+   */
+  async end(manager: EntityManager, endings: LeaseEnding[], noticesToVacate: NewLeaseNotice[] = []): Promise<void> {
+    const locked = new Map(
+      (
+        await this.leases.lockMany(
+          manager,
+          endings.map((ending) => ending.leaseId),
+        )
+      ).map((lease) => [lease.id, lease]),
+    );
+    for (const ending of endings) {
+      const lease = locked.get(ending.leaseId);
+      if (!lease) throw new NotFoundError('lease', ending.leaseId);
+      this.checkEnding(lease, ending);
+    }
+    await this.leases.recordEnds(manager, endings);
+    await this.leases.insertNotices(manager, noticesToVacate);
+  }
+
+  private checkEnding(lease: Lease, { endDate, noticeGivenOn: noticeDate }: LeaseEnding): void {
     if (noticeDate > this.clock.today()) {
       throw new RuleError('notice_in_future', 'Notice cannot be dated in the future', [{ field: 'noticeDate', message: 'after today' }]);
     }
     if (lease.endDate !== null && lease.endDate < noticeDate)
       throw new RuleError('lease_already_ended', `The lease ended on ${lease.endDate}`);
-    if (input.endDate < lease.startDate) {
+    if (endDate < lease.startDate) {
       throw new RuleError('lease_ends_before_start', 'The lease must end on or after its start', [
         { field: 'endDate', message: 'before the start' },
       ]);
     }
-    if (lease.endDate !== null && input.endDate > lease.endDate) {
+    if (lease.endDate !== null && endDate > lease.endDate) {
       throw new RuleError('termination_extends_lease', `The lease already ends on ${lease.endDate}; notice cannot extend it`, [
         { field: 'endDate', message: `after ${lease.endDate}` },
       ]);
     }
     const earliest = earliestEndAfterNotice(noticeDate, lease.noticeMonths);
-    if (input.endDate < earliest) {
+    if (endDate < earliest) {
       throw new RuleError(
         'inside_notice_period',
         `With ${lease.noticeMonths} month(s) notice given on ${noticeDate}, the lease can end on ${earliest} at the earliest`,
         [{ field: 'endDate', message: `before ${earliest}` }],
       );
     }
-    await this.leases.recordNotice(id, { endDate: input.endDate, noticeGivenOn: noticeDate, terminationReason: input.reason.trim() });
-    return this.getVisible(id, principal);
+  }
+
+  /** The notice letter of a lease: for admins and the lease's own tenant. */
+  async notice(leaseId: string, principal: Principal): Promise<DocumentFile> {
+    const notice = await this.leases.findNotice(leaseId);
+    if (!notice) throw new NotFoundError('notice', leaseId);
+    const scope = tenantScopeOf(principal);
+    if (scope && scope.tenantId !== (await this.leases.findById(leaseId))?.tenantId) throw new NotFoundError('notice', leaseId);
+    if (!notice.documentId) throw new ConflictError('notice_not_ready', 'The notice letter is still being made');
+    return this.documents.read(notice.documentId);
+  }
+
+  noticesWithoutLetter(handoverId: string): Promise<LeaseNotice[]> {
+    return this.leases.noticesWithoutDocument(handoverId);
+  }
+
+  async attachNoticeLetter(manager: EntityManager, leaseId: string, documentId: string): Promise<void> {
+    await this.leases.attachNoticeDocument(manager, leaseId, documentId);
   }
 
   /** A new band after re-assessment, as a dated revision at the rate the building's scheme has then. */
