@@ -50,7 +50,7 @@ export class BuildingsRepository {
         return query.andWhere('building.owner_id = :organisationId', { organisationId: scope.organisationId });
       case 'city':
         return query.andWhere(
-          `lower(building.city) = (SELECT lower(o.city) FROM organisation o WHERE o.id = :organisationId AND o.kind = 'municipality')`,
+          `lower(building.city) = (SELECT lower(o.city) FROM organisation_party o WHERE o.organisation_id = :organisationId AND o.kind = 'municipality')`,
           { organisationId: scope.organisationId },
         );
     }

@@ -72,7 +72,7 @@ export class LeasesRepository {
     if (filter.status === 'upcoming') query.andWhere('lease.start_date > :today', { today: filter.today });
     if (filter.status === 'ended') query.andWhere('lease.end_date < :today', { today: filter.today });
     if (filter.status === 'active') {
-      query.andWhere('lease.start_date <= :today AND (lease.end_date IS NULL OR lease.end_date >= :today)', { today: filter.today });
+      query.andWhere('lease.id IN (SELECT lease_id FROM lease_running_on(:today))', { today: filter.today });
     }
     const [items, total] = await query
       .orderBy('lease.start_date', 'ASC')
@@ -162,15 +162,15 @@ export class LeasesRepository {
       );
       const revised = await manager.query<{ lease_id: string }[]>(
         `INSERT INTO lease_revision (lease_id, effective_date, band_code, rate_per_m2_year_cents, reason, indexation_id)
-         SELECT l.id, $2::date, current.band_code,
+         SELECT l.lease_id, $2::date, current.band_code,
                 round(current.rate_per_m2_year_cents * (10000 + $3::int)::numeric / 10000), 'indexation', $4
-           FROM lease l
+           FROM lease_running_on($2::date) l
            CROSS JOIN LATERAL (
              SELECT r.band_code, r.rate_per_m2_year_cents FROM lease_revision r
-              WHERE r.lease_id = l.id AND r.effective_date <= $2::date
+              WHERE r.lease_id = l.lease_id AND r.effective_date <= $2::date
               ORDER BY r.effective_date DESC LIMIT 1
            ) current
-          WHERE l.building_id = $1 AND l.start_date < $2::date AND (l.end_date IS NULL OR l.end_date >= $2::date)
+          WHERE l.building_id = $1 AND l.start_date < $2::date
          ON CONFLICT (lease_id, effective_date) DO NOTHING
          RETURNING lease_id`,
         [buildingId, effectiveDate, Math.round(percent * 100), id],
@@ -183,18 +183,10 @@ export class LeasesRepository {
   occupancyPerFloor(buildingId: string, date: string): Promise<FloorOccupancyRow[]> {
     return this.dataSource
       .query<{ floor_id: string; level: number; lettable: string; let: string; group_name: string | null }[]>(
-        `SELECT f.id AS floor_id, f.level,
-                (SELECT a.group_name FROM floor_allocation x JOIN application a ON a.id = x.application_id
-                  WHERE x.floor_id = f.id AND x.allocated_on <= $2 AND (x.released_on IS NULL OR x.released_on > $2)
-                  ORDER BY x.allocated_on DESC LIMIT 1) AS group_name,
-                coalesce(sum(s.area_m2), 0) AS lettable,
-                coalesce(sum(s.area_m2) FILTER (WHERE EXISTS (
-                  SELECT 1 FROM lease l
-                   WHERE l.space_id = s.id AND l.start_date <= $2 AND (l.end_date IS NULL OR l.end_date >= $2))), 0) AS let
-           FROM floor f LEFT JOIN space s ON s.floor_id = f.id
-          WHERE f.building_id = $1
-          GROUP BY f.id, f.level
-          ORDER BY f.level`,
+        `SELECT o.floor_id, o.level, g.group_name, o.lettable_area_m2 AS lettable, o.let_area_m2 AS let
+           FROM floor_occupancy_on($2) o LEFT JOIN floor_group_on($2) g ON g.floor_id = o.floor_id
+          WHERE o.building_id = $1
+          ORDER BY o.level`,
         [buildingId, date],
       )
       .then((rows) =>
