@@ -16,15 +16,7 @@ export const OWNERSHIP = {
   'rent-bands': { tables: ['rent_band_scheme', 'rent_band', 'band_assessment'], publishes: ['assessed_tenant'] },
   leases: {
     tables: ['lease', 'lease_revision', 'building_indexation', 'lease_notice'],
-    publishes: [
-      'lease_terms',
-      'lease_running_within',
-      'lease_running_on',
-      'lease_rate_revision',
-      'lease_rate_on',
-      'space_occupancy_on',
-      'floor_occupancy_on',
-    ],
+    publishes: ['lease_terms', 'lease_running_within', 'lease_running_on', 'lease_rate_revision', 'lease_rate_on', 'floor_occupancy_on'],
   },
   documents: { tables: ['document'], publishes: [] },
   invoices: {

@@ -96,11 +96,10 @@ export class ReportsRepository {
       >(
         `WITH ${CITY_SCOPE}
          SELECT b.building_id AS id, b.name, b.kind, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
-                coalesce(sum(s.area_m2), 0) AS lettable,
-                coalesce(sum(s.area_m2) FILTER (WHERE s.let), 0) AS let,
-                count(s.space_id)::int AS spaces, count(*) FILTER (WHERE s.let)::int AS spaces_let
+                coalesce(sum(o.lettable_area_m2), 0) AS lettable, coalesce(sum(o.let_area_m2), 0) AS let,
+                coalesce(sum(o.spaces), 0)::int AS spaces, coalesce(sum(o.spaces_let), 0)::int AS spaces_let
            FROM scope JOIN building_register b ON b.building_id = scope.id
-           LEFT JOIN space_occupancy_on($3) s ON s.building_id = b.building_id
+           LEFT JOIN floor_occupancy_on($3) o ON o.building_id = b.building_id
           GROUP BY b.building_id, b.name, b.kind, b.use_end ORDER BY b.name, b.building_id`,
         params,
       ),
