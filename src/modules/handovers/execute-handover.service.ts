@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { DocumentsService } from '../../documents/documents.service.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
+import { LeaseNoticesService } from '../leases/lease-notices.service.js';
 import { LeasesService } from '../leases/leases.service.js';
 import type { Handover } from './handover.entity.js';
 import { planHandover } from './handover-plan.js';
@@ -24,6 +25,7 @@ export class ExecuteHandoverService {
   constructor(
     private readonly handovers: HandoversRepository,
     private readonly leases: LeasesService,
+    private readonly notices: LeaseNoticesService,
     private readonly buildings: BuildingsService,
     private readonly documents: DocumentsService,
     private readonly clock: Clock,
@@ -82,7 +84,7 @@ export class ExecuteHandoverService {
 
   private async renderMissingDocuments(handover: Handover): Promise<void> {
     const facts = await this.handovers.handoverFacts(handover.id);
-    for (const notice of await this.leases.noticesWithoutLetter(handover.id)) {
+    for (const notice of await this.notices.withoutLetter(handover.id)) {
       const letter = await this.handovers.noticeLetterFacts(notice.leaseId);
       const bytes = await renderNoticePdf({
         ...letter,
@@ -97,7 +99,7 @@ export class ExecuteHandoverService {
           { kind: 'notice_pdf', filename: `ontruimingsaanzegging-${letter.spaceCode}.pdf`, contentType: 'application/pdf', bytes },
           manager,
         );
-        await this.leases.attachNoticeLetter(manager, notice.leaseId, document.id);
+        await this.notices.attachLetter(manager, notice.leaseId, document.id);
       });
     }
     if (handover.dossierDocumentId) return;

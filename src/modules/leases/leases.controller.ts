@@ -13,6 +13,7 @@ import { CreateLeaseDto } from './dto/create-lease.dto.js';
 import { BandRevisionDto, CreateIndexationDto, ListLeasesQueryDto, TerminateLeaseDto } from './dto/lease-actions.dto.js';
 import { LeaseResponseDto, toLeaseResponse } from './dto/lease.response.dto.js';
 import { IndexationResponseDto, OccupancyResponseDto } from './dto/occupancy.response.dto.js';
+import { LeaseNoticesService } from './lease-notices.service.js';
 import { type LeaseView, LeasesService } from './leases.service.js';
 
 /** Individual leases: admins and the tenant itself; owners and the city never see one. */
@@ -21,7 +22,10 @@ import { type LeaseView, LeasesService } from './leases.service.js';
 @Roles('admin', 'tenant')
 @Controller('api/leases')
 export class LeasesController {
-  constructor(private readonly leases: LeasesService) {}
+  constructor(
+    private readonly leases: LeasesService,
+    private readonly notices: LeaseNoticesService,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -74,7 +78,7 @@ export class LeasesController {
     @Param('id', new IdParam('lease')) leaseId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await sendDocument(reply, await this.leases.notice(leaseId, principal));
+    await sendDocument(reply, await this.notices.letter(leaseId, principal));
   }
 
   private respond(view: LeaseView): LeaseResponseDto {

@@ -8,6 +8,7 @@ import { TenantsModule } from '../tenants/tenants.module.js';
 import { BuildingLeasesService } from './building-leases.service.js';
 import { Lease } from './lease.entity.js';
 import { LeaseNotice } from './lease-notice.entity.js';
+import { LeaseNoticesService } from './lease-notices.service.js';
 import { BuildingIndexation, LeaseRevision } from './lease-revision.entity.js';
 import { BuildingLeasesController, LeasesController } from './leases.controller.js';
 import { LeasesRepository } from './leases.repository.js';
@@ -23,7 +24,7 @@ import { LeasesService } from './leases.service.js';
     RentBandsModule,
   ],
   controllers: [LeasesController, BuildingLeasesController],
-  providers: [LeasesRepository, LeasesService, BuildingLeasesService],
-  exports: [LeasesService, BuildingLeasesService],
+  providers: [LeasesRepository, LeasesService, LeaseNoticesService, BuildingLeasesService],
+  exports: [LeasesService, LeaseNoticesService, BuildingLeasesService],
 })
 export class LeasesModule {}

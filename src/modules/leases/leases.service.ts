@@ -4,9 +4,8 @@ import type { Principal } from '../../common/auth/principal.js';
 import { tenantScopeOf } from '../../common/auth/scope.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
-import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
-import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { RentBandsService } from '../rent-bands/rent-bands.service.js';
 import type { Space } from '../spaces/space.entity.js';
@@ -18,7 +17,6 @@ import type { Lease } from './lease.entity.js';
 import { earliestEndAfterNotice, MAX_NOTICE_MONTHS_ORDINARY, standardVatProblems } from './lease-rules.js';
 import type { LeaseRevision } from './lease-revision.entity.js';
 import { LeaseOverlapError, RevisionExistsError } from './leases.errors.js';
-import type { LeaseNotice } from './lease-notice.entity.js';
 import { type LeaseEnding, LeasesRepository, type NewLeaseNotice } from './leases.repository.js';
 
 /** A lease with what its answers need: its rate revisions and whether its space has a public counter. */
@@ -36,7 +34,6 @@ export class LeasesService {
     private readonly tenants: TenantsService,
     private readonly buildings: BuildingsService,
     private readonly rentBands: RentBandsService,
-    private readonly documents: DocumentsService,
     private readonly clock: Clock,
   ) {}
 
@@ -151,14 +148,11 @@ export class LeasesService {
    * vacate (the letters, also for a lease that keeps an earlier end of its own) are recorded with them.
    */
   async end(manager: EntityManager, endings: LeaseEnding[], noticesToVacate: NewLeaseNotice[] = []): Promise<void> {
-    const locked = new Map(
-      (
-        await this.leases.lockMany(
-          manager,
-          endings.map((ending) => ending.leaseId),
-        )
-      ).map((lease) => [lease.id, lease]),
+    const leases = await this.leases.lockMany(
+      manager,
+      endings.map((ending) => ending.leaseId),
     );
+    const locked = new Map(leases.map((lease) => [lease.id, lease]));
     for (const ending of endings) {
       const lease = locked.get(ending.leaseId);
       if (!lease) throw new NotFoundError('lease', ending.leaseId);
@@ -192,24 +186,6 @@ export class LeasesService {
         [{ field: 'endDate', message: `before ${earliest}` }],
       );
     }
-  }
-
-  /** The notice letter of a lease: for admins and the lease's own tenant. */
-  async notice(leaseId: string, principal: Principal): Promise<DocumentFile> {
-    const notice = await this.leases.findNotice(leaseId);
-    if (!notice) throw new NotFoundError('notice', leaseId);
-    const scope = tenantScopeOf(principal);
-    if (scope && scope.tenantId !== (await this.leases.findById(leaseId))?.tenantId) throw new NotFoundError('notice', leaseId);
-    if (!notice.documentId) throw new ConflictError('notice_not_ready', 'The notice letter is still being made');
-    return this.documents.read(notice.documentId);
-  }
-
-  noticesWithoutLetter(handoverId: string): Promise<LeaseNotice[]> {
-    return this.leases.noticesWithoutDocument(handoverId);
-  }
-
-  async attachNoticeLetter(manager: EntityManager, leaseId: string, documentId: string): Promise<void> {
-    await this.leases.attachNoticeDocument(manager, leaseId, documentId);
   }
 
   /** A new band after re-assessment, as a dated revision at the rate the building's scheme has then. */
