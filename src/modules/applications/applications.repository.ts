@@ -116,7 +116,7 @@ export class ApplicationsRepository {
   async isParticipant(applicationId: string, userId: string): Promise<boolean> {
     const [row] = await this.dataSource.query<{ participant: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM application a WHERE a.id = $1 AND a.contact_user_id = $2)
-           OR EXISTS (SELECT 1 FROM application_member m JOIN app_user u ON u.email = m.email WHERE m.application_id = $1 AND u.id = $2) AS participant`,
+           OR EXISTS (SELECT 1 FROM application_member m JOIN user_email u ON u.email = m.email WHERE m.application_id = $1 AND u.user_id = $2) AS participant`,
       [applicationId, userId],
     );
     return row?.participant ?? false;
@@ -225,7 +225,7 @@ export class ApplicationsRepository {
   /** Floors of a round with no current allocation and no open offer. */
   async freeFloorsOfRound(roundId: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ floor_id: string }[]>(
-      `SELECT rf.floor_id FROM application_round_floor rf JOIN floor f ON f.id = rf.floor_id
+      `SELECT rf.floor_id FROM application_round_floor rf JOIN floor_level f ON f.floor_id = rf.floor_id
         WHERE rf.round_id = $1
           AND NOT EXISTS (SELECT 1 FROM floor_allocation x WHERE x.floor_id = rf.floor_id AND x.released_on IS NULL)
           AND NOT EXISTS (SELECT 1 FROM floor_offer o WHERE o.floor_id = rf.floor_id AND o.status = 'open')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import type { BuildingScope } from '../../common/auth/access-policy.js';
 import type { Page } from '../../common/pagination/page.js';
 import { Building } from './building.entity.js';
@@ -11,6 +11,20 @@ export class BuildingsRepository {
 
   insert(values: Omit<Building, 'id' | 'createdAt'>): Promise<Building> {
     return this.buildings.save(this.buildings.create(values));
+  }
+
+  /** Locks the building for the caller's transaction; concurrent work on it waits. */
+  lock(manager: EntityManager, id: string): Promise<Building | null> {
+    return manager
+      .getRepository(Building)
+      .createQueryBuilder('building')
+      .setLock('pessimistic_write')
+      .where('building.id = :id', { id })
+      .getOne();
+  }
+
+  async transfer(manager: EntityManager, id: string, change: Pick<Building, 'ownerId' | 'ownerSince' | 'useEnd'>): Promise<void> {
+    await manager.getRepository(Building).update({ id }, change);
   }
 
   findVisible(id: string, scope: BuildingScope): Promise<Building | null> {
@@ -45,7 +59,7 @@ export class BuildingsRepository {
         return query.andWhere('building.owner_id = :organisationId', { organisationId: scope.organisationId });
       case 'city':
         return query.andWhere(
-          `lower(building.city) = (SELECT lower(o.city) FROM organisation o WHERE o.id = :organisationId AND o.kind = 'municipality')`,
+          `lower(building.city) = (SELECT lower(o.city) FROM organisation_party o WHERE o.organisation_id = :organisationId AND o.kind = 'municipality')`,
           { organisationId: scope.organisationId },
         );
     }

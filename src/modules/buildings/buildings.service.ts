@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
 import { buildingScopeOf, requireCapability } from '../../common/auth/access-policy.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
@@ -47,6 +48,23 @@ export class BuildingsService {
     const building = await this.buildings.findVisible(id, buildingScopeOf(principal));
     if (!building) throw new NotFoundError(BUILDINGS_ERRORS.building_not_found, { id });
     return building;
+  }
+
+  /** Locks the building for the caller's transaction (a handover), so concurrent work on it waits. */
+  async lock(manager: EntityManager, id: string): Promise<Building> {
+    const building = await this.buildings.lock(manager, id);
+    if (!building) throw new NotFoundError(BUILDINGS_ERRORS.building_not_found, { id });
+    return building;
+  }
+
+  /** A sale: the new owner from the transfer date, and the end of use the new owner agreed to. */
+  async transfer(
+    manager: EntityManager,
+    building: Building,
+    sale: { toOwnerId: string; on: string; useEnd: string | null },
+  ): Promise<void> {
+    if (sale.useEnd !== null && sale.useEnd <= building.useStart) throw new UsePeriodError();
+    await this.buildings.transfer(manager, building.id, { ownerId: sale.toOwnerId, ownerSince: sale.on, useEnd: sale.useEnd });
   }
 
   async listVisible(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Building>> {

@@ -54,14 +54,13 @@ export class FloorsRepository {
               count(*) OVER ()::int AS total
          FROM floor f
          LEFT JOIN LATERAL (
-           SELECT x.application_id, a.group_name FROM floor_allocation x JOIN application a ON a.id = x.application_id
-            WHERE x.floor_id = f.id AND x.released_on IS NULL
+           SELECT x.application_id, x.group_name FROM floor_current_group x WHERE x.floor_id = f.id
          ) g ON TRUE
          LEFT JOIN LATERAL (
            SELECT sum(sp.area_m2) AS lettable_area_m2,
-                  json_agg(json_build_object('id', sp.id, 'code', sp.code, 'areaM2', sp.area_m2,
+                  json_agg(json_build_object('id', sp.space_id, 'code', sp.code, 'areaM2', sp.area_m2,
                                              'use', sp.use, 'publicCounter', sp.public_counter) ORDER BY sp.code) AS spaces
-             FROM space sp WHERE sp.floor_id = f.id
+             FROM space_placement sp WHERE sp.floor_id = f.id
          ) s ON TRUE
         WHERE f.building_id = $1
         ORDER BY f.level

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { DocumentsService } from '../../documents/documents.service.js';
+import { BuildingsService } from '../buildings/buildings.service.js';
+import { LeaseNoticesService } from '../leases/lease-notices.service.js';
+import { LeasesService } from '../leases/leases.service.js';
 import type { Handover } from './handover.entity.js';
 import { planHandover } from './handover-plan.js';
 import { renderDossierPdf, renderNoticePdf } from './handover-pdf.js';
@@ -12,14 +15,18 @@ export interface ExecuteOptions {
 }
 
 /**
- * Carries out a handover in one transaction (notices, the building's new owner and use end, the
- * record of what was done), then renders the dossier and the notice letters. Safe to repeat: a
+ * Carries out a handover in one transaction: notices through the leases module (the same way a
+ * termination ends a lease), the building's new owner and use end through the buildings module, the
+ * record of what was done, then renders the dossier and the notice letters. Safe to repeat: a
  * completed handover only gets its missing documents.
  */
 @Injectable()
 export class ExecuteHandoverService {
   constructor(
     private readonly handovers: HandoversRepository,
+    private readonly leases: LeasesService,
+    private readonly notices: LeaseNoticesService,
+    private readonly buildings: BuildingsService,
     private readonly documents: DocumentsService,
     private readonly clock: Clock,
   ) {}
@@ -32,30 +39,38 @@ export class ExecuteHandoverService {
       await this.handovers.transaction(async (manager) => {
         const current = (await this.handovers.find(handoverId, manager))!;
         if (current.status === 'completed') return;
-        const building = await this.handovers.lockBuilding(manager, current.buildingId);
+        const building = await this.buildings.lock(manager, current.buildingId);
         const noticeDate = current.noticeDate ?? this.clock.today();
+        const leases = await this.handovers.leasesRunningPast(current.buildingId, current.transferDate, manager);
         const plan = planHandover({
-          leases: await this.handovers.leasesRunningPast(current.buildingId, current.transferDate, manager),
+          leases,
           retainedFloorIds: current.retainedFloorIds,
           transferDate: current.transferDate,
           noticeDate,
           vacantOnRetainedFloors: await this.handovers.vacantSpaces(current.retainedFloorIds, current.transferDate, manager),
         });
-        await this.handovers.endLeases(
+        // A lease whose own end comes first keeps it: it gets the letter, but its end is not the notice's.
+        const currentEnd = new Map(leases.map((lease) => [lease.leaseId, lease.endDate]));
+        const reason = `Ontruimingsaanzegging: verkoop per ${current.transferDate}`;
+        await this.leases.end(
           manager,
-          handoverId,
-          plan.leasesEnded,
-          noticeDate,
-          `Ontruimingsaanzegging: verkoop per ${current.transferDate}`,
+          plan.leasesEnded
+            .filter((ended) => currentEnd.get(ended.leaseId) !== ended.endDate)
+            .map((ended) => ({ leaseId: ended.leaseId, endDate: ended.endDate, noticeGivenOn: noticeDate, reason })),
+          plan.leasesEnded.map((ended) => ({
+            leaseId: ended.leaseId,
+            handoverId,
+            givenOn: noticeDate,
+            endDate: ended.endDate,
+            relocationOptions: ended.relocationOptions,
+          })),
         );
         await options.afterLeasesEnded?.();
-        await this.handovers.transferBuilding(
-          manager,
-          current.buildingId,
-          current.toOwnerId,
-          current.transferDate,
-          current.newUseEnd ?? building.useEnd,
-        );
+        await this.buildings.transfer(manager, building, {
+          toOwnerId: current.toOwnerId,
+          on: current.transferDate,
+          useEnd: current.newUseEnd ?? building.useEnd,
+        });
         await this.handovers.complete(manager, { id: handoverId, plan });
       });
       handover = (await this.handovers.find(handoverId))!;
@@ -69,7 +84,7 @@ export class ExecuteHandoverService {
 
   private async renderMissingDocuments(handover: Handover): Promise<void> {
     const facts = await this.handovers.handoverFacts(handover.id);
-    for (const notice of await this.handovers.noticesWithoutDocument(handover.id)) {
+    for (const notice of await this.notices.withoutLetter(handover.id)) {
       const letter = await this.handovers.noticeLetterFacts(notice.leaseId);
       const bytes = await renderNoticePdf({
         ...letter,
@@ -84,7 +99,7 @@ export class ExecuteHandoverService {
           { kind: 'notice_pdf', filename: `ontruimingsaanzegging-${letter.spaceCode}.pdf`, contentType: 'application/pdf', bytes },
           manager,
         );
-        await this.handovers.attachNoticeDocument(manager, notice.leaseId, document.id);
+        await this.notices.attachLetter(manager, notice.leaseId, document.id);
       });
     }
     if (handover.dossierDocumentId) return;

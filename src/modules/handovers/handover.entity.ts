@@ -1,18 +1,6 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { StoredDocument } from '../../documents/document.entity.js';
 import { Building } from '../buildings/building.entity.js';
-import { Lease } from '../leases/lease.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import type { JobStatus } from '../../jobs/job-status.js';
 import type { HandoverPlan } from './handover-plan.js';
@@ -63,29 +51,4 @@ export class Handover {
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) completedAt!: Date | null;
-}
-
-/** The written notice to vacate (ontruimingsaanzegging) a lease got from a handover. */
-@Entity('lease_notice')
-export class LeaseNotice {
-  @PrimaryColumn({ type: 'uuid' }) leaseId!: string;
-
-  @ManyToOne(() => Lease, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'lease_id', foreignKeyConstraintName: 'fk_lease_notice_lease' })
-  lease?: Relation<Lease>;
-
-  @Column({ type: 'uuid' }) handoverId!: string;
-
-  @ManyToOne(() => Handover, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'handover_id', foreignKeyConstraintName: 'fk_lease_notice_handover' })
-  handover?: Relation<Handover>;
-
-  @Column({ type: 'date' }) givenOn!: string;
-  @Column({ type: 'date' }) endDate!: string;
-  @Column({ type: 'jsonb' }) relocationOptions!: { spaceId: string; code: string; areaM2: number }[];
-  @Column({ type: 'uuid', nullable: true }) documentId!: string | null;
-
-  @ManyToOne(() => StoredDocument, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'fk_lease_notice_document' })
-  document?: Relation<StoredDocument>;
 }

@@ -5,7 +5,6 @@ import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
-import { LEASES_ERRORS } from '../leases/leases.errors.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { HandoverResponseDto, StartHandoverDto, toHandoverResponse } from './dto/handover.dto.js';
 import { HandoversService } from './handovers.service.js';
@@ -66,16 +65,5 @@ export class HandoversController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await sendDocument(reply, await this.handovers.dossier(id, principal));
-  }
-
-  @Get('leases/:id/notice')
-  @Can('leases.read')
-  @ApiProduces('application/pdf')
-  async notice(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam(LEASES_ERRORS.lease_not_found)) leaseId: string,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    await sendDocument(reply, await this.handovers.notice(leaseId, principal));
   }
 }

@@ -2,7 +2,6 @@ import { declareErrorCodes } from '../../common/errors/error-codes.js';
 
 export const HANDOVERS_ERRORS = declareErrorCodes('handovers', {
   handover_not_found: { kind: 'not_found', en: 'No handover {id}', nl: 'Geen eigendomsoverdracht {id}' },
-  notice_not_found: { kind: 'not_found', en: 'No notice {id}', nl: 'Geen ontruimingsaanzegging {id}' },
   same_owner: { kind: 'rule', en: 'The building already belongs to this owner', nl: 'Het gebouw is al van deze eigenaar' },
   transfer_outside_use: {
     kind: 'rule',
@@ -28,10 +27,5 @@ export const HANDOVERS_ERRORS = declareErrorCodes('handovers', {
     kind: 'conflict',
     en: 'The dossier is made once the handover is completed',
     nl: 'Het dossier wordt gemaakt zodra de overdracht is afgerond',
-  },
-  notice_not_ready: {
-    kind: 'conflict',
-    en: 'The notice letter is still being made',
-    nl: 'De brief met de ontruimingsaanzegging wordt nog gemaakt',
   },
 });

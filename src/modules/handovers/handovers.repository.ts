@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Handover, LeaseNotice } from './handover.entity.js';
-import type { EndedLease, PlannedLease, VacantSpace } from './handover-plan.js';
+import { Handover } from './handover.entity.js';
+import type { PlannedLease, VacantSpace } from './handover-plan.js';
 
 export interface RentRollRow {
   leaseId: string;
@@ -34,9 +34,10 @@ export class HandoversRepository {
     const rows = await manager.query<
       { id: string; tenant_id: string; floor_id: string; level: number; area_m2: string; end_date: string | null; notice_months: number }[]
     >(
-      `SELECT l.id, l.tenant_id, s.floor_id, f.level, l.area_m2, to_char(l.end_date, 'YYYY-MM-DD') AS end_date, l.notice_months
-         FROM lease l JOIN space s ON s.id = l.space_id JOIN floor f ON f.id = s.floor_id
-        WHERE l.building_id = $1 AND (l.end_date IS NULL OR l.end_date > $2)`,
+      `SELECT l.lease_id AS id, l.tenant_id, s.floor_id, f.level, l.area_m2, to_char(l.end_date, 'YYYY-MM-DD') AS end_date, l.notice_months
+         FROM lease_running_within($2::date + 1, 'infinity') l
+         JOIN space_placement s ON s.space_id = l.space_id JOIN floor_level f ON f.floor_id = s.floor_id
+        WHERE l.building_id = $1`,
       [buildingId, transferDate],
     );
     return rows.map((row) => ({
@@ -54,8 +55,8 @@ export class HandoversRepository {
   async vacantSpaces(floorIds: string[], fromDay: string, manager: EntityManager = this.dataSource.manager): Promise<VacantSpace[]> {
     if (floorIds.length === 0) return [];
     const rows = await manager.query<{ id: string; code: string; floor_id: string; area_m2: string }[]>(
-      `SELECT s.id, s.code, s.floor_id, s.area_m2 FROM space s
-        WHERE s.floor_id = ANY($1) AND NOT EXISTS (SELECT 1 FROM lease l WHERE l.space_id = s.id AND (l.end_date IS NULL OR l.end_date >= $2))
+      `SELECT s.space_id AS id, s.code, s.floor_id, s.area_m2 FROM space_placement s
+        WHERE s.floor_id = ANY($1) AND NOT EXISTS (SELECT 1 FROM lease_running_within($2, 'infinity') l WHERE l.space_id = s.space_id)
         ORDER BY s.code`,
       [floorIds, fromDay],
     );
@@ -92,51 +93,6 @@ export class HandoversRepository {
     ]);
   }
 
-  /** Locks the building for the handover's transaction; concurrent work on it waits. */
-  async lockBuilding(manager: EntityManager, buildingId: string): Promise<{ ownerId: string; useEnd: string | null }> {
-    const [row] = await manager.query<{ owner_id: string; use_end: string | null }[]>(
-      `SELECT owner_id, to_char(use_end, 'YYYY-MM-DD') AS use_end FROM building WHERE id = $1 FOR UPDATE`,
-      [buildingId],
-    );
-    return { ownerId: row!.owner_id, useEnd: row!.use_end };
-  }
-
-  async endLeases(manager: EntityManager, handoverId: string, ended: EndedLease[], givenOn: string, reason: string): Promise<void> {
-    if (ended.length === 0) return;
-    await manager.query(
-      `UPDATE lease SET end_date = e.end_date, notice_given_on = $2, termination_reason = $3
-         FROM unnest($1::uuid[], $4::date[]) AS e(lease_id, end_date)
-        WHERE lease.id = e.lease_id`,
-      [ended.map((lease) => lease.leaseId), givenOn, reason, ended.map((lease) => lease.endDate)],
-    );
-    await manager.insert(
-      LeaseNotice,
-      ended.map((lease) => ({
-        leaseId: lease.leaseId,
-        handoverId,
-        givenOn,
-        endDate: lease.endDate,
-        relocationOptions: lease.relocationOptions,
-        documentId: null,
-      })),
-    );
-  }
-
-  async transferBuilding(
-    manager: EntityManager,
-    buildingId: string,
-    toOwnerId: string,
-    ownerSince: string,
-    useEnd: string | null,
-  ): Promise<void> {
-    await manager.query(`UPDATE building SET owner_id = $2, owner_since = $3, use_end = $4 WHERE id = $1`, [
-      buildingId,
-      toOwnerId,
-      ownerSince,
-      useEnd,
-    ]);
-  }
-
   async complete(manager: EntityManager, handover: Pick<Handover, 'id' | 'plan'>): Promise<void> {
     await manager.query(`UPDATE handover SET status = 'completed', plan = $2, completed_at = now(), error = NULL WHERE id = $1`, [
       handover.id,
@@ -160,15 +116,17 @@ export class HandoversRepository {
         arrears: string;
       }[]
     >(
-      `SELECT l.id, t.name AS tenant, s.code, f.level, l.area_m2, to_char(l.start_date, 'YYYY-MM-DD') AS start_date,
+      `SELECT l.lease_id AS id, t.name AS tenant, s.code, f.level, l.area_m2, to_char(l.start_date, 'YYYY-MM-DD') AS start_date,
               to_char(l.end_date, 'YYYY-MM-DD') AS end_date,
-              (SELECT r.rate_per_m2_year_cents FROM lease_revision r WHERE r.lease_id = l.id AND r.effective_date <= greatest($2::date, l.start_date)
+              (SELECT r.rate_per_m2_year_cents FROM lease_rate_revision r
+                WHERE r.lease_id = l.lease_id AND r.effective_date <= greatest($2::date, l.start_date)
                 ORDER BY r.effective_date DESC LIMIT 1) AS rate,
-              l.deposit_cents,
-              (SELECT coalesce(sum(greatest(i.total_cents - i.paid_cents, 0)), 0) FROM invoice i
-                WHERE i.lease_id = l.id AND i.kind = 'invoice' AND i.status = 'open' AND i.due_date < $2) AS arrears
-         FROM lease l JOIN space s ON s.id = l.space_id JOIN floor f ON f.id = s.floor_id JOIN tenant t ON t.id = l.tenant_id
-        WHERE l.building_id = $1 AND (l.end_date IS NULL OR l.end_date >= $2)
+              l.deposit_cents, coalesce(a.arrears_cents, 0) AS arrears
+         FROM lease_running_within($2, 'infinity') l
+         JOIN space_placement s ON s.space_id = l.space_id JOIN floor_level f ON f.floor_id = s.floor_id
+         JOIN tenant_party t ON t.tenant_id = l.tenant_id
+         LEFT JOIN lease_arrears_on($2) a ON a.lease_id = l.lease_id
+        WHERE l.building_id = $1
         ORDER BY f.level, s.code`,
       [buildingId, transferDate],
     );
@@ -187,13 +145,10 @@ export class HandoversRepository {
   }
 
   async floorIdsOf(buildingId: string): Promise<string[]> {
-    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM floor WHERE building_id = $1`, [buildingId]);
+    const rows = await this.dataSource.query<{ id: string }[]>(`SELECT floor_id AS id FROM floor_level WHERE building_id = $1`, [
+      buildingId,
+    ]);
     return rows.map((row) => row.id);
-  }
-
-  async tenantOfLease(leaseId: string): Promise<string | null> {
-    const [row] = await this.dataSource.query<{ tenant_id: string }[]>(`SELECT tenant_id FROM lease WHERE id = $1`, [leaseId]);
-    return row?.tenant_id ?? null;
   }
 
   /** Names the dossier shows: building, both owners, the retained levels. */
@@ -204,9 +159,9 @@ export class HandoversRepository {
       { name: string; address: string; city: string; from_owner: string; to_owner: string; levels: number[] | null }[]
     >(
       `SELECT b.name, b.address, b.city, fo.name AS from_owner, t.name AS to_owner,
-              (SELECT array_agg(f.level ORDER BY f.level) FROM floor f WHERE f.id = ANY(h.retained_floor_ids)) AS levels
-         FROM handover h JOIN building b ON b.id = h.building_id
-         JOIN organisation fo ON fo.id = h.from_owner_id JOIN organisation t ON t.id = h.to_owner_id
+              (SELECT array_agg(f.level ORDER BY f.level) FROM floor_level f WHERE f.floor_id = ANY(h.retained_floor_ids)) AS levels
+         FROM handover h JOIN building_register b ON b.building_id = h.building_id
+         JOIN organisation_party fo ON fo.organisation_id = h.from_owner_id JOIN organisation_party t ON t.organisation_id = h.to_owner_id
         WHERE h.id = $1`,
       [handoverId],
     );
@@ -217,22 +172,6 @@ export class HandoversRepository {
       toOwner: row!.to_owner,
       retainedLevels: row!.levels ?? [],
     };
-  }
-
-  findNotice(leaseId: string): Promise<LeaseNotice | null> {
-    return this.dataSource.manager.findOneBy(LeaseNotice, { leaseId });
-  }
-
-  noticesWithoutDocument(handoverId: string): Promise<LeaseNotice[]> {
-    return this.dataSource
-      .getRepository(LeaseNotice)
-      .createQueryBuilder('notice')
-      .where('notice.handover_id = :handoverId AND notice.document_id IS NULL', { handoverId })
-      .getMany();
-  }
-
-  async attachNoticeDocument(manager: EntityManager, leaseId: string, documentId: string): Promise<void> {
-    await manager.query(`UPDATE lease_notice SET document_id = $2 WHERE lease_id = $1 AND document_id IS NULL`, [leaseId, documentId]);
   }
 
   async attachDossier(manager: EntityManager, handoverId: string, documentId: string): Promise<boolean> {
@@ -257,9 +196,9 @@ export class HandoversRepository {
       { tenant: string; address: string | null; code: string; building: string; building_address: string; city: string; umbrella: string }[]
     >(
       `SELECT t.name AS tenant, t.address, s.code, b.name AS building, b.address AS building_address, b.city, o.name AS umbrella
-         FROM lease l JOIN tenant t ON t.id = l.tenant_id JOIN space s ON s.id = l.space_id
-         JOIN building b ON b.id = l.building_id JOIN organisation o ON o.id = b.umbrella_id
-        WHERE l.id = $1`,
+         FROM lease_terms l JOIN tenant_party t ON t.tenant_id = l.tenant_id JOIN space_placement s ON s.space_id = l.space_id
+         JOIN building_register b ON b.building_id = l.building_id JOIN organisation_party o ON o.organisation_id = b.umbrella_id
+        WHERE l.lease_id = $1`,
       [leaseId],
     );
     return {

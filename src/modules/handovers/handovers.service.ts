@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { mayReadHandover, mayReadTenantRecord, requireCapability } from '../../common/auth/access-policy.js';
+import { mayReadHandover, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
@@ -108,16 +108,5 @@ export class HandoversService {
     const handover = await this.getVisible(id, principal);
     if (!handover.dossierDocumentId) throw new ConflictError(HANDOVERS_ERRORS.dossier_not_ready);
     return this.documents.read(handover.dossierDocumentId);
-  }
-
-  /** The notice letter of a lease: for admins and the lease's own tenant. */
-  async notice(leaseId: string, principal: Principal): Promise<DocumentFile> {
-    requireCapability(principal, 'leases.read');
-    const notice = await this.handovers.findNotice(leaseId);
-    if (!notice) throw new NotFoundError(HANDOVERS_ERRORS.notice_not_found, { id: leaseId });
-    if (!mayReadTenantRecord(principal, await this.handovers.tenantOfLease(leaseId)))
-      throw new NotFoundError(HANDOVERS_ERRORS.notice_not_found, { id: leaseId });
-    if (!notice.documentId) throw new ConflictError(HANDOVERS_ERRORS.notice_not_ready);
-    return this.documents.read(notice.documentId);
   }
 }

@@ -57,11 +57,11 @@ export class InvoicesRepository {
       const runId = row!.id;
       const added = await manager.query<{ lease_id: string }[]>(
         `INSERT INTO invoice_run_item (run_id, lease_id, chunk)
-         SELECT $1, l.id, coalesce((SELECT max(chunk) + 1 FROM invoice_run_item WHERE run_id = $1), 0) + (row_number() OVER (ORDER BY l.id) - 1) / $5
-           FROM lease l
-          WHERE l.building_id = $2 AND l.start_date <= $4 AND (l.end_date IS NULL OR l.end_date >= $3)
-            AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.lease_id = l.id AND i.period = $6 AND i.kind = 'invoice')
-            AND NOT EXISTS (SELECT 1 FROM invoice_run_item x WHERE x.run_id = $1 AND x.lease_id = l.id)
+         SELECT $1, l.lease_id, coalesce((SELECT max(chunk) + 1 FROM invoice_run_item WHERE run_id = $1), 0) + (row_number() OVER (ORDER BY l.lease_id) - 1) / $5
+           FROM lease_running_within($3, $4) l
+          WHERE l.building_id = $2
+            AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.lease_id = l.lease_id AND i.period = $6 AND i.kind = 'invoice')
+            AND NOT EXISTS (SELECT 1 FROM invoice_run_item x WHERE x.run_id = $1 AND x.lease_id = l.lease_id)
          RETURNING lease_id`,
         [runId, buildingId, bounds.first, bounds.last, chunkSize, period],
       );
@@ -86,7 +86,7 @@ export class InvoicesRepository {
 
   async buildingsWithLeasesIn(bounds: { first: string; last: string }): Promise<string[]> {
     const rows = await this.dataSource.query<{ building_id: string }[]>(
-      `SELECT DISTINCT building_id FROM lease WHERE start_date <= $2 AND (end_date IS NULL OR end_date >= $1) ORDER BY building_id`,
+      `SELECT DISTINCT building_id FROM lease_running_within($1, $2) ORDER BY building_id`,
       [bounds.first, bounds.last],
     );
     return rows.map((row) => row.building_id);
@@ -143,24 +143,24 @@ export class InvoicesRepository {
         invoice_id: string | null;
       }[]
     >(
-      `SELECT l.id AS lease_id, l.tenant_id, l.building_id, b.invoice_prefix,
+      `SELECT l.lease_id, l.tenant_id, l.building_id, b.invoice_prefix,
               to_char(l.start_date, 'YYYY-MM-DD') AS start_date, to_char(l.end_date, 'YYYY-MM-DD') AS end_date,
               l.area_m2, s.code AS space_code, l.service_charge_monthly_cents, l.vat_regime,
               (SELECT json_agg(json_build_object('effectiveDate', to_char(r.effective_date, 'YYYY-MM-DD'),
                                                  'ratePerM2YearCents', r.rate_per_m2_year_cents, 'bandCode', r.band_code)
                                ORDER BY r.effective_date)
-                 FROM lease_revision r WHERE r.lease_id = l.id) AS revisions,
+                 FROM lease_rate_revision r WHERE r.lease_id = l.lease_id) AS revisions,
               ${PARTY_OF_ORGANISATION} AS issuer,
               ${PARTY_OF_TENANT} AS customer,
-              (SELECT i.id FROM invoice i WHERE i.lease_id = l.id AND i.period = $3 AND i.kind = 'invoice') AS invoice_id
+              (SELECT i.id FROM invoice i WHERE i.lease_id = l.lease_id AND i.period = $3 AND i.kind = 'invoice') AS invoice_id
          FROM invoice_run_item item
-         JOIN lease l ON l.id = item.lease_id
-         JOIN space s ON s.id = l.space_id
-         JOIN building b ON b.id = l.building_id
-         JOIN organisation o ON o.id = b.umbrella_id
-         JOIN tenant t ON t.id = l.tenant_id
+         JOIN lease_terms l ON l.lease_id = item.lease_id
+         JOIN space_placement s ON s.space_id = l.space_id
+         JOIN building_register b ON b.building_id = l.building_id
+         JOIN organisation_party o ON o.organisation_id = b.umbrella_id
+         JOIN tenant_party t ON t.tenant_id = l.tenant_id
         WHERE item.run_id = $1 AND item.chunk = $2 AND NOT item.done
-        ORDER BY l.id`,
+        ORDER BY l.lease_id`,
       [runId, chunk, period],
     );
     return rows.map((row) => ({
@@ -322,7 +322,9 @@ export class InvoicesRepository {
 
   /** The building's invoice prefix, for numbering a credit note. */
   async invoicePrefixOf(buildingId: string, manager: EntityManager): Promise<string> {
-    const [row] = await manager.query<{ invoice_prefix: string }[]>(`SELECT invoice_prefix FROM building WHERE id = $1`, [buildingId]);
+    const [row] = await manager.query<{ invoice_prefix: string }[]>(`SELECT invoice_prefix FROM building_register WHERE building_id = $1`, [
+      buildingId,
+    ]);
     return row!.invoice_prefix;
   }
 }

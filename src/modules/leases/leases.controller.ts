@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
@@ -7,11 +8,13 @@ import type { Page } from '../../common/pagination/page.js';
 import { DateQueryDto } from '../../common/validation/date-query.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
+import { sendDocument } from '../../documents/send-document.js';
 import { BuildingLeasesService } from './building-leases.service.js';
 import { CreateLeaseDto } from './dto/create-lease.dto.js';
 import { BandRevisionDto, CreateIndexationDto, ListLeasesQueryDto, TerminateLeaseDto } from './dto/lease-actions.dto.js';
 import { LeaseResponseDto, toLeaseResponse } from './dto/lease.response.dto.js';
 import { IndexationResponseDto, OccupancyResponseDto } from './dto/occupancy.response.dto.js';
+import { LeaseNoticesService } from './lease-notices.service.js';
 import { type LeaseView, LeasesService } from './leases.service.js';
 import { LEASES_ERRORS } from './leases.errors.js';
 
@@ -21,7 +24,10 @@ import { LEASES_ERRORS } from './leases.errors.js';
 @Can('leases.read')
 @Controller('api/leases')
 export class LeasesController {
-  constructor(private readonly leases: LeasesService) {}
+  constructor(
+    private readonly leases: LeasesService,
+    private readonly notices: LeaseNoticesService,
+  ) {}
 
   @Post()
   @Can('leases.write')
@@ -67,6 +73,18 @@ export class LeasesController {
     @Body() body: BandRevisionDto,
   ): Promise<LeaseResponseDto> {
     return this.respond(await this.leases.reviseBand(id, body, principal));
+  }
+
+  /** The notice to vacate a handover gave the lease, once its letter is made. */
+  @Get(':id/notice')
+  @Can('leases.read')
+  @ApiProduces('application/pdf')
+  async notice(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(LEASES_ERRORS.lease_not_found)) leaseId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendDocument(reply, await this.notices.letter(leaseId, principal));
   }
 
   private respond(view: LeaseView): LeaseResponseDto {

@@ -3,6 +3,12 @@ import { declareErrorCodes } from '../../common/errors/error-codes.js';
 
 export const LEASES_ERRORS = declareErrorCodes('leases', {
   lease_not_found: { kind: 'not_found', en: 'No lease {id}', nl: 'Geen huurcontract {id}' },
+  notice_not_found: { kind: 'not_found', en: 'No notice {id}', nl: 'Geen ontruimingsaanzegging {id}' },
+  notice_not_ready: {
+    kind: 'conflict',
+    en: 'The notice letter is still being made',
+    nl: 'De brief met de ontruimingsaanzegging wordt nog gemaakt',
+  },
   lease_overlap: {
     kind: 'conflict',
     en: 'Another lease of this space overlaps this period',

@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import { Lease } from './lease.entity.js';
+import { LeaseNotice } from './lease-notice.entity.js';
 import type { LeaseStatus } from './lease-rules.js';
 import { LeaseRevision } from './lease-revision.entity.js';
 
 export type NewLease = Omit<Lease, 'id' | 'createdAt' | 'noticeGivenOn' | 'terminationReason'>;
+
+export interface LeaseEnding {
+  leaseId: string;
+  endDate: string;
+  noticeGivenOn: string;
+  reason: string;
+}
+
+export type NewLeaseNotice = Omit<LeaseNotice, 'documentId'>;
 
 export interface LeaseFilter {
   buildingId?: string;
@@ -30,6 +40,10 @@ export class LeasesRepository {
     @InjectRepository(Lease) private readonly leases: Repository<Lease>,
     @InjectRepository(LeaseRevision) private readonly revisions: Repository<LeaseRevision>,
   ) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
 
   /** The lease and its signing revision, together or not at all. */
   insertWithSigningRevision(values: NewLease): Promise<Lease> {
@@ -58,7 +72,7 @@ export class LeasesRepository {
     if (filter.status === 'upcoming') query.andWhere('lease.start_date > :today', { today: filter.today });
     if (filter.status === 'ended') query.andWhere('lease.end_date < :today', { today: filter.today });
     if (filter.status === 'active') {
-      query.andWhere('lease.start_date <= :today AND (lease.end_date IS NULL OR lease.end_date >= :today)', { today: filter.today });
+      query.andWhere('lease.id IN (SELECT lease_id FROM lease_running_on(:today))', { today: filter.today });
     }
     const [items, total] = await query
       .orderBy('lease.start_date', 'ASC')
@@ -86,8 +100,54 @@ export class LeasesRepository {
     return this.revisions.save(this.revisions.create(values));
   }
 
-  async recordNotice(id: string, change: { endDate: string; noticeGivenOn: string; terminationReason: string }): Promise<void> {
-    await this.leases.update({ id }, change);
+  /** Locks the leases for the caller's transaction, so two notices on one lease take turns. */
+  lockMany(manager: EntityManager, ids: string[]): Promise<Lease[]> {
+    return manager
+      .getRepository(Lease)
+      .createQueryBuilder('lease')
+      .setLock('pessimistic_write')
+      .where('lease.id = ANY(:ids)', { ids })
+      .orderBy('lease.id')
+      .getMany();
+  }
+
+  async recordEnds(manager: EntityManager, endings: LeaseEnding[]): Promise<void> {
+    if (endings.length === 0) return;
+    await manager.query(
+      `UPDATE lease SET end_date = e.end_date, notice_given_on = e.given_on, termination_reason = e.reason
+         FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[]) AS e(lease_id, end_date, given_on, reason)
+        WHERE lease.id = e.lease_id`,
+      [
+        endings.map((ending) => ending.leaseId),
+        endings.map((ending) => ending.endDate),
+        endings.map((ending) => ending.noticeGivenOn),
+        endings.map((ending) => ending.reason),
+      ],
+    );
+  }
+
+  async insertNotices(manager: EntityManager, notices: NewLeaseNotice[]): Promise<void> {
+    if (notices.length === 0) return;
+    await manager.insert(
+      LeaseNotice,
+      notices.map((notice) => ({ ...notice, documentId: null })),
+    );
+  }
+
+  findNotice(leaseId: string): Promise<LeaseNotice | null> {
+    return this.dataSource.manager.findOneBy(LeaseNotice, { leaseId });
+  }
+
+  noticesWithoutDocument(handoverId: string): Promise<LeaseNotice[]> {
+    return this.dataSource
+      .getRepository(LeaseNotice)
+      .createQueryBuilder('notice')
+      .where('notice.handover_id = :handoverId AND notice.document_id IS NULL', { handoverId })
+      .getMany();
+  }
+
+  async attachNoticeDocument(manager: EntityManager, leaseId: string, documentId: string): Promise<void> {
+    await manager.query(`UPDATE lease_notice SET document_id = $2 WHERE lease_id = $1 AND document_id IS NULL`, [leaseId, documentId]);
   }
 
   /**
@@ -102,15 +162,15 @@ export class LeasesRepository {
       );
       const revised = await manager.query<{ lease_id: string }[]>(
         `INSERT INTO lease_revision (lease_id, effective_date, band_code, rate_per_m2_year_cents, reason, indexation_id)
-         SELECT l.id, $2::date, current.band_code,
+         SELECT l.lease_id, $2::date, current.band_code,
                 round(current.rate_per_m2_year_cents * (10000 + $3::int)::numeric / 10000), 'indexation', $4
-           FROM lease l
+           FROM lease_running_on($2::date) l
            CROSS JOIN LATERAL (
              SELECT r.band_code, r.rate_per_m2_year_cents FROM lease_revision r
-              WHERE r.lease_id = l.id AND r.effective_date <= $2::date
+              WHERE r.lease_id = l.lease_id AND r.effective_date <= $2::date
               ORDER BY r.effective_date DESC LIMIT 1
            ) current
-          WHERE l.building_id = $1 AND l.start_date < $2::date AND (l.end_date IS NULL OR l.end_date >= $2::date)
+          WHERE l.building_id = $1 AND l.start_date < $2::date
          ON CONFLICT (lease_id, effective_date) DO NOTHING
          RETURNING lease_id`,
         [buildingId, effectiveDate, Math.round(percent * 100), id],
@@ -123,18 +183,10 @@ export class LeasesRepository {
   occupancyPerFloor(buildingId: string, date: string): Promise<FloorOccupancyRow[]> {
     return this.dataSource
       .query<{ floor_id: string; level: number; lettable: string; let: string; group_name: string | null }[]>(
-        `SELECT f.id AS floor_id, f.level,
-                (SELECT a.group_name FROM floor_allocation x JOIN application a ON a.id = x.application_id
-                  WHERE x.floor_id = f.id AND x.allocated_on <= $2 AND (x.released_on IS NULL OR x.released_on > $2)
-                  ORDER BY x.allocated_on DESC LIMIT 1) AS group_name,
-                coalesce(sum(s.area_m2), 0) AS lettable,
-                coalesce(sum(s.area_m2) FILTER (WHERE EXISTS (
-                  SELECT 1 FROM lease l
-                   WHERE l.space_id = s.id AND l.start_date <= $2 AND (l.end_date IS NULL OR l.end_date >= $2))), 0) AS let
-           FROM floor f LEFT JOIN space s ON s.floor_id = f.id
-          WHERE f.building_id = $1
-          GROUP BY f.id, f.level
-          ORDER BY f.level`,
+        `SELECT o.floor_id, o.level, g.group_name, o.lettable_area_m2 AS lettable, o.let_area_m2 AS let
+           FROM floor_occupancy_on($2) o LEFT JOIN floor_group_on($2) g ON g.floor_id = o.floor_id
+          WHERE o.building_id = $1
+          ORDER BY o.level`,
         [buildingId, date],
       )
       .then((rows) =>

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
 import { mayReadTenantRecord, requireCapability, tenantFilterOf } from '../../common/auth/access-policy.js';
 import { Clock } from '../../common/clock/clock.js';
@@ -17,7 +18,7 @@ import type { Lease } from './lease.entity.js';
 import { earliestEndAfterNotice, MAX_NOTICE_MONTHS_ORDINARY, standardVatProblems } from './lease-rules.js';
 import type { LeaseRevision } from './lease-revision.entity.js';
 import { LeaseOverlapError, LEASES_ERRORS, RevisionExistsError } from './leases.errors.js';
-import { LeasesRepository } from './leases.repository.js';
+import { type LeaseEnding, LeasesRepository, type NewLeaseNotice } from './leases.repository.js';
 
 /** A lease with what its answers need: its rate revisions and whether its space has a public counter. */
 export interface LeaseView {
@@ -134,29 +135,57 @@ export class LeasesService {
   /** Notice by the umbrella or the tenant: the lease then ends no earlier than the notice period allows. */
   async terminate(id: string, input: TerminateLeaseDto, principal: Principal): Promise<LeaseView> {
     requireCapability(principal, 'leases.write');
-    const { lease } = await this.getVisible(id, principal);
-    const noticeDate = input.noticeDate ?? this.clock.today();
+    await this.getVisible(id, principal);
+    const ending = {
+      leaseId: id,
+      endDate: input.endDate,
+      noticeGivenOn: input.noticeDate ?? this.clock.today(),
+      reason: input.reason.trim(),
+    };
+    await this.leases.transaction((manager) => this.end(manager, [ending]));
+    return this.getVisible(id, principal);
+  }
+
+  /**
+   * The one way notice ends leases, inside the caller's transaction: a termination and a handover
+   * both come here, so both follow the same rules and leave the same rows. A handover's notices to
+   * vacate (the letters, also for a lease that keeps an earlier end of its own) are recorded with them.
+   */
+  async end(manager: EntityManager, endings: LeaseEnding[], noticesToVacate: NewLeaseNotice[] = []): Promise<void> {
+    const leases = await this.leases.lockMany(
+      manager,
+      endings.map((ending) => ending.leaseId),
+    );
+    const locked = new Map(leases.map((lease) => [lease.id, lease]));
+    for (const ending of endings) {
+      const lease = locked.get(ending.leaseId);
+      if (!lease) throw new NotFoundError(LEASES_ERRORS.lease_not_found, { id: ending.leaseId });
+      this.checkEnding(lease, ending);
+    }
+    await this.leases.recordEnds(manager, endings);
+    await this.leases.insertNotices(manager, noticesToVacate);
+  }
+
+  private checkEnding(lease: Lease, { endDate, noticeGivenOn: noticeDate }: LeaseEnding): void {
     if (noticeDate > this.clock.today()) {
       throw new RuleError(LEASES_ERRORS.notice_in_future, {}, [{ field: 'noticeDate', message: 'after today' }]);
     }
     if (lease.endDate !== null && lease.endDate < noticeDate)
       throw new RuleError(LEASES_ERRORS.lease_already_ended, { endDate: lease.endDate });
-    if (input.endDate < lease.startDate) {
+    if (endDate < lease.startDate) {
       throw new RuleError(LEASES_ERRORS.lease_ends_before_start, {}, [{ field: 'endDate', message: 'before the start' }]);
     }
-    if (lease.endDate !== null && input.endDate > lease.endDate) {
+    if (lease.endDate !== null && endDate > lease.endDate) {
       throw new RuleError(LEASES_ERRORS.termination_extends_lease, { endDate: lease.endDate }, [
         { field: 'endDate', message: `after ${lease.endDate}` },
       ]);
     }
     const earliest = earliestEndAfterNotice(noticeDate, lease.noticeMonths);
-    if (input.endDate < earliest) {
+    if (endDate < earliest) {
       throw new RuleError(LEASES_ERRORS.inside_notice_period, { noticeMonths: lease.noticeMonths, noticeDate, earliest }, [
         { field: 'endDate', message: `before ${earliest}` },
       ]);
     }
-    await this.leases.recordNotice(id, { endDate: input.endDate, noticeGivenOn: noticeDate, terminationReason: input.reason.trim() });
-    return this.getVisible(id, principal);
   }
 
   /** A new band after re-assessment, as a dated revision at the rate the building's scheme has then. */

@@ -37,7 +37,7 @@ export class OwnerFinanceRepository {
       { party_id: string; party_name: string; description: string; amount_cents: string; date: string }[]
     >(
       `SELECT i.party_id, o.name AS party_name, i.description, i.amount_cents, to_char(i.date, 'YYYY-MM-DD') AS date
-         FROM investment i JOIN organisation o ON o.id = i.party_id
+         FROM investment i JOIN organisation_party o ON o.organisation_id = i.party_id
         WHERE i.building_id = $1 AND ($2::date IS NULL OR i.date <= $2::date)
         ORDER BY i.date, i.description`,
       [buildingId, until ?? null],

@@ -7,13 +7,13 @@ import { Report } from './report.entity.js';
 /** The leases running on the report's day, in the buildings of the scope. */
 const ACTIVE_LEASES = `
   active AS (
-    SELECT l.id, l.space_id, l.tenant_id, l.building_id, l.area_m2 FROM lease l
-     WHERE l.building_id IN (SELECT id FROM scope) AND l.start_date <= $3 AND (l.end_date IS NULL OR l.end_date >= $3))`;
+    SELECT l.lease_id AS id, l.space_id, l.tenant_id, l.building_id, l.area_m2 FROM lease_running_on($3) l
+     WHERE l.building_id IN (SELECT id FROM scope))`;
 
 /** Buildings of the city whose use overlaps the period. */
 const CITY_SCOPE = `
   scope AS (
-    SELECT id FROM building
+    SELECT building_id AS id FROM building_register
      WHERE lower(city) = lower($1) AND use_start <= $3 AND (use_end IS NULL OR use_end >= $2))`;
 
 export interface FloorFigures {
@@ -94,35 +94,31 @@ export class ReportsRepository {
           spaces_let: number;
         }[]
       >(
-        `WITH ${CITY_SCOPE}, ${ACTIVE_LEASES},
-              let_spaces AS (SELECT DISTINCT space_id FROM active)
-         SELECT b.id, b.name, b.kind, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
-                coalesce(sum(s.area_m2), 0) AS lettable,
-                coalesce(sum(s.area_m2) FILTER (WHERE ls.space_id IS NOT NULL), 0) AS let,
-                count(s.id)::int AS spaces, count(ls.space_id)::int AS spaces_let
-           FROM scope JOIN building b ON b.id = scope.id
-           LEFT JOIN space s ON s.building_id = b.id
-           LEFT JOIN let_spaces ls ON ls.space_id = s.id
-          GROUP BY b.id ORDER BY b.name, b.id`,
+        `WITH ${CITY_SCOPE}
+         SELECT b.building_id AS id, b.name, b.kind, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
+                coalesce(sum(o.lettable_area_m2), 0) AS lettable, coalesce(sum(o.let_area_m2), 0) AS let,
+                coalesce(sum(o.spaces), 0)::int AS spaces, coalesce(sum(o.spaces_let), 0)::int AS spaces_let
+           FROM scope JOIN building_register b ON b.building_id = scope.id
+           LEFT JOIN floor_occupancy_on($3) o ON o.building_id = b.building_id
+          GROUP BY b.building_id, b.name, b.kind, b.use_end ORDER BY b.name, b.building_id`,
         params,
       ),
       // Tenants per building and per band in force on the day (the newest revision by then).
       this.dataSource.query<{ building_id: string; band_code: string | null; tenants: number; area: string; local: number }[]>(
         `WITH ${CITY_SCOPE}, ${ACTIVE_LEASES},
               banded AS (
-                SELECT DISTINCT ON (a.id) a.id, a.building_id, a.tenant_id, a.area_m2, r.band_code
-                  FROM active a JOIN lease_revision r ON r.lease_id = a.id AND r.effective_date <= $3
-                 ORDER BY a.id, r.effective_date DESC)
+                SELECT a.id, a.building_id, a.tenant_id, a.area_m2, r.band_code
+                  FROM active a JOIN lease_rate_on($3) r ON r.lease_id = a.id)
          SELECT x.building_id, x.band_code, count(DISTINCT x.tenant_id)::int AS tenants, sum(x.area_m2) AS area,
                 count(DISTINCT x.tenant_id) FILTER (WHERE left(t.postcode, 3) = substring(b.address FROM '([1-9][0-9]{2})[0-9] ?[A-Z]{2}'))::int AS local
-           FROM banded x JOIN tenant t ON t.id = x.tenant_id JOIN building b ON b.id = x.building_id
+           FROM banded x JOIN tenant_profile t ON t.tenant_id = x.tenant_id JOIN building_register b ON b.building_id = x.building_id
           GROUP BY GROUPING SETS ((x.building_id), (x.building_id, x.band_code))`,
         params,
       ),
       this.dataSource.query<{ building_id: string; discipline: string; tenants: number }[]>(
         `WITH ${CITY_SCOPE}, ${ACTIVE_LEASES}
          SELECT a.building_id, coalesce(t.discipline, 'onbekend') AS discipline, count(DISTINCT a.tenant_id)::int AS tenants
-           FROM active a JOIN tenant t ON t.id = a.tenant_id
+           FROM active a JOIN tenant_profile t ON t.tenant_id = a.tenant_id
           GROUP BY a.building_id, coalesce(t.discipline, 'onbekend')
           ORDER BY a.building_id, discipline`,
         params,
@@ -131,12 +127,10 @@ export class ReportsRepository {
       this.dataSource.query<{ building_id: string; waiting: number; invested: string }[]>(
         `WITH ${CITY_SCOPE}
          SELECT scope.id AS building_id,
-                (SELECT count(*)::int FROM application a JOIN application_round r ON r.id = a.round_id
-                   JOIN application_member m ON m.application_id = a.id
-                  WHERE r.building_id = scope.id AND a.status = 'waitlisted') AS waiting,
-                (SELECT coalesce(sum(i.amount_cents), 0) FROM investment i JOIN organisation o ON o.id = i.party_id
+                coalesce(w.members, 0) AS waiting,
+                (SELECT coalesce(sum(i.amount_cents), 0) FROM investment_ledger i JOIN organisation_party o ON o.organisation_id = i.party_id
                   WHERE i.building_id = scope.id AND o.kind = 'municipality' AND i.date <= $3) AS invested
-           FROM scope`,
+           FROM scope LEFT JOIN waiting_list w ON w.building_id = scope.id`,
         params,
       ),
     ]);
@@ -187,22 +181,17 @@ export class ReportsRepository {
           outliving: number;
         }[]
       >(
-        `SELECT b.id, b.name, b.kind, to_char(b.use_start, 'YYYY-MM-DD') AS use_start, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
+        `SELECT b.building_id AS id, b.name, b.kind, to_char(b.use_start, 'YYYY-MM-DD') AS use_start, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
                 to_char(b.owner_since, 'YYYY-MM-DD') AS owner_since,
                 f.head_lease_rent_year_cents AS rent, f.loan_principal_cents AS principal, f.interest_rate_bps AS bps,
-                (SELECT count(*)::int FROM lease l WHERE l.building_id = b.id AND l.start_date <= $2 AND (l.end_date IS NULL OR l.end_date >= $2)
+                (SELECT count(*)::int FROM lease_running_on($2) l WHERE l.building_id = b.building_id
                     AND b.use_end IS NOT NULL AND (l.end_date IS NULL OR l.end_date > b.use_end)) AS outliving
-           FROM building b LEFT JOIN building_finance f ON f.building_id = b.id
-          WHERE b.id = $1`,
+           FROM building_register b LEFT JOIN head_lease_finance f ON f.building_id = b.building_id
+          WHERE b.building_id = $1`,
         [buildingId, asOf],
       ),
       this.dataSource.query<{ level: number; lettable: string; let: string }[]>(
-        `SELECT f.level, coalesce(sum(s.area_m2), 0) AS lettable,
-                coalesce(sum(s.area_m2) FILTER (WHERE EXISTS (
-                  SELECT 1 FROM lease l WHERE l.space_id = s.id AND l.start_date <= $2 AND (l.end_date IS NULL OR l.end_date >= $2))), 0) AS let
-           FROM floor f LEFT JOIN space s ON s.floor_id = f.id
-          WHERE f.building_id = $1
-          GROUP BY f.id, f.level ORDER BY f.level`,
+        `SELECT level, lettable_area_m2 AS lettable, let_area_m2 AS let FROM floor_occupancy_on($2) WHERE building_id = $1 ORDER BY level`,
         [buildingId, asOf],
       ),
     ]);
@@ -223,7 +212,7 @@ export class ReportsRepository {
 
   async municipalityCity(organisationId: string): Promise<string | null> {
     const [row] = await this.dataSource.query<{ city: string | null }[]>(
-      `SELECT city FROM organisation WHERE id = $1 AND kind = 'municipality'`,
+      `SELECT city FROM organisation_party WHERE organisation_id = $1 AND kind = 'municipality'`,
       [organisationId],
     );
     return row?.city ?? null;
@@ -231,7 +220,7 @@ export class ReportsRepository {
 
   async municipalityCities(): Promise<string[]> {
     const rows = await this.dataSource.query<{ city: string }[]>(
-      `SELECT DISTINCT city FROM organisation WHERE kind = 'municipality' AND city IS NOT NULL ORDER BY city`,
+      `SELECT DISTINCT city FROM organisation_party WHERE kind = 'municipality' AND city IS NOT NULL ORDER BY city`,
     );
     return rows.map((row) => row.city);
   }

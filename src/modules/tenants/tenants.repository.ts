@@ -38,8 +38,8 @@ export class TenantsRepository {
   }
 
   /**
-   * Tenants, optionally only those tied to a building by a lease or a band assessment. The other
-   * modules' tables are read here by name so that tenants depend on nothing.
+   * Tenants, optionally only those tied to a building by a lease or a band assessment, read from
+   * what the leases and rent-bands modules publish, so that tenants import nothing of theirs.
    */
   async findPage(filter: { buildingId?: string }, page: { limit: number; offset: number }): Promise<Page<Tenant>> {
     const query = this.tenants
@@ -50,8 +50,8 @@ export class TenantsRepository {
       .skip(page.offset);
     if (filter.buildingId) {
       query.where(
-        `EXISTS (SELECT 1 FROM lease l WHERE l.tenant_id = tenant.id AND l.building_id = :buildingId)
-         OR EXISTS (SELECT 1 FROM band_assessment a WHERE a.tenant_id = tenant.id AND a.building_id = :buildingId)`,
+        `EXISTS (SELECT 1 FROM lease_terms l WHERE l.tenant_id = tenant.id AND l.building_id = :buildingId)
+         OR EXISTS (SELECT 1 FROM assessed_tenant a WHERE a.tenant_id = tenant.id AND a.building_id = :buildingId)`,
         { buildingId: filter.buildingId },
       );
     }

@@ -1,0 +1,56 @@
+/**
+ * One owning module per table: only the owner writes its tables, and only the owner's SQL names
+ * them. Other modules change them through the owner's service and read what the owner publishes:
+ * views and SQL functions created in its migrations (migrations/*PublishedReads*), or its services.
+ * A module is a folder under src/modules/, or under src/ for the shared ones (documents).
+ * `table-ownership.spec.ts` holds this map against every entity, migration and SQL string.
+ */
+export const OWNERSHIP = {
+  organisations: { tables: ['organisation'], publishes: ['organisation_party'] },
+  users: { tables: ['app_user'], publishes: ['user_email'] },
+  auth: { tables: ['login_failure', 'signing_key'], publishes: [] },
+  buildings: { tables: ['building'], publishes: ['building_register'] },
+  floors: { tables: ['floor'], publishes: ['floor_level'] },
+  spaces: { tables: ['space'], publishes: ['space_placement'] },
+  tenants: { tables: ['tenant'], publishes: ['tenant_party', 'tenant_profile'] },
+  'rent-bands': { tables: ['rent_band_scheme', 'rent_band', 'band_assessment'], publishes: ['assessed_tenant'] },
+  leases: {
+    tables: ['lease', 'lease_revision', 'building_indexation', 'lease_notice'],
+    publishes: ['lease_terms', 'lease_running_within', 'lease_running_on', 'lease_rate_revision', 'lease_rate_on', 'floor_occupancy_on'],
+  },
+  documents: { tables: ['document'], publishes: [] },
+  invoices: {
+    tables: ['invoice_run', 'invoice_run_item', 'invoice_counter', 'invoice', 'invoice_line', 'payment'],
+    publishes: ['lease_arrears_on'],
+  },
+  applications: {
+    tables: [
+      'application_round',
+      'application_round_floor',
+      'application',
+      'application_preferred_floor',
+      'application_member',
+      'application_event',
+      'application_review',
+      'floor_allocation',
+      'allocation_tenant',
+      'floor_offer',
+    ],
+    publishes: ['floor_current_group', 'floor_group_on', 'waiting_list'],
+  },
+  'owner-finance': { tables: ['building_finance', 'investment'], publishes: ['head_lease_finance', 'investment_ledger'] },
+  handovers: { tables: ['handover'], publishes: [] },
+  reports: { tables: ['report'], publishes: [] },
+} as const satisfies Record<string, { tables: readonly string[]; publishes: readonly string[] }>;
+
+export type OwningModule = keyof typeof OWNERSHIP;
+
+/** table → owning module */
+export const TABLE_OWNERS: ReadonlyMap<string, OwningModule> = new Map(
+  Object.entries(OWNERSHIP).flatMap(([module, { tables }]) => tables.map((table) => [table, module as OwningModule] as const)),
+);
+
+/** published view or function → the module that publishes it */
+export const PUBLISHERS: ReadonlyMap<string, OwningModule> = new Map(
+  Object.entries(OWNERSHIP).flatMap(([module, { publishes }]) => publishes.map((name) => [name, module as OwningModule] as const)),
+);
