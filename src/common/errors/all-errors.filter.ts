@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { INTERNAL_ERROR_RESPONSE, toErrorResponse } from './error-mapping.js';
 
@@ -11,6 +11,11 @@ export class AllErrorsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    // A 503 is an answer of ours (the health check's), not a failure: it keeps its status and body.
+    if (error instanceof HttpException && error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE) {
+      void reply.status(HttpStatus.SERVICE_UNAVAILABLE).send(error.getResponse());
+      return;
+    }
     const body = toErrorResponse(error);
     if (body === null) {
       this.logger.error({
