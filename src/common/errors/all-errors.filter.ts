@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimitedError } from './domain-error.js';
 import { INTERNAL_ERROR_RESPONSE, toErrorResponse } from './error-mapping.js';
 
 /** The single place where errors become HTTP answers. */
@@ -27,6 +28,7 @@ export class AllErrorsFilter implements ExceptionFilter {
       void reply.status(500).send(INTERNAL_ERROR_RESPONSE);
       return;
     }
+    if (error instanceof RateLimitedError) void reply.header('Retry-After', String(error.retryAfterSeconds));
     void reply.status(body.statusCode).send(body);
   }
 }

@@ -51,6 +51,17 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
+/** Too many attempts: the answer tells the client how long to wait (as `Retry-After`). */
+export class RateLimitedError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', code, message);
+  }
+}
+
 export class InputError extends DomainError {
   constructor(details: ErrorDetail[], message = 'The request has invalid fields') {
     super('validation', 'validation_failed', message, details);

@@ -1,4 +1,4 @@
-import { DomainError, UnauthorizedError } from '../../common/errors/domain-error.js';
+import { RateLimitedError, UnauthorizedError } from '../../common/errors/domain-error.js';
 
 export class InvalidCredentialsError extends UnauthorizedError {
   constructor() {
@@ -6,12 +6,12 @@ export class InvalidCredentialsError extends UnauthorizedError {
   }
 }
 
-export class TooManyLoginAttemptsError extends DomainError {
-  constructor(windowMinutes: number) {
+export class TooManyLoginAttemptsError extends RateLimitedError {
+  constructor(windowMinutes: number, retryAfterSeconds: number) {
     super(
-      'rate_limited',
       'too_many_login_attempts',
       `Too many failed sign-ins for this address; try again within ${windowMinutes} minutes`,
+      retryAfterSeconds,
     );
   }
 }
