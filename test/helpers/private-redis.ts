@@ -7,7 +7,7 @@ import { eventually } from './eventually.js';
 /** A redis-server of the test's own on a free loopback port, so a test can kill it without disturbing others. */
 export interface PrivateRedis {
   url: string;
-  /** Starts the server (again, empty: nothing is saved). */
+  /** Starts the server (again, empty: nothing is saved), unless it runs. */
   start(): Promise<void>;
   /** Kills the server at once, as an outage would. */
   kill(): Promise<void>;
@@ -30,6 +30,7 @@ export async function privateRedis(): Promise<PrivateRedis> {
   return {
     url,
     async start() {
+      if (child !== null && child.exitCode === null) return;
       child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
         stdio: 'ignore',
       });
