@@ -56,7 +56,7 @@ describe('requests that try to tie the server up', () => {
     try {
       const closed = once(socket, 'close');
       const gaveUp = new Promise((_, reject) => {
-        giveUp = setTimeout(() => reject(new Error('the connection was still open after 6 s')), 6000);
+        giveUp = setTimeout(() => reject(new Error('the connection was still open after 20 s')), 20_000);
       });
       await Promise.race([closed, gaveUp]);
     } finally {
@@ -64,7 +64,8 @@ describe('requests that try to tie the server up', () => {
       clearTimeout(giveUp);
       socket.destroy();
     }
-    expect(Date.now() - started).toBeLessThan(4000);
+    // Without the timeout Node would wait 300 s; the margin is for a busy machine.
+    expect(Date.now() - started).toBeLessThan(20_000);
     expect(Buffer.concat(received).toString()).toMatch(/^HTTP\/1\.1 408/);
   });
 });
