@@ -2,7 +2,7 @@ import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { Clock } from './common/clock/clock.js';
 import type { AppConfig } from './config/config.js';
@@ -10,8 +10,14 @@ import { AllErrorsFilter } from './common/errors/all-errors.filter.js';
 import { preferredLanguage } from './common/errors/accept-language.js';
 import { internalErrorResponse, toErrorResponse } from './common/errors/error-mapping.js';
 import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
+import { InputError } from './common/errors/domain-error.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './common/validation/json-depth.js';
+import { installSecurityHeaders } from './common/security/security-headers.js';
 import { RejectNulPipe } from './common/validation/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation/validation.js';
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
+const DOCS_PATH = 'docs';
 
 export function createLogger(levels?: LogLevel[]): ConsoleLogger {
   return new ConsoleLogger({ json: true, logLevels: levels ?? ['log', 'warn', 'error', 'fatal'] });
@@ -24,7 +30,12 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A client that sends its request slowly (a body a byte at a time) is cut off with 408, so it cannot
+    // hold a connection for minutes. Node 20 takes the timeout only from the server's constructor options,
+    // and looks for such requests every connectionsCheckingInterval.
+    requestTimeout: config.app.requestTimeoutMs,
+    http: { requestTimeout: config.app.requestTimeoutMs, connectionsCheckingInterval: 1000 },
     trustProxy: true,
     routerOptions: { maxParamLength: 500 },
     // The router refuses some URLs (bad encoding, overlong ids) before any error handler runs.
@@ -34,23 +45,34 @@ export async function createApp(
       void reply.status(body.statusCode).send(body);
     },
   });
+  const fastify = adapter.getInstance();
+  const defaultJsonParser = fastify.getDefaultJsonParser('error', 'error');
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { clock: options.clock }), adapter, {
     logger: createLogger(options.logLevels),
     abortOnError: false,
   });
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
+    if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+      done(new InputError([{ field: 'body', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
+      return;
+    }
+    defaultJsonParser(request, body.toString('utf8'), done);
+  });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new AllErrorsFilter());
   app.enableShutdownHooks();
-  const fastify = app.getHttpAdapter().getInstance();
   installRequestLogging(fastify, config.app.logRequests);
+  await installSecurityHeaders(app, DOCS_PATH);
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Broedplaats')
-    .setDescription('Cheap work space for artists and creative makers: buildings, groups, leases, invoices and reports.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  if (config.app.docsEnabled) {
+    const openApi = new DocumentBuilder()
+      .setTitle('Broedplaats')
+      .setDescription('Cheap work space for artists and creative makers: buildings, groups, leases, invoices and reports.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build();
+    SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, openApi));
+  }
 
   await app.init();
   return app;

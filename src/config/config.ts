@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
  * `ConfigSection` that reads it, in its module folder.
  */
 export interface AppConfig {
-  app: { port: number; runWorkers: boolean; demoData: boolean; logRequests: boolean };
+  app: { port: number; runWorkers: boolean; demoData: boolean; logRequests: boolean; requestTimeoutMs: number; docsEnabled: boolean };
   database: DatabaseConfig;
   redis: { url: string | null; prefix: string };
   jobs: { concurrency: number; backoffMs: number; lockMs: number };
@@ -68,6 +68,8 @@ export function loadConfig(sections: readonly ConfigSection[], env: Env = proces
       runWorkers: read.boolean('RUN_WORKERS', true),
       demoData: read.boolean('DEMO_DATA', embedded),
       logRequests: read.boolean('LOG_REQUESTS', true),
+      requestTimeoutMs: read.integer('HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+      docsEnabled: read.boolean('DOCS_ENABLED', true),
     },
     database,
     redis: { url: redisUrl, prefix: read.optionalString('REDIS_PREFIX') ?? 'broedplaats' },

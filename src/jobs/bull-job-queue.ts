@@ -9,6 +9,9 @@ import { JOB_ATTEMPTS, JobQueue } from './job-queue.js';
 
 export const QUEUE_NAME = 'broedplaats';
 
+/** Well inside the 2 s a load balancer gives /health. */
+const HEALTH_PING_TIMEOUT_MS = 1000;
+
 /** The production driver: bull on Redis; any process with RUN_WORKERS takes work from it. */
 @Injectable()
 export class BullJobQueue extends JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -58,12 +61,23 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap, Be
     });
   }
 
+  /**
+   * A client that is not connected would hold the ping in its offline queue until Redis is back, and
+   * a connected one can still stall: either way the answer is 'down' within HEALTH_PING_TIMEOUT_MS.
+   */
   async health(): Promise<'up' | 'down'> {
+    const client = this.queue.client;
+    if (client.status !== 'ready') return 'down';
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'down'>((resolve) => {
+      timer = setTimeout(() => resolve('down'), HEALTH_PING_TIMEOUT_MS);
+    });
     try {
-      await this.queue.client.ping();
-      return 'up';
+      return await Promise.race([client.ping().then(() => 'up' as const), timeout]);
     } catch {
       return 'down';
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

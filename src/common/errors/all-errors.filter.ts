@@ -1,6 +1,7 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { preferredLanguage } from './accept-language.js';
+import { RateLimitedError } from './domain-error.js';
 import { internalErrorResponse, toErrorResponse } from './error-mapping.js';
 
 /** The single place where errors become HTTP answers. */
@@ -12,6 +13,11 @@ export class AllErrorsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    // A 503 is an answer of ours (the health check's), not a failure: it keeps its status and body.
+    if (error instanceof HttpException && error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE) {
+      void reply.status(HttpStatus.SERVICE_UNAVAILABLE).send(error.getResponse());
+      return;
+    }
     const language = preferredLanguage(request.headers['accept-language']);
     const body = toErrorResponse(error, language);
     if (body === null) {
@@ -24,6 +30,7 @@ export class AllErrorsFilter implements ExceptionFilter {
       void reply.status(500).send(internalErrorResponse(language));
       return;
     }
+    if (error instanceof RateLimitedError) void reply.header('Retry-After', String(error.retryAfterSeconds));
     void reply.status(body.statusCode).send(body);
   }
 }

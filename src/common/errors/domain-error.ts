@@ -71,6 +71,18 @@ export class UnauthorizedError<Param extends string = never> extends DomainError
   }
 }
 
+/** Too many attempts: the answer tells the client how long to wait (as `Retry-After`). */
+/** A 429: `retryAfterSeconds` becomes the answer's Retry-After header. */
+export class RateLimitedError<Param extends string = never> extends DomainError<Param> {
+  constructor(
+    declared: DeclaredError<'rate_limited', Param>,
+    readonly retryAfterSeconds: number,
+    ...args: ErrorArgs<Param>
+  ) {
+    super(declared, ...args);
+  }
+}
+
 export class InputError extends DomainError {
   constructor(details: ErrorDetail[]) {
     super(COMMON_ERRORS.validation_failed, {}, details);

@@ -1,4 +1,4 @@
-import { DomainError, UnauthorizedError } from '../../common/errors/domain-error.js';
+import { RateLimitedError, UnauthorizedError } from '../../common/errors/domain-error.js';
 import { declareErrorCodes } from '../../common/errors/error-codes.js';
 
 export const AUTH_ERRORS = declareErrorCodes('auth', {
@@ -16,8 +16,8 @@ export class InvalidCredentialsError extends UnauthorizedError {
   }
 }
 
-export class TooManyLoginAttemptsError extends DomainError<'windowMinutes'> {
-  constructor(windowMinutes: number) {
-    super(AUTH_ERRORS.too_many_login_attempts, { windowMinutes });
+export class TooManyLoginAttemptsError extends RateLimitedError<'windowMinutes'> {
+  constructor(windowMinutes: number, retryAfterSeconds: number) {
+    super(AUTH_ERRORS.too_many_login_attempts, retryAfterSeconds, { windowMinutes });
   }
 }

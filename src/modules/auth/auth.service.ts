@@ -19,21 +19,28 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Rate-limited per e-mail address: after too many failures in the window, even the right password waits. */
+  /**
+   * Rate-limited per e-mail address: after too many failures in the window, even the right password waits.
+   * Every attempt is recorded as a failure before its password is checked, and forgotten when it succeeds,
+   * so parallel attempts cannot all pass the count before any of them is recorded.
+   */
   async login(emailInput: string, password: string, now = new Date()): Promise<{ accessToken: string; user: User }> {
     const email = emailInput.trim().toLowerCase();
     const { loginMaxFailures, loginWindowMinutes } = this.config.auth;
-    const windowStart = new Date(now.getTime() - loginWindowMinutes * 60_000);
-    if ((await this.repository.countFailuresSince(email, windowStart)) >= loginMaxFailures) {
-      throw new TooManyLoginAttemptsError(loginWindowMinutes);
+    const windowMs = loginWindowMinutes * 60_000;
+    const windowStart = new Date(now.getTime() - windowMs);
+    const attempt = await this.repository.recordAttemptWithin(email, windowStart, loginMaxFailures);
+    if (!attempt.recorded) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((attempt.blockedSince.getTime() + windowMs - now.getTime()) / 1000));
+      throw new TooManyLoginAttemptsError(loginWindowMinutes, retryAfterSeconds);
     }
     const user = await this.users.findByEmail(email);
     const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDecoy(password);
     if (!user || !valid) {
-      await this.repository.recordFailure(email);
       await this.schedulePurge(windowStart);
       throw new InvalidCredentialsError();
     }
+    await this.repository.forgetAttempt(attempt.attemptId);
     return { accessToken: await this.tokens.issue(user), user };
   }
 
