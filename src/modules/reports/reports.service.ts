@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
+import { Clock } from '../../common/clock/clock.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { ownedDaysWithin, ownerBalance } from '../owner-finance/balance.js';
@@ -35,6 +36,7 @@ export class ReportsService {
     private readonly buildings: BuildingsService,
     private readonly documents: DocumentsService,
     private readonly jobs: JobQueue,
+    private readonly clock: Clock,
   ) {}
 
   async request(input: RequestReportDto, principal: Principal): Promise<Report> {
@@ -120,6 +122,7 @@ export class ReportsService {
       name: facts.name,
       period: report.period,
       asOf: last,
+      generatedOn: this.clock.today(),
       lettableAreaM2,
       letAreaM2,
       vacantAreaM2: sumAreas([lettableAreaM2, -letAreaM2]),
@@ -138,6 +141,7 @@ export class ReportsService {
       city: report.city!,
       period: report.period,
       asOf: last,
+      generatedOn: this.clock.today(),
       totals: monitorTotals(counts),
       buildings: counts.map(toMonitorFigures),
     };
