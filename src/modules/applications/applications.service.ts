@@ -8,6 +8,7 @@ import { type Application, type ApplicationRound, APPLICATION_STATUSES, type App
 import { canMove, totalRequestedArea } from './application-rules.js';
 import { TransitionRefusedError } from './applications.errors.js';
 import { ApplicationsRepository, type RankingRow } from './applications.repository.js';
+import { roundOutlivesDeparture } from '../floors/floor-departure.js';
 import type { CreateApplicationDto, CreateRoundDto, ReviewDto } from './dto/application.dto.js';
 
 @Injectable()
@@ -38,6 +39,14 @@ export class ApplicationsService {
         'floor_not_in_building',
         'Every floor of a round must be of its building',
         foreign.map((id) => ({ field: 'floorIds', message: `floor ${id} is not of this building` })),
+      );
+    const departures = await this.applications.departuresOf(input.floorIds);
+    const departed = input.floorIds.filter((floorId) => roundOutlivesDeparture(input, departures.get(floorId) ?? null));
+    if (departed.length > 0)
+      throw new RuleError(
+        'floor_left_broedplaats',
+        'A round cannot offer floors that left the broedplaats',
+        departed.map((id) => ({ field: 'floorIds', message: `floor ${id} left the broedplaats on ${departures.get(id)}` })),
       );
     const round = await this.applications.insertRound(
       { buildingId, name: input.name.trim(), opensOn: input.opensOn, closesOn: input.closesOn },

@@ -14,7 +14,7 @@ const invoice: InvoiceDocumentData = {
     name: 'Stichting Urban Resort',
     address: 'Wibautstraat 150, 1091 GR Amsterdam',
     kvkNumber: '34263538',
-    vatNumber: 'NL815763436B01',
+    vatNumber: 'NL123456782B01',
     iban: 'NL91ABNA0417164300',
     email: 'administratie@urbanresort.nl',
   },
@@ -22,7 +22,7 @@ const invoice: InvoiceDocumentData = {
     name: 'Łukasz Petőfi-Şahin Öztürk',
     address: 'Wibautstraat 150-3.14, 1091 GR Amsterdam',
     kvkNumber: null,
-    vatNumber: 'NL001234567B01',
+    vatNumber: 'NL000099998B57',
     iban: null,
     email: 'l@x.nl',
   },
@@ -59,7 +59,7 @@ describe('the invoice PDF', () => {
       'Stichting Urban Resort', // issuer name and address
       'Wibautstraat 150',
       'KvK 34263538', // issuer KvK and VAT number
-      'NL815763436B01',
+      'NL123456782B01',
       'Łukasz Petőfi-Şahin Öztürk', // customer name (with its letters) and address
       'Wibautstraat 150-3.14',
       'Factuurnummer: VKG-2012-000123', // number and date

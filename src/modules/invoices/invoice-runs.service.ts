@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
+import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import { periodRange } from '../../common/dates.js';
 import { JobQueue } from '../../jobs/job-queue.js';
@@ -11,6 +12,7 @@ import type { InvoiceRun } from './invoice-run.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
 import { InvoicesRepository } from './invoices.repository.js';
 import { IssueInvoiceService } from './issue-invoice.service.js';
+import { runPeriodRefusal } from './run-period.js';
 
 /** What Dutch law needs of the issuer on every invoice. */
 const ISSUER_FIELDS = ['address', 'kvkNumber', 'vatNumber', 'iban'] as const;
@@ -27,6 +29,7 @@ export class InvoiceRunsService {
     private readonly organisations: OrganisationsService,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -36,6 +39,8 @@ export class InvoiceRunsService {
    */
   async start(buildingId: string, period: string, principal: Principal): Promise<{ run: InvoiceRun; created: boolean }> {
     const building = await this.buildings.getVisible(buildingId, principal);
+    const refusal = runPeriodRefusal(period, building, this.clock.today());
+    if (refusal) throw new RuleError('invoice_period_out_of_range', refusal, [{ field: 'period', message: refusal }]);
     const umbrella = await this.organisations.get(building.umbrellaId);
     const missing = ISSUER_FIELDS.filter((field) => !umbrella[field]);
     if (missing.length > 0) {

@@ -14,6 +14,7 @@ import type { CreateLeaseDto } from './dto/create-lease.dto.js';
 import type { BandRevisionDto, ListLeasesQueryDto, TerminateLeaseDto } from './dto/lease-actions.dto.js';
 import type { Lease } from './lease.entity.js';
 import { earliestEndAfterNotice, MAX_NOTICE_MONTHS_ORDINARY, standardVatProblems } from './lease-rules.js';
+import { leaseRunsAfterDeparture } from '../floors/floor-departure.js';
 import type { LeaseRevision } from './lease-revision.entity.js';
 import { LeaseOverlapError, RevisionExistsError } from './leases.errors.js';
 import { LeasesRepository } from './leases.repository.js';
@@ -63,6 +64,12 @@ export class LeasesService {
     ) {
       throw new RuleError('lease_outlives_head_lease', `The head lease of this temporary building ends on ${building.useEnd}`, [
         { field: 'endDate', message: `must be on or before ${building.useEnd}` },
+      ]);
+    }
+    const leftOn = await this.leases.floorLeftOn(space.floorId);
+    if (leaseRunsAfterDeparture({ startDate: input.startDate, endDate }, leftOn)) {
+      throw new RuleError('floor_left_broedplaats', `The floor of this space left the broedplaats on ${leftOn}`, [
+        { field: 'spaceId', message: `its floor left the broedplaats on ${leftOn}` },
       ]);
     }
     const noticeMonths = input.noticeMonths ?? 1;
