@@ -9,6 +9,7 @@ import type { AppConfig } from './config/config.js';
 import { AllErrorsFilter } from './common/errors/all-errors.filter.js';
 import { INTERNAL_ERROR_RESPONSE, toErrorResponse } from './common/errors/error-mapping.js';
 import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
+import { installJsonOnlyBodies } from './common/validation/json-bodies.js';
 import { RejectNulPipe } from './common/validation/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation/validation.js';
 
@@ -40,6 +41,7 @@ export async function createApp(
   app.useGlobalFilters(new AllErrorsFilter());
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  installJsonOnlyBodies(fastify);
   installRequestLogging(fastify, config.app.logRequests);
 
   const openApi = new DocumentBuilder()
