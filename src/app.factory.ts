@@ -1,4 +1,4 @@
-import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,14 +8,11 @@ import type { Clock } from './common/clock/clock.js';
 import type { AppConfig } from './config/config.js';
 import { AllErrorsFilter } from './common/errors/all-errors.filter.js';
 import { INTERNAL_ERROR_RESPONSE, toErrorResponse } from './common/errors/error-mapping.js';
+import { createLogger } from './common/logging/console-logger.js';
 import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
 import { installJsonOnlyBodies } from './common/validation/json-bodies.js';
 import { RejectNulPipe } from './common/validation/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation/validation.js';
-
-export function createLogger(levels?: LogLevel[]): ConsoleLogger {
-  return new ConsoleLogger({ json: true, logLevels: levels ?? ['log', 'warn', 'error', 'fatal'] });
-}
 
 /** The HTTP application as both `main.ts` and the e2e tests run it. */
 export async function createApp(

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createLogger } from './app.factory.js';
+import { createLogger } from './common/logging/console-logger.js';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './config/config.js';
 
