@@ -4,10 +4,12 @@ import { drawBarChart } from '../../pdf/chart.js';
 import { CONTENT_WIDTH, drawTable, PAGE, renderPdf } from '../../pdf/document.js';
 import { dutchDate, euros, percentage, squareMetres } from '../../pdf/dutch-format.js';
 import type { BuildingMonitorFigures, PeopleCount, monitorTotals } from './aggregates.js';
+import { inertText } from './inert-text.js';
 
 export interface OwnerOccupancyReport {
   buildingId: string;
   name: string;
+  ownerName: string;
   period: string;
   asOf: string;
   generatedOn: string;
@@ -15,11 +17,15 @@ export interface OwnerOccupancyReport {
   letAreaM2: number;
   vacantAreaM2: number;
   occupancyRate: number;
+  /** The floors that are still broedplaats; those that left are listed apart, not counted as vacant. */
   floors: { level: number; lettableAreaM2: number; letAreaM2: number }[];
+  floorsLeft: { level: number; areaM2: number; leftOn: string }[];
   rentIncomeCents: number;
   interestCostCents: number;
   balanceCents: number;
-  leasesEndingAfterHeadLease: PeopleCount;
+  investments: { party: string; description: string; amountCents: number; date: string }[];
+  /** Leases, not people: the owner needs the exact number. */
+  leasesEndingAfterHeadLease: number;
 }
 
 export interface MunicipalityMonitorReport {
@@ -29,14 +35,24 @@ export interface MunicipalityMonitorReport {
   generatedOn: string;
   totals: ReturnType<typeof monitorTotals>;
   buildings: BuildingMonitorFigures[];
+  /** The city's totals at the end of each of the twelve months up to the period's end, oldest first. */
+  trend: MonitorTrendPoint[];
+}
+
+export interface MonitorTrendPoint {
+  period: string;
+  lettableAreaM2: number;
+  letAreaM2: number;
+  occupancyRate: number;
+  tenants: PeopleCount;
 }
 
 const count = (value: PeopleCount) => String(value);
 
-/** The contract's JSON: no names, e-mails or individual rents. */
+/** The contract's JSON, with the building's and the owner's name: no tenant names, e-mails or individual rents. */
 export function ownerReportJson(report: OwnerOccupancyReport): Buffer {
-  const { name: _name, asOf: _asOf, generatedOn: _generatedOn, ...figures } = report;
-  return Buffer.from(JSON.stringify(figures, null, 2));
+  const { name, asOf: _asOf, ...figures } = report;
+  return Buffer.from(JSON.stringify({ ...figures, buildingName: name }, null, 2));
 }
 
 export function monitorJson(report: MunicipalityMonitorReport): Buffer {
@@ -44,22 +60,65 @@ export function monitorJson(report: MunicipalityMonitorReport): Buffer {
   return Buffer.from(JSON.stringify(figures, null, 2));
 }
 
-/** One row per floor. */
+/** RFC 4180: CRLF between records, fields quoted when they hold a comma, a quote or a line break. */
+function csv(rows: Record<string, unknown>[], columns: string[]): Buffer {
+  return Buffer.from(stringify(rows, { header: true, columns, record_delimiter: 'windows' }));
+}
+
+/**
+ * One row per floor, the floors that left the broedplaats marked as such; the building's name and
+ * its finance figures on every row, so that each row stands on its own in a spreadsheet.
+ */
 export function ownerReportCsv(report: OwnerOccupancyReport): Buffer {
-  return Buffer.from(
-    stringify(
-      report.floors.map((floor) => ({
-        buildingId: report.buildingId,
-        period: report.period,
-        level: floor.level,
-        lettableAreaM2: floor.lettableAreaM2,
-        letAreaM2: floor.letAreaM2,
-        vacantAreaM2: sumAreas([floor.lettableAreaM2, -floor.letAreaM2]),
-        occupancyRate: ratio(floor.letAreaM2, floor.lettableAreaM2),
-      })),
-      { header: true, columns: ['buildingId', 'period', 'level', 'lettableAreaM2', 'letAreaM2', 'vacantAreaM2', 'occupancyRate'] },
-    ),
-  );
+  const building = {
+    buildingId: report.buildingId,
+    buildingName: inertText(report.name),
+    ownerName: inertText(report.ownerName),
+    period: report.period,
+    generatedOn: report.generatedOn,
+    buildingRentIncomeCents: report.rentIncomeCents,
+    buildingInterestCostCents: report.interestCostCents,
+    buildingBalanceCents: report.balanceCents,
+  };
+  const rows = [
+    ...report.floors.map((floor) => ({
+      ...building,
+      level: floor.level,
+      status: 'broedplaats',
+      lettableAreaM2: floor.lettableAreaM2,
+      letAreaM2: floor.letAreaM2,
+      vacantAreaM2: sumAreas([floor.lettableAreaM2, -floor.letAreaM2]),
+      occupancyRate: ratio(floor.letAreaM2, floor.lettableAreaM2),
+      leftOn: '',
+    })),
+    ...report.floorsLeft.map((floor) => ({
+      ...building,
+      level: floor.level,
+      status: 'left',
+      lettableAreaM2: floor.areaM2,
+      letAreaM2: '',
+      vacantAreaM2: '',
+      occupancyRate: '',
+      leftOn: floor.leftOn,
+    })),
+  ];
+  return csv(rows, [
+    'buildingId',
+    'buildingName',
+    'ownerName',
+    'period',
+    'generatedOn',
+    'level',
+    'status',
+    'lettableAreaM2',
+    'letAreaM2',
+    'vacantAreaM2',
+    'occupancyRate',
+    'leftOn',
+    'buildingRentIncomeCents',
+    'buildingInterestCostCents',
+    'buildingBalanceCents',
+  ]);
 }
 
 /** One row per building; bands as columns, disciplines in one cell. */
@@ -76,10 +135,10 @@ export function monitorCsv(report: MunicipalityMonitorReport): Buffer {
       }),
     );
     return {
-      city: report.city,
+      city: inertText(report.city),
       period: report.period,
       buildingId: building.buildingId,
-      name: building.name,
+      name: inertText(building.name),
       kind: building.kind,
       useEnd: building.useEnd ?? '',
       lettableAreaM2: building.lettableAreaM2,
@@ -92,7 +151,7 @@ export function monitorCsv(report: MunicipalityMonitorReport): Buffer {
       waitingList: count(building.waitingList),
       municipalInvestmentCents: building.municipalInvestmentCents,
       ...bands,
-      disciplines: building.disciplines.map((discipline) => `${discipline.name}: ${count(discipline.tenants)}`).join('; '),
+      disciplines: inertText(building.disciplines.map((discipline) => `${discipline.name}: ${count(discipline.tenants)}`).join('; ')),
     };
   });
   const columns = [
@@ -114,7 +173,7 @@ export function monitorCsv(report: MunicipalityMonitorReport): Buffer {
     ...bandCodes.flatMap((code) => [`band${code}Tenants`, `band${code}AreaM2`]),
     'disciplines',
   ];
-  return Buffer.from(stringify(rows, { header: true, columns }));
+  return csv(rows, columns);
 }
 
 function keyFigures(doc: PDFKit.PDFDocument, figures: [string, string][]): void {
@@ -131,6 +190,7 @@ export function ownerReportPdf(report: OwnerOccupancyReport): Promise<Buffer> {
     { title: `Bezettingsrapport ${report.name} ${report.period}`, author: 'Broedplaats', date: report.generatedOn },
     (doc) => {
       doc.font('bold').fontSize(18).text('Bezetting en huur tegenover rente');
+      doc.font('regular').fontSize(12).text(`Eigenaar: ${report.ownerName}`);
       doc
         .font('regular')
         .fontSize(12)
@@ -145,11 +205,12 @@ export function ownerReportPdf(report: OwnerOccupancyReport): Promise<Buffer> {
         ['Verhuurbaar vloeroppervlak', squareMetres(report.lettableAreaM2)],
         ['Verhuurd', squareMetres(report.letAreaM2)],
         ['Leegstand', squareMetres(report.vacantAreaM2)],
+        ['Geen broedplaats meer', squareMetres(sumAreas(report.floorsLeft.map((floor) => floor.areaM2)))],
         ['Bezettingsgraad', percentage(report.occupancyRate)],
         ['Huuropbrengst', euros(report.rentIncomeCents)],
         ['Rentelasten', euros(report.interestCostCents)],
         ['Saldo', euros(report.balanceCents)],
-        ['Huurcontracten na einde hoofdhuur', count(report.leasesEndingAfterHeadLease)],
+        ['Huurcontracten na einde hoofdhuur', String(report.leasesEndingAfterHeadLease)],
       ]);
       doc.moveDown();
       drawTable(
@@ -169,6 +230,40 @@ export function ownerReportPdf(report: OwnerOccupancyReport): Promise<Buffer> {
           percentage(ratio(floor.letAreaM2, floor.lettableAreaM2)),
         ]),
       );
+      if (report.floorsLeft.length > 0) {
+        doc.moveDown();
+        doc.font('bold').fontSize(11).text('Verdiepingen die geen broedplaats meer zijn');
+        doc.font('regular').fontSize(10);
+        drawTable(
+          doc,
+          [
+            { header: 'Verdieping', width: 80 },
+            { header: 'Oppervlak', width: 110, align: 'right' },
+            { header: 'Geen broedplaats sinds', width: 150, align: 'right' },
+          ],
+          report.floorsLeft.map((floor) => [String(floor.level), squareMetres(floor.areaM2), dutchDate(floor.leftOn)]),
+        );
+      }
+      doc.moveDown();
+      doc.font('bold').fontSize(11).text('Investeringen');
+      doc.font('regular').fontSize(10);
+      if (report.investments.length === 0) doc.text('Geen investeringen tot en met deze periode.');
+      else
+        drawTable(
+          doc,
+          [
+            { header: 'Datum', width: 80 },
+            { header: 'Partij', width: 150 },
+            { header: 'Omschrijving', width: 165 },
+            { header: 'Bedrag', width: 100, align: 'right' },
+          ],
+          report.investments.map((investment) => [
+            dutchDate(investment.date),
+            investment.party,
+            investment.description,
+            euros(investment.amountCents),
+          ]),
+        );
       doc.moveDown();
       drawBarChart(
         doc,
@@ -217,6 +312,17 @@ export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
           value: building.letAreaM2,
           outOf: building.lettableAreaM2,
           caption: percentage(building.occupancyRate),
+        })),
+      );
+      doc.moveDown();
+      drawBarChart(
+        doc,
+        'Bezetting van de stad, laatste twaalf maanden (m²)',
+        report.trend.map((point) => ({
+          label: point.period,
+          value: point.letAreaM2,
+          outOf: point.lettableAreaM2,
+          caption: `${percentage(point.occupancyRate)} · ${count(point.tenants)} huurders`,
         })),
       );
       for (const building of report.buildings) {

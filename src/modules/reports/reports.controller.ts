@@ -29,7 +29,7 @@ export class ReportsController {
   }
 
   @Get(':id/file')
-  @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiProduces('application/json', 'text/csv', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async file(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam('report')) id: string,
