@@ -98,7 +98,7 @@ describe('documents whose text can be read', () => {
     });
     ids = { building: building.id, invoice: invoice.id, creditNote: credit.body.id, handover: handover.body.id, lease: lease.id };
     owners = { seller: await login(seller.id), buyer: await login(buyer.id) };
-  });
+  }, 180_000); // the app, two invoice runs, a credit note and a handover: minutes on a busy machine
   afterAll(() => t.close());
 
   it('an invoice: the building, the IBAN in groups of four, the issuer in the footer, dated its issue day', async () => {
