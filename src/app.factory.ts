@@ -1,4 +1,4 @@
-import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,21 +8,18 @@ import type { Clock } from './common/clock/clock.js';
 import type { AppConfig } from './config/config.js';
 import { AllErrorsFilter } from './common/errors/all-errors.filter.js';
 import { preferredLanguage } from './common/errors/accept-language.js';
-import { internalErrorResponse, toErrorResponse } from './common/errors/error-mapping.js';
-import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
 import { InputError } from './common/errors/domain-error.js';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './common/validation/json-depth.js';
+import { internalErrorResponse, toErrorResponse } from './common/errors/error-mapping.js';
+import { createLogger } from './common/logging/console-logger.js';
+import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
 import { installSecurityHeaders } from './common/security/security-headers.js';
+import { installJsonOnlyBodies } from './common/validation/json-bodies.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './common/validation/json-depth.js';
 import { RejectNulPipe } from './common/validation/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation/validation.js';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const DOCS_PATH = 'docs';
-
-export function createLogger(levels?: LogLevel[]): ConsoleLogger {
-  return new ConsoleLogger({ json: true, logLevels: levels ?? ['log', 'warn', 'error', 'fatal'] });
-}
-
 /** The HTTP application as both `main.ts` and the e2e tests run it. */
 export async function createApp(
   config: AppConfig,
@@ -61,6 +58,7 @@ export async function createApp(
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new AllErrorsFilter());
   app.enableShutdownHooks();
+  installJsonOnlyBodies(fastify);
   installRequestLogging(fastify, config.app.logRequests);
   await installSecurityHeaders(app, DOCS_PATH);
 

@@ -8,13 +8,12 @@ async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
   const app = await createApp(config);
   await app.listen({ port: config.app.port, host: '0.0.0.0' });
-  new Logger('Main').log({
-    message: 'Broedplaats API listening',
-    port: config.app.port,
-    database: config.database.kind,
-    queue: config.redis.url ? 'bull' : 'inline',
-    workers: config.app.runWorkers,
-  });
+  const logger = new Logger('Main');
+  logger.log(
+    `database ${config.database.kind === 'embedded' ? `embedded in ${config.database.dataDir}` : 'PostgreSQL'}, ` +
+      `jobs ${config.redis.url ? 'on Redis' : 'in-process'}${config.app.runWorkers ? '' : ' (handled by workers)'}`,
+  );
+  logger.log(`ready on http://localhost:${config.app.port} — API docs at /docs`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createLogger } from './app.factory.js';
+import { createLogger } from './common/logging/console-logger.js';
 import { AppModule, loadAppConfig } from './app.module.js';
 import { ConfigError } from './config/config.js';
 

@@ -57,7 +57,7 @@ describe('invoicing', () => {
     const taxed = await make(
       { areaM2: 10.01 },
       { vatRegime: 'standard', taxableUsePercent: 100, smallBusinessScheme: false },
-      { vatNumber: 'NL001234567B01' },
+      { vatNumber: 'NL000099998B57' },
     );
     await make({ areaM2: 40 }, { startDate: '2012-04-01' }); // not yet running in March
 

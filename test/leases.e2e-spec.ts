@@ -307,7 +307,7 @@ describe('rent bands and leases', () => {
 
     it('allows 21% VAT only for a VAT-registered tenant with ≥ 90% taxed use and no KOR', async () => {
       const { space, building } = await createLettableSpace(t);
-      const registered = await createTenant(t, { vatNumber: 'NL001234567B01' });
+      const registered = await createTenant(t, { vatNumber: 'NL000099998B57' });
       const unregistered = await createTenant(t);
       await assessBand(t, registered.id, building.id, A_INCOME);
       await assessBand(t, unregistered.id, building.id, A_INCOME);

@@ -49,6 +49,7 @@ const LOOKUPS: { name: string; answersNotFoundWith: string; run: (failure: Error
         unused,
         unused,
         unused,
+        unused,
       ).get(ID, SYSTEM_PRINCIPAL),
   },
   {

@@ -18,7 +18,7 @@ describe('property register', () => {
         city: 'Amsterdam',
         address: 'Wibautstraat 150',
         kvkNumber: '34263538',
-        vatNumber: 'NL815763436B01',
+        vatNumber: 'NL123456782B01',
         iban: 'NL91 ABNA 0417 1643 00',
       });
       expect(response.status).toBe(201);

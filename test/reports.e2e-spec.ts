@@ -12,6 +12,7 @@ import {
   createUser,
 } from './helpers/factories.js';
 import { pdfText } from './helpers/pdf-text.js';
+import { readXlsx, rowsOf } from './helpers/xlsx.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 const A = 2_000_000;
@@ -211,6 +212,8 @@ describe('reports', () => {
       '<5 huurders, 40,00 m²',
       '6 huurders, 140,00 m²',
       '€ 10.000,00',
+      'Bezetting van de stad, laatste twaalf maanden',
+      '2012-12',
     ])
       expect(pdf).toContain(figure);
   });
@@ -225,10 +228,17 @@ describe('reports', () => {
     const json = JSON.parse(
       (await fetchReport(ownerHeaders, { kind: 'owner-occupancy', buildingId: b1.id, period: '2012-06', format: 'json' })).toString(),
     );
+    const building = (await t.http().get(`/api/buildings/${b1.id}`).set(t.admin)).body;
+    const ownerName = (await t.http().get('/api/organisations?limit=1000').set(t.admin)).body.items.find(
+      (organisation: { id: string }) => organisation.id === owner.id,
+    ).name;
     // June 2012: 30 of 366 days. Rent 12,000,000 × 30/366 = 983,606.56; interest 5,000,000 × 30/366 = 409,836.07.
     expect(json).toEqual({
       buildingId: b1.id,
+      buildingName: building.name,
+      ownerName,
       period: '2012-06',
+      generatedOn: '2012-06-15',
       lettableAreaM2: 240,
       letAreaM2: 200,
       vacantAreaM2: 40,
@@ -237,25 +247,178 @@ describe('reports', () => {
         { level: 1, lettableAreaM2: 120, letAreaM2: 120 },
         { level: 2, lettableAreaM2: 120, letAreaM2: 80 },
       ],
+      floorsLeft: [],
       rentIncomeCents: 983_607,
       interestCostCents: 409_836,
       balanceCents: 573_771,
-      leasesEndingAfterHeadLease: '<5',
+      investments: expect.arrayContaining([
+        { party: ownerName, description: 'Eigenaar', amountCents: 700_000, date: '2010-01-01' },
+        { party: expect.any(String), description: 'Installaties', amountCents: 1_000_000, date: '2010-01-01' },
+      ]),
+      leasesEndingAfterHeadLease: 1, // the café with its open end: leases are counted exactly, they are no people
     });
-    const csv = (await fetchReport(ownerHeaders, { kind: 'owner-occupancy', buildingId: b1.id, period: '2012-06', format: 'csv' }))
-      .toString()
-      .trim()
-      .split('\n');
-    expect(csv).toEqual([
-      'buildingId,period,level,lettableAreaM2,letAreaM2,vacantAreaM2,occupancyRate',
-      `${b1.id},2012-06,1,120,120,0,1`,
-      `${b1.id},2012-06,2,120,80,40,0.6667`,
-    ]);
+    expect(json.investments).toHaveLength(2); // the one dated 2013 is not yet made
+    const csv = (
+      await fetchReport(ownerHeaders, { kind: 'owner-occupancy', buildingId: b1.id, period: '2012-06', format: 'csv' })
+    ).toString();
+    const finance = '983607,409836,573771';
+    expect(csv).toBe(
+      [
+        'buildingId,buildingName,ownerName,period,generatedOn,level,status,lettableAreaM2,letAreaM2,vacantAreaM2,occupancyRate,leftOn,' +
+          'buildingRentIncomeCents,buildingInterestCostCents,buildingBalanceCents',
+        `${b1.id},${building.name},${ownerName},2012-06,2012-06-15,1,broedplaats,120,120,0,1,,${finance}`,
+        `${b1.id},${building.name},${ownerName},2012-06,2012-06-15,2,broedplaats,120,80,40,0.6667,,${finance}`,
+        '',
+      ].join('\r\n'),
+    );
     const pdf = (
       await pdfText(await fetchReport(ownerHeaders, { kind: 'owner-occupancy', buildingId: b1.id, period: '2012', format: 'pdf' }))
     ).replace(/\s+/g, ' ');
-    for (const figure of ['240,00 m²', '83,3%', '€ 120.000,00', '€ 50.000,00', '€ 70.000,00', 'Verdieping 2'])
+    for (const figure of ['240,00 m²', '83,3%', '€ 120.000,00', '€ 50.000,00', '€ 70.000,00', 'Verdieping 2', `Eigenaar: ${ownerName}`])
       expect(pdf).toContain(figure);
+    expect(pdf).toContain('gemaakt op 15-06-2012');
+    expect(pdf).toMatch(/Investeringen .*01-01-2010 .*Eigenaar € 7\.000,00/);
+    expect(pdf).toContain('Huurcontracten na einde hoofdhuur 1');
+  });
+
+  it('comes as XLSX too: one sheet per table, numbers as numbers', async () => {
+    const owner = await readXlsx(
+      await fetchReport(t.admin, { kind: 'owner-occupancy', buildingId: b1.id, period: '2012-06', format: 'xlsx' }),
+    );
+    expect(owner.worksheets.map((sheet) => sheet.name)).toEqual(['Overzicht', 'Verdiepingen', 'Geen broedplaats meer', 'Investeringen']);
+    const overview = rowsOf(owner.getWorksheet('Overzicht')!);
+    expect(overview).toContainEqual(['Huuropbrengst', 9836.07]);
+    expect(overview).toContainEqual(['Bezettingsgraad', 0.8333]);
+    expect(overview).toContainEqual(['Huurcontracten na einde hoofdhuur', 1]);
+    expect(
+      owner
+        .getWorksheet('Overzicht')!
+        .getRow(overview.findIndex(([label]) => label === 'Huuropbrengst') + 1)
+        .getCell(2).numFmt,
+    ).toContain('€');
+    expect(rowsOf(owner.getWorksheet('Verdiepingen')!)).toEqual([
+      ['Verdieping', 'Verhuurbaar (m²)', 'Verhuurd (m²)', 'Leeg (m²)', 'Bezetting'],
+      [1, 120, 120, 0, 1],
+      [2, 120, 80, 40, 0.6667],
+    ]);
+    expect(rowsOf(owner.getWorksheet('Investeringen')!)).toHaveLength(3);
+
+    const monitor = await readXlsx(await fetchReport(t.admin, { kind: 'municipality-monitor', city, period: '2012', format: 'xlsx' }));
+    expect(monitor.worksheets.map((sheet) => sheet.name)).toEqual(['Totaal', 'Broedplaatsen', 'Tarieven', 'Disciplines', 'Trend']);
+    const buildings = rowsOf(monitor.getWorksheet('Broedplaatsen')!);
+    expect(buildings).toHaveLength(3);
+    expect(buildings.find((row) => row[3] === 240)).toEqual([
+      expect.any(String),
+      'tijdelijk',
+      expect.any(Date),
+      240,
+      200,
+      0.8333,
+      9,
+      8,
+      8,
+      5,
+      '<5',
+      10000,
+    ]);
+    expect(rowsOf(monitor.getWorksheet('Disciplines')!).filter((row) => row[2] === 6)).toHaveLength(1);
+    const trend = rowsOf(monitor.getWorksheet('Trend')!);
+    expect(trend.map((row) => row[0])).toEqual([
+      'Maand',
+      ...Array.from({ length: 12 }, (_, month) => `2012-${String(month + 1).padStart(2, '0')}`),
+    ]);
+  });
+
+  it('shows the last twelve months as a trend in the monitor', async () => {
+    const json = JSON.parse(
+      (await fetchReport(t.admin, { kind: 'municipality-monitor', city, period: '2012-03', format: 'json' })).toString(),
+    );
+    expect(json.trend.map((point: { period: string }) => point.period)).toEqual([
+      '2011-04',
+      '2011-05',
+      '2011-06',
+      '2011-07',
+      '2011-08',
+      '2011-09',
+      '2011-10',
+      '2011-11',
+      '2011-12',
+      '2012-01',
+      '2012-02',
+      '2012-03',
+    ]);
+    // The leases start in January 2012: nothing let before, 250 m² of 290 from then on.
+    expect(json.trend[8]).toEqual({ period: '2011-12', lettableAreaM2: 290, letAreaM2: 0, occupancyRate: 0, tenants: 0 });
+    expect(json.trend[11]).toEqual({ period: '2012-03', lettableAreaM2: 290, letAreaM2: 250, occupancyRate: 0.8621, tenants: 9 });
+  });
+
+  it('keeps floors that left the broedplaats apart, and text from users inert in CSV and XLSX', async () => {
+    const elsewhere = `Haarlem ${Date.now()}`;
+    const buyer = await createOrganisation(t, { kind: 'owner', name: '+Hotel BV' });
+    const building = await createBuilding(t, { ownerId: owner.id, city: elsewhere, name: '=HYPERLINK("http://x","klik")' });
+    const leaving = await createFloor(t, building.id, { level: 1 });
+    const staying = await createFloor(t, building.id, { level: 2 });
+    await createSpace(t, leaving.id, { areaM2: 100 });
+    const space = await createSpace(t, staying.id, { areaM2: 30 });
+    await createSpace(t, staying.id, { areaM2: 20 });
+    const maker = await createTenant(t, { discipline: '@SUM(A1)' });
+    await assessBand(t, maker.id, building.id, A);
+    await createLease(t, { tenantId: maker.id, spaceId: space.id, startDate: '2012-01-01', endDate: '2012-12-31' });
+    const handover = await t
+      .http()
+      .post(`/api/buildings/${building.id}/handovers`)
+      .set(t.admin)
+      .send({ newOwnerId: buyer.id, transferDate: '2012-06-01', retainedFloorIds: [staying.id] });
+    expect(handover.status).toBe(202);
+    await eventually(async () => {
+      expect((await t.http().get(`/api/handovers/${handover.body.id}`).set(t.admin)).body.status).toBe('completed');
+    });
+
+    const json = JSON.parse(
+      (await fetchReport(t.admin, { kind: 'owner-occupancy', buildingId: building.id, period: '2012-06', format: 'json' })).toString(),
+    );
+    expect(json).toMatchObject({
+      ownerName: '+Hotel BV',
+      lettableAreaM2: 50,
+      letAreaM2: 30,
+      vacantAreaM2: 20,
+      occupancyRate: 0.6,
+      floors: [{ level: 2, lettableAreaM2: 50, letAreaM2: 30 }],
+      floorsLeft: [{ level: 1, areaM2: 100, leftOn: '2012-06-01' }],
+    });
+    const pdf = (
+      await pdfText(await fetchReport(t.admin, { kind: 'owner-occupancy', buildingId: building.id, period: '2012-06', format: 'pdf' }))
+    ).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Leegstand 20,00 m² Geen broedplaats meer 100,00 m²');
+    expect(pdf).toContain('Verdiepingen die geen broedplaats meer zijn Verdieping Oppervlak Geen broedplaats sinds 1 100,00 m² 01-06-2012');
+    const before = JSON.parse(
+      (await fetchReport(t.admin, { kind: 'owner-occupancy', buildingId: building.id, period: '2012-05', format: 'json' })).toString(),
+    );
+    expect(before).toMatchObject({ lettableAreaM2: 150, floorsLeft: [] });
+
+    const csv = (
+      await fetchReport(t.admin, { kind: 'owner-occupancy', buildingId: building.id, period: '2012-06', format: 'csv' })
+    ).toString();
+    const [, ...rows] = csv.trim().split('\r\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain(`,"'=HYPERLINK(""http://x"",""klik"")",'+Hotel BV,2012-06,2012-06-15,2,broedplaats,50,30,20,0.6,,`);
+    expect(rows[1]).toContain(',1,left,100,,,,2012-06-01,');
+    const monitorCsv = (
+      await fetchReport(t.admin, { kind: 'municipality-monitor', city: elsewhere, period: '2012-06', format: 'csv' })
+    ).toString();
+    expect(monitorCsv).toContain(`"'=HYPERLINK(""http://x"",""klik"")"`);
+    expect(monitorCsv).toContain(`'@SUM(A1): <5`);
+    expect(monitorCsv).not.toMatch(/,[=+@-][A-Za-z]/);
+
+    const xlsx = await readXlsx(
+      await fetchReport(t.admin, { kind: 'owner-occupancy', buildingId: building.id, period: '2012-06', format: 'xlsx' }),
+    );
+    expect(rowsOf(xlsx.getWorksheet('Overzicht')!)).toContainEqual(['Pand', `'=HYPERLINK("http://x","klik")`]);
+    expect(rowsOf(xlsx.getWorksheet('Geen broedplaats meer')!)[1]).toEqual([1, 100, new Date('2012-06-01T00:00:00Z')]);
+    const monitorXlsx = await readXlsx(
+      await fetchReport(t.admin, { kind: 'municipality-monitor', city: elsewhere, period: '2012-06', format: 'xlsx' }),
+    );
+    expect(rowsOf(monitorXlsx.getWorksheet('Disciplines')!)[1]).toEqual([`'=HYPERLINK("http://x","klik")`, "'@SUM(A1)", '<5']);
   });
 
   it('keeps each role to its scope', async () => {

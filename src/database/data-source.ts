@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { EntityClass } from '../common/feature/feature-module.js';
 import type { DatabaseConfig } from '../config/config.js';
@@ -62,13 +63,20 @@ export async function openDataSource(
   try {
     await dataSource.initialize();
     if (options.migrationsRun ?? config.migrationsRun) {
-      await (config.kind === 'postgres' ? runMigrationsExclusively(dataSource) : dataSource.runMigrations({ transaction: 'each' }));
+      await (config.kind === 'postgres' ? runMigrationsExclusively(dataSource) : migrate(dataSource));
     }
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     throw error;
   }
   return dataSource;
+}
+
+/** Applies the pending migrations, and says so on the console when there are any. */
+async function migrate(dataSource: DataSource): Promise<void> {
+  if (!(await dataSource.showMigrations())) return;
+  new Logger('Database').log('migrating the database');
+  await dataSource.runMigrations({ transaction: 'each' });
 }
 
 /** Any number that no other advisory lock of this app uses. */
@@ -83,7 +91,7 @@ async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
   await lockHolder.connect();
   try {
     await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrate(dataSource);
   } finally {
     await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lockHolder.release();

@@ -39,7 +39,7 @@ export const OWNERSHIP = {
     publishes: ['floor_current_group', 'floor_group_on', 'waiting_list'],
   },
   'owner-finance': { tables: ['building_finance', 'investment'], publishes: ['head_lease_finance', 'investment_ledger'] },
-  handovers: { tables: ['handover'], publishes: [] },
+  handovers: { tables: ['handover'], publishes: ['floor_departure'] },
   reports: { tables: ['report'], publishes: [] },
 } as const satisfies Record<string, { tables: readonly string[]; publishes: readonly string[] }>;
 

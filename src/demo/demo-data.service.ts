@@ -75,6 +75,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     const buildingId = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
       if ((await manager.count(Building)) > 0 || (await manager.count(Organisation)) > 0) return null;
+      this.logger.log('loading the Volkskrantgebouw demo');
       return this.load(manager);
     });
     if (buildingId === null) return;

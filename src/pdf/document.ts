@@ -6,18 +6,28 @@ export type Pdf = PDFKit.PDFDocument;
 export const PAGE = { margin: 50, width: 595.28, height: 841.89 };
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
+export interface PdfInfo {
+  title: string;
+  author: string;
+  /** The document's own date (YYYY-MM-DD): the same data gives the same bytes, and readers see a real date. */
+  date: string;
+  /** A line at the foot of every page, followed by "pagina n van m". */
+  footer?: string;
+}
+
 /**
  * An A4 document with the embedded fonts registered as 'regular' and 'bold'. `draw` lays out the
- * pages; the promise resolves with the finished file. Deterministic metadata, no creation date,
- * so the same data gives the same bytes.
+ * pages; the promise resolves with the finished file.
  */
-export function renderPdf(info: { title: string; author: string }, draw: (doc: Pdf) => void): Promise<Buffer> {
+export function renderPdf(info: PdfInfo, draw: (doc: Pdf) => void): Promise<Buffer> {
   const fonts = documentFonts();
+  const date = new Date(`${info.date}T00:00:00Z`);
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
-    info: { Title: info.title, Author: info.author, CreationDate: new Date(0) },
+    info: { Title: info.title, Author: info.author, CreationDate: date, ModDate: date },
     compress: true,
+    bufferPages: info.footer !== undefined,
   });
   doc.registerFont('regular', fonts.regular as unknown as string);
   doc.registerFont('bold', fonts.bold as unknown as string);
@@ -29,11 +39,32 @@ export function renderPdf(info: { title: string; author: string }, draw: (doc: P
     doc.on('error', reject);
     try {
       draw(doc);
+      if (info.footer !== undefined) drawFooters(doc, info.footer);
       doc.end();
     } catch (error) {
       reject(error);
     }
   });
+}
+
+function drawFooters(doc: Pdf, footer: string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let index = start; index < start + count; index++) {
+    doc.switchToPage(index);
+    // Writing below the bottom margin would otherwise start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = PAGE.height - PAGE.margin + 12;
+    doc
+      .moveTo(PAGE.margin, y - 4)
+      .lineTo(PAGE.width - PAGE.margin, y - 4)
+      .lineWidth(0.5)
+      .stroke();
+    doc.font('regular').fontSize(7);
+    doc.text(footer, PAGE.margin, y, { width: CONTENT_WIDTH - 70 });
+    doc.text(`pagina ${index - start + 1} van ${count}`, PAGE.width - PAGE.margin - 70, y, { width: 70, align: 'right' });
+    doc.page.margins.bottom = bottom;
+  }
 }
 
 export interface Column {

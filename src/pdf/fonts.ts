@@ -8,8 +8,17 @@ import { createRequire } from 'node:module';
  */
 const require = createRequire(import.meta.url);
 
+/**
+ * fontkit caches a glyph with the characters it was first asked for. Subsetting a composite glyph
+ * (Ç is C plus a cedilla) asks for its components without characters, so a shared font would
+ * remember "C" as standing for nothing and every later document would write an empty ToUnicode
+ * entry for it: the letter vanishes when the text is copied, searched or read aloud. Asking for
+ * every character once, up front, caches each glyph with its character.
+ */
 function load(file: string): Font {
-  return create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))) as Font;
+  const font = create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))) as Font;
+  for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
+  return font;
 }
 
 let fonts: { regular: Font; bold: Font } | undefined;

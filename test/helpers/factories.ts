@@ -104,7 +104,7 @@ export async function createIssuer(t: TestApp): Promise<Created> {
     name: `Stichting Urban Resort ${unique()}`,
     address: 'Wibautstraat 150, 1091 GR Amsterdam',
     kvkNumber: '34263538',
-    vatNumber: 'NL815763436B01',
+    vatNumber: 'NL123456782B01',
     iban: 'NL91ABNA0417164300',
   });
 }

@@ -9,3 +9,13 @@ export async function pdfText(bytes: Buffer | Uint8Array): Promise<string> {
     await parser.destroy();
   }
 }
+
+/** The day a PDF says it was made, YYYY-MM-DD. */
+export async function pdfCreationDay(bytes: Buffer | Uint8Array): Promise<string | undefined> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getInfo()).getDateNode().CreationDate?.toISOString().slice(0, 10);
+  } finally {
+    await parser.destroy();
+  }
+}

@@ -1,6 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { createLogger } from '../../src/app.factory.js';
+import { createLogger } from '../../src/common/logging/console-logger.js';
 import { AppModule, FEATURES, loadAppConfig } from '../../src/app.module.js';
 import type { Clock } from '../../src/common/clock/clock.js';
 import type { AppConfig, Env } from '../../src/config/config.js';

@@ -19,7 +19,9 @@ function answer(error: unknown): { status: number; headers: Record<string, strin
       return reply;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'r1' }) }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'r1', headers: {} }) }),
+  } as unknown as ArgumentsHost;
   new AllErrorsFilter().catch(error, host);
   return sent;
 }

@@ -1,11 +1,15 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { InputError, type ErrorDetail } from '../errors/domain-error.js';
 
-/** One detail per field (nested fields as `members.0.email`), its failed rules joined. */
+/**
+ * One detail per field (nested fields as `members.0.email`), its failed rules joined. A field that
+ * is missing says so, rather than listing every rule an absent value fails.
+ */
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const messages = Object.values(error.constraints ?? {});
+    const failed = Object.values(error.constraints ?? {});
+    const messages = failed.length > 0 && error.value === undefined ? [`${error.property} is required`] : failed;
     const own = messages.length > 0 ? [{ field, message: messages.join('; ') }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -1,5 +1,6 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { isValidDutchVatNumber } from './vat-number.js';
 
 /** A calendar date written YYYY-MM-DD that exists (no 2012-02-30). */
 export function IsIsoDate(options?: ValidationOptions) {
@@ -29,6 +30,29 @@ export function IsIban(options?: ValidationOptions) {
       options: { message: `${propertyName} must be a valid IBAN`, ...options },
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isValidIBAN(electronicFormatIBAN(value) ?? ''),
+      },
+    });
+}
+
+/**
+ * A VAT identification number: two letters of the country and 2–12 characters; a Dutch one
+ * (NL…) must also pass the Belastingdienst's check.
+ */
+export function IsVatNumber(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isVatNumber',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message: `${propertyName} must be a VAT identification number such as NL123456782B01 (a Dutch one passes the Belastingdienst's check)`,
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^[A-Z]{2}[0-9A-Z+*]{2,12}$/.test(value) &&
+          (!value.startsWith('NL') || isValidDutchVatNumber(value)),
       },
     });
 }

@@ -50,6 +50,15 @@ export class ApplicationsRepository {
     return this.dataSource.manager.findOneBy(ApplicationRound, { id });
   }
 
+  /** The floors among these that left the broedplaats, with the day they left (the handovers' view). */
+  async departuresOf(floorIds: string[]): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<{ floor_id: string; left_on: string }[]>(
+      `SELECT floor_id, to_char(left_on, 'YYYY-MM-DD') AS left_on FROM floor_departure WHERE floor_id = ANY($1::uuid[])`,
+      [floorIds],
+    );
+    return new Map(rows.map((row) => [row.floor_id, row.left_on]));
+  }
+
   async floorIdsOfRound(roundId: string): Promise<string[]> {
     const rows = await this.dataSource.manager.findBy(ApplicationRoundFloor, { roundId });
     return rows.map((row) => row.floorId);

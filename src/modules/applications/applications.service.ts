@@ -10,6 +10,7 @@ import type { Application, ApplicationRound, ApplicationStatus } from './applica
 import { canMove, statusesThatMayBecome, totalRequestedArea } from './application-rules.js';
 import { APPLICATIONS_ERRORS, TransitionRefusedError } from './applications.errors.js';
 import { ApplicationsRepository, type RankingRow } from './applications.repository.js';
+import { roundOutlivesDeparture } from '../floors/floor-departure.js';
 import type { CreateApplicationDto, CreateRoundDto, ReviewDto } from './dto/application.dto.js';
 
 @Injectable()
@@ -39,6 +40,14 @@ export class ApplicationsService {
         FLOORS_ERRORS.floor_not_in_building,
         {},
         foreign.map((id) => ({ field: 'floorIds', message: `floor ${id} is not of this building` })),
+      );
+    const departures = await this.applications.departuresOf(input.floorIds);
+    const departed = input.floorIds.filter((floorId) => roundOutlivesDeparture(input, departures.get(floorId) ?? null));
+    if (departed.length > 0)
+      throw new RuleError(
+        FLOORS_ERRORS.floor_left_broedplaats,
+        { leftOn: departures.get(departed[0]!)! },
+        departed.map((id) => ({ field: 'floorIds', message: `floor ${id} left the broedplaats on ${departures.get(id)}` })),
       );
     const round = await this.applications.insertRound(
       { buildingId, name: input.name.trim(), opensOn: input.opensOn, closesOn: input.closesOn },

@@ -8,6 +8,11 @@ export const FLOORS_ERRORS = declareErrorCodes('floors', {
     en: 'Level {level} is already used in this building',
     nl: 'Verdieping {level} bestaat al in dit gebouw',
   },
+  floor_left_broedplaats: {
+    kind: 'rule',
+    en: 'The floor left the broedplaats on {leftOn}',
+    nl: 'De verdieping is op {leftOn} uit de broedplaats vertrokken',
+  },
   floor_not_in_building: {
     kind: 'rule',
     en: 'Every floor named must be of this building',

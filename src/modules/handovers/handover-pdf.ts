@@ -18,7 +18,7 @@ export interface DossierData {
 
 /** The handover dossier for both owners: the rent roll at the transfer date and each lease's fate. */
 export function renderDossierPdf(data: DossierData): Promise<Buffer> {
-  return renderPdf({ title: `Overdrachtsdossier ${data.buildingName}`, author: 'Broedplaats' }, (doc) => {
+  return renderPdf({ title: `Overdrachtsdossier ${data.buildingName}`, author: 'Broedplaats', date: data.transferDate }, (doc) => {
     doc.font('bold').fontSize(16).text(`Overdrachtsdossier ${data.buildingName}`);
     doc.font('regular').fontSize(10).text(data.buildingAddress);
     doc.moveDown();
@@ -111,7 +111,7 @@ export interface NoticeLetterData {
 
 /** The written notice to vacate (ontruimingsaanzegging) for a tenant whose floor leaves the broedplaats. */
 export function renderNoticePdf(data: NoticeLetterData): Promise<Buffer> {
-  return renderPdf({ title: `Ontruimingsaanzegging ${data.spaceCode}`, author: data.umbrellaName }, (doc) => {
+  return renderPdf({ title: `Ontruimingsaanzegging ${data.spaceCode}`, author: data.umbrellaName, date: data.givenOn }, (doc) => {
     doc.font('bold').fontSize(12).text(data.umbrellaName);
     doc.moveDown(2);
     doc.font('regular').fontSize(10).text(data.tenantName);

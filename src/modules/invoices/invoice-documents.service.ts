@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { DocumentsService } from '../../documents/documents.service.js';
+import { BuildingsService } from '../buildings/buildings.service.js';
 import type { Invoice } from './invoice.entity.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { InvoicesRepository } from './invoices.repository.js';
@@ -14,15 +16,26 @@ export class InvoiceDocumentsService {
   constructor(
     private readonly invoices: InvoicesRepository,
     private readonly documents: DocumentsService,
+    private readonly buildings: BuildingsService,
   ) {}
 
   async renderAndStore(invoices: Invoice[]): Promise<void> {
     if (invoices.length === 0) return;
     const lines = await this.invoices.linesOf(invoices.map((invoice) => invoice.id));
+    const buildingNames = new Map<string, string>();
+    for (const buildingId of new Set(invoices.map((invoice) => invoice.buildingId))) {
+      buildingNames.set(buildingId, (await this.buildings.getVisible(buildingId, SYSTEM_PRINCIPAL)).name);
+    }
     const rendered: { invoice: Invoice; bytes: Buffer }[] = [];
     for (const invoice of invoices) {
-      const creditsNumber = invoice.creditsInvoiceId ? ((await this.invoices.findInvoice(invoice.creditsInvoiceId))?.number ?? null) : null;
-      rendered.push({ invoice, bytes: await renderInvoicePdf({ ...invoice, creditsNumber, lines: lines.get(invoice.id) ?? [] }) });
+      const credited = invoice.creditsInvoiceId ? await this.invoices.findInvoice(invoice.creditsInvoiceId) : null;
+      const bytes = await renderInvoicePdf({
+        ...invoice,
+        credits: credited ? { number: credited.number, issueDate: credited.issueDate } : null,
+        buildingName: buildingNames.get(invoice.buildingId)!,
+        lines: lines.get(invoice.id) ?? [],
+      });
+      rendered.push({ invoice, bytes });
     }
     await this.invoices.transaction(async (manager) => {
       const missing = new Set(

@@ -1,11 +1,12 @@
-import { pdfText } from '../../../test/helpers/pdf-text.js';
+import { pdfCreationDay, pdfText } from '../../../test/helpers/pdf-text.js';
 import { type InvoiceDocumentData, renderInvoicePdf, VAT_EXEMPTION_NOTE } from './invoice-pdf.js';
 
 const invoice: InvoiceDocumentData = {
   kind: 'invoice',
   number: 'VKG-2012-000123',
-  creditsNumber: null,
+  credits: null,
   creditReason: null,
+  buildingName: 'Volkskrantgebouw',
   issueDate: '2012-03-01',
   dueDate: '2012-03-15',
   period: '2012-03',
@@ -13,15 +14,15 @@ const invoice: InvoiceDocumentData = {
     name: 'Stichting Urban Resort',
     address: 'Wibautstraat 150, 1091 GR Amsterdam',
     kvkNumber: '34263538',
-    vatNumber: 'NL815763436B01',
+    vatNumber: 'NL123456782B01',
     iban: 'NL91ABNA0417164300',
-    email: null,
+    email: 'administratie@urbanresort.nl',
   },
   customer: {
     name: 'Łukasz Petőfi-Şahin Öztürk',
     address: 'Wibautstraat 150-3.14, 1091 GR Amsterdam',
     kvkNumber: null,
-    vatNumber: 'NL001234567B01',
+    vatNumber: 'NL000099998B57',
     iban: null,
     email: 'l@x.nl',
   },
@@ -58,7 +59,7 @@ describe('the invoice PDF', () => {
       'Stichting Urban Resort', // issuer name and address
       'Wibautstraat 150',
       'KvK 34263538', // issuer KvK and VAT number
-      'NL815763436B01',
+      'NL123456782B01',
       'Łukasz Petőfi-Şahin Öztürk', // customer name (with its letters) and address
       'Wibautstraat 150-3.14',
       'Factuurnummer: VKG-2012-000123', // number and date
@@ -72,27 +73,52 @@ describe('the invoice PDF', () => {
       VAT_EXEMPTION_NOTE,
       'Totaal te betalen € 1.523,82', // total
       'Vervaldatum: 15-03-2012', // due date
-      'NL91ABNA0417164300', // issuer IBAN
+      'IBAN NL91 ABNA 0417 1643 00', // issuer IBAN, in groups of four
       '9000 0120 1200 0123', // betalingskenmerk
+      'Pand: Volkskrantgebouw',
+      'administratie@urbanresort.nl', // the footer: how to reach the issuer
+      'pagina 1 van 1',
     ]) {
       expect(text).toContain(expected);
     }
   });
 
-  it('renders a credit note citing the invoice it cancels', async () => {
-    const text = await pdfText(
-      await renderInvoicePdf({
-        ...invoice,
-        kind: 'credit_note',
-        number: 'VKG-2012-000124',
-        creditsNumber: 'VKG-2012-000123',
-        creditReason: 'Dubbel gefactureerd',
-        totalCents: -152_382,
-      }),
-    );
+  it('is dated the day it was issued', async () => {
+    expect(await pdfCreationDay(await renderInvoicePdf(invoice))).toBe('2012-03-01');
+  });
+
+  it('numbers every page in the footer', async () => {
+    const lines = Array.from({ length: 60 }, (_, index) => ({ ...invoice.lines[0]!, description: `Regel ${index + 1}` }));
+    const text = await pdfText(await renderInvoicePdf({ ...invoice, lines }));
+    expect(text).toContain('pagina 1 van 2');
+    expect(text).toContain('pagina 2 van 2');
+    expect(text).not.toContain('pagina 3');
+  });
+
+  it('reads as a credit note: its own number, the credited invoice with its date, nothing to pay', async () => {
+    const text = (
+      await pdfText(
+        await renderInvoicePdf({
+          ...invoice,
+          kind: 'credit_note',
+          number: 'VKG-2012-000124',
+          issueDate: '2012-03-20',
+          credits: { number: 'VKG-2012-000123', issueDate: '2012-03-01' },
+          creditReason: 'Dubbel gefactureerd, tarief C',
+          lines: [{ ...invoice.lines[1]!, amountExVatCents: -15_600 }],
+          totalExVatCents: -15_600,
+          vatCents: 0,
+          totalCents: -15_600,
+        }),
+      )
+    ).replace(/\s+/g, ' ');
     expect(text).toContain('Creditnota');
-    expect(text).toContain('Crediteert factuur: VKG-2012-000123');
-    expect(text).toContain('Dubbel gefactureerd');
-    expect(text).toContain('-€ 1.523,82');
+    expect(text).toContain('Creditnotanummer: VKG-2012-000124');
+    expect(text).toContain('Datum: 20-03-2012');
+    expect(text).toContain('Crediteert factuur VKG-2012-000123 van 01-03-2012');
+    expect(text).toContain('Dubbel gefactureerd, tarief C');
+    expect(text).toContain('Totaal gecrediteerd € -156,00');
+    expect(text).not.toContain('Vervaldatum');
+    expect(text).not.toMatch(/te betalen/i);
   });
 });

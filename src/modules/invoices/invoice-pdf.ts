@@ -1,12 +1,14 @@
 import { CONTENT_WIDTH, drawTable, PAGE, renderPdf } from '../../pdf/document.js';
-import { dutchDate, dutchPeriod, euros, groupedReference } from '../../pdf/dutch-format.js';
+import { dutchDate, dutchPeriod, euros, groupedIban, groupedReference } from '../../pdf/dutch-format.js';
 import type { PartySnapshot } from './invoice.entity.js';
 
 export interface InvoiceDocumentData {
   kind: 'invoice' | 'credit_note';
   number: string;
-  creditsNumber: string | null;
+  /** The invoice a credit note cancels. */
+  credits: { number: string; issueDate: string } | null;
   creditReason: string | null;
+  buildingName: string;
   issueDate: string;
   dueDate: string;
   period: string;
@@ -37,15 +39,32 @@ function partyLines(party: PartySnapshot): string[] {
   return [party.name, ...(party.address ? party.address.split(/,\s*/) : [])];
 }
 
+/** Who sent it and how to reach them, at the foot of every page. */
+export function issuerFooter(issuer: PartySnapshot): string {
+  return [
+    issuer.name,
+    issuer.address,
+    issuer.email,
+    issuer.kvkNumber && `KvK ${issuer.kvkNumber}`,
+    issuer.vatNumber && `btw ${issuer.vatNumber}`,
+    issuer.iban && `IBAN ${groupedIban(issuer.iban)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /** A Dutch invoice or credit note as PDF. Pure: data in, file out. */
 export function renderInvoicePdf(data: InvoiceDocumentData): Promise<Buffer> {
-  const title = data.kind === 'invoice' ? 'Factuur' : 'Creditnota';
-  return renderPdf({ title: `${title} ${data.number}`, author: data.issuer.name }, (doc) => {
+  const isInvoice = data.kind === 'invoice';
+  const title = isInvoice ? 'Factuur' : 'Creditnota';
+  const iban = data.issuer.iban ? groupedIban(data.issuer.iban) : '—';
+  const info = { title: `${title} ${data.number}`, author: data.issuer.name, date: data.issueDate, footer: issuerFooter(data.issuer) };
+  return renderPdf(info, (doc) => {
     doc.font('bold').fontSize(14).text(data.issuer.name);
     doc.font('regular').fontSize(9);
     for (const line of partyLines(data.issuer).slice(1)) doc.text(line);
     doc.text(`KvK ${data.issuer.kvkNumber ?? '—'} · Btw-nummer ${data.issuer.vatNumber ?? '—'}`);
-    doc.text(`IBAN ${data.issuer.iban ?? '—'}`);
+    doc.text(`IBAN ${iban}`);
 
     doc.moveDown(2);
     const top = doc.y;
@@ -55,14 +74,25 @@ export function renderInvoicePdf(data: InvoiceDocumentData): Promise<Buffer> {
     const right = PAGE.margin + CONTENT_WIDTH / 2 + 20;
     doc.font('bold').fontSize(16).text(title, right, top);
     doc.font('regular').fontSize(10);
-    const facts: [string, string][] = [
-      [`${title}nummer`, data.number],
-      ['Factuurdatum', dutchDate(data.issueDate)],
-      ['Periode', dutchPeriod(data.period)],
-      ['Vervaldatum', dutchDate(data.dueDate)],
-    ];
-    if (data.creditsNumber) facts.push(['Crediteert factuur', data.creditsNumber]);
-    for (const [label, value] of facts) doc.text(`${label}: ${value}`, right, doc.y);
+    const facts: [string, string][] = isInvoice
+      ? [
+          ['Factuurnummer', data.number],
+          ['Factuurdatum', dutchDate(data.issueDate)],
+          ['Periode', dutchPeriod(data.period)],
+          ['Vervaldatum', dutchDate(data.dueDate)],
+        ]
+      : [
+          ['Creditnotanummer', data.number],
+          ['Datum', dutchDate(data.issueDate)],
+          ['Periode', dutchPeriod(data.period)],
+        ];
+    facts.push(['Pand', data.buildingName]);
+    for (const [label, value] of facts) doc.text(`${label}: ${value}`, right, doc.y, { width: CONTENT_WIDTH / 2 - 20 });
+    if (data.credits) {
+      doc.text(`Crediteert factuur ${data.credits.number} van ${dutchDate(data.credits.issueDate)}`, right, doc.y, {
+        width: CONTENT_WIDTH / 2 - 20,
+      });
+    }
 
     doc.x = PAGE.margin;
     doc.y = Math.max(doc.y, top + 90);
@@ -103,7 +133,7 @@ export function renderInvoicePdf(data: InvoiceDocumentData): Promise<Buffer> {
     }
     row('Totaal excl. btw', euros(data.totalExVatCents));
     row('Totaal btw', euros(data.vatCents));
-    row('Totaal te betalen', euros(data.totalCents), true);
+    row(isInvoice ? 'Totaal te betalen' : 'Totaal gecrediteerd', euros(data.totalCents), true);
 
     doc.font('regular').fontSize(9);
     doc.x = PAGE.margin;
@@ -111,17 +141,14 @@ export function renderInvoicePdf(data: InvoiceDocumentData): Promise<Buffer> {
     if (data.lines.some((line) => line.vatRateBps === 0)) doc.text(VAT_EXEMPTION_NOTE, PAGE.margin, doc.y, { width: CONTENT_WIDTH });
     if (data.creditReason) doc.text(`Reden van creditering: ${data.creditReason}`, { width: CONTENT_WIDTH });
     doc.moveDown();
-    if (data.kind === 'invoice') {
+    if (isInvoice) {
       doc.text(
-        `Gelieve ${euros(data.totalCents)} vóór ${dutchDate(data.dueDate)} over te maken naar ${data.issuer.iban ?? '—'} ` +
+        `Gelieve ${euros(data.totalCents)} vóór ${dutchDate(data.dueDate)} over te maken naar ${iban} ` +
           `t.n.v. ${data.issuer.name} onder vermelding van betalingskenmerk ${groupedReference(data.paymentReference)}.`,
         { width: CONTENT_WIDTH },
       );
     } else {
-      doc.text(
-        `Het bedrag van deze creditnota wordt verrekend of teruggestort. Betalingskenmerk ${groupedReference(data.paymentReference)}.`,
-        { width: CONTENT_WIDTH },
-      );
+      doc.text(`Het bedrag van deze creditnota wordt verrekend met openstaande facturen of teruggestort.`, { width: CONTENT_WIDTH });
     }
   });
 }

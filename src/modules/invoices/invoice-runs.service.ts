@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { requireCapability } from '../../common/auth/access-policy.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
+import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import { periodRange } from '../../common/dates.js';
 import { JobQueue } from '../../jobs/job-queue.js';
@@ -13,6 +14,7 @@ import { InvoiceDocumentsService } from './invoice-documents.service.js';
 import { InvoicesRepository } from './invoices.repository.js';
 import { IssueInvoiceService } from './issue-invoice.service.js';
 import { INVOICES_ERRORS } from './invoices.errors.js';
+import { type RunPeriodRefusal, runPeriodRefusal } from './run-period.js';
 
 /** What Dutch law needs of the issuer on every invoice. */
 const ISSUER_FIELDS = ['address', 'kvkNumber', 'vatNumber', 'iban'] as const;
@@ -29,6 +31,7 @@ export class InvoiceRunsService {
     private readonly organisations: OrganisationsService,
     private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -39,6 +42,8 @@ export class InvoiceRunsService {
   async start(buildingId: string, period: string, principal: Principal): Promise<{ run: InvoiceRun; created: boolean }> {
     requireCapability(principal, 'invoices.run');
     const building = await this.buildings.getVisible(buildingId, principal);
+    const refusal = runPeriodRefusal(period, building, this.clock.today());
+    if (refusal) throw runPeriodError(period, refusal);
     const umbrella = await this.organisations.get(building.umbrellaId);
     const missing = ISSUER_FIELDS.filter((field) => !umbrella[field]);
     if (missing.length > 0) {
@@ -128,5 +133,17 @@ export class InvoiceRunsService {
   async markFailed(runId: string, error: Error): Promise<void> {
     await this.invoices.refreshRunProgress(runId);
     await this.invoices.markRunFailed(runId, error.message);
+  }
+}
+
+function runPeriodError(period: string, refusal: RunPeriodRefusal): RuleError<string> {
+  const details = [{ field: 'period', message: `cannot be invoiced (${refusal.reason.replaceAll('_', ' ')})` }];
+  switch (refusal.reason) {
+    case 'before_use':
+      return new RuleError(INVOICES_ERRORS.invoice_period_before_use, { period, useStart: refusal.useStart }, details);
+    case 'after_use':
+      return new RuleError(INVOICES_ERRORS.invoice_period_after_use, { period, useEnd: refusal.useEnd }, details);
+    case 'too_far_ahead':
+      return new RuleError(INVOICES_ERRORS.invoice_period_too_far_ahead, { period, latest: refusal.latest }, details);
   }
 }

@@ -3,6 +3,21 @@ import { declareErrorCodes } from '../../common/errors/error-codes.js';
 export const INVOICES_ERRORS = declareErrorCodes('invoices', {
   invoice_not_found: { kind: 'not_found', en: 'No invoice {id}', nl: 'Geen factuur {id}' },
   invoice_run_not_found: { kind: 'not_found', en: 'No invoice run {id}', nl: 'Geen factuurrun {id}' },
+  invoice_period_before_use: {
+    kind: 'rule',
+    en: "{period} is before the building's use, which starts on {useStart}",
+    nl: '{period} ligt vóór het gebruik van het gebouw, dat op {useStart} begint',
+  },
+  invoice_period_after_use: {
+    kind: 'rule',
+    en: "{period} is after the building's use, which ended on {useEnd}",
+    nl: '{period} ligt na het gebruik van het gebouw, dat op {useEnd} eindigde',
+  },
+  invoice_period_too_far_ahead: {
+    kind: 'rule',
+    en: '{period} is more than one month ahead; the latest month to invoice today is {latest}',
+    nl: '{period} ligt meer dan een maand vooruit; vandaag kan uiterlijk {latest} gefactureerd worden',
+  },
   issuer_incomplete: {
     kind: 'rule',
     en: '{issuer} lacks what an invoice must show: {missing}',

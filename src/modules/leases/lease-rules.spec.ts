@@ -11,7 +11,7 @@ describe('lease rules', () => {
   });
 
   it('allows 21% VAT only with a VAT number, at least 90% taxed use and no KOR', () => {
-    expect(standardVatProblems({ vatNumber: 'NL001234567B01', taxableUsePercent: 90, smallBusinessScheme: false })).toEqual([]);
+    expect(standardVatProblems({ vatNumber: 'NL000099998B57', taxableUsePercent: 90, smallBusinessScheme: false })).toEqual([]);
     expect(standardVatProblems({ vatNumber: null, taxableUsePercent: 95, smallBusinessScheme: false }).map((p) => p.field)).toEqual([
       'tenantId',
     ]);

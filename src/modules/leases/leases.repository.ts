@@ -61,6 +61,15 @@ export class LeasesRepository {
     });
   }
 
+  /** The day a floor left the broedplaats, if it did (the handovers' view). */
+  async floorLeftOn(floorId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ left_on: string }[]>(
+      `SELECT to_char(left_on, 'YYYY-MM-DD') AS left_on FROM floor_departure WHERE floor_id = $1`,
+      [floorId],
+    );
+    return row?.left_on ?? null;
+  }
+
   findById(id: string): Promise<Lease | null> {
     return this.leases.findOneBy({ id });
   }

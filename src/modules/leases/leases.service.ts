@@ -16,6 +16,8 @@ import type { CreateLeaseDto } from './dto/create-lease.dto.js';
 import type { BandRevisionDto, ListLeasesQueryDto, TerminateLeaseDto } from './dto/lease-actions.dto.js';
 import type { Lease } from './lease.entity.js';
 import { earliestEndAfterNotice, MAX_NOTICE_MONTHS_ORDINARY, standardVatProblems } from './lease-rules.js';
+import { leaseRunsAfterDeparture } from '../floors/floor-departure.js';
+import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 import type { LeaseRevision } from './lease-revision.entity.js';
 import { LeaseOverlapError, LEASES_ERRORS, RevisionExistsError } from './leases.errors.js';
 import { type LeaseEnding, LeasesRepository, type NewLeaseNotice } from './leases.repository.js';
@@ -66,6 +68,12 @@ export class LeasesService {
     ) {
       throw new RuleError(LEASES_ERRORS.lease_outlives_head_lease, { useEnd: building.useEnd }, [
         { field: 'endDate', message: `must be on or before ${building.useEnd}` },
+      ]);
+    }
+    const leftOn = await this.leases.floorLeftOn(space.floorId);
+    if (leaseRunsAfterDeparture({ startDate: input.startDate, endDate }, leftOn)) {
+      throw new RuleError(FLOORS_ERRORS.floor_left_broedplaats, { leftOn: leftOn! }, [
+        { field: 'spaceId', message: `its floor left the broedplaats on ${leftOn}` },
       ]);
     }
     const noticeMonths = input.noticeMonths ?? 1;

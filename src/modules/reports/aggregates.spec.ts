@@ -49,4 +49,18 @@ describe('report aggregates', () => {
       disciplines: [{ name: 'dans', tenants: '<5' }],
     });
   });
+
+  it('orders disciplines the same way per building and in the totals, as a Dutch reader sorts', () => {
+    const disciplines = [
+      { name: 'mode', tenants: 6 },
+      { name: 'ICT', tenants: 9 },
+      { name: 'beeldende kunst', tenants: 5 },
+      { name: 'Dans', tenants: 7 },
+    ];
+    const expected = ['beeldende kunst', 'Dans', 'ICT', 'mode'];
+    expect(toMonitorFigures(counts({ disciplines })).disciplines.map((discipline) => discipline.name)).toEqual(expected);
+    expect(
+      monitorTotals([counts({ disciplines }), counts({ disciplines: [...disciplines].reverse() })]).disciplines.map((d) => d.name),
+    ).toEqual(expected);
+  });
 });

@@ -47,6 +47,13 @@ export interface BuildingCounts {
   municipalInvestmentCents: number;
 }
 
+const DUTCH = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+/** Disciplines in one order everywhere (per building, in the totals, in every format): by name, as a Dutch reader sorts. */
+export function byDisciplineName<T extends { name: string }>(disciplines: T[]): T[] {
+  return [...disciplines].sort((a, b) => DUTCH.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /** Masks a building's counts of people; areas, spaces and money stay visible. */
 export function toMonitorFigures(counts: BuildingCounts): BuildingMonitorFigures {
   return {
@@ -63,7 +70,10 @@ export function toMonitorFigures(counts: BuildingCounts): BuildingMonitorFigures
     tenants: maskPeople(counts.tenants),
     localTenants: maskPeople(counts.localTenants),
     bands: counts.bands.map((band) => ({ code: band.code, tenants: maskPeople(band.tenants), areaM2: band.areaM2 })),
-    disciplines: counts.disciplines.map((discipline) => ({ name: discipline.name, tenants: maskPeople(discipline.tenants) })),
+    disciplines: byDisciplineName(counts.disciplines).map((discipline) => ({
+      name: discipline.name,
+      tenants: maskPeople(discipline.tenants),
+    })),
     waitingList: maskPeople(counts.waitingList),
     municipalInvestmentCents: counts.municipalInvestmentCents,
     municipalInvestmentPerM2Cents: counts.lettableAreaM2 === 0 ? 0 : Math.round(counts.municipalInvestmentCents / counts.lettableAreaM2),

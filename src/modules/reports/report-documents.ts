@@ -4,60 +4,121 @@ import { drawBarChart } from '../../pdf/chart.js';
 import { CONTENT_WIDTH, drawTable, PAGE, renderPdf } from '../../pdf/document.js';
 import { dutchDate, euros, percentage, squareMetres } from '../../pdf/dutch-format.js';
 import type { BuildingMonitorFigures, PeopleCount, monitorTotals } from './aggregates.js';
+import { inertText } from './inert-text.js';
 
 export interface OwnerOccupancyReport {
   buildingId: string;
   name: string;
+  ownerName: string;
   period: string;
   asOf: string;
+  generatedOn: string;
   lettableAreaM2: number;
   letAreaM2: number;
   vacantAreaM2: number;
   occupancyRate: number;
+  /** The floors that are still broedplaats; those that left are listed apart, not counted as vacant. */
   floors: { level: number; lettableAreaM2: number; letAreaM2: number }[];
+  floorsLeft: { level: number; areaM2: number; leftOn: string }[];
   rentIncomeCents: number;
   interestCostCents: number;
   balanceCents: number;
-  leasesEndingAfterHeadLease: PeopleCount;
+  investments: { party: string; description: string; amountCents: number; date: string }[];
+  /** Leases, not people: the owner needs the exact number. */
+  leasesEndingAfterHeadLease: number;
 }
 
 export interface MunicipalityMonitorReport {
   city: string;
   period: string;
   asOf: string;
+  generatedOn: string;
   totals: ReturnType<typeof monitorTotals>;
   buildings: BuildingMonitorFigures[];
+  /** The city's totals at the end of each of the twelve months up to the period's end, oldest first. */
+  trend: MonitorTrendPoint[];
+}
+
+export interface MonitorTrendPoint {
+  period: string;
+  lettableAreaM2: number;
+  letAreaM2: number;
+  occupancyRate: number;
+  tenants: PeopleCount;
 }
 
 const count = (value: PeopleCount) => String(value);
 
-/** The contract's JSON: no names, e-mails or individual rents. */
+/** The contract's JSON, with the building's and the owner's name: no tenant names, e-mails or individual rents. */
 export function ownerReportJson(report: OwnerOccupancyReport): Buffer {
-  const { name: _name, asOf: _asOf, ...figures } = report;
-  return Buffer.from(JSON.stringify(figures, null, 2));
+  const { name, asOf: _asOf, ...figures } = report;
+  return Buffer.from(JSON.stringify({ ...figures, buildingName: name }, null, 2));
 }
 
 export function monitorJson(report: MunicipalityMonitorReport): Buffer {
-  const { asOf: _asOf, ...figures } = report;
+  const { asOf: _asOf, generatedOn: _generatedOn, ...figures } = report;
   return Buffer.from(JSON.stringify(figures, null, 2));
 }
 
-/** One row per floor. */
+/** RFC 4180: CRLF between records, fields quoted when they hold a comma, a quote or a line break. */
+function csv(rows: Record<string, unknown>[], columns: string[]): Buffer {
+  return Buffer.from(stringify(rows, { header: true, columns, record_delimiter: 'windows' }));
+}
+
+/**
+ * One row per floor, the floors that left the broedplaats marked as such; the building's name and
+ * its finance figures on every row, so that each row stands on its own in a spreadsheet.
+ */
 export function ownerReportCsv(report: OwnerOccupancyReport): Buffer {
-  return Buffer.from(
-    stringify(
-      report.floors.map((floor) => ({
-        buildingId: report.buildingId,
-        period: report.period,
-        level: floor.level,
-        lettableAreaM2: floor.lettableAreaM2,
-        letAreaM2: floor.letAreaM2,
-        vacantAreaM2: sumAreas([floor.lettableAreaM2, -floor.letAreaM2]),
-        occupancyRate: ratio(floor.letAreaM2, floor.lettableAreaM2),
-      })),
-      { header: true, columns: ['buildingId', 'period', 'level', 'lettableAreaM2', 'letAreaM2', 'vacantAreaM2', 'occupancyRate'] },
-    ),
-  );
+  const building = {
+    buildingId: report.buildingId,
+    buildingName: inertText(report.name),
+    ownerName: inertText(report.ownerName),
+    period: report.period,
+    generatedOn: report.generatedOn,
+    buildingRentIncomeCents: report.rentIncomeCents,
+    buildingInterestCostCents: report.interestCostCents,
+    buildingBalanceCents: report.balanceCents,
+  };
+  const rows = [
+    ...report.floors.map((floor) => ({
+      ...building,
+      level: floor.level,
+      status: 'broedplaats',
+      lettableAreaM2: floor.lettableAreaM2,
+      letAreaM2: floor.letAreaM2,
+      vacantAreaM2: sumAreas([floor.lettableAreaM2, -floor.letAreaM2]),
+      occupancyRate: ratio(floor.letAreaM2, floor.lettableAreaM2),
+      leftOn: '',
+    })),
+    ...report.floorsLeft.map((floor) => ({
+      ...building,
+      level: floor.level,
+      status: 'left',
+      lettableAreaM2: floor.areaM2,
+      letAreaM2: '',
+      vacantAreaM2: '',
+      occupancyRate: '',
+      leftOn: floor.leftOn,
+    })),
+  ];
+  return csv(rows, [
+    'buildingId',
+    'buildingName',
+    'ownerName',
+    'period',
+    'generatedOn',
+    'level',
+    'status',
+    'lettableAreaM2',
+    'letAreaM2',
+    'vacantAreaM2',
+    'occupancyRate',
+    'leftOn',
+    'buildingRentIncomeCents',
+    'buildingInterestCostCents',
+    'buildingBalanceCents',
+  ]);
 }
 
 /** One row per building; bands as columns, disciplines in one cell. */
@@ -74,10 +135,10 @@ export function monitorCsv(report: MunicipalityMonitorReport): Buffer {
       }),
     );
     return {
-      city: report.city,
+      city: inertText(report.city),
       period: report.period,
       buildingId: building.buildingId,
-      name: building.name,
+      name: inertText(building.name),
       kind: building.kind,
       useEnd: building.useEnd ?? '',
       lettableAreaM2: building.lettableAreaM2,
@@ -90,7 +151,7 @@ export function monitorCsv(report: MunicipalityMonitorReport): Buffer {
       waitingList: count(building.waitingList),
       municipalInvestmentCents: building.municipalInvestmentCents,
       ...bands,
-      disciplines: building.disciplines.map((discipline) => `${discipline.name}: ${count(discipline.tenants)}`).join('; '),
+      disciplines: inertText(building.disciplines.map((discipline) => `${discipline.name}: ${count(discipline.tenants)}`).join('; ')),
     };
   });
   const columns = [
@@ -112,7 +173,7 @@ export function monitorCsv(report: MunicipalityMonitorReport): Buffer {
     ...bandCodes.flatMap((code) => [`band${code}Tenants`, `band${code}AreaM2`]),
     'disciplines',
   ];
-  return Buffer.from(stringify(rows, { header: true, columns }));
+  return csv(rows, columns);
 }
 
 function keyFigures(doc: PDFKit.PDFDocument, figures: [string, string][]): void {
@@ -125,124 +186,188 @@ function keyFigures(doc: PDFKit.PDFDocument, figures: [string, string][]): void 
 }
 
 export function ownerReportPdf(report: OwnerOccupancyReport): Promise<Buffer> {
-  return renderPdf({ title: `Bezettingsrapport ${report.name} ${report.period}`, author: 'Broedplaats' }, (doc) => {
-    doc.font('bold').fontSize(18).text('Bezetting en huur tegenover rente');
-    doc
-      .font('regular')
-      .fontSize(12)
-      .text(`${report.name} · periode ${report.period} · stand per ${dutchDate(report.asOf)}`);
-    doc.moveDown();
-    keyFigures(doc, [
-      ['Verhuurbaar vloeroppervlak', squareMetres(report.lettableAreaM2)],
-      ['Verhuurd', squareMetres(report.letAreaM2)],
-      ['Leegstand', squareMetres(report.vacantAreaM2)],
-      ['Bezettingsgraad', percentage(report.occupancyRate)],
-      ['Huuropbrengst', euros(report.rentIncomeCents)],
-      ['Rentelasten', euros(report.interestCostCents)],
-      ['Saldo', euros(report.balanceCents)],
-      ['Huurcontracten na einde hoofdhuur', count(report.leasesEndingAfterHeadLease)],
-    ]);
-    doc.moveDown();
-    drawTable(
-      doc,
-      [
-        { header: 'Verdieping', width: 80 },
-        { header: 'Verhuurbaar', width: 110, align: 'right' },
-        { header: 'Verhuurd', width: 110, align: 'right' },
-        { header: 'Leeg', width: 110, align: 'right' },
-        { header: 'Bezetting', width: 85, align: 'right' },
-      ],
-      report.floors.map((floor) => [
-        String(floor.level),
-        squareMetres(floor.lettableAreaM2),
-        squareMetres(floor.letAreaM2),
-        squareMetres(sumAreas([floor.lettableAreaM2, -floor.letAreaM2])),
-        percentage(ratio(floor.letAreaM2, floor.lettableAreaM2)),
-      ]),
-    );
-    doc.moveDown();
-    drawBarChart(
-      doc,
-      'Bezetting per verdieping (verhuurd van verhuurbaar m²)',
-      report.floors.map((floor) => ({
-        label: `Verdieping ${floor.level}`,
-        value: floor.letAreaM2,
-        outOf: floor.lettableAreaM2,
-        caption: `${squareMetres(floor.letAreaM2)} van ${squareMetres(floor.lettableAreaM2)}`,
-      })),
-    );
-  });
-}
-
-export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
-  return renderPdf({ title: `Broedplaatsmonitor ${report.city} ${report.period}`, author: 'Broedplaats' }, (doc) => {
-    const totals = report.totals;
-    doc.font('bold').fontSize(18).text(`Broedplaatsmonitor ${report.city}`);
-    doc
-      .font('regular')
-      .fontSize(12)
-      .text(`Periode ${report.period} · stand per ${dutchDate(report.asOf)} · aantallen onder 5 personen als <5`, { width: CONTENT_WIDTH });
-    doc.moveDown();
-    keyFigures(doc, [
-      ['Broedplaatsen', String(totals.buildings)],
-      ['Verhuurbaar vloeroppervlak', squareMetres(totals.lettableAreaM2)],
-      ['Bezetting (m²)', percentage(totals.occupancyRate)],
-      ['Werkruimtes', `${totals.spacesLet} van ${totals.spaces} verhuurd`],
-      ['Huurders', count(totals.tenants)],
-      ['Huurders uit de buurt', count(totals.localTenants)],
-      ['Wachtlijst (personen)', count(totals.waitingList)],
-      ['Gemeentelijke investering', `${euros(totals.municipalInvestmentCents)} (${euros(totals.municipalInvestmentPerM2Cents)} per m²)`],
-    ]);
-    doc.moveDown();
-    drawBarChart(
-      doc,
-      'Bezetting per broedplaats (m²)',
-      report.buildings.map((building) => ({
-        label: building.name,
-        value: building.letAreaM2,
-        outOf: building.lettableAreaM2,
-        caption: percentage(building.occupancyRate),
-      })),
-    );
-    for (const building of report.buildings) {
-      doc.addPage();
-      doc.font('bold').fontSize(14).text(building.name);
+  return renderPdf(
+    { title: `Bezettingsrapport ${report.name} ${report.period}`, author: 'Broedplaats', date: report.generatedOn },
+    (doc) => {
+      doc.font('bold').fontSize(18).text('Bezetting en huur tegenover rente');
+      doc.font('regular').fontSize(12).text(`Eigenaar: ${report.ownerName}`);
       doc
         .font('regular')
-        .fontSize(10)
-        .text(`${building.kind === 'temporary' ? `Tijdelijk, tot ${building.useEnd ? dutchDate(building.useEnd) : '—'}` : 'Permanent'}`);
-      doc.moveDown(0.5);
+        .fontSize(12)
+        .text(
+          `${report.name} · periode ${report.period} · stand per ${dutchDate(report.asOf)} · gemaakt op ${dutchDate(report.generatedOn)}`,
+          {
+            width: CONTENT_WIDTH,
+          },
+        );
+      doc.moveDown();
+      keyFigures(doc, [
+        ['Verhuurbaar vloeroppervlak', squareMetres(report.lettableAreaM2)],
+        ['Verhuurd', squareMetres(report.letAreaM2)],
+        ['Leegstand', squareMetres(report.vacantAreaM2)],
+        ['Geen broedplaats meer', squareMetres(sumAreas(report.floorsLeft.map((floor) => floor.areaM2)))],
+        ['Bezettingsgraad', percentage(report.occupancyRate)],
+        ['Huuropbrengst', euros(report.rentIncomeCents)],
+        ['Rentelasten', euros(report.interestCostCents)],
+        ['Saldo', euros(report.balanceCents)],
+        ['Huurcontracten na einde hoofdhuur', String(report.leasesEndingAfterHeadLease)],
+      ]);
+      doc.moveDown();
       drawTable(
         doc,
         [
-          { header: 'Kengetal', width: 250 },
-          { header: 'Waarde', width: 245, align: 'right' },
+          { header: 'Verdieping', width: 80 },
+          { header: 'Verhuurbaar', width: 110, align: 'right' },
+          { header: 'Verhuurd', width: 110, align: 'right' },
+          { header: 'Leeg', width: 110, align: 'right' },
+          { header: 'Bezetting', width: 85, align: 'right' },
         ],
-        [
-          ['Verhuurbaar / verhuurd', `${squareMetres(building.lettableAreaM2)} / ${squareMetres(building.letAreaM2)}`],
-          ['Bezetting (m²)', percentage(building.occupancyRate)],
-          ['Werkruimtes verhuurd', `${building.spacesLet} van ${building.spaces} (${percentage(building.spaceOccupancyRate)})`],
-          ['Huurders', count(building.tenants)],
-          ['Huurders uit de buurt', count(building.localTenants)],
-          ['Wachtlijst (personen)', count(building.waitingList)],
-          ['Gemeentelijke investering', euros(building.municipalInvestmentCents)],
-          ...building.bands.map((band): string[] => [
-            `Tarief ${band.code}`,
-            `${count(band.tenants)} huurders, ${squareMetres(band.areaM2)}`,
+        report.floors.map((floor) => [
+          String(floor.level),
+          squareMetres(floor.lettableAreaM2),
+          squareMetres(floor.letAreaM2),
+          squareMetres(sumAreas([floor.lettableAreaM2, -floor.letAreaM2])),
+          percentage(ratio(floor.letAreaM2, floor.lettableAreaM2)),
+        ]),
+      );
+      if (report.floorsLeft.length > 0) {
+        doc.moveDown();
+        doc.font('bold').fontSize(11).text('Verdiepingen die geen broedplaats meer zijn');
+        doc.font('regular').fontSize(10);
+        drawTable(
+          doc,
+          [
+            { header: 'Verdieping', width: 80 },
+            { header: 'Oppervlak', width: 110, align: 'right' },
+            { header: 'Geen broedplaats sinds', width: 150, align: 'right' },
+          ],
+          report.floorsLeft.map((floor) => [String(floor.level), squareMetres(floor.areaM2), dutchDate(floor.leftOn)]),
+        );
+      }
+      doc.moveDown();
+      doc.font('bold').fontSize(11).text('Investeringen');
+      doc.font('regular').fontSize(10);
+      if (report.investments.length === 0) doc.text('Geen investeringen tot en met deze periode.');
+      else
+        drawTable(
+          doc,
+          [
+            { header: 'Datum', width: 80 },
+            { header: 'Partij', width: 150 },
+            { header: 'Omschrijving', width: 165 },
+            { header: 'Bedrag', width: 100, align: 'right' },
+          ],
+          report.investments.map((investment) => [
+            dutchDate(investment.date),
+            investment.party,
+            investment.description,
+            euros(investment.amountCents),
           ]),
-          ...building.disciplines.map((discipline): string[] => [`Discipline ${discipline.name}`, `${count(discipline.tenants)} huurders`]),
-        ],
+        );
+      doc.moveDown();
+      drawBarChart(
+        doc,
+        'Bezetting per verdieping (verhuurd van verhuurbaar m²)',
+        report.floors.map((floor) => ({
+          label: `Verdieping ${floor.level}`,
+          value: floor.letAreaM2,
+          outOf: floor.lettableAreaM2,
+          caption: `${squareMetres(floor.letAreaM2)} van ${squareMetres(floor.lettableAreaM2)}`,
+        })),
+      );
+    },
+  );
+}
+
+export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
+  return renderPdf(
+    { title: `Broedplaatsmonitor ${report.city} ${report.period}`, author: 'Broedplaats', date: report.generatedOn },
+    (doc) => {
+      const totals = report.totals;
+      doc.font('bold').fontSize(18).text(`Broedplaatsmonitor ${report.city}`);
+      doc
+        .font('regular')
+        .fontSize(12)
+        .text(
+          `Periode ${report.period} · stand per ${dutchDate(report.asOf)} · gemaakt op ${dutchDate(report.generatedOn)} · aantallen onder 5 personen als <5`,
+          { width: CONTENT_WIDTH },
+        );
+      doc.moveDown();
+      keyFigures(doc, [
+        ['Broedplaatsen', String(totals.buildings)],
+        ['Verhuurbaar vloeroppervlak', squareMetres(totals.lettableAreaM2)],
+        ['Bezetting (m²)', percentage(totals.occupancyRate)],
+        ['Werkruimtes', `${totals.spacesLet} van ${totals.spaces} verhuurd`],
+        ['Huurders', count(totals.tenants)],
+        ['Huurders uit de buurt', count(totals.localTenants)],
+        ['Wachtlijst (personen)', count(totals.waitingList)],
+        ['Gemeentelijke investering', `${euros(totals.municipalInvestmentCents)} (${euros(totals.municipalInvestmentPerM2Cents)} per m²)`],
+      ]);
+      doc.moveDown();
+      drawBarChart(
+        doc,
+        'Bezetting per broedplaats (m²)',
+        report.buildings.map((building) => ({
+          label: building.name,
+          value: building.letAreaM2,
+          outOf: building.lettableAreaM2,
+          caption: percentage(building.occupancyRate),
+        })),
       );
       doc.moveDown();
       drawBarChart(
         doc,
-        'm² per tarief',
-        building.bands.map((band) => ({
-          label: `Tarief ${band.code}`,
-          value: band.areaM2,
-          caption: `${squareMetres(band.areaM2)} · ${count(band.tenants)} huurders`,
+        'Bezetting van de stad, laatste twaalf maanden (m²)',
+        report.trend.map((point) => ({
+          label: point.period,
+          value: point.letAreaM2,
+          outOf: point.lettableAreaM2,
+          caption: `${percentage(point.occupancyRate)} · ${count(point.tenants)} huurders`,
         })),
       );
-    }
-  });
+      for (const building of report.buildings) {
+        doc.addPage();
+        doc.font('bold').fontSize(14).text(building.name);
+        doc
+          .font('regular')
+          .fontSize(10)
+          .text(`${building.kind === 'temporary' ? `Tijdelijk, tot ${building.useEnd ? dutchDate(building.useEnd) : '—'}` : 'Permanent'}`);
+        doc.moveDown(0.5);
+        drawTable(
+          doc,
+          [
+            { header: 'Kengetal', width: 250 },
+            { header: 'Waarde', width: 245, align: 'right' },
+          ],
+          [
+            ['Verhuurbaar / verhuurd', `${squareMetres(building.lettableAreaM2)} / ${squareMetres(building.letAreaM2)}`],
+            ['Bezetting (m²)', percentage(building.occupancyRate)],
+            ['Werkruimtes verhuurd', `${building.spacesLet} van ${building.spaces} (${percentage(building.spaceOccupancyRate)})`],
+            ['Huurders', count(building.tenants)],
+            ['Huurders uit de buurt', count(building.localTenants)],
+            ['Wachtlijst (personen)', count(building.waitingList)],
+            ['Gemeentelijke investering', euros(building.municipalInvestmentCents)],
+            ...building.bands.map((band): string[] => [
+              `Tarief ${band.code}`,
+              `${count(band.tenants)} huurders, ${squareMetres(band.areaM2)}`,
+            ]),
+            ...building.disciplines.map((discipline): string[] => [
+              `Discipline ${discipline.name}`,
+              `${count(discipline.tenants)} huurders`,
+            ]),
+          ],
+        );
+        doc.moveDown();
+        drawBarChart(
+          doc,
+          'm² per tarief',
+          building.bands.map((band) => ({
+            label: `Tarief ${band.code}`,
+            value: band.areaM2,
+            caption: `${squareMetres(band.areaM2)} · ${count(band.tenants)} huurders`,
+          })),
+        );
+      }
+    },
+  );
 }

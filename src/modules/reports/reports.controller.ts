@@ -34,7 +34,7 @@ export class ReportsController {
   }
 
   @Get(':id/file')
-  @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiProduces('application/json', 'text/csv', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async file(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(REPORTS_ERRORS.report_not_found)) id: string,

@@ -36,6 +36,14 @@ export interface OwnerReportFacts {
   floors: FloorFigures[];
 }
 
+/** What the owner's report shows beyond the figures of `ownerFacts`. */
+export interface OwnerReportContext {
+  ownerName: string;
+  /** Floors that a completed handover did not retain, by `asOf`. */
+  floorsLeft: { level: number; areaM2: number; leftOn: string }[];
+  investments: { party: string; description: string; amountCents: number; date: string }[];
+}
+
 /** Read-only figures for reports, each section one set-based query over all buildings in scope. */
 @Injectable()
 export class ReportsRepository {
@@ -207,6 +215,39 @@ export class ReportsRepository {
       interestRateBps: building!.bps ?? 0,
       leasesEndingAfterHeadLease: building!.outliving,
       floors: floors.map((floor) => ({ level: floor.level, lettableAreaM2: Number(floor.lettable), letAreaM2: Number(floor.let) })),
+    };
+  }
+
+  async ownerReportContext(buildingId: string, asOf: string): Promise<OwnerReportContext> {
+    const [[owner], floorsLeft, investments] = await Promise.all([
+      this.dataSource.query<{ name: string }[]>(
+        `SELECT o.name FROM building_register b JOIN organisation_party o ON o.organisation_id = b.owner_id WHERE b.building_id = $1`,
+        [buildingId],
+      ),
+      this.dataSource.query<{ level: number; area: string; left_on: string }[]>(
+        `SELECT f.level, coalesce(sum(s.area_m2), 0) AS area, to_char(d.left_on, 'YYYY-MM-DD') AS left_on
+           FROM floor_departure d JOIN floor_level f ON f.floor_id = d.floor_id LEFT JOIN space_placement s ON s.floor_id = f.floor_id
+          WHERE d.building_id = $1 AND d.left_on <= $2
+          GROUP BY f.floor_id, f.level, d.left_on ORDER BY f.level`,
+        [buildingId, asOf],
+      ),
+      this.dataSource.query<{ party: string; description: string; amount_cents: string; date: string }[]>(
+        `SELECT o.name AS party, i.description, i.amount_cents, to_char(i.date, 'YYYY-MM-DD') AS date
+           FROM investment_ledger i JOIN organisation_party o ON o.organisation_id = i.party_id
+          WHERE i.building_id = $1 AND i.date <= $2
+          ORDER BY i.date, o.name, i.description`,
+        [buildingId, asOf],
+      ),
+    ]);
+    return {
+      ownerName: owner!.name,
+      floorsLeft: floorsLeft.map((floor) => ({ level: floor.level, areaM2: Number(floor.area), leftOn: floor.left_on })),
+      investments: investments.map((investment) => ({
+        party: investment.party,
+        description: investment.description,
+        amountCents: Number(investment.amount_cents),
+        date: investment.date,
+      })),
     };
   }
 

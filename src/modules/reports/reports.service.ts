@@ -3,28 +3,36 @@ import { buildingScopeOf, mayMonitorCity, mayReadReport, requireCapability } fro
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
+import { Clock } from '../../common/clock/clock.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { ownedDaysWithin, ownerBalance } from '../owner-finance/balance.js';
-import { periodRange } from '../../common/dates.js';
+import { addMonths, periodRange } from '../../common/dates.js';
 import { ratio, sumAreas } from '../../common/measures.js';
-import { maskPeople, monitorTotals, toMonitorFigures } from './aggregates.js';
+import { monitorTotals, toMonitorFigures } from './aggregates.js';
 import type { RequestReportDto } from './dto/report.dto.js';
 import type { Report } from './report.entity.js';
 import {
   monitorCsv,
   monitorJson,
   monitorPdf,
+  type MonitorTrendPoint,
   type MunicipalityMonitorReport,
   type OwnerOccupancyReport,
   ownerReportCsv,
   ownerReportJson,
   ownerReportPdf,
 } from './report-documents.js';
+import { monitorXlsx, ownerReportXlsx } from './report-spreadsheets.js';
 import { ReportsRepository } from './reports.repository.js';
 import { REPORTS_ERRORS } from './reports.errors.js';
 
-const CONTENT_TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' } as const;
+const CONTENT_TYPES = {
+  json: 'application/json',
+  csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 /**
  * Owners report on their own buildings, the municipality on its own city, admins on everything.
@@ -37,6 +45,7 @@ export class ReportsService {
     private readonly buildings: BuildingsService,
     private readonly documents: DocumentsService,
     private readonly jobs: JobQueue,
+    private readonly clock: Clock,
   ) {}
 
   async request(input: RequestReportDto, principal: Principal): Promise<Report> {
@@ -115,24 +124,42 @@ export class ReportsService {
 
   private async ownerReport(report: Report): Promise<Buffer> {
     const { first, last } = periodRange(report.period);
-    const facts = await this.reports.ownerFacts(report.buildingId!, last);
+    const [facts, context] = await Promise.all([
+      this.reports.ownerFacts(report.buildingId!, last),
+      this.reports.ownerReportContext(report.buildingId!, last),
+    ]);
     const year = Number(report.period.slice(0, 4));
-    const lettableAreaM2 = sumAreas(facts.floors.map((floor) => floor.lettableAreaM2));
-    const letAreaM2 = sumAreas(facts.floors.map((floor) => floor.letAreaM2));
+    const levelsLeft = new Set(context.floorsLeft.map((floor) => floor.level));
+    const floors = facts.floors.filter((floor) => !levelsLeft.has(floor.level));
+    const lettableAreaM2 = sumAreas(floors.map((floor) => floor.lettableAreaM2));
+    const letAreaM2 = sumAreas(floors.map((floor) => floor.letAreaM2));
     const data: OwnerOccupancyReport = {
       buildingId: facts.buildingId,
       name: facts.name,
+      ownerName: context.ownerName,
       period: report.period,
       asOf: last,
+      generatedOn: this.clock.today(),
       lettableAreaM2,
       letAreaM2,
       vacantAreaM2: sumAreas([lettableAreaM2, -letAreaM2]),
       occupancyRate: ratio(letAreaM2, lettableAreaM2),
-      floors: facts.floors,
+      floors,
+      floorsLeft: context.floorsLeft,
       ...ownerBalance(facts, ownedDaysWithin({ first, last }, facts), year),
-      leasesEndingAfterHeadLease: maskPeople(facts.leasesEndingAfterHeadLease),
+      investments: context.investments,
+      leasesEndingAfterHeadLease: facts.leasesEndingAfterHeadLease,
     };
-    return report.format === 'json' ? ownerReportJson(data) : report.format === 'csv' ? ownerReportCsv(data) : ownerReportPdf(data);
+    switch (report.format) {
+      case 'json':
+        return ownerReportJson(data);
+      case 'csv':
+        return ownerReportCsv(data);
+      case 'xlsx':
+        return ownerReportXlsx(data);
+      case 'pdf':
+        return ownerReportPdf(data);
+    }
   }
 
   private async monitorReport(report: Report): Promise<Buffer> {
@@ -142,9 +169,37 @@ export class ReportsService {
       city: report.city!,
       period: report.period,
       asOf: last,
+      generatedOn: this.clock.today(),
       totals: monitorTotals(counts),
       buildings: counts.map(toMonitorFigures),
+      trend: await this.trend(report.city!, last),
     };
-    return report.format === 'json' ? monitorJson(data) : report.format === 'csv' ? monitorCsv(data) : monitorPdf(data);
+    switch (report.format) {
+      case 'json':
+        return monitorJson(data);
+      case 'csv':
+        return monitorCsv(data);
+      case 'xlsx':
+        return monitorXlsx(data);
+      case 'pdf':
+        return monitorPdf(data);
+    }
+  }
+
+  /** The city's totals at the end of each of the twelve months up to `last`, oldest first. */
+  private async trend(city: string, last: string): Promise<MonitorTrendPoint[]> {
+    const points: MonitorTrendPoint[] = [];
+    for (let back = 11; back >= 0; back--) {
+      const month = periodRange(addMonths(`${last.slice(0, 7)}-01`, -back).slice(0, 7));
+      const totals = monitorTotals(await this.reports.cityCounts(city, month.first, month.last));
+      points.push({
+        period: month.first.slice(0, 7),
+        lettableAreaM2: totals.lettableAreaM2,
+        letAreaM2: totals.letAreaM2,
+        occupancyRate: totals.occupancyRate,
+        tenants: totals.tenants,
+      });
+    }
+    return points;
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { IsIban } from '../../../common/validation/validators.js';
+import { IsIban, IsVatNumber } from '../../../common/validation/validators.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation.entity.js';
 
 export class CreateOrganisationDto {
@@ -30,9 +30,9 @@ export class CreateOrganisationDto {
   @Matches(/^[0-9]{8}$/, { message: 'kvkNumber must be 8 digits' })
   kvkNumber?: string;
 
-  @ApiPropertyOptional({ example: 'NL809362514B01', description: 'VAT identification number' })
+  @ApiPropertyOptional({ example: 'NL123456782B01', description: 'VAT identification number' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}[0-9A-Z+*]{2,12}$/, { message: 'vatNumber must be a VAT identification number such as NL809362514B01' })
+  @IsVatNumber()
   vatNumber?: string;
 
   @ApiPropertyOptional({ example: 'NL91 ABNA 0417 1643 00' })

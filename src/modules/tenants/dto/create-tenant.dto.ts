@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsVatNumber } from '../../../common/validation/validators.js';
 
 export class CreateTenantDto {
   @ApiProperty({ example: 'Anneke de Vries' })
@@ -28,9 +29,9 @@ export class CreateTenantDto {
   @Matches(/^[0-9]{8}$/, { message: 'kvkNumber must be 8 digits' })
   kvkNumber?: string;
 
-  @ApiPropertyOptional({ example: 'NL001234567B01' })
+  @ApiPropertyOptional({ example: 'NL123456782B01' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}[0-9A-Z+*]{2,12}$/, { message: 'vatNumber must be a VAT identification number such as NL001234567B01' })
+  @IsVatNumber()
   vatNumber?: string;
 
   @ApiPropertyOptional({ example: 'Wibautstraat 150-3.14, 1091 GR Amsterdam' })

@@ -1,0 +1,202 @@
+import ExcelJS from 'exceljs';
+import { ratio, sumAreas } from '../../common/measures.js';
+import { inertText } from './inert-text.js';
+import type { MunicipalityMonitorReport, OwnerOccupancyReport } from './report-documents.js';
+
+type Cell = string | number | Date | null;
+
+interface Column {
+  header: string;
+  width?: number;
+  /** How the number shows; Excel applies the reader's own separators (Dutch Excel: € 1.234,56). */
+  format?: 'euro' | 'area' | 'percent' | 'date' | 'count';
+}
+
+const FORMATS = { euro: '"€" #,##0.00', area: '#,##0.00', percent: '0.0%', date: 'dd-mm-yyyy', count: '0' } as const;
+
+const euro = (cents: number) => cents / 100;
+const day = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** One sheet per table: a bold header row, then the rows; text is made inert, numbers stay numbers. */
+function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Cell[][]): void {
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = columns.map((column) => ({
+    header: column.header,
+    width: column.width ?? Math.max(12, column.header.length + 2),
+    style: column.format ? { numFmt: FORMATS[column.format] } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? inertText(cell) : cell)));
+}
+
+/** Label and value per row, for a report's key figures; each value keeps its own number format. */
+function addKeyFigures(workbook: ExcelJS.Workbook, name: string, figures: [string, Cell, Column['format']?][]): void {
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = [
+    { header: 'Kengetal', width: 36 },
+    { header: 'Waarde', width: 28 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const [label, value, format] of figures) {
+    const row = sheet.addRow([label, typeof value === 'string' ? inertText(value) : value]);
+    if (format) row.getCell(2).numFmt = FORMATS[format];
+  }
+}
+
+async function finish(workbook: ExcelJS.Workbook, generatedOn: string): Promise<Buffer> {
+  workbook.creator = 'Broedplaats';
+  workbook.created = day(generatedOn);
+  workbook.modified = day(generatedOn);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function ownerReportXlsx(report: OwnerOccupancyReport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  addKeyFigures(workbook, 'Overzicht', [
+    ['Pand', report.name],
+    ['Eigenaar', report.ownerName],
+    ['Periode', report.period],
+    ['Stand per', day(report.asOf), 'date'],
+    ['Gemaakt op', day(report.generatedOn), 'date'],
+    ['Verhuurbaar vloeroppervlak (m²)', report.lettableAreaM2, 'area'],
+    ['Verhuurd (m²)', report.letAreaM2, 'area'],
+    ['Leegstand (m²)', report.vacantAreaM2, 'area'],
+    ['Geen broedplaats meer (m²)', sumAreas(report.floorsLeft.map((floor) => floor.areaM2)), 'area'],
+    ['Bezettingsgraad', report.occupancyRate, 'percent'],
+    ['Huuropbrengst', euro(report.rentIncomeCents), 'euro'],
+    ['Rentelasten', euro(report.interestCostCents), 'euro'],
+    ['Saldo', euro(report.balanceCents), 'euro'],
+    ['Huurcontracten na einde hoofdhuur', report.leasesEndingAfterHeadLease, 'count'],
+  ]);
+  addSheet(
+    workbook,
+    'Verdiepingen',
+    [
+      { header: 'Verdieping', format: 'count' },
+      { header: 'Verhuurbaar (m²)', format: 'area' },
+      { header: 'Verhuurd (m²)', format: 'area' },
+      { header: 'Leeg (m²)', format: 'area' },
+      { header: 'Bezetting', format: 'percent' },
+    ],
+    report.floors.map((floor) => [
+      floor.level,
+      floor.lettableAreaM2,
+      floor.letAreaM2,
+      sumAreas([floor.lettableAreaM2, -floor.letAreaM2]),
+      ratio(floor.letAreaM2, floor.lettableAreaM2),
+    ]),
+  );
+  addSheet(
+    workbook,
+    'Geen broedplaats meer',
+    [
+      { header: 'Verdieping', format: 'count' },
+      { header: 'Oppervlak (m²)', format: 'area' },
+      { header: 'Geen broedplaats sinds', format: 'date', width: 24 },
+    ],
+    report.floorsLeft.map((floor) => [floor.level, floor.areaM2, day(floor.leftOn)]),
+  );
+  addSheet(
+    workbook,
+    'Investeringen',
+    [
+      { header: 'Datum', format: 'date' },
+      { header: 'Partij', width: 30 },
+      { header: 'Omschrijving', width: 36 },
+      { header: 'Bedrag', format: 'euro' },
+    ],
+    report.investments.map((investment) => [day(investment.date), investment.party, investment.description, euro(investment.amountCents)]),
+  );
+  return finish(workbook, report.generatedOn);
+}
+
+export function monitorXlsx(report: MunicipalityMonitorReport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const totals = report.totals;
+  addKeyFigures(workbook, 'Totaal', [
+    ['Stad', report.city],
+    ['Periode', report.period],
+    ['Stand per', day(report.asOf), 'date'],
+    ['Gemaakt op', day(report.generatedOn), 'date'],
+    ['Broedplaatsen', totals.buildings, 'count'],
+    ['Verhuurbaar vloeroppervlak (m²)', totals.lettableAreaM2, 'area'],
+    ['Verhuurd (m²)', totals.letAreaM2, 'area'],
+    ['Bezetting (m²)', totals.occupancyRate, 'percent'],
+    ['Werkruimtes', totals.spaces, 'count'],
+    ['Werkruimtes verhuurd', totals.spacesLet, 'count'],
+    ['Huurders', totals.tenants, 'count'],
+    ['Huurders uit de buurt', totals.localTenants, 'count'],
+    ['Wachtlijst (personen)', totals.waitingList, 'count'],
+    ['Gemeentelijke investering', euro(totals.municipalInvestmentCents), 'euro'],
+    ['Gemeentelijke investering per m²', euro(totals.municipalInvestmentPerM2Cents), 'euro'],
+  ]);
+  addSheet(
+    workbook,
+    'Broedplaatsen',
+    [
+      { header: 'Broedplaats', width: 30 },
+      { header: 'Soort' },
+      { header: 'Einde gebruik', format: 'date' },
+      { header: 'Verhuurbaar (m²)', format: 'area' },
+      { header: 'Verhuurd (m²)', format: 'area' },
+      { header: 'Bezetting', format: 'percent' },
+      { header: 'Werkruimtes', format: 'count' },
+      { header: 'Werkruimtes verhuurd', format: 'count' },
+      { header: 'Huurders', format: 'count' },
+      { header: 'Huurders uit de buurt', format: 'count' },
+      { header: 'Wachtlijst', format: 'count' },
+      { header: 'Gemeentelijke investering', format: 'euro' },
+    ],
+    report.buildings.map((building) => [
+      building.name,
+      building.kind === 'temporary' ? 'tijdelijk' : 'permanent',
+      building.useEnd ? day(building.useEnd) : null,
+      building.lettableAreaM2,
+      building.letAreaM2,
+      building.occupancyRate,
+      building.spaces,
+      building.spacesLet,
+      building.tenants,
+      building.localTenants,
+      building.waitingList,
+      euro(building.municipalInvestmentCents),
+    ]),
+  );
+  addSheet(
+    workbook,
+    'Tarieven',
+    [
+      { header: 'Broedplaats', width: 30 },
+      { header: 'Tarief' },
+      { header: 'Huurders', format: 'count' },
+      { header: 'Oppervlak (m²)', format: 'area' },
+    ],
+    report.buildings.flatMap((building) => building.bands.map((band): Cell[] => [building.name, band.code, band.tenants, band.areaM2])),
+  );
+  addSheet(
+    workbook,
+    'Disciplines',
+    [
+      { header: 'Broedplaats', width: 30 },
+      { header: 'Discipline', width: 24 },
+      { header: 'Huurders', format: 'count' },
+    ],
+    report.buildings.flatMap((building) =>
+      building.disciplines.map((discipline): Cell[] => [building.name, discipline.name, discipline.tenants]),
+    ),
+  );
+  addSheet(
+    workbook,
+    'Trend',
+    [
+      { header: 'Maand' },
+      { header: 'Verhuurbaar (m²)', format: 'area' },
+      { header: 'Verhuurd (m²)', format: 'area' },
+      { header: 'Bezetting', format: 'percent' },
+      { header: 'Huurders', format: 'count' },
+    ],
+    report.trend.map((point) => [point.period, point.lettableAreaM2, point.letAreaM2, point.occupancyRate, point.tenants]),
+  );
+  return finish(workbook, report.generatedOn);
+}
