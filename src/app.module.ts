@@ -5,8 +5,10 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BuildingsModule } from './modules/buildings/buildings.module.js';
 import { FloorsModule } from './modules/floors/floors.module.js';
@@ -33,6 +35,7 @@ export class AppModule {
         ClockModule.forRoot(options.clock),
         DatabaseModule.forRoot(config.database),
         JobsModule.forRoot(config),
+        EventsModule,
         HealthModule,
         OrganisationsModule,
         UsersModule,
@@ -48,6 +51,7 @@ export class AppModule {
         OwnerFinanceModule,
         HandoversModule,
         ReportsModule,
+        AuditModule,
         DemoModule,
       ],
     };

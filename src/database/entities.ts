@@ -1,3 +1,5 @@
+import { EventConsumption, OutboxEvent } from '../events/outbox-event.entity.js';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Building } from '../modules/buildings/building.entity.js';
 import { StoredDocument } from '../documents/document.entity.js';
 import { APPLICATION_ENTITIES } from '../modules/applications/application.entity.js';
@@ -47,4 +49,7 @@ export const ENTITIES = [
   Handover,
   LeaseNotice,
   Report,
+  OutboxEvent,
+  EventConsumption,
+  AuditEntry,
 ];

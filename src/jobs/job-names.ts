@@ -17,6 +17,8 @@ export interface JobPayloads {
   'reports.generate': { reportId: string };
   /** Request every municipality's monitor of the month that just ended. */
   'reports.monthly-monitors': { period: string };
+  /** Run the consumers of one domain event that have not run it yet (job id: the event's id). */
+  'events.dispatch': { eventId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -29,6 +31,7 @@ const JOB_NAME_SET: Record<JobName, true> = {
   'handovers.execute': true,
   'reports.generate': true,
   'reports.monthly-monitors': true,
+  'events.dispatch': true,
 };
 
 export const JOB_NAMES = Object.keys(JOB_NAME_SET) as JobName[];
