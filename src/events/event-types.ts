@@ -29,7 +29,14 @@ export interface EventPayloads {
   'offer.made': { floorId: string; applicationId: string; replyBy: string };
   'offer.expired': { floorId: string; applicationId: string };
   'application.allocated': { floorId: string; allocationId: string; tenantIds: string[] };
-  'handover.completed': { buildingId: string; toOwnerId: string; transferDate: string; leasesEnded: string[] };
+  'handover.completed': {
+    buildingId: string;
+    fromOwnerId: string;
+    toOwnerId: string;
+    transferDate: string;
+    leasesTransferred: string[];
+    leasesEnded: string[];
+  };
   'report.completed': { kind: string; period: string; format: string; documentId: string };
 }
 

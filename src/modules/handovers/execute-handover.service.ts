@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { DocumentsService } from '../../documents/documents.service.js';
+import { DomainEvents } from '../../events/domain-events.js';
 import type { Handover } from './handover.entity.js';
 import { planHandover } from './handover-plan.js';
 import { renderDossierPdf, renderNoticePdf } from './handover-pdf.js';
@@ -21,6 +22,7 @@ export class ExecuteHandoverService {
   constructor(
     private readonly handovers: HandoversRepository,
     private readonly documents: DocumentsService,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -57,6 +59,19 @@ export class ExecuteHandoverService {
           current.newUseEnd ?? building.useEnd,
         );
         await this.handovers.complete(manager, { id: handoverId, plan });
+        await this.events.record(manager, {
+          type: 'handover.completed',
+          entityId: handoverId,
+          actorUserId: null,
+          payload: {
+            buildingId: current.buildingId,
+            fromOwnerId: current.fromOwnerId,
+            toOwnerId: current.toOwnerId,
+            transferDate: current.transferDate,
+            leasesTransferred: plan.leasesTransferred.map((lease) => lease.leaseId),
+            leasesEnded: plan.leasesEnded.map((lease) => lease.leaseId),
+          },
+        });
       });
       handover = (await this.handovers.find(handoverId))!;
     }

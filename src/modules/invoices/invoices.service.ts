@@ -9,6 +9,7 @@ import { addDays, yearOf } from '../../common/dates.js';
 import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import type { Invoice, InvoiceLine, Payment } from './invoice.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
 import { type InvoiceFilter, InvoicesRepository } from './invoices.repository.js';
@@ -26,6 +27,7 @@ export class InvoicesService {
     private readonly invoices: InvoicesRepository,
     private readonly documents: DocumentsService,
     private readonly invoiceDocuments: InvoiceDocumentsService,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -71,11 +73,17 @@ export class InvoicesService {
         throw new RuleError('credit_note_not_payable', 'A credit note is not paid; it is settled against invoices');
       if (invoice.status === 'credited')
         throw new RuleError('invoice_credited', `Invoice ${invoice.number} was credited; it is no longer owed`);
-      await this.invoices.recordPayment(manager, {
+      const payment = await this.invoices.recordPayment(manager, {
         invoiceId: id,
         amountCents: input.amountCents,
         paidOn: input.paidOn,
         reference: input.reference?.trim() || null,
+      });
+      await this.events.record(manager, {
+        type: 'payment.recorded',
+        entityId: id,
+        actorUserId: actorOf(principal),
+        payload: { paymentId: payment.id, amountCents: payment.amountCents, paidOn: payment.paidOn, reference: payment.reference },
       });
     });
     return this.detail(id, principal);
@@ -133,6 +141,18 @@ export class InvoicesService {
             lines,
           );
           await this.invoices.markCredited(manager, invoice.id);
+          await this.events.record(manager, {
+            type: 'invoice.credited',
+            entityId: invoice.id,
+            actorUserId: actorOf(principal),
+            payload: {
+              number: invoice.number,
+              creditNoteId: saved.id,
+              creditNoteNumber: saved.number,
+              reason: saved.creditReason!,
+              totalCents: saved.totalCents,
+            },
+          });
           return saved;
         }),
       { uq_invoice_credits: () => new ConflictError('invoice_already_credited', 'This invoice was already credited') },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import { Lease } from './lease.entity.js';
 import type { LeaseStatus } from './lease-rules.js';
@@ -31,20 +31,22 @@ export class LeasesRepository {
     @InjectRepository(LeaseRevision) private readonly revisions: Repository<LeaseRevision>,
   ) {}
 
-  /** The lease and its signing revision, together or not at all. */
-  insertWithSigningRevision(values: NewLease): Promise<Lease> {
-    return this.dataSource.transaction(async (manager) => {
-      const lease = await manager.save(manager.create(Lease, values));
-      await manager.insert(LeaseRevision, {
-        leaseId: lease.id,
-        effectiveDate: lease.startDate,
-        bandCode: lease.bandCode,
-        ratePerM2YearCents: lease.ratePerM2YearCents,
-        reason: 'signing',
-        indexationId: null,
-      });
-      return lease;
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The lease and its signing revision, in the caller's transaction: together or not at all. */
+  async insertWithSigningRevision(manager: EntityManager, values: NewLease): Promise<Lease> {
+    const lease = await manager.save(manager.create(Lease, values));
+    await manager.insert(LeaseRevision, {
+      leaseId: lease.id,
+      effectiveDate: lease.startDate,
+      bandCode: lease.bandCode,
+      ratePerM2YearCents: lease.ratePerM2YearCents,
+      reason: 'signing',
+      indexationId: null,
     });
+    return lease;
   }
 
   findById(id: string): Promise<Lease | null> {
@@ -86,8 +88,12 @@ export class LeasesRepository {
     return this.revisions.save(this.revisions.create(values));
   }
 
-  async recordNotice(id: string, change: { endDate: string; noticeGivenOn: string; terminationReason: string }): Promise<void> {
-    await this.leases.update({ id }, change);
+  async recordNotice(
+    manager: EntityManager,
+    id: string,
+    change: { endDate: string; noticeGivenOn: string; terminationReason: string },
+  ): Promise<void> {
+    await manager.update(Lease, { id }, change);
   }
 
   /**

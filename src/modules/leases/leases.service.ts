@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { RentBandsService } from '../rent-bands/rent-bands.service.js';
 import type { Space } from '../spaces/space.entity.js';
@@ -33,6 +34,7 @@ export class LeasesService {
     private readonly tenants: TenantsService,
     private readonly buildings: BuildingsService,
     private readonly rentBands: RentBandsService,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -81,21 +83,38 @@ export class LeasesService {
 
     const lease = await translateConstraintViolations(
       () =>
-        this.leases.insertWithSigningRevision({
-          tenantId: tenant.id,
-          spaceId: space.id,
-          buildingId: building.id,
-          startDate: input.startDate,
-          endDate,
-          noticeMonths,
-          bandCode: assessment.bandCode,
-          ratePerM2YearCents,
-          areaM2: space.areaM2,
-          serviceChargeMonthlyCents: input.serviceChargeMonthlyCents ?? 0,
-          depositCents: input.depositCents ?? 0,
-          vatRegime,
-          taxableUsePercent: input.taxableUsePercent ?? null,
-          smallBusinessScheme: input.smallBusinessScheme ?? null,
+        this.leases.transaction(async (manager) => {
+          const signed = await this.leases.insertWithSigningRevision(manager, {
+            tenantId: tenant.id,
+            spaceId: space.id,
+            buildingId: building.id,
+            startDate: input.startDate,
+            endDate,
+            noticeMonths,
+            bandCode: assessment.bandCode,
+            ratePerM2YearCents,
+            areaM2: space.areaM2,
+            serviceChargeMonthlyCents: input.serviceChargeMonthlyCents ?? 0,
+            depositCents: input.depositCents ?? 0,
+            vatRegime,
+            taxableUsePercent: input.taxableUsePercent ?? null,
+            smallBusinessScheme: input.smallBusinessScheme ?? null,
+          });
+          await this.events.record(manager, {
+            type: 'lease.started',
+            entityId: signed.id,
+            actorUserId: actorOf(principal),
+            payload: {
+              tenantId: signed.tenantId,
+              spaceId: signed.spaceId,
+              buildingId: signed.buildingId,
+              startDate: signed.startDate,
+              endDate: signed.endDate,
+              bandCode: signed.bandCode,
+              ratePerM2YearCents: signed.ratePerM2YearCents,
+            },
+          });
+          return signed;
         }),
       { ex_lease_space_period: () => new LeaseOverlapError() },
     );
@@ -155,7 +174,16 @@ export class LeasesService {
         [{ field: 'endDate', message: `before ${earliest}` }],
       );
     }
-    await this.leases.recordNotice(id, { endDate: input.endDate, noticeGivenOn: noticeDate, terminationReason: input.reason.trim() });
+    const reason = input.reason.trim();
+    await this.leases.transaction(async (manager) => {
+      await this.leases.recordNotice(manager, id, { endDate: input.endDate, noticeGivenOn: noticeDate, terminationReason: reason });
+      await this.events.record(manager, {
+        type: 'lease.terminated',
+        entityId: id,
+        actorUserId: actorOf(principal),
+        payload: { endDate: input.endDate, previousEndDate: lease.endDate, noticeGivenOn: noticeDate, reason },
+      });
+    });
     return this.getVisible(id, principal);
   }
 
