@@ -23,7 +23,8 @@ export class EventConsumersRegistry implements OnModuleInit {
     const names = new Set<string>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!wrapper.metatype || !instance || typeof instance !== 'object') continue;
+      // An alias (useExisting) shares its target's instance, which is scanned under its own name.
+      if (wrapper.isAlias || !wrapper.metatype || !instance || typeof instance !== 'object') continue;
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const handler = instance[method] as EventConsumer;
