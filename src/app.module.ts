@@ -6,8 +6,10 @@ import { ConfigModule } from './config/config.module.js';
 import { type AppConfig, type Env, loadConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BuildingsModule } from './modules/buildings/buildings.module.js';
 import { FloorsModule } from './modules/floors/floors.module.js';
@@ -28,6 +30,7 @@ import { UsersModule } from './modules/users/users.module.js';
  * config section in its folder (see FeatureModule), so adding one is its folder and a line here.
  */
 export const FEATURES = [
+  EventsModule,
   HealthModule,
   OrganisationsModule,
   UsersModule,
@@ -43,6 +46,7 @@ export const FEATURES = [
   OwnerFinanceModule,
   HandoversModule,
   ReportsModule,
+  AuditModule,
   DemoModule,
 ];
 

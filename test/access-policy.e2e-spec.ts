@@ -109,6 +109,7 @@ describe('access policy', () => {
         'reports.request',
         'reports.owner-occupancy',
         'reports.municipality-monitor',
+        'audit.read',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());
     });

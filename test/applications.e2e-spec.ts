@@ -1,5 +1,6 @@
 import { FixedClock } from '../src/common/clock/clock.js';
 import { JobQueue } from '../src/jobs/job-queue.js';
+import { auditTrail } from './helpers/audit.js';
 import { eventually } from './helpers/eventually.js';
 import { createBuilding, createFloor, createSpace, createTenant, createUser } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -129,6 +130,13 @@ describe('group applications', () => {
     expect(read.body.status).toBe('allocated');
     expect(read.body.history.map((event: { toStatus: string }) => event.toStatus)).toEqual(['draft', 'submitted', 'allocated']);
     expect(read.body.history[2].byUserId).not.toBe(user.id);
+    expect(await auditTrail(t, 'application', draft.body.id, 1)).toEqual([
+      expect.objectContaining({
+        action: 'application.allocated',
+        userId: read.body.history[2].byUserId,
+        changes: expect.objectContaining({ floorId: floorIds[1], tenantIds: allocation.body.tenantIds }),
+      }),
+    ]);
   });
 
   it('refuses every transition the workflow does not have (422)', async () => {
@@ -302,6 +310,19 @@ describe('group applications', () => {
         offers: [expect.objectContaining({ status: 'accepted' })],
       });
       expect((await t.http().post(`/api/offers/${nextOffer!.id}/accept`).set(last.headers)).status).toBe(422);
+      // The expired offer was made by an admin's decline and expired by the scheduled job, which has no user.
+      const expired = await auditTrail(t, 'offer', declined.body.nextOffer.id, 2);
+      expect(expired.map((entry) => [entry.action, entry.userId === null])).toEqual([
+        ['offer.made', false],
+        ['offer.expired', true],
+      ]);
+      expect(await auditTrail(t, 'offer', nextOffer!.id, 1)).toEqual([
+        expect.objectContaining({
+          action: 'offer.made',
+          userId: null,
+          changes: { floorId: floorIds[0], applicationId: last.id, replyBy: '2007-04-13' },
+        }),
+      ]);
     } finally {
       clock.setDay('2007-03-15');
     }

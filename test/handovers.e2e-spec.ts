@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
 import { ExecuteHandoverService } from '../src/modules/handovers/execute-handover.service.js';
+import { auditTrail } from './helpers/audit.js';
 import { eventually } from './helpers/eventually.js';
 import {
   assessBand,
@@ -197,6 +198,12 @@ describe('owner finance and handovers', () => {
         [leaving[0]!.lease.id, leaving[1]!.lease.id].sort(),
       );
       expect(handover.leasesTransferred.map((fate: { leaseId: string }) => fate.leaseId)).toEqual([staying[0]!.lease.id]);
+      expect(await auditTrail(t, 'handover', started.body.id, 1)).toEqual([
+        expect.objectContaining({
+          action: 'handover.completed',
+          changes: expect.objectContaining({ buildingId: b.id, toOwnerId: buyer.id, transferDate: '2011-12-01' }),
+        }),
+      ]);
 
       expect((await t.http().get(`/api/buildings/${b.id}`).set(t.admin)).body).toMatchObject({ ownerId: buyer.id, useEnd: '2014-12-31' });
       expect((await t.http().get(`/api/leases/${leaving[1]!.lease.id}`).set(t.admin)).body).toMatchObject({
@@ -319,6 +326,7 @@ describe('owner finance and handovers', () => {
         error: 'injected failure',
         dossierReady: false,
       });
+      expect(Number((await dataSource.query(`SELECT count(*) AS n FROM domain_event WHERE entity_id = $1`, [id]))[0].n)).toBe(0);
     });
   });
 });

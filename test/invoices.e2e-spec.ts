@@ -4,6 +4,7 @@ import { isValidBetalingskenmerk } from '../src/modules/invoices/payment-referen
 import { IssueInvoiceService } from '../src/modules/invoices/issue-invoice.service.js';
 import { MonthlyInvoicingScheduler } from '../src/modules/invoices/invoicing.handlers.js';
 import { InvoicesRepository } from '../src/modules/invoices/invoices.repository.js';
+import { auditTrail } from './helpers/audit.js';
 import { eventually } from './helpers/eventually.js';
 import {
   assessBand,
@@ -213,6 +214,14 @@ describe('invoicing', () => {
     expect(rest.body).toMatchObject({ paidCents: 11_000, status: 'paid', creditCents: 500 });
     expect(rest.body.payments).toHaveLength(2);
     expect((await t.http().get(`/api/invoices?buildingId=${building.id}&status=paid`).set(t.admin)).body.total).toBe(1);
+    const trail = await auditTrail(t, 'invoice', invoice.id, 3);
+    expect(trail.map((entry) => [entry.action, entry.changes.amountCents ?? entry.changes.totalCents])).toEqual([
+      ['invoice.issued', 10_500],
+      ['payment.recorded', 4000],
+      ['payment.recorded', 7000],
+    ]);
+    expect(trail[0]!.userId).toBeNull(); // issued by the run's job
+    expect(trail[1]!.userId).toEqual(expect.any(String));
   });
 
   it('cancels an invoice by a credit note from the same series, once; the invoice itself never changes', async () => {
@@ -237,6 +246,11 @@ describe('invoicing', () => {
       (await t.http().post(`/api/invoices/${first.id}/payments`).set(t.admin).send({ amountCents: 100, paidOn: '2012-03-10' })).status,
     ).toBe(422);
     expect((await t.http().post(`/api/invoices/${first.id}/credit-notes`).set(t.admin).send({})).status).toBe(400);
+    // The refused attempts left no trace; the credit note did.
+    expect((await auditTrail(t, 'invoice', first.id, 2)).map((entry) => [entry.action, entry.changes.creditNoteNumber])).toEqual([
+      ['invoice.issued', undefined],
+      ['invoice.credited', 'INVF-2012-000003'],
+    ]);
 
     const dataSource = t.app.get(DataSource);
     await expect(dataSource.query(`UPDATE invoice SET total_cents = 1, total_ex_vat_cents = 1 WHERE id = $1`, [first.id])).rejects.toThrow(

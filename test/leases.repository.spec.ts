@@ -65,22 +65,24 @@ describe('the leases repository', () => {
     for (const [index, period] of periods.entries()) {
       const { tenant_id, space_id, area_m2 } = existing[index]!;
       const overlaps = period.startDate <= '2013-06-30' && (period.endDate === null || period.endDate >= '2012-01-01');
-      const outcome = await leases
-        .insertWithSigningRevision({
-          tenantId: tenant_id,
-          spaceId: space_id,
-          buildingId: building.id,
-          ...period,
-          noticeMonths: 1,
-          bandCode: 'A',
-          ratePerM2YearCents: 6000,
-          areaM2: Number(area_m2),
-          serviceChargeMonthlyCents: 0,
-          depositCents: 0,
-          vatRegime: 'exempt',
-          taxableUsePercent: null,
-          smallBusinessScheme: null,
-        })
+      const outcome = await t.dataSource
+        .transaction((manager) =>
+          leases.insertWithSigningRevision(manager, {
+            tenantId: tenant_id,
+            spaceId: space_id,
+            buildingId: building.id,
+            ...period,
+            noticeMonths: 1,
+            bandCode: 'A',
+            ratePerM2YearCents: 6000,
+            areaM2: Number(area_m2),
+            serviceChargeMonthlyCents: 0,
+            depositCents: 0,
+            vatRegime: 'exempt',
+            taxableUsePercent: null,
+            smallBusinessScheme: null,
+          }),
+        )
         .then(
           () => 'inserted',
           (error: unknown) => violatedConstraint(error),

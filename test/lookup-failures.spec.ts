@@ -74,6 +74,7 @@ const LOOKUPS: { name: string; answersNotFoundWith: string; run: (failure: Error
         unused,
         unused,
         unused,
+        unused,
       ).decline(ID, SYSTEM_PRINCIPAL),
   },
   {
@@ -91,7 +92,7 @@ const LOOKUPS: { name: string; answersNotFoundWith: string; run: (failure: Error
     name: 'the space of a new lease',
     answersNotFoundWith: SPACES_ERRORS.unknown_space.code,
     run: (failure) =>
-      new LeasesService(unused, { get: () => Promise.reject(failure) } as never, unused, unused, unused, unused).create(
+      new LeasesService(unused, { get: () => Promise.reject(failure) } as never, unused, unused, unused, unused, unused).create(
         { spaceId: PARENT_ID } as never,
         SYSTEM_PRINCIPAL,
       ),

@@ -1,4 +1,5 @@
 import { FixedClock } from '../src/common/clock/clock.js';
+import { auditTrail } from './helpers/audit.js';
 import { eventually } from './helpers/eventually.js';
 import { binary } from './helpers/binary.js';
 import {
@@ -125,6 +126,9 @@ describe('reports', () => {
     );
     const file = await t.http().get(`/api/reports/${requested.body.id}/file`).set(headers).buffer(true).parse(binary);
     expect(file.status).toBe(200);
+    expect(await auditTrail(t, 'report', requested.body.id, 1)).toEqual([
+      expect.objectContaining({ action: 'report.completed', changes: expect.objectContaining({ kind: body.kind, format: body.format }) }),
+    ]);
     return file.body as Buffer;
   }
 

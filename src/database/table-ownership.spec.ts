@@ -39,7 +39,7 @@ describe('table ownership', () => {
 
   it('finds every published view and function in the migrations, reading only its owner’s tables and what others publish', () => {
     const bodies = new Map<string, string>();
-    for (const match of migrations.matchAll(/CREATE (?:VIEW|FUNCTION) ([a-z_]+)([\s\S]*?)(?=CREATE (?:VIEW|FUNCTION)|`,\s*\]|$)/g)) {
+    for (const match of migrations.matchAll(/CREATE (?:VIEW|FUNCTION) ([a-z_]+)([\s\S]*?)(?=CREATE (?:VIEW|FUNCTION)|`,\s*\]|`\)|$)/g)) {
       bodies.set(match[1]!, match[2]!);
     }
     for (const [name, owner] of PUBLISHERS) {

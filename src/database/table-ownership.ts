@@ -2,7 +2,7 @@
  * One owning module per table: only the owner writes its tables, and only the owner's SQL names
  * them. Other modules change them through the owner's service and read what the owner publishes:
  * views and SQL functions created in its migrations (migrations/*PublishedReads*), or its services.
- * A module is a folder under src/modules/, or under src/ for the shared ones (documents).
+ * A module is a folder under src/modules/, or under src/ for the shared ones (documents, events).
  * `table-ownership.spec.ts` holds this map against every entity, migration and SQL string.
  */
 export const OWNERSHIP = {
@@ -41,6 +41,8 @@ export const OWNERSHIP = {
   'owner-finance': { tables: ['building_finance', 'investment'], publishes: ['head_lease_finance', 'investment_ledger'] },
   handovers: { tables: ['handover'], publishes: ['floor_departure'] },
   reports: { tables: ['report'], publishes: [] },
+  events: { tables: ['domain_event', 'event_consumption'], publishes: [] },
+  audit: { tables: ['audit_entry'], publishes: [] },
 } as const satisfies Record<string, { tables: readonly string[]; publishes: readonly string[] }>;
 
 export type OwningModule = keyof typeof OWNERSHIP;

@@ -36,6 +36,7 @@ export const CAPABILITIES = [
   'reports.request',
   'reports.owner-occupancy',
   'reports.municipality-monitor',
+  'audit.read',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

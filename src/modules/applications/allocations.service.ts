@@ -3,11 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { mayActForApplication, requireCapability } from '../../common/auth/access-policy.js';
-import type { Principal } from '../../common/auth/principal.js';
+import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { addDays } from '../../common/dates.js';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import { FloorsService } from '../floors/floors.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import type { FloorOffer } from './application.entity.js';
@@ -30,6 +31,7 @@ export class AllocationsService {
     private readonly applicationsService: ApplicationsService,
     private readonly floors: FloorsService,
     private readonly tenants: TenantsService,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -46,28 +48,44 @@ export class AllocationsService {
       throw new RuleError(APPLICATIONS_ERRORS.floor_not_in_round, {}, [{ field: 'floorId', message: 'not in the round' }]);
     }
     if (!canMove(application.status, 'allocated')) throw new TransitionRefusedError(application.status, 'allocated');
-    return this.allocateAtomically(applicationId, floorId, principal.userId);
+    return this.allocateAtomically(applicationId, floorId, principal);
   }
 
   private allocateAtomically(
     applicationId: string,
     floorId: string,
-    byUserId: string,
+    principal: Principal,
     first?: (manager: EntityManager) => Promise<void>,
   ): Promise<Allocation> {
+    const actorUserId = actorOf(principal);
     return translateConstraintViolations(
       () =>
         this.applications.transaction(async (manager) => {
           await first?.(manager);
           const locked = (await this.applications.lockApplication(manager, applicationId))!;
-          if (!(await this.applications.transition(manager, applicationId, statusesThatMayBecome('allocated'), 'allocated', byUserId))) {
+          if (
+            !(await this.applications.transition(manager, applicationId, statusesThatMayBecome('allocated'), 'allocated', principal.userId))
+          ) {
             throw new TransitionRefusedError(locked.status, 'allocated');
           }
           const allocationId = await this.applications.insertAllocation(manager, floorId, applicationId, this.clock.today());
           const members = await this.applications.membersOf(applicationId, manager);
           const tenantIds = await this.tenants.findOrCreateMany(members, manager);
           await this.applications.linkTenants(manager, allocationId, tenantIds);
-          await this.applications.expireOtherOpenOffers(manager, applicationId);
+          await this.events.record(manager, {
+            type: 'application.allocated',
+            entityId: applicationId,
+            actorUserId,
+            payload: { floorId, allocationId, tenantIds },
+          });
+          for (const offer of await this.applications.expireOtherOpenOffers(manager, applicationId)) {
+            await this.events.record(manager, {
+              type: 'offer.expired',
+              entityId: offer.id,
+              actorUserId,
+              payload: { floorId: offer.floorId, applicationId },
+            });
+          }
           return { applicationId, floorId, tenantIds };
         }),
       {
@@ -84,7 +102,7 @@ export class AllocationsService {
     if (!(await this.applications.releaseFloor(floorId, this.clock.today()))) {
       throw new RuleError(APPLICATIONS_ERRORS.floor_not_allocated);
     }
-    return this.offerFloor(floorId);
+    return this.offerFloor(floorId, principal);
   }
 
   /** Offers each free floor of a round to the best waitlisted group that wants it. */
@@ -93,7 +111,7 @@ export class AllocationsService {
     await this.applicationsService.getRound(roundId, principal);
     const offers: FloorOffer[] = [];
     for (const floorId of await this.applications.freeFloorsOfRound(roundId)) {
-      const offer = await this.offerFloor(floorId);
+      const offer = await this.offerFloor(floorId, principal);
       if (offer) offers.push(offer);
     }
     return offers;
@@ -102,7 +120,7 @@ export class AllocationsService {
   /** Accepting allocates the floor; closing the offer and allocating are one transaction. */
   async accept(offerId: string, principal: Principal): Promise<Allocation> {
     const offer = await this.answerable(offerId, principal);
-    return this.allocateAtomically(offer.applicationId, offer.floorId, principal.userId, async (manager) => {
+    return this.allocateAtomically(offer.applicationId, offer.floorId, principal, async (manager) => {
       if (!(await this.applications.closeOffer(manager, offerId, 'accepted'))) throw new RuleError(APPLICATIONS_ERRORS.offer_closed);
     });
   }
@@ -111,27 +129,44 @@ export class AllocationsService {
     const offer = await this.answerable(offerId, principal);
     const closed = await this.applications.transaction((manager) => this.applications.closeOffer(manager, offerId, 'declined'));
     if (!closed) throw new RuleError(APPLICATIONS_ERRORS.offer_closed);
-    return this.offerFloor(offer.floorId);
+    return this.offerFloor(offer.floorId, principal);
   }
 
   /** Open offers past their reply date expire and pass to the next group; run by a queued job. */
   async expireOverdueOffers(): Promise<number> {
     const overdue = await this.applications.openOffersPast(this.clock.today());
     for (const offer of overdue) {
-      const closed = await this.applications.transaction((manager) => this.applications.closeOffer(manager, offer.id, 'expired'));
-      if (closed) await this.offerFloor(offer.floorId);
+      const closed = await this.applications.transaction(async (manager) => {
+        if (!(await this.applications.closeOffer(manager, offer.id, 'expired'))) return false;
+        await this.events.record(manager, {
+          type: 'offer.expired',
+          entityId: offer.id,
+          actorUserId: null,
+          payload: { floorId: offer.floorId, applicationId: offer.applicationId },
+        });
+        return true;
+      });
+      if (closed) await this.offerFloor(offer.floorId, SYSTEM_PRINCIPAL);
     }
     return overdue.length;
   }
 
-  private async offerFloor(floorId: string): Promise<FloorOffer | null> {
+  private async offerFloor(floorId: string, principal: Principal): Promise<FloorOffer | null> {
     const applicationId = await this.applications.nextCandidate(floorId);
     if (!applicationId) return null;
-    const offerId = await this.applications.insertOffer(
-      floorId,
-      applicationId,
-      addDays(this.clock.today(), this.config.applications.offerReplyDays),
-    );
+    const replyBy = addDays(this.clock.today(), this.config.applications.offerReplyDays);
+    const offerId = await this.applications.transaction(async (manager) => {
+      const id = await this.applications.insertOffer(manager, floorId, applicationId, replyBy);
+      if (id) {
+        await this.events.record(manager, {
+          type: 'offer.made',
+          entityId: id,
+          actorUserId: actorOf(principal),
+          payload: { floorId, applicationId, replyBy },
+        });
+      }
+      return id;
+    });
     return offerId ? this.applications.findOffer(offerId) : null;
   }
 

@@ -245,8 +245,8 @@ export class ApplicationsRepository {
   }
 
   /** The new offer's id, or null when the floor got an open offer meanwhile (one per floor). */
-  async insertOffer(floorId: string, applicationId: string, replyBy: string): Promise<string | null> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
+  async insertOffer(manager: EntityManager, floorId: string, applicationId: string, replyBy: string): Promise<string | null> {
+    const rows = await manager.query<{ id: string }[]>(
       `INSERT INTO floor_offer (floor_id, application_id, reply_by) VALUES ($1, $2, $3)
        ON CONFLICT (floor_id) WHERE status = 'open' DO NOTHING RETURNING id`,
       [floorId, applicationId, replyBy],
@@ -267,10 +267,13 @@ export class ApplicationsRepository {
     return rows.length > 0;
   }
 
-  async expireOtherOpenOffers(manager: EntityManager, applicationId: string): Promise<void> {
-    await manager.query(`UPDATE floor_offer SET status = 'expired', answered_at = now() WHERE application_id = $1 AND status = 'open'`, [
-      applicationId,
-    ]);
+  /** The offers that expired. */
+  async expireOtherOpenOffers(manager: EntityManager, applicationId: string): Promise<{ id: string; floorId: string }[]> {
+    const [rows] = await manager.query<[{ id: string; floor_id: string }[], number]>(
+      `UPDATE floor_offer SET status = 'expired', answered_at = now() WHERE application_id = $1 AND status = 'open' RETURNING id, floor_id`,
+      [applicationId],
+    );
+    return rows.map((row) => ({ id: row.id, floorId: row.floor_id }));
   }
 
   async openOffersPast(today: string): Promise<FloorOffer[]> {

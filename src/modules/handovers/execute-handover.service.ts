@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { DocumentsService } from '../../documents/documents.service.js';
+import { DomainEvents } from '../../events/domain-events.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { LeaseNoticesService } from '../leases/lease-notices.service.js';
 import { LeasesService } from '../leases/leases.service.js';
@@ -28,6 +29,7 @@ export class ExecuteHandoverService {
     private readonly notices: LeaseNoticesService,
     private readonly buildings: BuildingsService,
     private readonly documents: DocumentsService,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -57,6 +59,7 @@ export class ExecuteHandoverService {
           plan.leasesEnded
             .filter((ended) => currentEnd.get(ended.leaseId) !== ended.endDate)
             .map((ended) => ({ leaseId: ended.leaseId, endDate: ended.endDate, noticeGivenOn: noticeDate, reason })),
+          null,
           plan.leasesEnded.map((ended) => ({
             leaseId: ended.leaseId,
             handoverId,
@@ -72,6 +75,19 @@ export class ExecuteHandoverService {
           useEnd: current.newUseEnd ?? building.useEnd,
         });
         await this.handovers.complete(manager, { id: handoverId, plan });
+        await this.events.record(manager, {
+          type: 'handover.completed',
+          entityId: handoverId,
+          actorUserId: null,
+          payload: {
+            buildingId: current.buildingId,
+            fromOwnerId: current.fromOwnerId,
+            toOwnerId: current.toOwnerId,
+            transferDate: current.transferDate,
+            leasesTransferred: plan.leasesTransferred.map((lease) => lease.leaseId),
+            leasesEnded: plan.leasesEnded.map((lease) => lease.leaseId),
+          },
+        });
       });
       handover = (await this.handovers.find(handoverId))!;
     }

@@ -9,6 +9,7 @@ import { addDays, yearOf } from '../../common/dates.js';
 import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import type { Invoice, InvoiceLine, Payment } from './invoice.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
 import { invoiceStatus } from './invoice-status.js';
@@ -28,6 +29,7 @@ export class InvoicesService {
     private readonly invoices: InvoicesRepository,
     private readonly documents: DocumentsService,
     private readonly invoiceDocuments: InvoiceDocumentsService,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -74,11 +76,17 @@ export class InvoicesService {
       if (invoice.status === 'credited') throw new RuleError(INVOICES_ERRORS.invoice_credited, { number: invoice.number });
       // The invoice row is locked, so its paid amount plus this payment is what the row will hold.
       const status = invoiceStatus({ totalCents: invoice.totalCents, paidCents: invoice.paidCents + input.amountCents, credited: false });
-      await this.invoices.recordPayment(
+      const payment = await this.invoices.recordPayment(
         manager,
         { invoiceId: id, amountCents: input.amountCents, paidOn: input.paidOn, reference: input.reference?.trim() || null },
         status,
       );
+      await this.events.record(manager, {
+        type: 'payment.recorded',
+        entityId: id,
+        actorUserId: actorOf(principal),
+        payload: { paymentId: payment.id, amountCents: payment.amountCents, paidOn: payment.paidOn, reference: payment.reference },
+      });
     });
     return this.detail(id, principal);
   }
@@ -135,6 +143,18 @@ export class InvoicesService {
             lines,
           );
           await this.invoices.markCredited(manager, invoice.id);
+          await this.events.record(manager, {
+            type: 'invoice.credited',
+            entityId: invoice.id,
+            actorUserId: actorOf(principal),
+            payload: {
+              number: invoice.number,
+              creditNoteId: saved.id,
+              creditNoteNumber: saved.number,
+              reason: saved.creditReason!,
+              totalCents: saved.totalCents,
+            },
+          });
           return saved;
         }),
       { uq_invoice_credits: () => new ConflictError(INVOICES_ERRORS.invoice_already_credited, { number: original.number }) },

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/config.js';
 import { Clock } from '../../common/clock/clock.js';
 import { violatedConstraint } from '../../common/database/pg-errors.js';
 import { addDays, yearOf } from '../../common/dates.js';
+import { DomainEvents } from '../../events/domain-events.js';
 import { chargesFor, totalsOf } from './charges.js';
 import type { Invoice } from './invoice.entity.js';
 import { type BillingInput, InvoicesRepository } from './invoices.repository.js';
@@ -27,6 +28,7 @@ export interface IssueOptions {
 export class IssueInvoiceService {
   constructor(
     private readonly invoices: InvoicesRepository,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -40,7 +42,7 @@ export class IssueInvoiceService {
       const invoice = await this.invoices.transaction(async (manager) => {
         const { seriesId, number } = await this.invoices.takeNextNumber(manager, input.invoicePrefix, year);
         await options.afterNumbered?.();
-        return this.invoices.insertInvoice(
+        const issued = await this.invoices.insertInvoice(
           manager,
           {
             kind: 'invoice',
@@ -63,6 +65,22 @@ export class IssueInvoiceService {
           },
           lines,
         );
+        await this.events.record(manager, {
+          type: 'invoice.issued',
+          entityId: issued.id,
+          actorUserId: null,
+          payload: {
+            number: issued.number,
+            buildingId: issued.buildingId,
+            leaseId: input.leaseId,
+            tenantId: input.tenantId,
+            runId: issued.runId,
+            period,
+            issueDate,
+            totalCents: issued.totalCents,
+          },
+        });
+        return issued;
       });
       return { outcome: 'issued', invoice };
     } catch (error) {

@@ -45,20 +45,18 @@ export class LeasesRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** The lease and its signing revision, together or not at all. */
-  insertWithSigningRevision(values: NewLease): Promise<Lease> {
-    return this.dataSource.transaction(async (manager) => {
-      const lease = await manager.save(manager.create(Lease, values));
-      await manager.insert(LeaseRevision, {
-        leaseId: lease.id,
-        effectiveDate: lease.startDate,
-        bandCode: lease.bandCode,
-        ratePerM2YearCents: lease.ratePerM2YearCents,
-        reason: 'signing',
-        indexationId: null,
-      });
-      return lease;
+  /** The lease and its signing revision, in the caller's transaction: together or not at all. */
+  async insertWithSigningRevision(manager: EntityManager, values: NewLease): Promise<Lease> {
+    const lease = await manager.save(manager.create(Lease, values));
+    await manager.insert(LeaseRevision, {
+      leaseId: lease.id,
+      effectiveDate: lease.startDate,
+      bandCode: lease.bandCode,
+      ratePerM2YearCents: lease.ratePerM2YearCents,
+      reason: 'signing',
+      indexationId: null,
     });
+    return lease;
   }
 
   /** The day a floor left the broedplaats, if it did (the handovers' view). */

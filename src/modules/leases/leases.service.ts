@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { RentBandsService } from '../rent-bands/rent-bands.service.js';
 import type { Space } from '../spaces/space.entity.js';
@@ -37,6 +38,7 @@ export class LeasesService {
     private readonly tenants: TenantsService,
     private readonly buildings: BuildingsService,
     private readonly rentBands: RentBandsService,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -92,21 +94,38 @@ export class LeasesService {
 
     const lease = await translateConstraintViolations(
       () =>
-        this.leases.insertWithSigningRevision({
-          tenantId: tenant.id,
-          spaceId: space.id,
-          buildingId: building.id,
-          startDate: input.startDate,
-          endDate,
-          noticeMonths,
-          bandCode: assessment.bandCode,
-          ratePerM2YearCents,
-          areaM2: space.areaM2,
-          serviceChargeMonthlyCents: input.serviceChargeMonthlyCents ?? 0,
-          depositCents: input.depositCents ?? 0,
-          vatRegime,
-          taxableUsePercent: input.taxableUsePercent ?? null,
-          smallBusinessScheme: input.smallBusinessScheme ?? null,
+        this.leases.transaction(async (manager) => {
+          const signed = await this.leases.insertWithSigningRevision(manager, {
+            tenantId: tenant.id,
+            spaceId: space.id,
+            buildingId: building.id,
+            startDate: input.startDate,
+            endDate,
+            noticeMonths,
+            bandCode: assessment.bandCode,
+            ratePerM2YearCents,
+            areaM2: space.areaM2,
+            serviceChargeMonthlyCents: input.serviceChargeMonthlyCents ?? 0,
+            depositCents: input.depositCents ?? 0,
+            vatRegime,
+            taxableUsePercent: input.taxableUsePercent ?? null,
+            smallBusinessScheme: input.smallBusinessScheme ?? null,
+          });
+          await this.events.record(manager, {
+            type: 'lease.started',
+            entityId: signed.id,
+            actorUserId: actorOf(principal),
+            payload: {
+              tenantId: signed.tenantId,
+              spaceId: signed.spaceId,
+              buildingId: signed.buildingId,
+              startDate: signed.startDate,
+              endDate: signed.endDate,
+              bandCode: signed.bandCode,
+              ratePerM2YearCents: signed.ratePerM2YearCents,
+            },
+          });
+          return signed;
         }),
       { ex_lease_space_period: () => new LeaseOverlapError() },
     );
@@ -150,7 +169,7 @@ export class LeasesService {
       noticeGivenOn: input.noticeDate ?? this.clock.today(),
       reason: input.reason.trim(),
     };
-    await this.leases.transaction((manager) => this.end(manager, [ending]));
+    await this.leases.transaction((manager) => this.end(manager, [ending], actorOf(principal)));
     return this.getVisible(id, principal);
   }
 
@@ -158,8 +177,14 @@ export class LeasesService {
    * The one way notice ends leases, inside the caller's transaction: a termination and a handover
    * both come here, so both follow the same rules and leave the same rows. A handover's notices to
    * vacate (the letters, also for a lease that keeps an earlier end of its own) are recorded with them.
+   * Each ending is a `lease.terminated` event, written in the same transaction.
    */
-  async end(manager: EntityManager, endings: LeaseEnding[], noticesToVacate: NewLeaseNotice[] = []): Promise<void> {
+  async end(
+    manager: EntityManager,
+    endings: LeaseEnding[],
+    actorUserId: string | null,
+    noticesToVacate: NewLeaseNotice[] = [],
+  ): Promise<void> {
     const leases = await this.leases.lockMany(
       manager,
       endings.map((ending) => ending.leaseId),
@@ -172,6 +197,19 @@ export class LeasesService {
     }
     await this.leases.recordEnds(manager, endings);
     await this.leases.insertNotices(manager, noticesToVacate);
+    for (const ending of endings) {
+      await this.events.record(manager, {
+        type: 'lease.terminated',
+        entityId: ending.leaseId,
+        actorUserId,
+        payload: {
+          endDate: ending.endDate,
+          previousEndDate: locked.get(ending.leaseId)!.endDate,
+          noticeGivenOn: ending.noticeGivenOn,
+          reason: ending.reason,
+        },
+      });
+    }
   }
 
   private checkEnding(lease: Lease, { endDate, noticeGivenOn: noticeDate }: LeaseEnding): void {

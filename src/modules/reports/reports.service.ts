@@ -4,6 +4,7 @@ import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../common/errors/domain-error.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
 import { Clock } from '../../common/clock/clock.js';
+import { DomainEvents } from '../../events/domain-events.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { ownedDaysWithin, ownerBalance } from '../owner-finance/balance.js';
@@ -46,6 +47,7 @@ export class ReportsService {
     private readonly documents: DocumentsService,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   async request(input: RequestReportDto, principal: Principal): Promise<Report> {
@@ -107,7 +109,14 @@ export class ReportsService {
         },
         manager,
       );
-      await this.reports.complete(manager, id, document.id);
+      // A second delivery that lost the race to complete the report records no second event.
+      if (!(await this.reports.complete(manager, id, document.id))) return;
+      await this.events.record(manager, {
+        type: 'report.completed',
+        entityId: id,
+        actorUserId: report.requestedBy,
+        payload: { kind: report.kind, period: report.period, format: report.format, documentId: document.id },
+      });
     });
   }
 

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { requireCapability } from '../../common/auth/access-policy.js';
+import type { Principal } from '../../common/auth/principal.js';
+import type { Page } from '../../common/pagination/page.js';
+import { type DomainEvent, EVENT_TYPES } from '../../events/event-types.js';
+import { OnEvent } from '../../events/on-event.js';
+import type { AuditEntry } from './audit-entry.entity.js';
+import { type AuditFilter, AuditRepository } from './audit.repository.js';
+
+/** The audit log: the first consumer of every domain event, and its read side. */
+@Injectable()
+export class AuditLogService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @OnEvent(...EVENT_TYPES)
+  async recordEvent(event: DomainEvent, manager: EntityManager): Promise<void> {
+    await this.audit.insert(manager, {
+      eventId: event.id,
+      at: event.occurredAt,
+      userId: event.actorUserId,
+      action: event.type,
+      entity: event.entity,
+      entityId: event.entityId,
+      changes: event.payload as unknown as Record<string, unknown>,
+    });
+  }
+
+  list(filter: AuditFilter, page: { limit: number; offset: number }, principal: Principal): Promise<Page<AuditEntry>> {
+    requireCapability(principal, 'audit.read');
+    return this.audit.findPage(filter, page);
+  }
+}
