@@ -8,7 +8,8 @@ import type { Clock } from './common/clock/clock.js';
 import type { AppConfig } from './config/config.js';
 import { AllErrorsFilter } from './common/errors/all-errors.filter.js';
 import { preferredLanguage } from './common/errors/accept-language.js';
-import { InputError } from './common/errors/domain-error.js';
+import { COMMON_ERRORS } from './common/errors/common.errors.js';
+import { DomainError } from './common/errors/domain-error.js';
 import { internalErrorResponse, toErrorResponse } from './common/errors/error-mapping.js';
 import { createLogger } from './common/logging/console-logger.js';
 import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
@@ -50,7 +51,7 @@ export async function createApp(
   });
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
     if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
-      done(new InputError([{ field: 'body', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
+      done(new DomainError(COMMON_ERRORS.body_too_deep, { depth: MAX_JSON_DEPTH }), undefined);
       return;
     }
     defaultJsonParser(request, body.toString('utf8'), done);

@@ -12,7 +12,7 @@ describe('requests that try to tie the server up', () => {
   const nested = (depth: number, inner = '1') => '['.repeat(depth) + inner + ']'.repeat(depth);
   const tooDeep = {
     statusCode: 400,
-    code: 'validation_failed',
+    code: 'body_too_deep',
     message: 'The request body is nested deeper than 32 levels',
     details: [],
   };

@@ -3,6 +3,11 @@ import { declareErrorCodes } from './error-codes.js';
 /** Codes of the HTTP edge itself: input, sign-in, routes and what the framework refuses before a service runs. */
 export const COMMON_ERRORS = declareErrorCodes('common', {
   validation_failed: { kind: 'validation', en: 'The request has invalid fields', nl: 'Het verzoek bevat ongeldige velden' },
+  body_too_deep: {
+    kind: 'validation',
+    en: 'The request body is nested deeper than {depth} levels',
+    nl: 'De inhoud van het verzoek is dieper genest dan {depth} niveaus',
+  },
   unauthorized: { kind: 'unauthorized', en: 'Sign in first', nl: 'Log eerst in' },
   token_missing: {
     kind: 'unauthorized',

@@ -39,9 +39,12 @@ export class ExecuteHandoverService {
     if (handover.status !== 'completed') {
       await this.handovers.markRunning(handoverId);
       await this.handovers.transaction(async (manager) => {
+        const pending = (await this.handovers.find(handoverId, manager))!;
+        const building = await this.buildings.lock(manager, pending.buildingId);
+        // Read again under the building's lock: a second executor (the queued job beside a direct
+        // call) waits there, then finds the work done.
         const current = (await this.handovers.find(handoverId, manager))!;
         if (current.status === 'completed') return;
-        const building = await this.buildings.lock(manager, current.buildingId);
         const noticeDate = current.noticeDate ?? this.clock.today();
         const leases = await this.handovers.leasesRunningPast(current.buildingId, current.transferDate, manager);
         const plan = planHandover({
