@@ -1,5 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -7,34 +6,10 @@ import { FixedClock } from '../src/common/clock/clock.js';
 import { eventually } from './helpers/eventually.js';
 import { assessBand, createLease, createLettableSpace, createTenant } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { buildWorker, startWorker, stopWorker } from './helpers/worker-process.js';
 
 const redisUrl = process.env.REDIS_URL;
 const databaseUrl = process.env.DATABASE_URL;
-
-/** A real worker process (the compiled dist/worker.js), so it can be killed like one in production. */
-function startWorker(t: TestApp, buildDir: string): ChildProcess {
-  return spawn(process.execPath, [`${buildDir}/worker.js`], {
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: t.config.database.kind === 'postgres' ? t.config.database.url : '',
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: t.config.redis.prefix,
-      ADMIN_EMAIL: t.config.auth.adminEmail,
-      ADMIN_PASSWORD: t.config.auth.adminPassword,
-      MIGRATIONS_RUN: 'false',
-      JOBS_CONCURRENCY: '1',
-      JOBS_LOCK_MS: '1000',
-      JOBS_BACKOFF_MS: '50',
-    },
-    stdio: 'ignore',
-  });
-}
-
-async function stop(worker: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  const exited = new Promise((resolve) => worker.once('exit', resolve));
-  worker.kill(signal);
-  await exited;
-}
 
 (redisUrl && databaseUrl ? describe : describe.skip)('a worker killed in the middle of dispatching an event (bull on Redis)', () => {
   let t: TestApp;
@@ -42,15 +17,7 @@ async function stop(worker: ChildProcess, signal: NodeJS.Signals): Promise<void>
   const buildDir = 'var/test-build-events';
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', buildDir]);
-    execFileSync(process.execPath, [
-      'node_modules/typescript/bin/tsc',
-      '-p',
-      'tsconfig.migrations.json',
-      '--outDir',
-      `${buildDir}/migrations`,
-    ]);
-    expect(existsSync(`${buildDir}/worker.js`)).toBe(true);
+    buildWorker(buildDir);
     // The API takes no jobs itself: only the worker processes dispatch.
     t = await startTestApp({ RUN_WORKERS: 'false', JOBS_LOCK_MS: '1000' }, { clock: FixedClock.on('2012-03-01') });
   }, 120_000);
@@ -82,9 +49,9 @@ async function stop(worker: ChildProcess, signal: NodeJS.Signals): Promise<void>
         30_000,
         20,
       );
-      await stop(doomed, 'SIGKILL');
+      await stopWorker(doomed, 'SIGKILL');
     } finally {
-      if (doomed && doomed.exitCode === null && doomed.signalCode === null) await stop(doomed, 'SIGKILL');
+      if (doomed && doomed.exitCode === null && doomed.signalCode === null) await stopWorker(doomed, 'SIGKILL');
       await blocker.query('ROLLBACK');
       await blocker.end();
     }
@@ -110,7 +77,7 @@ async function stop(worker: ChildProcess, signal: NodeJS.Signals): Promise<void>
       // Long enough for a second delivery, if there were one, to show.
       await sleep(1500);
     } finally {
-      await stop(survivor, 'SIGTERM');
+      await stopWorker(survivor, 'SIGTERM');
     }
     expect(await auditCount()).toBe(1);
     const consumptions = await dataSource.query(`SELECT consumer FROM event_consumption WHERE event_id = $1`, [event!.id]);

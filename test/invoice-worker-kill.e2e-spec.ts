@@ -1,49 +1,20 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
 import { eventually } from './helpers/eventually.js';
 import { createBuilding, createIssuer, seedLeases } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { buildWorker, startWorker } from './helpers/worker-process.js';
 
 const redisUrl = process.env.REDIS_URL;
 const databaseUrl = process.env.DATABASE_URL;
 const LEASES = 240;
-
-/** A real worker process (the compiled dist/worker.js), so it can be killed like one in production. */
-function startWorker(t: TestApp, buildDir: string): ChildProcess {
-  const url = new URL(t.config.database.kind === 'postgres' ? t.config.database.url : '');
-  return spawn(process.execPath, [`${buildDir}/worker.js`], {
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: url.toString(),
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: t.config.redis.prefix,
-      ADMIN_EMAIL: t.config.auth.adminEmail,
-      ADMIN_PASSWORD: t.config.auth.adminPassword,
-      MIGRATIONS_RUN: 'false',
-      JOBS_CONCURRENCY: '1',
-      JOBS_LOCK_MS: '1000',
-      JOBS_BACKOFF_MS: '50',
-    },
-    stdio: 'ignore',
-  });
-}
 
 (redisUrl && databaseUrl ? describe : describe.skip)('a worker killed in the middle of an invoice run (bull on Redis)', () => {
   let t: TestApp;
   const buildDir = 'var/test-build';
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', buildDir]);
-    execFileSync(process.execPath, [
-      'node_modules/typescript/bin/tsc',
-      '-p',
-      'tsconfig.migrations.json',
-      '--outDir',
-      `${buildDir}/migrations`,
-    ]);
-    expect(existsSync(`${buildDir}/worker.js`)).toBe(true);
+    buildWorker(buildDir);
     // The API takes no jobs itself: only the worker processes do.
     t = await startTestApp(
       { RUN_WORKERS: 'false', INVOICE_CHUNK_SIZE: '40', JOBS_LOCK_MS: '1000' },

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
+import { auditTrail } from './helpers/audit.js';
 import { eventually } from './helpers/eventually.js';
 import {
   assessBand,
@@ -91,6 +92,18 @@ describe('lease endings by termination and by handover', () => {
     const byTermination = await leaseRow(terminated);
     expect(byHandover).toEqual(byTermination);
     expect(byHandover.answer).toEqual({ status: 'active', endDate: '2012-01-01', noticeGivenOn: '2011-10-01', terminationReason: REASON });
+
+    // Both endings are the same `lease.terminated` event in the audit log; only who acted differs (the handover is a job).
+    const ending = async (lease: Created) => {
+      const { action, entity, changes } = (await auditTrail(t, 'lease', lease.id, 2))[1]!;
+      return { action, entity, changes };
+    };
+    expect(await ending(handedOver)).toEqual(await ending(terminated));
+    expect(await ending(handedOver)).toEqual({
+      action: 'lease.terminated',
+      entity: 'lease',
+      changes: { endDate: '2012-01-01', previousEndDate: '2013-06-30', noticeGivenOn: '2011-10-01', reason: REASON },
+    });
 
     // The notice to vacate is recorded with the ending, dated and ending as the lease row says.
     expect(await noticeRows(handedOver)).toEqual([{ given_on: byHandover.row.notice_given_on, end_date: byHandover.row.end_date }]);
