@@ -204,7 +204,11 @@ describe('invoicing', () => {
     const [invoice] = (await t.http().get(`/api/invoices?buildingId=${building.id}`).set(t.admin)).body.items; // 21 m² → 10,500
     expect(invoice.totalCents).toBe(10_500);
     const pay = (amountCents: number) =>
-      t.http().post(`/api/invoices/${invoice.id}/payments`).set(t.admin).send({ amountCents, paidOn: '2012-03-10', reference: 'bank' });
+      t
+        .http()
+        .post(`/api/invoices/${invoice.id}/payments`)
+        .set(t.admin)
+        .send({ amountCents, paidOn: '2012-03-10', reference: `bank ${amountCents}` });
 
     expect((await pay(0)).status).toBe(400);
     const partial = await pay(4000);

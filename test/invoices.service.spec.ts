@@ -59,7 +59,14 @@ describe('invoices on the database', () => {
       const amounts = plan!.settle && paid < invoice.totalCents ? [...plan!.parts, invoice.totalCents - paid] : plan!.parts;
       let paidCents = 0;
       for (const amountCents of amounts) {
-        await invoicesService.recordPayment(invoice.id, { amountCents, paidOn: '2012-03-10' }, SYSTEM_PRINCIPAL);
+        const pay = () => invoicesService.recordPayment(invoice.id, { amountCents, paidOn: '2012-03-10' }, SYSTEM_PRINCIPAL);
+        // A payment over ten times what is open is refused (on a settled invoice nothing is open).
+        if (amountCents > 10 * Math.max(0, invoice.totalCents - paidCents)) {
+          await expect(pay()).rejects.toMatchObject({ code: 'payment_too_large' });
+          expect((await stored(invoice.id)).paidCents).toBe(paidCents);
+          break;
+        }
+        await pay();
         paidCents += amountCents;
         const row = await stored(invoice.id);
         expect(row).toEqual({ totalCents: invoice.totalCents, paidCents, status: invoiceStatus({ ...row, credited: false }) });

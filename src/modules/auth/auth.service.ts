@@ -36,7 +36,7 @@ export class AuthService {
     }
     const user = await this.users.findByEmail(email);
     const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDecoy(password);
-    if (!user || !valid) {
+    if (!user || !valid || user.disabledAt) {
       await this.schedulePurge(windowStart);
       throw new InvalidCredentialsError();
     }

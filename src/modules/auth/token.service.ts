@@ -5,6 +5,7 @@ import { type AppConfig, generateSecret } from '../../config/config.js';
 import { type Principal, ROLES } from '../../common/auth/principal.js';
 import { TokenVerifier } from '../../common/auth/token-verifier.js';
 import type { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import { AuthRepository } from './auth.repository.js';
 
 interface AccessTokenClaims {
@@ -12,7 +13,12 @@ interface AccessTokenClaims {
   role: Principal['role'];
   org: string | null;
   ten: string | null;
+  /** The user's token version when issued; a raised version ends the token. */
+  ver: number;
+  exp?: number;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class TokenService extends TokenVerifier implements OnModuleInit {
@@ -21,6 +27,7 @@ export class TokenService extends TokenVerifier implements OnModuleInit {
   constructor(
     private readonly jwt: JwtService,
     private readonly repository: AuthRepository,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -31,17 +38,29 @@ export class TokenService extends TokenVerifier implements OnModuleInit {
   }
 
   issue(user: User): Promise<string> {
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, org: user.organisationId, ten: user.tenantId };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      role: user.role,
+      org: user.organisationId,
+      ten: user.tenantId,
+      ver: user.tokenVersion,
+    };
     return this.jwt.signAsync(claims, { secret: this.secret, expiresIn: this.config.auth.tokenTtlSeconds, algorithm: 'HS256' });
   }
 
+  /** Checked per request against the user row, so disabling, deleting or re-versioning a user ends its tokens at once. */
   async verify(token: string): Promise<Principal | null> {
+    let claims: AccessTokenClaims;
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.secret, algorithms: ['HS256'] });
-      if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) return null;
-      return { userId: claims.sub, role: claims.role, organisationId: claims.org ?? null, tenantId: claims.ten ?? null };
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.secret, algorithms: ['HS256'] });
     } catch {
       return null;
     }
+    // A token without expiry would be valid forever; a subject that is no id cannot be a user.
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) return null;
+    if (!ROLES.includes(claims.role) || !Number.isInteger(claims.ver)) return null;
+    const state = await this.users.tokenStateOf(claims.sub);
+    if (!state || state.disabled || state.tokenVersion !== claims.ver) return null;
+    return { userId: claims.sub, role: claims.role, organisationId: claims.org ?? null, tenantId: claims.ten ?? null };
   }
 }

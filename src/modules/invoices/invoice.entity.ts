@@ -170,7 +170,9 @@ export class InvoiceLine {
 
 @Entity('payment')
 @Index('ix_payment_invoice', ['invoiceId'])
+@Index('uq_payment_idempotency_key', ['idempotencyKey'], { unique: true })
 @Check('ck_payment_amount_positive', `amount_cents > 0`)
+@Check('ck_payment_idempotency_hash', `(idempotency_key IS NULL) = (request_hash IS NULL)`)
 export class Payment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -190,6 +192,14 @@ export class Payment {
 
   @Column({ type: 'text', nullable: true })
   reference!: string | null;
+
+  /** The Idempotency-Key the payment was booked under, if the client sent one. */
+  @Column({ type: 'text', nullable: true })
+  idempotencyKey!: string | null;
+
+  /** sha256 of the request booked under that key, to tell a retry from another payment reusing it. */
+  @Column({ type: 'text', nullable: true })
+  requestHash!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
+import { InputError } from '../../common/errors/domain-error.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
 import {
@@ -95,13 +96,18 @@ export class InvoicesController {
 
   @Post(':id/payments')
   @Can('invoices.write')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry under the same key answers the first booking again' })
   @ApiCreatedResponse({ type: InvoiceDetailResponseDto })
   async pay(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
     @Body() body: RecordPaymentDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<InvoiceDetailResponseDto> {
-    const { invoice, lines, payments } = await this.invoices.recordPayment(id, body, principal);
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw new InputError([{ field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' }]);
+    }
+    const { invoice, lines, payments } = await this.invoices.recordPayment(id, body, principal, idempotencyKey ?? null);
     return toInvoiceDetailResponse(invoice, lines, payments);
   }
 

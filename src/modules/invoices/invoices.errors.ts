@@ -48,4 +48,19 @@ export const INVOICES_ERRORS = declareErrorCodes('invoices', {
     en: 'Invoice {number} was already credited',
     nl: 'Factuur {number} is al gecrediteerd',
   },
+  idempotency_key_reused: {
+    kind: 'conflict',
+    en: 'Idempotency-Key {key} was already used for another payment',
+    nl: 'Idempotency-Key {key} is al voor een andere betaling gebruikt',
+  },
+  payment_reference_booked: {
+    kind: 'conflict',
+    en: 'A payment with reference {reference} is already booked on invoice {number}; send force: true to book it again',
+    nl: 'Op factuur {number} is al een betaling met kenmerk {reference} geboekt; stuur force: true om hem nog eens te boeken',
+  },
+  payment_too_large: {
+    kind: 'rule',
+    en: 'A payment of {amountCents} cents is more than ten times the {openCents} cents open on invoice {number}',
+    nl: 'Een betaling van {amountCents} cent is meer dan tien keer de {openCents} cent die op factuur {number} openstaat',
+  },
 });

@@ -312,6 +312,14 @@ export class InvoicesRepository {
     return saved;
   }
 
+  paymentUnderKey(manager: EntityManager, idempotencyKey: string): Promise<Payment | null> {
+    return manager.getRepository(Payment).findOneBy({ idempotencyKey });
+  }
+
+  hasPaymentWithReference(manager: EntityManager, invoiceId: string, reference: string): Promise<boolean> {
+    return manager.getRepository(Payment).existsBy({ invoiceId, reference });
+  }
+
   paymentsOf(invoiceId: string): Promise<Payment[]> {
     return this.dataSource.getRepository(Payment).find({ where: { invoiceId }, order: { paidOn: 'ASC', createdAt: 'ASC' } });
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
@@ -62,32 +63,66 @@ export class InvoicesService {
     return this.documents.read(invoice.documentId);
   }
 
-  /** Partial and full payments; paying more than owed is kept as credit in the tenant's favour. */
+  /**
+   * Partial and full payments; paying more than owed is kept as credit in the tenant's favour. A request
+   * under an Idempotency-Key already booked answers that booking again (the same request) or 409 (another
+   * one); the unique key settles parallel retries. A bank reference already booked on the invoice is a
+   * 409 unless forced, and more than ten times what is open is taken for a typing error.
+   */
   async recordPayment(
     id: string,
-    input: { amountCents: number; paidOn: string; reference?: string },
+    input: { amountCents: number; paidOn: string; reference?: string; force?: boolean },
     principal: Principal,
+    idempotencyKey: string | null = null,
   ): Promise<InvoiceDetail> {
     requireCapability(principal, 'invoices.write');
     await this.getVisible(id, principal);
-    await this.invoices.transaction(async (manager) => {
-      const invoice = (await this.invoices.lockInvoice(manager, id))!;
-      if (invoice.kind === 'credit_note') throw new RuleError(INVOICES_ERRORS.credit_note_not_payable);
-      if (invoice.status === 'credited') throw new RuleError(INVOICES_ERRORS.invoice_credited, { number: invoice.number });
-      // The invoice row is locked, so its paid amount plus this payment is what the row will hold.
-      const status = invoiceStatus({ totalCents: invoice.totalCents, paidCents: invoice.paidCents + input.amountCents, credited: false });
-      const payment = await this.invoices.recordPayment(
-        manager,
-        { invoiceId: id, amountCents: input.amountCents, paidOn: input.paidOn, reference: input.reference?.trim() || null },
-        status,
-      );
-      await this.events.record(manager, {
-        type: 'payment.recorded',
-        entityId: id,
-        actorUserId: actorOf(principal),
-        payload: { paymentId: payment.id, amountCents: payment.amountCents, paidOn: payment.paidOn, reference: payment.reference },
-      });
-    });
+    const reference = input.reference?.trim() || null;
+    const requestHash = idempotencyKey
+      ? createHash('sha256')
+          .update(JSON.stringify([id, input.amountCents, input.paidOn, reference, input.force === true]))
+          .digest('hex')
+      : null;
+    const keyReused = () => new ConflictError(INVOICES_ERRORS.idempotency_key_reused, { key: idempotencyKey! });
+    await translateConstraintViolations(
+      () =>
+        this.invoices.transaction(async (manager) => {
+          const invoice = (await this.invoices.lockInvoice(manager, id))!;
+          if (idempotencyKey) {
+            const booked = await this.invoices.paymentUnderKey(manager, idempotencyKey);
+            if (booked && booked.requestHash === requestHash) return;
+            if (booked) throw keyReused();
+          }
+          if (invoice.kind === 'credit_note') throw new RuleError(INVOICES_ERRORS.credit_note_not_payable);
+          if (invoice.status === 'credited') throw new RuleError(INVOICES_ERRORS.invoice_credited, { number: invoice.number });
+          const openCents = Math.max(0, invoice.totalCents - invoice.paidCents);
+          if (input.amountCents > 10 * openCents) {
+            throw new RuleError(INVOICES_ERRORS.payment_too_large, { amountCents: input.amountCents, openCents, number: invoice.number });
+          }
+          if (reference && !input.force && (await this.invoices.hasPaymentWithReference(manager, id, reference))) {
+            throw new ConflictError(INVOICES_ERRORS.payment_reference_booked, { reference, number: invoice.number });
+          }
+          // The invoice row is locked, so its paid amount plus this payment is what the row will hold.
+          const status = invoiceStatus({
+            totalCents: invoice.totalCents,
+            paidCents: invoice.paidCents + input.amountCents,
+            credited: false,
+          });
+          const payment = await this.invoices.recordPayment(
+            manager,
+            { invoiceId: id, amountCents: input.amountCents, paidOn: input.paidOn, reference, idempotencyKey, requestHash },
+            status,
+          );
+          await this.events.record(manager, {
+            type: 'payment.recorded',
+            entityId: id,
+            actorUserId: actorOf(principal),
+            payload: { paymentId: payment.id, amountCents: payment.amountCents, paidOn: payment.paidOn, reference: payment.reference },
+          });
+        }),
+      // The same key on another invoice at the same moment: its lock is another row's, so the key decides.
+      { uq_payment_idempotency_key: keyReused },
+    );
     return this.detail(id, principal);
   }
 

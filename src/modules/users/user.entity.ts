@@ -39,6 +39,14 @@ export class User {
   @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'fk_app_user_tenant' })
   tenant?: Relation<Tenant>;
 
+  /** Named in every access token; raising it ends the tokens issued before. */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion!: number;
+
+  /** A disabled user keeps its history but no token of it is accepted. */
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

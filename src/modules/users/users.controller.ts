@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
+import { IdParam } from '../../common/validation/id-param.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { toUserResponse, UserResponseDto } from './dto/user.response.dto.js';
+import { USERS_ERRORS } from './users.errors.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -20,6 +22,18 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserResponseDto })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<UserResponseDto> {
     return toUserResponse(await this.users.create(body, principal));
+  }
+
+  /** The user's tokens end at once and it can no longer sign in. */
+  @Post(':id/disable')
+  @Can('users.write')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserResponseDto })
+  async disable(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(USERS_ERRORS.user_not_found)) id: string,
+  ): Promise<UserResponseDto> {
+    return toUserResponse(await this.users.disable(id, principal));
   }
 
   @Get()

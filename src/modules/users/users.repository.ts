@@ -31,6 +31,22 @@ export class UsersRepository {
     return this.users.findOneBy({ id });
   }
 
+  async tokenStateOf(id: string): Promise<{ tokenVersion: number; disabled: boolean } | null> {
+    const [row] = await this.users.query<{ token_version: number; disabled: boolean }[]>(
+      `SELECT token_version, disabled_at IS NOT NULL AS disabled FROM app_user WHERE id = $1`,
+      [id],
+    );
+    return row ? { tokenVersion: row.token_version, disabled: row.disabled } : null;
+  }
+
+  async disable(id: string): Promise<User | null> {
+    await this.users.query(
+      `UPDATE app_user SET disabled_at = coalesce(disabled_at, now()), token_version = token_version + 1 WHERE id = $1`,
+      [id],
+    );
+    return this.findById(id);
+  }
+
   findByEmail(email: string): Promise<User | null> {
     return this.users.findOneBy({ email: email.toLowerCase() });
   }

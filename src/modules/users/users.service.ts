@@ -82,6 +82,19 @@ export class UsersService implements OnApplicationBootstrap {
     return user;
   }
 
+  /** What decides whether a token of this user still holds; null for a user that no longer exists. */
+  tokenStateOf(id: string): Promise<{ tokenVersion: number; disabled: boolean } | null> {
+    return this.users.tokenStateOf(id);
+  }
+
+  /** Ends every token of the user at once and keeps it from signing in again; disabling twice is the same. */
+  async disable(id: string, principal: Principal): Promise<User> {
+    requireCapability(principal, 'users.write');
+    const user = await this.users.disable(id);
+    if (!user) throw new NotFoundError(USERS_ERRORS.user_not_found, { id });
+    return user;
+  }
+
   findByEmail(email: string): Promise<User | null> {
     return this.users.findByEmail(email);
   }

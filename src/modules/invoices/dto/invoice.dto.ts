@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page.js';
 import { IsIsoDate } from '../../../common/validation/validators.js';
 import {
@@ -64,6 +64,11 @@ export class RecordPaymentDto {
   @IsString()
   @MaxLength(200)
   reference?: string;
+
+  @ApiPropertyOptional({ description: 'Book it although a payment with this reference is already booked on the invoice' })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
 }
 
 export class CreditNoteDto {
