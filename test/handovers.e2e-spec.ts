@@ -217,16 +217,29 @@ describe('owner finance and handovers', () => {
       const stranger = await ownerUser((await createOrganisation(t, { kind: 'owner' })).id);
       expect((await t.http().get(`/api/buildings/${b.id}`).set(seller)).status).toBe(404);
       expect((await t.http().get(`/api/buildings/${b.id}`).set(newOwner)).status).toBe(200);
-      for (const headers of [seller, newOwner, t.admin]) {
+      const dossierText = async (headers: Record<string, string>) => {
         const dossier = await t.http().get(`/api/handovers/${started.body.id}/dossier`).set(headers).buffer(true).parse(binary);
         expect(dossier.status).toBe(200);
         expect(dossier.headers['content-type']).toBe('application/pdf');
         const text = (await pdfText(dossier.body as Buffer)).replace(/\s+/g, ' ');
         expect(text).toContain('Overdrachtsdossier');
         expect(text).toContain('Magnificent 8');
-        expect(text).toContain('Łukasz Leaving');
         expect(text).toContain('eindigt 01-01-2012');
-        expect(text).toContain('€ 450,00'); // a deposit
+        return text;
+      };
+      // The umbrella's copy names its sub-tenants, with their deposits and arrears.
+      const umbrellaCopy = await dossierText(t.admin);
+      for (const expected of ['Łukasz Leaving', 'Zoë Leaving', 'Ada Staying', 'Waarborg', 'Achterstand', '€ 450,00'])
+        expect(umbrellaCopy).toContain(expected);
+      // The owners deal with the umbrella: spaces, areas, bands, rents and end dates, no person.
+      const bandCode = staying[0]!.lease.bandCode as string;
+      const monthlyRentCents = staying[0]!.lease.monthlyRentCents as number;
+      const rent = `€ ${(monthlyRentCents / 100).toFixed(2).replace('.', ',')}`;
+      for (const headers of [seller, newOwner]) {
+        const ownersCopy = await dossierText(headers);
+        for (const expected of ['30,00 m²', ` ${bandCode} `, rent, '30-06-2013', 'loopt door']) expect(ownersCopy).toContain(expected);
+        for (const personal of ['Łukasz', 'Zoë', 'Ada Staying', 'Waarborg', 'waarborgsommen', 'Achterstand', 'achterstanden'])
+          expect(ownersCopy).not.toContain(personal);
       }
       expect((await t.http().get(`/api/handovers/${started.body.id}`).set(stranger)).status).toBe(404);
       expect((await t.http().get(`/api/handovers/${started.body.id}/dossier`).set(stranger)).status).toBe(404);

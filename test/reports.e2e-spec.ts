@@ -155,8 +155,8 @@ describe('reports', () => {
       localTenants: 5,
       bands: [
         { code: 'A', tenants: 6, areaM2: 140 },
-        { code: 'B', tenants: '<5', areaM2: 40 },
-        { code: 'C', tenants: '<5', areaM2: 20 },
+        { code: 'B', tenants: '<5', areaM2: null },
+        { code: 'C', tenants: '<5', areaM2: null },
       ],
       disciplines: [
         { name: 'dans', tenants: '<5' },
@@ -173,7 +173,7 @@ describe('reports', () => {
       lettableAreaM2: 50,
       letAreaM2: 50,
       tenants: '<5',
-      bands: [{ code: 'B', tenants: '<5', areaM2: 50 }],
+      bands: [{ code: 'B', tenants: '<5', areaM2: null }],
       waitingList: 0,
       municipalInvestmentCents: 0,
     });
@@ -187,8 +187,8 @@ describe('reports', () => {
       localTenants: 5,
       bands: [
         { code: 'A', tenants: 6, areaM2: 140 },
-        { code: 'B', tenants: '<5', areaM2: 90 },
-        { code: 'C', tenants: '<5', areaM2: 20 },
+        { code: 'B', tenants: '<5', areaM2: null },
+        { code: 'C', tenants: '<5', areaM2: null },
       ],
       waitingList: '<5',
       municipalInvestmentCents: 1_000_000,
@@ -202,7 +202,7 @@ describe('reports', () => {
     expect(csv).toHaveLength(3);
     expect(csv[0]).toContain('lettableAreaM2');
     const b1Row = csv.find((line) => line.includes(b1.id))!;
-    expect(b1Row).toContain(',240,200,0.8333,9,8,8,5,<5,1000000,6,140,<5,40,<5,20,');
+    expect(b1Row).toContain(',240,200,0.8333,9,8,8,5,<5,1000000,6,140,<5,,<5,,');
 
     const pdf = (await pdfText(await fetchReport(headers, { kind: 'municipality-monitor', period: '2012-12', format: 'pdf' }))).replace(
       /\s+/g,
@@ -213,13 +213,16 @@ describe('reports', () => {
       '240,00 m² / 200,00 m²',
       '83,3%',
       '8 van 9',
-      '<5 huurders, 40,00 m²',
+      '<5 huurders, m² afgeschermd',
       '6 huurders, 140,00 m²',
       '€ 10.000,00',
       'Bezetting van de stad, laatste twaalf maanden',
       '2012-12',
     ])
       expect(pdf).toContain(figure);
+    // A band's m² next to its masked count would give the count away (studios are of similar size).
+    expect(pdf).not.toMatch(/<5 huurders, \d/);
+    expect(pdf).not.toContain('40,00 m² · <5');
   });
 
   it('reports occupancy and rent against interest to the owner, to the m² and the cent', async () => {
@@ -325,6 +328,16 @@ describe('reports', () => {
       '<5',
       10000,
     ]);
+    // A masked band's m² cell is left empty (the sheet ends the row there).
+    const bandRows = rowsOf(monitor.getWorksheet('Tarieven')!).filter((row) => row[1] !== 'Tarief');
+    expect(bandRows).toHaveLength(4);
+    expect(bandRows).toEqual(
+      expect.arrayContaining([
+        [expect.any(String), 'A', 6, 140],
+        [expect.any(String), 'B', '<5'],
+        [expect.any(String), 'C', '<5'],
+      ]),
+    );
     expect(rowsOf(monitor.getWorksheet('Disciplines')!).filter((row) => row[2] === 6)).toHaveLength(1);
     const trend = rowsOf(monitor.getWorksheet('Trend')!);
     expect(trend.map((row) => row[0])).toEqual([

@@ -4,6 +4,8 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const DEFAULT_PAGE_LIMIT = 100;
 export const MAX_PAGE_LIMIT = 1000;
+/** Far past any list the product holds, and well inside what the database takes as an OFFSET. */
+export const MAX_PAGE_OFFSET = 1_000_000_000;
 
 /** `?limit=&offset=` of every list. */
 export class PageQueryDto {
@@ -15,11 +17,12 @@ export class PageQueryDto {
   @Max(MAX_PAGE_LIMIT)
   limit: number = DEFAULT_PAGE_LIMIT;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_PAGE_OFFSET)
   offset: number = 0;
 }
 

@@ -2,21 +2,44 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { isValidDutchVatNumber } from './vat-number.js';
 
-/** A calendar date written YYYY-MM-DD that exists (no 2012-02-30). */
+/**
+ * The years a date, month or year may lie in: every date the product keeps is well inside them, and
+ * outside them the database refuses some (year 0) or a run would bill centuries ahead.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+const inYears = (value: string) => Number(value.slice(0, 4)) >= FIRST_YEAR && Number(value.slice(0, 4)) <= LAST_YEAR;
+
+/** A calendar date written YYYY-MM-DD that exists (no 2012-02-30), between 1900-01-01 and 2199-12-31. */
 export function IsIsoDate(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({
       name: 'isIsoDate',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be a date written YYYY-MM-DD`, ...options },
+      options: { message: `${propertyName} must be a date written YYYY-MM-DD, in ${FIRST_YEAR}–${LAST_YEAR}`, ...options },
       validator: {
         validate: (value: unknown) => {
-          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !inYears(value)) return false;
           const date = new Date(`${value}T00:00:00Z`);
           return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
         },
       },
+    });
+}
+
+/** A month written YYYY-MM (or, with `yearAllowed`, also a year YYYY), in 1900–2199. */
+export function IsPeriod(yearAllowed: boolean, options?: ValidationOptions) {
+  const pattern = yearAllowed ? /^\d{4}(-(0[1-9]|1[0-2]))?$/ : /^\d{4}-(0[1-9]|1[0-2])$/;
+  const written = yearAllowed ? 'a year (2012) or a month (2012-03)' : 'a month written YYYY-MM';
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isPeriod',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be ${written}, in ${FIRST_YEAR}–${LAST_YEAR}`, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && pattern.test(value) && inYears(value) },
     });
 }
 

@@ -121,25 +121,33 @@ export class ExecuteHandoverService {
         await this.notices.attachLetter(manager, notice.leaseId, document.id);
       });
     }
-    if (handover.dossierDocumentId) return;
-    const bytes = await renderDossierPdf({
+    // The owners' copy first: `dossierReady` follows the umbrella's copy, so once it is ready both are.
+    const missing = [
+      ...(handover.ownerDossierDocumentId ? [] : (['owners'] as const)),
+      ...(handover.dossierDocumentId ? [] : (['umbrella'] as const)),
+    ];
+    if (missing.length === 0) return;
+    const data = {
       ...facts,
       transferDate: handover.transferDate,
       newUseEnd: handover.newUseEnd,
       rentRoll: await this.handovers.rentRoll(handover.buildingId, handover.transferDate),
       plan: handover.plan,
-    });
-    await this.handovers.transaction(async (manager) => {
-      const document = await this.documents.store(
-        {
-          kind: 'handover_dossier_pdf',
-          filename: `overdrachtsdossier-${handover.transferDate}.pdf`,
-          contentType: 'application/pdf',
-          bytes,
-        },
-        manager,
-      );
-      await this.handovers.attachDossier(manager, handover.id, document.id);
-    });
+    };
+    for (const copy of missing) {
+      const bytes = await renderDossierPdf(data, copy);
+      await this.handovers.transaction(async (manager) => {
+        const document = await this.documents.store(
+          {
+            kind: 'handover_dossier_pdf',
+            filename: `overdrachtsdossier-${handover.transferDate}.pdf`,
+            contentType: 'application/pdf',
+            bytes,
+          },
+          manager,
+        );
+        await this.handovers.attachDossier(manager, handover.id, copy, document.id);
+      });
+    }
   }
 }

@@ -2,7 +2,7 @@ import { CONTENT_WIDTH, drawTable, PAGE, renderPdf } from '../../pdf/document.js
 import { dutchDate, euros, squareMetres } from '../../pdf/dutch-format.js';
 import { monthlyRentCents } from '../rent-bands/rent.js';
 import type { HandoverPlan } from './handover-plan.js';
-import type { RentRollRow } from './handovers.repository.js';
+import type { DossierCopy, RentRollRow } from './handovers.repository.js';
 
 export interface DossierData {
   buildingName: string;
@@ -16,8 +16,13 @@ export interface DossierData {
   plan: HandoverPlan;
 }
 
-/** The handover dossier for both owners: the rent roll at the transfer date and each lease's fate. */
-export function renderDossierPdf(data: DossierData): Promise<Buffer> {
+/**
+ * The handover dossier: the rent roll at the transfer date and each lease's fate. The owners deal with
+ * the umbrella, not with its sub-tenants, so their copy shows spaces, areas, bands, rents and end dates
+ * but no names, deposits or arrears; the umbrella's copy keeps them.
+ */
+export function renderDossierPdf(data: DossierData, copy: DossierCopy): Promise<Buffer> {
+  const personal = copy === 'umbrella';
   return renderPdf({ title: `Overdrachtsdossier ${data.buildingName}`, author: 'Broedplaats', date: data.transferDate }, (doc) => {
     doc.font('bold').fontSize(16).text(`Overdrachtsdossier ${data.buildingName}`);
     doc.font('regular').fontSize(10).text(data.buildingAddress);
@@ -52,7 +57,8 @@ export function renderDossierPdf(data: DossierData): Promise<Buffer> {
     doc
       .fontSize(10)
       .text(
-        `Huurders: ${data.rentRoll.length} · huur per maand ${euros(totals.rent)} · waarborgsommen ${euros(totals.deposits)} · achterstanden ${euros(totals.arrears)}`,
+        `Huurders: ${data.rentRoll.length} · huur per maand ${euros(totals.rent)}` +
+          (personal ? ` · waarborgsommen ${euros(totals.deposits)} · achterstanden ${euros(totals.arrears)}` : ''),
       );
     doc.text(
       `Huurovereenkomsten die doorlopen: ${data.plan.leasesTransferred.length} · ontruimingsaanzeggingen: ${data.plan.leasesEnded.length}`,
@@ -68,28 +74,53 @@ export function renderDossierPdf(data: DossierData): Promise<Buffer> {
       );
     doc.font('bold').text('Huurlijst op de overdrachtsdatum');
     doc.moveDown(0.5);
-    drawTable(
-      doc,
-      [
-        { header: 'Ruimte', width: 40 },
-        { header: 'Huurder', width: 105 },
-        { header: 'm²', width: 45, align: 'right' },
-        { header: 'Huur/mnd', width: 60, align: 'right' },
-        { header: 'Waarborg', width: 60, align: 'right' },
-        { header: 'Achterstand', width: 60, align: 'right' },
-        { header: 'Gevolg', width: 125 },
-      ],
-      data.rentRoll.map((row) => [
-        row.spaceCode,
-        row.tenantName,
-        squareMetres(row.areaM2),
-        euros(monthlyRentCents(row.areaM2, row.ratePerM2YearCents)),
-        euros(row.depositCents),
-        euros(row.arrearsCents),
-        fate.get(row.leaseId) ?? (row.endDate !== null && row.endDate <= data.transferDate ? 'eindigt vóór overdracht' : 'loopt door'),
-      ]),
-      { fontSize: 7 },
-    );
+    const fateOf = (row: RentRollRow) =>
+      fate.get(row.leaseId) ?? (row.endDate !== null && row.endDate <= data.transferDate ? 'eindigt vóór overdracht' : 'loopt door');
+    const rent = (row: RentRollRow) => euros(monthlyRentCents(row.areaM2, row.ratePerM2YearCents));
+    if (personal)
+      drawTable(
+        doc,
+        [
+          { header: 'Ruimte', width: 40 },
+          { header: 'Huurder', width: 105 },
+          { header: 'm²', width: 45, align: 'right' },
+          { header: 'Huur/mnd', width: 60, align: 'right' },
+          { header: 'Waarborg', width: 60, align: 'right' },
+          { header: 'Achterstand', width: 60, align: 'right' },
+          { header: 'Gevolg', width: 125 },
+        ],
+        data.rentRoll.map((row) => [
+          row.spaceCode,
+          row.tenantName,
+          squareMetres(row.areaM2),
+          rent(row),
+          euros(row.depositCents),
+          euros(row.arrearsCents),
+          fateOf(row),
+        ]),
+        { fontSize: 7 },
+      );
+    else
+      drawTable(
+        doc,
+        [
+          { header: 'Ruimte', width: 50 },
+          { header: 'm²', width: 55, align: 'right' },
+          { header: 'Tarief', width: 45 },
+          { header: 'Huur/mnd', width: 70, align: 'right' },
+          { header: 'Einddatum', width: 75 },
+          { header: 'Gevolg', width: 200 },
+        ],
+        data.rentRoll.map((row) => [
+          row.spaceCode,
+          squareMetres(row.areaM2),
+          row.bandCode,
+          rent(row),
+          row.endDate ? dutchDate(row.endDate) : 'onbepaald',
+          fateOf(row),
+        ]),
+        { fontSize: 7 },
+      );
     doc.x = PAGE.margin;
   });
 }

@@ -43,11 +43,19 @@ export class Handover {
   @Column({ type: 'jsonb' }) plan!: HandoverPlan;
   @Column({ type: 'text', nullable: true }) error!: string | null;
 
+  /** The umbrella's copy of the dossier, with the sub-tenants' names, deposits and arrears. */
   @Column({ type: 'uuid', nullable: true }) dossierDocumentId!: string | null;
 
   @ManyToOne(() => StoredDocument, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'dossier_document_id', foreignKeyConstraintName: 'fk_handover_dossier' })
   dossierDocument?: Relation<StoredDocument>;
+
+  /** The owners' copy: they deal with the umbrella, not with its sub-tenants, so it names none of them. */
+  @Column({ type: 'uuid', nullable: true }) ownerDossierDocumentId!: string | null;
+
+  @ManyToOne(() => StoredDocument, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_dossier_document_id', foreignKeyConstraintName: 'fk_handover_owner_dossier' })
+  ownerDossierDocument?: Relation<StoredDocument>;
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) completedAt!: Date | null;

@@ -4,6 +4,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Handover } from './handover.entity.js';
 import type { PlannedLease, VacantSpace } from './handover-plan.js';
 
+/** The umbrella's copy names the sub-tenants; the owners' copy does not. */
+export type DossierCopy = 'umbrella' | 'owners';
+
 export interface RentRollRow {
   leaseId: string;
   tenantName: string;
@@ -12,6 +15,7 @@ export interface RentRollRow {
   areaM2: number;
   startDate: string;
   endDate: string | null;
+  bandCode: string;
   ratePerM2YearCents: number;
   depositCents: number;
   arrearsCents: number;
@@ -72,9 +76,18 @@ export class HandoversRepository {
       .then((rows) => rows[0]?.transfer_date ?? null);
   }
 
-  insert(values: Omit<Handover, 'id' | 'createdAt' | 'completedAt' | 'status' | 'error' | 'dossierDocumentId'>): Promise<Handover> {
+  insert(
+    values: Omit<Handover, 'id' | 'createdAt' | 'completedAt' | 'status' | 'error' | 'dossierDocumentId' | 'ownerDossierDocumentId'>,
+  ): Promise<Handover> {
     return this.dataSource.manager.save(
-      this.dataSource.manager.create(Handover, { ...values, status: 'queued', error: null, dossierDocumentId: null, completedAt: null }),
+      this.dataSource.manager.create(Handover, {
+        ...values,
+        status: 'queued',
+        error: null,
+        dossierDocumentId: null,
+        ownerDossierDocumentId: null,
+        completedAt: null,
+      }),
     );
   }
 
@@ -111,6 +124,7 @@ export class HandoversRepository {
         area_m2: string;
         start_date: string;
         end_date: string | null;
+        band: string;
         rate: number;
         deposit_cents: number;
         arrears: string;
@@ -118,13 +132,14 @@ export class HandoversRepository {
     >(
       `SELECT l.lease_id AS id, t.name AS tenant, s.code, f.level, l.area_m2, to_char(l.start_date, 'YYYY-MM-DD') AS start_date,
               to_char(l.end_date, 'YYYY-MM-DD') AS end_date,
-              (SELECT r.rate_per_m2_year_cents FROM lease_rate_revision r
-                WHERE r.lease_id = l.lease_id AND r.effective_date <= greatest($2::date, l.start_date)
-                ORDER BY r.effective_date DESC LIMIT 1) AS rate,
+              r.band_code AS band, r.rate_per_m2_year_cents AS rate,
               l.deposit_cents, coalesce(a.arrears_cents, 0) AS arrears
          FROM lease_running_within($2, 'infinity') l
          JOIN space_placement s ON s.space_id = l.space_id JOIN floor_level f ON f.floor_id = s.floor_id
          JOIN tenant_party t ON t.tenant_id = l.tenant_id
+         LEFT JOIN LATERAL (SELECT band_code, rate_per_m2_year_cents FROM lease_rate_revision
+                WHERE lease_id = l.lease_id AND effective_date <= greatest($2::date, l.start_date)
+                ORDER BY effective_date DESC LIMIT 1) r ON true
          LEFT JOIN lease_arrears_on($2) a ON a.lease_id = l.lease_id
         WHERE l.building_id = $1
         ORDER BY f.level, s.code`,
@@ -138,6 +153,7 @@ export class HandoversRepository {
       areaM2: Number(row.area_m2),
       startDate: row.start_date,
       endDate: row.end_date,
+      bandCode: row.band,
       ratePerM2YearCents: row.rate,
       depositCents: row.deposit_cents,
       arrearsCents: Number(row.arrears),
@@ -174,9 +190,10 @@ export class HandoversRepository {
     };
   }
 
-  async attachDossier(manager: EntityManager, handoverId: string, documentId: string): Promise<boolean> {
+  async attachDossier(manager: EntityManager, handoverId: string, copy: DossierCopy, documentId: string): Promise<boolean> {
+    const column = copy === 'owners' ? 'owner_dossier_document_id' : 'dossier_document_id';
     const [rows] = await manager.query<[unknown[], number]>(
-      `UPDATE handover SET dossier_document_id = $2 WHERE id = $1 AND dossier_document_id IS NULL RETURNING id`,
+      `UPDATE handover SET ${column} = $2 WHERE id = $1 AND ${column} IS NULL RETURNING id`,
       [handoverId, documentId],
     );
     return rows.length > 0;

@@ -104,9 +104,11 @@ export class HandoversService {
     return handover;
   }
 
+  /** Admins get the umbrella's copy; the owners the copy without the sub-tenants' personal data. */
   async dossier(id: string, principal: Principal): Promise<DocumentFile> {
     const handover = await this.getVisible(id, principal);
-    if (!handover.dossierDocumentId) throw new ConflictError(HANDOVERS_ERRORS.dossier_not_ready);
-    return this.documents.read(handover.dossierDocumentId);
+    const documentId = principal.role === 'admin' ? handover.dossierDocumentId : handover.ownerDossierDocumentId;
+    if (!documentId) throw new ConflictError(HANDOVERS_ERRORS.dossier_not_ready);
+    return this.documents.read(documentId);
   }
 }

@@ -23,7 +23,7 @@ describe('report aggregates', () => {
     expect([0, 1, 4, 5, 300].map(maskPeople)).toEqual([0, '<5', '<5', 5, 300]);
   });
 
-  it('masks counts of people but keeps areas, spaces and money visible', () => {
+  it('masks counts of people and the m² of a band with a masked count, but keeps other areas, spaces and money visible', () => {
     expect(toMonitorFigures(counts())).toMatchObject({
       tenants: '<5',
       localTenants: 0,
@@ -31,11 +31,27 @@ describe('report aggregates', () => {
       spaces: 4,
       spacesLet: 3,
       spaceOccupancyRate: 0.75,
-      bands: [{ code: 'A', tenants: '<5', areaM2: 75.5 }],
+      bands: [{ code: 'A', tenants: '<5', areaM2: null }],
       disciplines: [{ name: 'dans', tenants: '<5' }],
       waitingList: 7,
       municipalInvestmentPerM2Cents: 365_000,
     });
+  });
+
+  it('keeps the m² of a band whose count is shown', () => {
+    const figures = toMonitorFigures(
+      counts({
+        tenants: 8,
+        bands: [
+          { code: 'A', tenants: 5, areaM2: 60 },
+          { code: 'B', tenants: 3, areaM2: 15.5 },
+        ],
+      }),
+    );
+    expect(figures.bands).toEqual([
+      { code: 'A', tenants: 5, areaM2: 60 },
+      { code: 'B', tenants: '<5', areaM2: null },
+    ]);
   });
 
   it('masks city totals after summing the raw counts, so small buildings add up', () => {

@@ -22,7 +22,8 @@ export interface BuildingMonitorFigures {
   spaceOccupancyRate: number;
   tenants: PeopleCount;
   localTenants: PeopleCount;
-  bands: { code: string; tenants: PeopleCount; areaM2: number }[];
+  /** `areaM2` is null where the band's count is masked: studios are of similar size, so its m² would give the count away. */
+  bands: { code: string; tenants: PeopleCount; areaM2: number | null }[];
   disciplines: { name: string; tenants: PeopleCount }[];
   waitingList: PeopleCount;
   municipalInvestmentCents: number;
@@ -54,7 +55,7 @@ export function byDisciplineName<T extends { name: string }>(disciplines: T[]): 
   return [...disciplines].sort((a, b) => DUTCH.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Masks a building's counts of people; areas, spaces and money stay visible. */
+/** Masks a building's counts of people and the m² of a band whose count is masked; other areas, spaces and money stay visible. */
 export function toMonitorFigures(counts: BuildingCounts): BuildingMonitorFigures {
   return {
     buildingId: counts.buildingId,
@@ -69,7 +70,10 @@ export function toMonitorFigures(counts: BuildingCounts): BuildingMonitorFigures
     spaceOccupancyRate: ratio(counts.spacesLet, counts.spaces),
     tenants: maskPeople(counts.tenants),
     localTenants: maskPeople(counts.localTenants),
-    bands: counts.bands.map((band) => ({ code: band.code, tenants: maskPeople(band.tenants), areaM2: band.areaM2 })),
+    bands: counts.bands.map((band) => {
+      const tenants = maskPeople(band.tenants);
+      return { code: band.code, tenants, areaM2: tenants === SMALL_COUNT ? null : band.areaM2 };
+    }),
     disciplines: byDisciplineName(counts.disciplines).map((discipline) => ({
       name: discipline.name,
       tenants: maskPeople(discipline.tenants),

@@ -48,6 +48,7 @@ export interface MonitorTrendPoint {
 }
 
 const count = (value: PeopleCount) => String(value);
+const area = (value: number | null) => (value === null ? 'm² afgeschermd' : squareMetres(value));
 
 /** The contract's JSON, with the building's and the owner's name: no tenant names, e-mails or individual rents. */
 export function ownerReportJson(report: OwnerOccupancyReport): Buffer {
@@ -130,7 +131,7 @@ export function monitorCsv(report: MunicipalityMonitorReport): Buffer {
         const band = building.bands.find((entry) => entry.code === code);
         return [
           [`band${code}Tenants`, band ? count(band.tenants) : '0'],
-          [`band${code}AreaM2`, band?.areaM2 ?? 0],
+          [`band${code}AreaM2`, band ? (band.areaM2 ?? '') : 0],
         ];
       }),
     );
@@ -347,10 +348,7 @@ export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
             ['Huurders uit de buurt', count(building.localTenants)],
             ['Wachtlijst (personen)', count(building.waitingList)],
             ['Gemeentelijke investering', euros(building.municipalInvestmentCents)],
-            ...building.bands.map((band): string[] => [
-              `Tarief ${band.code}`,
-              `${count(band.tenants)} huurders, ${squareMetres(band.areaM2)}`,
-            ]),
+            ...building.bands.map((band): string[] => [`Tarief ${band.code}`, `${count(band.tenants)} huurders, ${area(band.areaM2)}`]),
             ...building.disciplines.map((discipline): string[] => [
               `Discipline ${discipline.name}`,
               `${count(discipline.tenants)} huurders`,
@@ -361,11 +359,11 @@ export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
         drawBarChart(
           doc,
           'm² per tarief',
-          building.bands.map((band) => ({
-            label: `Tarief ${band.code}`,
-            value: band.areaM2,
-            caption: `${squareMetres(band.areaM2)} · ${count(band.tenants)} huurders`,
-          })),
+          building.bands.flatMap(({ code, tenants, areaM2 }) =>
+            areaM2 === null
+              ? []
+              : [{ label: `Tarief ${code}`, value: areaM2, caption: `${squareMetres(areaM2)} · ${count(tenants)} huurders` }],
+          ),
         );
       }
     },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { buildingScopeOf, mayMonitorCity, mayReadReport, requireCapability } from '../../common/auth/access-policy.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
-import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../common/errors/domain-error.js';
+import { ConflictError, DomainError, ForbiddenError, InputError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
 import { Clock } from '../../common/clock/clock.js';
 import { DomainEvents } from '../../events/domain-events.js';
@@ -121,7 +121,8 @@ export class ReportsService {
   }
 
   async markFailed(id: string, error: Error): Promise<void> {
-    await this.reports.markFailed(id, error.message);
+    // The status row is shown to whoever asked: our own refusals as they are, anything else (such as the database's text) never.
+    await this.reports.markFailed(id, error instanceof DomainError ? error.message : new RuleError(REPORTS_ERRORS.report_failed).message);
   }
 
   /** For the schedule: every municipality's monitor of a period, as JSON and PDF. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page.js';
-import { IsIsoDate } from '../../../common/validation/validators.js';
+import { IsIsoDate, IsPeriod } from '../../../common/validation/validators.js';
 import {
   type Invoice,
   type InvoiceLine,
@@ -13,11 +13,9 @@ import {
 import { JOB_STATUSES, type JobStatus } from '../../../jobs/job-status.js';
 import type { InvoiceRun } from '../invoice-run.entity.js';
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 export class StartInvoiceRunDto {
   @ApiProperty({ example: '2012-03', description: 'The month to invoice, YYYY-MM' })
-  @Matches(PERIOD, { message: 'period must be a month written YYYY-MM' })
+  @IsPeriod(false)
   period!: string;
 }
 
@@ -42,7 +40,7 @@ export class ListInvoicesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() buildingId?: string;
   @ApiPropertyOptional({ example: '2012-03' })
   @IsOptional()
-  @Matches(PERIOD, { message: 'period must be a month written YYYY-MM' })
+  @IsPeriod(false)
   period?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() tenantId?: string;
   @ApiPropertyOptional({ enum: INVOICE_STATUSES }) @IsOptional() @IsIn(INVOICE_STATUSES) status?: InvoiceStatus;

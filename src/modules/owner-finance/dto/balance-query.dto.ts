@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { FIRST_YEAR, LAST_YEAR } from '../../../common/validation/validators.js';
 
 export class BalanceQueryDto {
   @ApiPropertyOptional({ example: 2012, description: 'Defaults to this year' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(1900)
-  @Max(2200)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year?: number;
 }

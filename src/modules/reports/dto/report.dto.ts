@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsPeriod } from '../../../common/validation/validators.js';
 import { JOB_STATUSES, type JobStatus } from '../../../jobs/job-status.js';
 import { type Report, REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind } from '../report.entity.js';
 
@@ -13,7 +14,7 @@ export class RequestReportDto {
   city?: string;
 
   @ApiProperty({ example: '2012', description: 'A year (2012) or a month (2012-03); figures as of its last day' })
-  @Matches(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { message: 'period must be a year (2012) or a month (2012-03)' })
+  @IsPeriod(true)
   period!: string;
 
   @ApiProperty({ enum: REPORT_FORMATS }) @IsIn(REPORT_FORMATS) format!: ReportFormat;
