@@ -28,6 +28,9 @@ export interface EventPayloads {
   'lease.terminated': { endDate: string; previousEndDate: string | null; noticeGivenOn: string; reason: string };
   'offer.made': { floorId: string; applicationId: string; replyBy: string };
   'offer.expired': { floorId: string; applicationId: string };
+  /** The floor was allocated or released while the offer was open. */
+  'offer.withdrawn': { floorId: string; applicationId: string; because: 'allocated' | 'released' };
+  'application.released': { floorId: string };
   'application.allocated': { floorId: string; allocationId: string; tenantIds: string[] };
   'handover.completed': {
     buildingId: string;
@@ -51,6 +54,8 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'lease.terminated': 'lease',
   'offer.made': 'offer',
   'offer.expired': 'offer',
+  'offer.withdrawn': 'offer',
+  'application.released': 'application',
   'application.allocated': 'application',
   'handover.completed': 'handover',
   'report.completed': 'report',

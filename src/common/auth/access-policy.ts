@@ -134,6 +134,14 @@ export function mayReadApplication(principal: Principal, participant: boolean): 
   return principal.role === 'admin' || participant;
 }
 
+/**
+ * Which applications (and their offers) a list may show: admins all, or with `mine` only those they
+ * take part in; anyone else only those they take part in (the contact or a member).
+ */
+export function applicationListScopeOf(principal: Principal, mine: boolean): { participantUserId?: string } {
+  return principal.role === 'admin' && !mine ? {} : { participantUserId: principal.userId };
+}
+
 /** Acting for a group (submit, withdraw, answer an offer): its contact, or an admin. */
 export function mayActForApplication(principal: Principal, application: { contactUserId: string }): boolean {
   return principal.role === 'admin' || application.contactUserId === principal.userId;

@@ -17,6 +17,10 @@ import { APPLICATIONS_ERRORS, TransitionRefusedError } from './applications.erro
 import { ApplicationsRepository } from './applications.repository.js';
 import { ApplicationsService } from './applications.service.js';
 
+function floorAlreadyAllocated(): ConflictError {
+  return new ConflictError(APPLICATIONS_ERRORS.floor_already_allocated, {}, [{ field: 'floorId', message: 'already allocated' }]);
+}
+
 export interface Allocation {
   applicationId: string;
   floorId: string;
@@ -61,6 +65,7 @@ export class AllocationsService {
     return translateConstraintViolations(
       () =>
         this.applications.transaction(async (manager) => {
+          await this.applications.lockFloor(manager, floorId);
           await first?.(manager);
           const locked = (await this.applications.lockApplication(manager, applicationId))!;
           if (
@@ -78,6 +83,7 @@ export class AllocationsService {
             actorUserId,
             payload: { floorId, allocationId, tenantIds },
           });
+          await this.withdrawOpenOffers(manager, floorId, 'allocated', actorUserId);
           for (const offer of await this.applications.expireOtherOpenOffers(manager, applicationId)) {
             await this.events.record(manager, {
               type: 'offer.expired',
@@ -88,21 +94,41 @@ export class AllocationsService {
           }
           return { applicationId, floorId, tenantIds };
         }),
-      {
-        uq_floor_allocation_current: () =>
-          new ConflictError(APPLICATIONS_ERRORS.floor_already_allocated, {}, [{ field: 'floorId', message: 'already allocated' }]),
-      },
+      { uq_floor_allocation_current: floorAlreadyAllocated },
     );
   }
 
-  /** Ends the floor's allocation; the best waitlisted group that wants it gets an offer. */
+  /** Ends the floor's allocation (the group's application becomes `released`); the best waitlisted group that wants it gets an offer. */
   async release(floorId: string, principal: Principal): Promise<FloorOffer | null> {
     requireCapability(principal, 'applications.review');
     await this.floors.getVisible(floorId, principal);
-    if (!(await this.applications.releaseFloor(floorId, this.clock.today()))) {
-      throw new RuleError(APPLICATIONS_ERRORS.floor_not_allocated);
-    }
+    const actorUserId = actorOf(principal);
+    await this.applications.transaction(async (manager) => {
+      await this.applications.lockFloor(manager, floorId);
+      const applicationId = await this.applications.releaseFloor(manager, floorId, this.clock.today());
+      if (!applicationId) throw new RuleError(APPLICATIONS_ERRORS.floor_not_allocated);
+      await this.applications.transition(manager, applicationId, statusesThatMayBecome('released'), 'released', principal.userId);
+      await this.events.record(manager, { type: 'application.released', entityId: applicationId, actorUserId, payload: { floorId } });
+      await this.withdrawOpenOffers(manager, floorId, 'released', actorUserId);
+    });
     return this.offerFloor(floorId, principal);
+  }
+
+  /** A floor that was allocated or released takes back the offers still open on it. */
+  private async withdrawOpenOffers(
+    manager: EntityManager,
+    floorId: string,
+    because: 'allocated' | 'released',
+    actorUserId: string | null,
+  ): Promise<void> {
+    for (const offer of await this.applications.withdrawOpenOffersOn(manager, floorId)) {
+      await this.events.record(manager, {
+        type: 'offer.withdrawn',
+        entityId: offer.id,
+        actorUserId,
+        payload: { floorId, applicationId: offer.applicationId, because },
+      });
+    }
   }
 
   /** Offers each free floor of a round to the best waitlisted group that wants it. */
@@ -121,6 +147,7 @@ export class AllocationsService {
   async accept(offerId: string, principal: Principal): Promise<Allocation> {
     const offer = await this.answerable(offerId, principal);
     return this.allocateAtomically(offer.applicationId, offer.floorId, principal, async (manager) => {
+      if (await this.applications.isAllocated(manager, offer.floorId)) throw floorAlreadyAllocated();
       if (!(await this.applications.closeOffer(manager, offerId, 'accepted'))) throw new RuleError(APPLICATIONS_ERRORS.offer_closed);
     });
   }
@@ -156,6 +183,7 @@ export class AllocationsService {
     if (!applicationId) return null;
     const replyBy = addDays(this.clock.today(), this.config.applications.offerReplyDays);
     const offerId = await this.applications.transaction(async (manager) => {
+      await this.applications.lockFloor(manager, floorId);
       const id = await this.applications.insertOffer(manager, floorId, applicationId, replyBy);
       if (id) {
         await this.events.record(manager, {

@@ -6,7 +6,9 @@ const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   draft: ['submitted', 'withdrawn'],
   submitted: ['allocated', 'waitlisted', 'rejected', 'withdrawn'],
   waitlisted: ['allocated', 'rejected', 'withdrawn'],
-  allocated: [],
+  /** Its floor was released: the group's allocation ended. */
+  allocated: ['released'],
+  released: [],
   rejected: [],
   withdrawn: [],
 };

@@ -16,10 +16,11 @@ import { Floor } from '../floors/floor.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'allocated', 'waitlisted', 'rejected', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'allocated', 'waitlisted', 'rejected', 'withdrawn', 'released'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export const OFFER_STATUSES = ['open', 'accepted', 'declined', 'expired'] as const;
+/** `withdrawn`: the floor was allocated or released meanwhile, so the offer no longer stands. */
+export const OFFER_STATUSES = ['open', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 /** A call for applications: floors of one building on offer between two dates. */
@@ -58,7 +59,7 @@ export class ApplicationRoundFloor {
 /** A group's application with a joint plan, for one round. */
 @Entity('application')
 @Index('ix_application_round', ['roundId'])
-@Check('ck_application_status', `status IN ('draft', 'submitted', 'allocated', 'waitlisted', 'rejected', 'withdrawn')`)
+@Check('ck_application_status', `status IN ('draft', 'submitted', 'allocated', 'waitlisted', 'rejected', 'withdrawn', 'released')`)
 @Check('ck_application_submitted_at', `status = 'draft' OR status = 'withdrawn' OR submitted_at IS NOT NULL`)
 export class Application {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -207,7 +208,7 @@ export class AllocationTenant {
 @Entity('floor_offer')
 @Index('uq_floor_offer_open', ['floorId'], { unique: true, where: `status = 'open'` })
 @Index('ix_floor_offer_application', ['applicationId'])
-@Check('ck_floor_offer_status', `status IN ('open', 'accepted', 'declined', 'expired')`)
+@Check('ck_floor_offer_status', `status IN ('open', 'accepted', 'declined', 'expired', 'withdrawn')`)
 export class FloorOffer {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -1,5 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
+import { mapPage, type Page } from '../../common/pagination/page.js';
+import { PageQueryDto } from '../../common/pagination/page.js';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
@@ -11,6 +14,11 @@ import {
   AllocateDto,
   AllocationResponseDto,
   ApplicationResponseDto,
+  ApplicationSummaryDto,
+  ListApplicationsQueryDto,
+  ListOffersQueryDto,
+  ListRoundApplicationsQueryDto,
+  toApplicationSummary,
   CreateApplicationDto,
   CreateRoundDto,
   OfferResponseDto,
@@ -43,6 +51,50 @@ export class ApplicationRoundsController {
   ): Promise<RoundResponseDto> {
     const { round, floorIds } = await this.applications.createRound(buildingId, body, principal);
     return toRoundResponse(round, floorIds);
+  }
+
+  @Get('buildings/:id/application-rounds')
+  @ApiOperation({
+    summary: 'Application rounds of a building',
+    description: 'Newest first, each with its floors; for whoever may see the building.',
+  })
+  @ApiPage(RoundResponseDto)
+  async listRounds(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<RoundResponseDto>> {
+    return mapPage(await this.applications.listRounds(buildingId, principal, query), ({ round, floorIds }) =>
+      toRoundResponse(round, floorIds),
+    );
+  }
+
+  @Get('application-rounds/:id/applications')
+  @Can('applications.review')
+  @ApiOperation({
+    summary: 'Applications of a round',
+    description: 'Every application of the round, newest first, optionally of one status (admins).',
+  })
+  @ApiPage(ApplicationSummaryDto)
+  async listOfRound(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_round_not_found)) roundId: string,
+    @Query() query: ListRoundApplicationsQueryDto,
+  ): Promise<Page<ApplicationSummaryDto>> {
+    return mapPage(await this.applications.listOfRound(roundId, { status: query.status }, principal, query), toApplicationSummary);
+  }
+
+  @Get('applications')
+  @ApiOperation({
+    summary: 'Applications',
+    description: 'The applications you are the contact or a member of (`mine=true`); admins see all without `mine`.',
+  })
+  @ApiPage(ApplicationSummaryDto)
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListApplicationsQueryDto): Promise<Page<ApplicationSummaryDto>> {
+    return mapPage(
+      await this.applications.list({ mine: query.mine === 'true', status: query.status }, principal, query),
+      toApplicationSummary,
+    );
   }
 
   @Get('application-rounds/:id')
@@ -189,7 +241,21 @@ export class ApplicationsController {
 @ApiBearerAuth()
 @Controller('api')
 export class OffersController {
-  constructor(private readonly allocations: AllocationsService) {}
+  constructor(
+    private readonly allocations: AllocationsService,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  @Get('offers')
+  @ApiOperation({
+    summary: 'Offers of floors',
+    description: 'Offers to the groups you are the contact or a member of (`mine=true`); admins see all without `mine`.',
+  })
+  @ApiPage(OfferResponseDto)
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListOffersQueryDto): Promise<Page<OfferResponseDto>> {
+    const { mine, status, floorId } = query;
+    return mapPage(await this.applications.listOffers({ mine: mine === 'true', status, floorId }, principal, query), toOfferResponse);
+  }
 
   @Post('offers/:id/accept')
   @ApiCreatedResponse({ type: AllocationResponseDto })

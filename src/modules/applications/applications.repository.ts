@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { Page } from '../../common/pagination/page.js';
 import {
   Application,
   ApplicationEvent,
@@ -24,6 +25,30 @@ export interface RankingRow {
 }
 
 export type NewMember = Omit<ApplicationMember, 'id' | 'applicationId'>;
+
+export interface ApplicationFilter {
+  roundId?: string;
+  status?: ApplicationStatus;
+  /** Only applications this user is the contact or a member (by e-mail) of. */
+  participantUserId?: string;
+}
+
+export interface OfferFilter {
+  status?: OfferStatus;
+  floorId?: string;
+  applicationId?: string;
+  participantUserId?: string;
+}
+
+/** The same test as `isParticipant`, as a condition on a list's application id. */
+function whereParticipant<T extends object>(query: SelectQueryBuilder<T>, applicationIdColumn: string, userId: string): void {
+  query.andWhere(
+    `(EXISTS (SELECT 1 FROM application pa WHERE pa.id = ${applicationIdColumn} AND pa.contact_user_id = :participantUserId)
+      OR EXISTS (SELECT 1 FROM application_member pm JOIN user_email pu ON pu.email = pm.email
+                  WHERE pm.application_id = ${applicationIdColumn} AND pu.user_id = :participantUserId))`,
+    { participantUserId: userId },
+  );
+}
 
 @Injectable()
 export class ApplicationsRepository {
@@ -57,6 +82,32 @@ export class ApplicationsRepository {
       [floorIds],
     );
     return new Map(rows.map((row) => [row.floor_id, row.left_on]));
+  }
+
+  async findRoundsPage(buildingId: string, page: { limit: number; offset: number }): Promise<Page<ApplicationRound>> {
+    const [items, total] = await this.dataSource
+      .getRepository(ApplicationRound)
+      .createQueryBuilder('round')
+      .where('round.building_id = :buildingId', { buildingId })
+      .orderBy('round.opens_on', 'DESC')
+      .addOrderBy('round.id')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** The floors of many rounds in one query. */
+  async floorIdsOfRounds(roundIds: string[]): Promise<Map<string, string[]>> {
+    const byRound = new Map<string, string[]>(roundIds.map((id) => [id, []]));
+    if (roundIds.length === 0) return byRound;
+    const rows = await this.dataSource
+      .getRepository(ApplicationRoundFloor)
+      .createQueryBuilder('rf')
+      .where('rf.round_id = ANY(:roundIds)', { roundIds })
+      .getMany();
+    for (const row of rows) byRound.get(row.roundId)?.push(row.floorId);
+    return byRound;
   }
 
   async floorIdsOfRound(roundId: string): Promise<string[]> {
@@ -119,6 +170,36 @@ export class ApplicationsRepository {
 
   offersOf(applicationId: string): Promise<FloorOffer[]> {
     return this.dataSource.manager.find(FloorOffer, { where: { applicationId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Applications of a round, or those a user takes part in (`participantUserId`), newest first. */
+  async findApplicationsPage(filter: ApplicationFilter, page: { limit: number; offset: number }): Promise<Page<Application>> {
+    const query = this.dataSource.getRepository(Application).createQueryBuilder('application').where('TRUE');
+    if (filter.roundId) query.andWhere('application.round_id = :roundId', { roundId: filter.roundId });
+    if (filter.status) query.andWhere('application.status = :status', { status: filter.status });
+    if (filter.participantUserId) whereParticipant(query, 'application.id', filter.participantUserId);
+    const [items, total] = await query
+      .orderBy('application.created_at', 'DESC')
+      .addOrderBy('application.id')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  async findOffersPage(filter: OfferFilter, page: { limit: number; offset: number }): Promise<Page<FloorOffer>> {
+    const query = this.dataSource.getRepository(FloorOffer).createQueryBuilder('offer').where('TRUE');
+    if (filter.status) query.andWhere('offer.status = :status', { status: filter.status });
+    if (filter.floorId) query.andWhere('offer.floor_id = :floorId', { floorId: filter.floorId });
+    if (filter.applicationId) query.andWhere('offer.application_id = :applicationId', { applicationId: filter.applicationId });
+    if (filter.participantUserId) whereParticipant(query, 'offer.application_id', filter.participantUserId);
+    const [items, total] = await query
+      .orderBy('offer.created_at', 'DESC')
+      .addOrderBy('offer.id')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total };
   }
 
   /** Whether the user speaks for the group or is one of its members (by e-mail). */
@@ -200,13 +281,29 @@ export class ApplicationsRepository {
     ]);
   }
 
-  /** Ends the floor's current allocation; false when it had none. */
-  async releaseFloor(floorId: string, releasedOn: string): Promise<boolean> {
-    const [rows] = await this.dataSource.query<[unknown[], number]>(
-      `UPDATE floor_allocation SET released_on = $2 WHERE floor_id = $1 AND released_on IS NULL RETURNING id`,
+  /**
+   * Serialises the writes that decide a floor's fate (allocate, accept, release, offer) until the
+   * transaction ends, so an offer is never made for a floor another transaction is allocating.
+   */
+  async lockFloor(manager: EntityManager, floorId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('floor_allocation:' || $1, 0))`, [floorId]);
+  }
+
+  async isAllocated(manager: EntityManager, floorId: string): Promise<boolean> {
+    const [row] = await manager.query<{ allocated: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM floor_allocation WHERE floor_id = $1 AND released_on IS NULL) AS allocated`,
+      [floorId],
+    );
+    return row?.allocated ?? false;
+  }
+
+  /** Ends the floor's current allocation; the application it was given to, or null when it had none. */
+  async releaseFloor(manager: EntityManager, floorId: string, releasedOn: string): Promise<string | null> {
+    const [rows] = await manager.query<[{ application_id: string }[], number]>(
+      `UPDATE floor_allocation SET released_on = $2 WHERE floor_id = $1 AND released_on IS NULL RETURNING application_id`,
       [floorId, releasedOn],
     );
-    return rows.length > 0;
+    return rows[0]?.application_id ?? null;
   }
 
   // ── offers ────────────────────────────────────────────────────────────────────────────
@@ -244,10 +341,11 @@ export class ApplicationsRepository {
     return rows.map((row) => row.floor_id);
   }
 
-  /** The new offer's id, or null when the floor got an open offer meanwhile (one per floor). */
+  /** The new offer's id, or null when the floor got an open offer or a group meanwhile (call under `lockFloor`). */
   async insertOffer(manager: EntityManager, floorId: string, applicationId: string, replyBy: string): Promise<string | null> {
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO floor_offer (floor_id, application_id, reply_by) VALUES ($1, $2, $3)
+      `INSERT INTO floor_offer (floor_id, application_id, reply_by)
+       SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM floor_allocation WHERE floor_id = $1 AND released_on IS NULL)
        ON CONFLICT (floor_id) WHERE status = 'open' DO NOTHING RETURNING id`,
       [floorId, applicationId, replyBy],
     );
@@ -265,6 +363,15 @@ export class ApplicationsRepository {
       [offerId, status],
     );
     return rows.length > 0;
+  }
+
+  /** Withdraws the floor's open offers (it was allocated or released); the offers withdrawn. */
+  async withdrawOpenOffersOn(manager: EntityManager, floorId: string): Promise<{ id: string; applicationId: string }[]> {
+    const [rows] = await manager.query<[{ id: string; application_id: string }[], number]>(
+      `UPDATE floor_offer SET status = 'withdrawn', answered_at = now() WHERE floor_id = $1 AND status = 'open' RETURNING id, application_id`,
+      [floorId],
+    );
+    return rows.map((row) => ({ id: row.id, applicationId: row.application_id }));
   }
 
   /** The offers that expired. */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { mayActForApplication, mayReadApplication, requireCapability } from '../../common/auth/access-policy.js';
+import { applicationListScopeOf, mayActForApplication, mayReadApplication, requireCapability } from '../../common/auth/access-policy.js';
+import type { Page } from '../../common/pagination/page.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { ForbiddenError, InputError, NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { FloorsService } from '../floors/floors.service.js';
 import { FLOORS_ERRORS } from '../floors/floors.errors.js';
-import type { Application, ApplicationRound, ApplicationStatus } from './application.entity.js';
+import type { Application, ApplicationRound, ApplicationStatus, FloorOffer, OfferStatus } from './application.entity.js';
 import { canMove, statusesThatMayBecome, totalRequestedArea } from './application-rules.js';
 import { APPLICATIONS_ERRORS, TransitionRefusedError } from './applications.errors.js';
 import { ApplicationsRepository, type RankingRow } from './applications.repository.js';
@@ -63,6 +64,50 @@ export class ApplicationsService {
       .getVisible(round.buildingId, principal)
       .catch(whenNotFound(() => new NotFoundError(APPLICATIONS_ERRORS.application_round_not_found, { id })));
     return { round, floorIds: await this.applications.floorIdsOfRound(id) };
+  }
+
+  /** The rounds of a building, for whoever may see the building; each with its floors. */
+  async listRounds(
+    buildingId: string,
+    principal: Principal,
+    page: { limit: number; offset: number },
+  ): Promise<Page<{ round: ApplicationRound; floorIds: string[] }>> {
+    await this.buildings.getVisible(buildingId, principal);
+    const rounds = await this.applications.findRoundsPage(buildingId, page);
+    const floors = await this.applications.floorIdsOfRounds(rounds.items.map((round) => round.id));
+    return { items: rounds.items.map((round) => ({ round, floorIds: floors.get(round.id)! })), total: rounds.total };
+  }
+
+  async listOfRound(
+    roundId: string,
+    filter: { status?: ApplicationStatus },
+    principal: Principal,
+    page: { limit: number; offset: number },
+  ): Promise<Page<Application>> {
+    requireCapability(principal, 'applications.review');
+    await this.getRound(roundId, principal);
+    return this.applications.findApplicationsPage({ roundId, status: filter.status }, page);
+  }
+
+  /** Applications the user takes part in (admins: all, unless `mine`). */
+  list(
+    filter: { mine: boolean; status?: ApplicationStatus },
+    principal: Principal,
+    page: { limit: number; offset: number },
+  ): Promise<Page<Application>> {
+    requireCapability(principal, 'applications.read');
+    return this.applications.findApplicationsPage({ status: filter.status, ...applicationListScopeOf(principal, filter.mine) }, page);
+  }
+
+  /** Offers to the groups the user takes part in (admins: all, unless `mine`). */
+  listOffers(
+    filter: { mine: boolean; status?: OfferStatus; floorId?: string },
+    principal: Principal,
+    page: { limit: number; offset: number },
+  ): Promise<Page<FloorOffer>> {
+    requireCapability(principal, 'applications.read');
+    const { mine, ...rest } = filter;
+    return this.applications.findOffersPage({ ...rest, ...applicationListScopeOf(principal, mine) }, page);
   }
 
   /** Any signed-in user may apply for a group and becomes its contact. */

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsEmail,
+  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -17,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page.js';
 import { IsDecimal, IsIsoDate } from '../../../common/validation/validators.js';
 import { totalRequestedArea } from '../application-rules.js';
 import {
@@ -190,4 +192,51 @@ export class AllocationResponseDto {
   @ApiProperty({ format: 'uuid' }) applicationId!: string;
   @ApiProperty({ format: 'uuid' }) floorId!: string;
   @ApiProperty({ type: [String], format: 'uuid' }) tenantIds!: string[];
+}
+
+export class ApplicationSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) roundId!: string;
+  @ApiProperty() groupName!: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status!: ApplicationStatus;
+  @ApiProperty({ format: 'uuid' }) contactUserId!: string;
+  @ApiProperty({ type: String, nullable: true }) submittedAt!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export function toApplicationSummary(application: Application): ApplicationSummaryDto {
+  const { id, roundId, groupName, status, contactUserId, submittedAt, createdAt } = application;
+  return {
+    id,
+    roundId,
+    groupName,
+    status,
+    contactUserId,
+    submittedAt: submittedAt?.toISOString() ?? null,
+    createdAt: createdAt.toISOString(),
+  };
+}
+
+export class ListRoundApplicationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES }) @IsOptional() @IsIn(APPLICATION_STATUSES) status?: ApplicationStatus;
+}
+
+export class ListApplicationsQueryDto extends ListRoundApplicationsQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only the applications you are the contact or a member of (others than admins always)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  mine?: 'true' | 'false';
+}
+
+export class ListOffersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only offers to your groups (others than admins always)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  mine?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: OFFER_STATUSES }) @IsOptional() @IsIn(OFFER_STATUSES) status?: OfferStatus;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() floorId?: string;
 }
