@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { createUser } from './helpers/factories.js';
+import { createBuilding, createOrganisation, createUser } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 const JWT_SECRET = 'token-revocation-test-secret-of-some-length';
@@ -33,6 +33,50 @@ describe('tokens that end', () => {
     expect((await t.http().post('/api/auth/login').send({ email: user.email, password: user.password })).status).toBe(401);
     expect((await t.http().post(`/api/users/${user.id}/disable`).set(t.admin)).status).toBe(200);
     expect((await t.http().get('/api/me').set(t.admin)).status).toBe(200);
+  });
+
+  it('ends the tokens of a user moved to another organisation at once: it loses its old building', async () => {
+    const building = await createBuilding(t);
+    const otherOwner = await createOrganisation(t, { kind: 'owner' });
+    const user = await createUser(t, { role: 'owner', organisationId: building.ownerId });
+    const before = await t.login(user.email, user.password);
+    expect((await t.http().get(`/api/buildings/${building.id}`).set(before)).status).toBe(200);
+
+    const moved = await t.http().patch(`/api/users/${user.id}`).set(t.admin).send({ organisationId: otherOwner.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ id: user.id, role: 'owner', organisationId: otherOwner.id });
+    const refused = await t.http().get(`/api/buildings/${building.id}`).set(before);
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('token_invalid');
+    const after = await t.login(user.email, user.password);
+    expect((await t.http().get(`/api/buildings/${building.id}`).set(after)).status).toBe(404);
+  });
+
+  it('ends the tokens of a user whose role changes, but not of one whose name is corrected; bad input changes nothing', async () => {
+    const user = await createUser(t, { role: 'admin' });
+    const token = await t.login(user.email, user.password);
+    const renamed = await t.http().patch(`/api/users/${user.id}`).set(t.admin).send({ name: 'Anneke Jansen' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('Anneke Jansen');
+    expect((await t.http().get('/api/invoices').set(token)).status).toBe(200);
+
+    const unknownField = await t
+      .http()
+      .patch(`/api/users/${user.id}`)
+      .set(t.admin)
+      .send({ role: 'tenant', password: 'another-long-password' });
+    expect(unknownField.status).toBe(400);
+    const noOrganisation = await t.http().patch(`/api/users/${user.id}`).set(t.admin).send({ role: 'owner' });
+    expect(noOrganisation.status).toBe(422);
+    expect(noOrganisation.body.code).toBe('role_needs_organisation');
+    expect((await t.http().get('/api/invoices').set(token)).status).toBe(200);
+    expect((await t.http().patch(`/api/users/${user.id}`).set(token).send({ role: 'tenant' })).status).toBe(200);
+    expect((await t.http().get('/api/invoices').set(token)).status).toBe(401);
+    const me = await t
+      .http()
+      .get('/api/me')
+      .set(await t.login(user.email, user.password));
+    expect(me.body).toMatchObject({ role: 'tenant', name: 'Anneke Jansen' });
   });
 
   it('lets only an admin disable, and answers 404 for an unknown user', async () => {

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
+import { UpdateUserDto } from './dto/update-user.dto.js';
 import { toUserResponse, UserResponseDto } from './dto/user.response.dto.js';
 import { USERS_ERRORS } from './users.errors.js';
 import { UsersService } from './users.service.js';
@@ -34,6 +35,22 @@ export class UsersController {
     @Param('id', new IdParam(USERS_ERRORS.user_not_found)) id: string,
   ): Promise<UserResponseDto> {
     return toUserResponse(await this.users.disable(id, principal));
+  }
+
+  @Patch(':id')
+  @Can('users.write')
+  @ApiOperation({
+    summary: 'Correct a user',
+    description:
+      'Any subset of the create fields but the password. Changing the role, organisation or tenant ends the tokens of the user at once.',
+  })
+  @ApiOkResponse({ type: UserResponseDto })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(USERS_ERRORS.user_not_found)) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserResponseDto> {
+    return toUserResponse(await this.users.update(id, body, principal));
   }
 
   @Get()

@@ -47,6 +47,18 @@ export class UsersRepository {
     return this.findById(id);
   }
 
+  /**
+   * Writes the change; one that alters what a token carries (role, organisation, tenant) also raises
+   * the token version, so tokens issued before end at once.
+   */
+  async update(
+    id: string,
+    change: Partial<Pick<User, 'email' | 'name' | 'role' | 'organisationId' | 'tenantId'>>,
+    endTokens: boolean,
+  ): Promise<void> {
+    await this.users.update({ id }, endTokens ? { ...change, tokenVersion: () => 'token_version + 1' } : change);
+  }
+
   findByEmail(email: string): Promise<User | null> {
     return this.users.findOneBy({ email: email.toLowerCase() });
   }

@@ -11,6 +11,7 @@ import type { OrganisationKind } from '../organisations/organisation.entity.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
+import type { UpdateUserDto } from './dto/update-user.dto.js';
 import { hashPassword } from './password.js';
 import type { User } from './user.entity.js';
 import { EmailTakenError, RoleNeedsOrganisationError, USERS_ERRORS } from './users.errors.js';
@@ -93,6 +94,35 @@ export class UsersService implements OnApplicationBootstrap {
     const user = await this.users.disable(id);
     if (!user) throw new NotFoundError(USERS_ERRORS.user_not_found, { id });
     return user;
+  }
+
+  /** A correction; changing the role, organisation or tenant ends the user's tokens at once. */
+  async update(id: string, input: UpdateUserDto, principal: Principal): Promise<User> {
+    requireCapability(principal, 'users.write');
+    const user = await this.get(id);
+    const role = input.role ?? user.role;
+    const organisationId = input.organisationId !== undefined ? input.organisationId : user.organisationId;
+    const requiredKind = ORGANISATION_KIND_OF_ROLE[role] ?? null;
+    if (requiredKind && !organisationId) throw new RoleNeedsOrganisationError(role, requiredKind);
+    if (input.role !== undefined || input.organisationId !== undefined) {
+      if (organisationId) await this.organisations.requireOfKind(organisationId, requiredKind, 'organisationId');
+    }
+    if (input.tenantId) await this.tenants.require(input.tenantId);
+    const change = {
+      ...(input.email !== undefined && { email: input.email.trim().toLowerCase() }),
+      ...(input.name !== undefined && { name: input.name.trim() }),
+      ...(input.role !== undefined && { role: input.role }),
+      ...(input.organisationId !== undefined && { organisationId: input.organisationId }),
+      ...(input.tenantId !== undefined && { tenantId: input.tenantId }),
+    };
+    const endTokens =
+      (change.role !== undefined && change.role !== user.role) ||
+      (change.organisationId !== undefined && change.organisationId !== user.organisationId) ||
+      (change.tenantId !== undefined && change.tenantId !== user.tenantId);
+    await translateConstraintViolations(() => this.users.update(id, change, endTokens), {
+      uq_app_user_email: () => new EmailTakenError(change.email ?? user.email),
+    });
+    return this.get(id);
   }
 
   findByEmail(email: string): Promise<User | null> {
