@@ -22,10 +22,18 @@ describe('application rules', () => {
     );
   });
 
-  it('ends in allocated, rejected or withdrawn: nothing moves on from there', () => {
+  it('ends in released, rejected or withdrawn: nothing moves on from there', () => {
     fc.assert(
-      fc.property(fc.constantFrom<ApplicationStatus>('allocated', 'rejected', 'withdrawn'), status, (end, to) => {
+      fc.property(fc.constantFrom<ApplicationStatus>('released', 'rejected', 'withdrawn'), status, (end, to) => {
         expect(canMove(end, to)).toBe(false);
+      }),
+    );
+  });
+
+  it('moves an allocated group only to released, when its floor is released', () => {
+    fc.assert(
+      fc.property(status, (to) => {
+        expect(canMove('allocated', to)).toBe(to === 'released');
       }),
     );
   });
