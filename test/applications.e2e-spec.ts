@@ -2,7 +2,8 @@ import { FixedClock } from '../src/common/clock/clock.js';
 import { JobQueue } from '../src/jobs/job-queue.js';
 import { auditTrail } from './helpers/audit.js';
 import { eventually } from './helpers/eventually.js';
-import { createBuilding, createFloor, createSpace, createTenant, createUser } from './helpers/factories.js';
+import { createTenant, createUser } from './helpers/factories.js';
+import { createRound } from './helpers/applications.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('group applications', () => {
@@ -13,23 +14,8 @@ describe('group applications', () => {
   });
   afterAll(() => t.close());
 
-  /** A building with `floors` floors of 500 m² each, and a round offering them all (2007-03-01 – 2007-04-15). */
-  async function round(floors = 3) {
-    const building = await createBuilding(t);
-    const floorIds: string[] = [];
-    for (let level = 1; level <= floors; level++) {
-      const floor = await createFloor(t, building.id, { level });
-      await createSpace(t, floor.id, { areaM2: 500 });
-      floorIds.push(floor.id);
-    }
-    const response = await t
-      .http()
-      .post(`/api/buildings/${building.id}/application-rounds`)
-      .set(t.admin)
-      .send({ name: 'Ronde 2007', opensOn: '2007-03-01', closesOn: '2007-04-15', floorIds });
-    expect(response.status).toBe(201);
-    return { building, floorIds, roundId: response.body.id as string };
-  }
+  /** A building with `floors` floors of 500 m² each, and a round offering them all. */
+  const round = (floors = 3) => createRound(t, floors);
 
   let applicantCount = 0;
   async function applicant() {
