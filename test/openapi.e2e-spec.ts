@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createTenant, createUser } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
@@ -202,6 +203,40 @@ describe('the OpenAPI document at /docs-json', () => {
         expect([key, id, response.status]).toEqual([key, id, 404]);
         expect([key, codesOf(operation, 404)]).toEqual([key, expect.arrayContaining([response.body.code])]);
       }
+    }
+  });
+
+  it('answers every operation, as an admin and as a tenant, only with statuses and codes it lists', async () => {
+    const tenant = await createTenant(t);
+    const user = await createUser(t, { role: 'tenant', tenantId: tenant.id });
+    const roles = { admin: t.admin, tenant: await t.login(user.email, user.password) };
+    const undocumented: string[] = [];
+    for (const [role, headers] of Object.entries(roles)) {
+      for (const { key, path, method, operation } of operations) {
+        // Unknown ids and an empty body: nothing is found or written, so each answer is a refusal or an empty read.
+        const url = path.replace(/\{\w+\}/g, randomUUID());
+        const call = t.http()[method as 'get'](url).set(headers);
+        const response = await (operation.requestBody === undefined ? call : call.send({}));
+        const listed = operation.responses[String(response.status)];
+        const code = (response.body as { code?: string }).code;
+        if (!listed) undocumented.push(`${role} ${key}: ${response.status} ${code ?? ''}`);
+        else if (response.status >= 400 && !codesOf(operation, response.status).includes(code!)) {
+          undocumented.push(`${role} ${key}: ${response.status} ${code} not among ${codesOf(operation, response.status).join(', ')}`);
+        }
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
+  it('answers 415 with a listed code to a body that is not JSON', async () => {
+    for (const { key, path, method, operation } of operations.filter(({ operation }) => operation.requestBody !== undefined)) {
+      const response = await t
+        .http()
+        [method as 'post'](path.replace(/\{\w+\}/g, randomUUID()))
+        .set(t.admin)
+        .set('Content-Type', 'text/plain')
+        .send('name=x');
+      expect([key, response.status, codesOf(operation, 415)]).toEqual([key, 415, [response.body.code]]);
     }
   });
 });

@@ -142,6 +142,12 @@ function completeOperation(operation: OperationObject, { controller, key, handle
   for (const [status, codes] of [...byStatus.entries()].sort(([a], [b]) => a - b)) {
     operation.responses[String(status)] = errorResponse(status, codes);
   }
+  // An error answer declared by hand (@ApiResponse({ status: 4xx })) keeps its words but gets the error shape.
+  for (const [status, response] of Object.entries(operation.responses)) {
+    const code = Number(status);
+    if (code < 400 || code >= 500 || byStatus.has(code) || !response || !('description' in response)) continue;
+    operation.responses[status] = { ...errorResponse(code, []), description: response.description || (TITLE_BY_STATUS[code] ?? 'Refused') };
+  }
 }
 
 function errorResponse(status: number, codes: DeclaredError[]): ResponseObject {
@@ -150,7 +156,10 @@ function errorResponse(status: number, codes: DeclaredError[]): ResponseObject {
       { $ref: `#/components/schemas/${ErrorResponseDto.name}` },
       {
         type: 'object',
-        properties: { statusCode: { type: 'integer', enum: [status] }, code: { type: 'string', enum: codes.map((error) => error.code) } },
+        properties: {
+          statusCode: { type: 'integer', enum: [status] },
+          code: codes.length > 0 ? { type: 'string', enum: codes.map((error) => error.code) } : { type: 'string' },
+        },
       },
     ],
   };
