@@ -62,6 +62,13 @@ const STATUS_BY_KIND: Record<string, number> = {
   rate_limited: 429,
 };
 
+const SUCCESS_BY_STATUS: Record<string, string> = {
+  '200': 'OK',
+  '201': 'Created',
+  '202': "Accepted: queued; poll the answer's resource for its status",
+  '204': 'Done; no content',
+};
+
 const TITLE_BY_STATUS: Record<number, string> = {
   400: 'Invalid input',
   401: 'Not signed in, or the token is invalid',
@@ -141,6 +148,9 @@ function completeOperation(operation: OperationObject, { controller, key, handle
   operation.responses ??= {};
   for (const [status, codes] of [...byStatus.entries()].sort(([a], [b]) => a - b)) {
     operation.responses[String(status)] = errorResponse(status, codes);
+  }
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (response && 'description' in response && !response.description) response.description = SUCCESS_BY_STATUS[status] ?? 'Done';
   }
   // An error answer declared by hand (@ApiResponse({ status: 4xx })) keeps its words but gets the error shape.
   for (const [status, response] of Object.entries(operation.responses)) {
