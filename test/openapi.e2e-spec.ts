@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { declaredErrorCodes } from '../src/common/errors/error-codes.js';
-import { createTenant, createUser } from './helpers/factories.js';
+import { createOrganisation, createTenant, createUser } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
@@ -228,10 +228,17 @@ describe('the OpenAPI document at /docs-json', () => {
     }
   });
 
-  it('answers every operation, as an admin and as a tenant, only with statuses and codes it lists', async () => {
-    const tenant = await createTenant(t);
-    const user = await createUser(t, { role: 'tenant', tenantId: tenant.id });
-    const roles = { admin: t.admin, tenant: await t.login(user.email, user.password) };
+  it('answers every operation, in every role, only with statuses and codes it lists', async () => {
+    const signIn = async (fields: Record<string, unknown>) => {
+      const user = await createUser(t, fields);
+      return t.login(user.email, user.password);
+    };
+    const roles = {
+      admin: t.admin,
+      tenant: await signIn({ role: 'tenant', tenantId: (await createTenant(t)).id }),
+      owner: await signIn({ role: 'owner', organisationId: (await createOrganisation(t, { kind: 'owner' })).id }),
+      municipality: await signIn({ role: 'municipality', organisationId: (await createOrganisation(t, { kind: 'municipality' })).id }),
+    };
     const undocumented: string[] = [];
     for (const [role, headers] of Object.entries(roles)) {
       for (const { key, path, method, operation } of operations) {
