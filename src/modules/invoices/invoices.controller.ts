@@ -9,7 +9,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/errors/error-response.js';
@@ -38,6 +37,7 @@ import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { InvoiceRunsService } from './invoice-runs.service.js';
 import { InvoicesService } from './invoices.service.js';
 import { INVOICES_ERRORS } from './invoices.errors.js';
+import { ApiErrors, ApiFile, FILE_TYPES } from '../../common/openapi/api-docs.decorators.js';
 
 @ApiTags('invoices')
 @ApiBearerAuth()
@@ -48,6 +48,19 @@ export class InvoiceRunsController {
 
   /** 202 for a new run; the same building and period again answers the same run with 200. */
   @Post('buildings/:id/invoice-runs')
+  @ApiOperation({
+    summary: 'Invoice a building for a month',
+    description:
+      'Queues a run that issues one invoice per lease active in `period` (YYYY-MM): rent and service charge, prorated by days. ' +
+      'Answers 202 with the run to poll at `GET /api/invoice-runs/{id}`; the same building and period again answers that run with 200 and ' +
+      "issues nothing twice. A period outside the building's use, or more than one month ahead, is refused (422).",
+  })
+  @ApiErrors(
+    INVOICES_ERRORS.invoice_period_before_use,
+    INVOICES_ERRORS.invoice_period_after_use,
+    INVOICES_ERRORS.invoice_period_too_far_ahead,
+    INVOICES_ERRORS.issuer_incomplete,
+  )
   @ApiAcceptedResponse({ type: InvoiceRunResponseDto })
   @ApiOkResponse({ type: InvoiceRunResponseDto, description: 'The run of this building and period already existed' })
   async start(
@@ -80,6 +93,11 @@ export class InvoiceRunsController {
   }
 
   @Get('invoice-runs/:id')
+  @ApiOperation({
+    summary: 'Progress of an invoice run',
+    description:
+      'Its status (queued, running, completed, failed), how many leases are done of the total, and the invoices and cents issued so far.',
+  })
   @ApiOkResponse({ type: InvoiceRunResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -98,6 +116,12 @@ export class InvoicesController {
   constructor(private readonly invoices: InvoicesService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Invoices',
+    description:
+      'Invoices and credit notes, filtered by building, period (YYYY-MM), tenant or status (`open`, `paid`, `credited`). ' +
+      'A tenant sees only its own.',
+  })
   @ApiPage(InvoiceResponseDto)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListInvoicesQueryDto): Promise<Page<InvoiceResponseDto>> {
     const { limit, offset, ...filter } = query;
@@ -105,6 +129,10 @@ export class InvoicesController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One invoice with its lines and payments',
+    description: 'The invoice as issued, its lines (rent, service charge, VAT) and every payment booked on it, reversals included.',
+  })
   @ApiOkResponse({ type: InvoiceDetailResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -115,8 +143,12 @@ export class InvoicesController {
   }
 
   @Get(':id/pdf')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The stored PDF, as issued' })
+  @ApiOperation({
+    summary: 'The PDF of an invoice',
+    description: 'The PDF as it was issued (its text can be copied and searched). 409 `pdf_not_ready` while it is still being made.',
+  })
+  @ApiErrors(INVOICES_ERRORS.pdf_not_ready)
+  @ApiFile('The stored PDF, as issued', FILE_TYPES.pdf)
   async pdf(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
@@ -127,6 +159,19 @@ export class InvoicesController {
   }
 
   @Post(':id/payments')
+  @ApiOperation({
+    summary: 'Book a payment on an invoice',
+    description:
+      '`amountCents` > 0, `paidOn` no later than today. The invoice becomes `paid` once fully paid. A second payment with the same ' +
+      '`reference` is refused (409) unless `force: true`; a retry with the same `Idempotency-Key` answers the first booking again.',
+  })
+  @ApiErrors(
+    INVOICES_ERRORS.idempotency_key_reused,
+    INVOICES_ERRORS.payment_reference_booked,
+    INVOICES_ERRORS.credit_note_not_payable,
+    INVOICES_ERRORS.invoice_credited,
+    INVOICES_ERRORS.payment_too_large,
+  )
   @Can('invoices.write')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry under the same key answers the first booking again' })
   @ApiCreatedResponse({ type: InvoiceDetailResponseDto })
@@ -144,6 +189,13 @@ export class InvoicesController {
   }
 
   @Post(':id/credit-notes')
+  @ApiOperation({
+    summary: 'Credit an invoice',
+    description:
+      'Issues a credit note for the whole invoice (negative amounts, numbered in the same series) with your `reason`; the invoice becomes `credited`. ' +
+      'A credit note cannot be credited, nor an invoice twice.',
+  })
+  @ApiErrors(INVOICES_ERRORS.cannot_credit_credit_note, INVOICES_ERRORS.invoice_already_credited)
   @Can('invoices.write')
   @HttpCode(201)
   @ApiCreatedResponse({ type: InvoiceResponseDto })
