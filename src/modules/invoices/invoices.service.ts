@@ -7,7 +7,7 @@ import { mayReadTenantRecord, requireCapability, tenantFilterOf } from '../../co
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { addDays, yearOf } from '../../common/dates.js';
-import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { ConflictError, InputError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
 import { actorOf, DomainEvents } from '../../events/domain-events.js';
@@ -77,6 +77,7 @@ export class InvoicesService {
   ): Promise<InvoiceDetail> {
     requireCapability(principal, 'invoices.write');
     await this.getVisible(id, principal);
+    this.requireNotAfterToday('paidOn', input.paidOn);
     const reference = input.reference?.trim() || null;
     const requestHash = idempotencyKey
       ? createHash('sha256')
@@ -124,6 +125,12 @@ export class InvoicesService {
       { uq_payment_idempotency_key: keyReused },
     );
     return this.detail(id, principal);
+  }
+
+  /** Money is booked when it arrived: a date after today is a typing error, not a plan. */
+  private requireNotAfterToday(field: string, date: string): void {
+    const today = this.clock.today();
+    if (date > today) throw new InputError([{ field, message: `${field} must be today (${today}) or earlier` }]);
   }
 
   /**
