@@ -52,6 +52,11 @@ describe('money that can be corrected: credit balance, refunds and reversals', (
     t.http().post(`/api/payments/${paymentId}/reverse`).set(t.admin).send({ reason });
   const balance = async (tenantId: string) => (await t.http().get(`/api/tenants/${tenantId}/balance`).set(t.admin)).body;
   const invoice = async (id: string): Promise<InvoiceBody> => (await t.http().get(`/api/invoices/${id}`).set(t.admin)).body;
+  /** Each ledger entry's balance is the one before it plus its amount, in the order the ledger lists them. */
+  const expectChained = (entries: { amountCents: number; balanceAfterCents: number }[]) =>
+    expect(entries.map((entry) => entry.balanceAfterCents)).toEqual(
+      entries.map((_, index) => entries.slice(0, index + 1).reduce((sum, entry) => sum + entry.amountCents, 0)),
+    );
   const fields = (body: { details?: { field?: string }[] }) => (body.details ?? []).map((detail) => detail.field);
 
   it('keeps an over-payment as the tenant’s credit, uses it on the next invoice, and records a refund of the rest', async () => {
@@ -259,7 +264,10 @@ describe('money that can be corrected: credit balance, refunds and reversals', (
       'refund_exceeds_credit',
       'refund_exceeds_credit',
     ]);
-    expect((await balance(another.tenantId)).creditCents).toBe(0);
+    const drained = await balance(another.tenantId);
+    expect([drained.creditCents, drained.entries.length]).toEqual([0, 4]);
+    expectChained(drained.entries);
+    expectChained(after.entries);
   });
 
   it('refuses bad amounts, future dates, unknown ids and too much, and writes nothing', async () => {

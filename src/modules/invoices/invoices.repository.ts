@@ -345,7 +345,24 @@ export class InvoicesRepository {
       `UPDATE tenant_credit SET balance_cents = balance_cents + $2 WHERE tenant_id = $1 RETURNING balance_cents`,
       [entry.tenantId, entry.amountCents],
     );
-    return manager.save(manager.create(CreditEntry, { ...entry, balanceAfterCents: Number(row!.balance_cents) }));
+    // Stamped while the balance is locked (not at the transaction's start), so the ledger's order is the balance's.
+    const [saved] = await manager.query<{ id: string }[]>(
+      `INSERT INTO credit_entry (tenant_id, kind, amount_cents, balance_after_cents, payment_id, invoice_id, occurred_on, reference,
+                                 recorded_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) RETURNING id`,
+      [
+        entry.tenantId,
+        entry.kind,
+        entry.amountCents,
+        row!.balance_cents,
+        entry.paymentId,
+        entry.invoiceId,
+        entry.occurredOn,
+        entry.reference,
+        entry.recordedBy,
+      ],
+    );
+    return manager.findOneByOrFail(CreditEntry, { id: saved!.id });
   }
 
   async creditOf(tenantId: string): Promise<{ creditCents: number; entries: CreditEntry[] }> {
