@@ -270,6 +270,30 @@ describe('money that can be corrected: credit balance, refunds and reversals', (
     expectChained(after.entries);
   });
 
+  it('reverses a booking once when reversals race, and keeps a credited invoice credited', async () => {
+    const { tenantId, invoices } = await tenantWithInvoices(['2012-02', '2012-03']);
+    const [february, march] = invoices as [InvoiceBody, InvoiceBody];
+    const paid = await pay(february.id, 15_000); // 4,500 credit
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => reverse(paid.body.payments[0].id)));
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(await invoice(february.id)).toMatchObject({ status: 'open', paidCents: 0 });
+    expect((await invoice(february.id)).payments).toHaveLength(2);
+    const ledger = await balance(tenantId);
+    expect(ledger.entries.map((entry: { kind: string; amountCents: number }) => [entry.kind, entry.amountCents])).toEqual([
+      ['overpayment', 4500],
+      ['reversal', -4500],
+    ]);
+
+    const partly = await pay(march.id, 5000);
+    expect((await t.http().post(`/api/invoices/${march.id}/credit-notes`).set(t.admin).send({ reason: 'Invoiced twice' })).status).toBe(
+      201,
+    );
+    const afterCredit = await reverse(partly.body.payments[0].id);
+    expect([afterCredit.status, afterCredit.body.invoiceStatus, afterCredit.body.invoicePaidCents]).toEqual([201, 'credited', 0]);
+    const refused = await applyCredit(march.id);
+    expect([refused.status, refused.body.code]).toEqual([422, 'invoice_credited']);
+  });
+
   it('refuses bad amounts, future dates, unknown ids and too much, and writes nothing', async () => {
     const { tenantId, invoices } = await tenantWithInvoices(['2012-02', '2012-03']);
     const [february, march] = invoices as [InvoiceBody, InvoiceBody];
