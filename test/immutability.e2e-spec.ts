@@ -55,16 +55,20 @@ describe('immutability at the database', () => {
     expect(detail.payments.map((payment: { amountCents: number }) => payment.amountCents)).toEqual([500]);
   });
 
-  it('refuses TRUNCATE of invoices, lines, payments and documents', async () => {
+  it('refuses TRUNCATE of invoices, lines, payments, the credit ledger and documents', async () => {
     for (const statement of [
       'TRUNCATE invoice_line',
-      'TRUNCATE payment',
+      'TRUNCATE payment CASCADE',
       'TRUNCATE invoice CASCADE',
       'TRUNCATE document CASCADE',
-      'TRUNCATE invoice_line, payment',
+      'TRUNCATE invoice_line, payment CASCADE',
+      'TRUNCATE credit_entry',
+      'TRUNCATE tenant_credit CASCADE',
     ]) {
       await expect(db.query(statement)).rejects.toThrow(/immutable/);
     }
+    // Without CASCADE the credit ledger's reference to payments refuses it first.
+    await expect(db.query('TRUNCATE payment')).rejects.toThrow(/immutable|referenced in a foreign key/);
     const [counts] = await db.query(
       `SELECT (SELECT count(*)::int FROM invoice) AS invoices, (SELECT count(*)::int FROM invoice_line) AS lines,
               (SELECT count(*)::int FROM payment) AS payments, (SELECT count(*)::int FROM document) AS documents`,

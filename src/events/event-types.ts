@@ -15,7 +15,12 @@ export interface EventPayloads {
     totalCents: number;
   };
   'invoice.credited': { number: string; creditNoteId: string; creditNoteNumber: string; reason: string; totalCents: number };
-  'payment.recorded': { paymentId: string; amountCents: number; paidOn: string; reference: string | null };
+  /** `creditCents`: what the payment added to the tenant's credit balance (paid beyond the total). */
+  'payment.recorded': { paymentId: string; amountCents: number; paidOn: string; reference: string | null; creditCents: number };
+  /** `creditCents`: how the reversal moved the tenant's credit balance. */
+  'payment.reversed': { paymentId: string; reversalId: string; amountCents: number; reason: string; creditCents: number };
+  'credit.applied': { tenantId: string; paymentId: string; amountCents: number; balanceCents: number };
+  'refund.recorded': { creditEntryId: string; amountCents: number; refundedOn: string; reference: string | null; balanceCents: number };
   'lease.started': {
     tenantId: string;
     spaceId: string;
@@ -50,6 +55,9 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'invoice.issued': 'invoice',
   'invoice.credited': 'invoice',
   'payment.recorded': 'invoice',
+  'payment.reversed': 'invoice',
+  'credit.applied': 'invoice',
+  'refund.recorded': 'tenant',
   'lease.started': 'lease',
   'lease.terminated': 'lease',
   'offer.made': 'offer',

@@ -11,16 +11,18 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../../common/errors/error-response.js';
 import type { FastifyReply } from 'fastify';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
 import { InputError } from '../../common/errors/domain-error.js';
+import { ErrorResponseDto } from '../../common/errors/error-response.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
 import {
+  ApplyCreditDto,
+  CreditEntryDto,
   CreditNoteDto,
   InvoiceDetailResponseDto,
   InvoiceResponseDto,
@@ -28,12 +30,20 @@ import {
   ListInvoiceRunsQueryDto,
   ListInvoicesQueryDto,
   RecordPaymentDto,
+  RecordRefundDto,
+  ReversalResponseDto,
+  ReversePaymentDto,
   StartInvoiceRunDto,
+  TenantBalanceResponseDto,
+  toCreditEntryResponse,
   toInvoiceDetailResponse,
   toInvoiceResponse,
   toInvoiceRunResponse,
+  toPaymentResponse,
 } from './dto/invoice.dto.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
+import { TENANTS_ERRORS } from '../tenants/tenants.errors.js';
+import { PaymentCorrectionsService } from './payment-corrections.service.js';
 import { InvoiceRunsService } from './invoice-runs.service.js';
 import { InvoicesService } from './invoices.service.js';
 import { INVOICES_ERRORS } from './invoices.errors.js';
@@ -113,7 +123,10 @@ export class InvoiceRunsController {
 @Can('invoices.read')
 @Controller('api/invoices')
 export class InvoicesController {
-  constructor(private readonly invoices: InvoicesService) {}
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly corrections: PaymentCorrectionsService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -188,6 +201,38 @@ export class InvoicesController {
     return toInvoiceDetailResponse(invoice, lines, payments);
   }
 
+  @Post(':id/apply-credit')
+  @Can('invoices.write')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Use the tenant’s credit balance on an open invoice',
+    description:
+      'Books a `credit` entry on the invoice from the credit balance that over-payments left (GET /api/tenants/:id/balance), ' +
+      'as much as `amountCents`, or without it as much as the balance and the open amount allow. The invoice’s status follows. ' +
+      'Concurrent uses take turns: the balance never goes below 0.',
+  })
+  @ApiCreatedResponse({ type: InvoiceDetailResponseDto, description: 'The invoice with its bookings' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: '`validation_failed`: amountCents is not a whole number of 1 or more' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Staff only' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: '`invoice_not_found`' })
+  @ApiErrors(
+    INVOICES_ERRORS.no_credit,
+    INVOICES_ERRORS.credit_exceeds_balance,
+    INVOICES_ERRORS.credit_exceeds_open,
+    INVOICES_ERRORS.invoice_not_open,
+    INVOICES_ERRORS.invoice_credited,
+    INVOICES_ERRORS.credit_note_not_payable,
+    INVOICES_ERRORS.credit_balance_negative,
+  )
+  async applyCredit(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
+    @Body() body: ApplyCreditDto,
+  ): Promise<InvoiceDetailResponseDto> {
+    const { invoice, lines, payments } = await this.corrections.applyCredit(id, body, principal);
+    return toInvoiceDetailResponse(invoice, lines, payments);
+  }
+
   @Post(':id/credit-notes')
   @ApiOperation({
     summary: 'Credit an invoice',
@@ -205,5 +250,85 @@ export class InvoicesController {
     @Body() body: CreditNoteDto,
   ): Promise<InvoiceResponseDto> {
     return toInvoiceResponse(await this.invoices.credit(id, body.reason, principal));
+  }
+}
+
+/** Corrections of what was booked: reversing a booking, and the tenant's credit balance and its refunds. */
+@ApiTags('invoices')
+@ApiBearerAuth()
+@Controller('api')
+export class PaymentCorrectionsController {
+  constructor(private readonly corrections: PaymentCorrectionsService) {}
+
+  @Post('payments/:id/reverse')
+  @Can('invoices.write')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Reverse a booking made by mistake',
+    description:
+      'Writes a reversing entry of the negated amount with who, when and why; nothing is deleted. The invoice’s status follows ' +
+      '(paid becomes open again). Credit the booking added to the tenant’s balance is taken back, credit it used comes back. ' +
+      'A booking is reversed once; a reversal itself is not reversed.',
+  })
+  @ApiCreatedResponse({ type: ReversalResponseDto, description: 'The reversing entry and the invoice’s status after it' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: '`validation_failed`: reason missing or longer than 500 characters' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Staff only' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: '`payment_not_found`' })
+  @ApiErrors(
+    INVOICES_ERRORS.payment_already_reversed,
+    INVOICES_ERRORS.payment_credit_used,
+    INVOICES_ERRORS.cannot_reverse_reversal,
+    INVOICES_ERRORS.credit_balance_negative,
+  )
+  async reverse(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(INVOICES_ERRORS.payment_not_found)) id: string,
+    @Body() body: ReversePaymentDto,
+  ): Promise<ReversalResponseDto> {
+    const { reversal, invoice } = await this.corrections.reverse(id, body.reason, principal);
+    return { ...toPaymentResponse(reversal), invoiceId: invoice.id, invoiceStatus: invoice.status, invoicePaidCents: invoice.paidCents };
+  }
+
+  @Get('tenants/:id/balance')
+  @Can('invoices.read')
+  @ApiOperation({
+    summary: 'A tenant’s credit balance and what it owes',
+    description:
+      'The credit balance from over-payments (kept apart from credit notes) with its ledger, oldest first, and what the open ' +
+      'invoices still ask (`openCents`) and the part of it past its due date (`overdueCents`). The tenant itself and staff.',
+  })
+  @ApiOkResponse({ type: TenantBalanceResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: '`tenant_not_found`, also for another tenant' })
+  async balance(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) id: string,
+  ): Promise<TenantBalanceResponseDto> {
+    const balance = await this.corrections.balance(id, principal);
+    return { ...balance, entries: balance.entries.map(toCreditEntryResponse) };
+  }
+
+  @Post('tenants/:id/refunds')
+  @Can('invoices.write')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Record a refund of credit',
+    description:
+      'Records that credit from over-payments was paid back to the tenant: a `refund` entry in its credit ledger, dated ' +
+      '`refundedOn` (today or earlier). Never more than the balance; concurrent refunds take turns.',
+  })
+  @ApiCreatedResponse({ type: CreditEntryDto, description: 'The refund’s ledger entry (a negative amount) and the balance after it' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: '`validation_failed`: amountCents, refundedOn (also after today), reference',
+  })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Staff only' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: '`tenant_not_found`' })
+  @ApiErrors(INVOICES_ERRORS.refund_exceeds_credit, INVOICES_ERRORS.credit_balance_negative)
+  async refund(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) id: string,
+    @Body() body: RecordRefundDto,
+  ): Promise<CreditEntryDto> {
+    return toCreditEntryResponse(await this.corrections.recordRefund(id, body, principal));
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import type { ChargeableLease, ChargeLine } from './charges.js';
-import { Invoice, InvoiceLine, type InvoiceStatus, type PartySnapshot, Payment } from './invoice.entity.js';
+import { CreditEntry, Invoice, InvoiceLine, type InvoiceStatus, type PartySnapshot, Payment } from './invoice.entity.js';
 import { InvoiceRun } from './invoice-run.entity.js';
 import type { JobStatus } from '../../jobs/job-status.js';
 
@@ -327,7 +327,10 @@ export class InvoicesRepository {
       .getOne();
   }
 
-  /** `status` is what the invoice's status becomes with this payment (see invoice-status.ts). */
+  /**
+   * Books a row on the invoice and moves its paid amount by the row's (signed) amount; `status` is what
+   * the invoice's status becomes with it (see invoice-status.ts).
+   */
   async recordPayment(manager: EntityManager, payment: Omit<Payment, 'id' | 'createdAt'>, status: InvoiceStatus): Promise<Payment> {
     const saved = await manager.save(manager.create(Payment, payment));
     await manager.query(`UPDATE invoice SET paid_cents = paid_cents + $2, status = $3 WHERE id = $1`, [
@@ -336,6 +339,80 @@ export class InvoicesRepository {
       status,
     ]);
     return saved;
+  }
+
+  findPayment(id: string): Promise<Payment | null> {
+    return this.dataSource.getRepository(Payment).findOneBy({ id });
+  }
+
+  /** The entry that reversed this payment, if any. */
+  reversalOf(manager: EntityManager, paymentId: string): Promise<Payment | null> {
+    return manager.getRepository(Payment).findOneBy({ reversesPaymentId: paymentId });
+  }
+
+  // ── the tenant's credit balance ───────────────────────────────────────────────────────
+
+  /**
+   * Locks the tenant's credit balance row (made at 0 when it has none yet) and returns the balance.
+   * Callers that also change an invoice lock the invoice first: one order, no deadlock.
+   */
+  async lockCredit(manager: EntityManager, tenantId: string): Promise<number> {
+    await manager.query(`INSERT INTO tenant_credit (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING`, [tenantId]);
+    const [row] = await manager.query<{ balance_cents: string }[]>(
+      `SELECT balance_cents FROM tenant_credit WHERE tenant_id = $1 FOR UPDATE`,
+      [tenantId],
+    );
+    return Number(row!.balance_cents);
+  }
+
+  /** Moves the locked balance by `amountCents` and books the ledger entry; the CHECK keeps it at 0 or more. */
+  async bookCredit(manager: EntityManager, entry: Omit<CreditEntry, 'id' | 'createdAt' | 'balanceAfterCents'>): Promise<CreditEntry> {
+    const [[row]] = await manager.query<{ balance_cents: string }[][]>(
+      `UPDATE tenant_credit SET balance_cents = balance_cents + $2 WHERE tenant_id = $1 RETURNING balance_cents`,
+      [entry.tenantId, entry.amountCents],
+    );
+    // Stamped while the balance is locked (not at the transaction's start), so the ledger's order is the balance's.
+    const [saved] = await manager.query<{ id: string }[]>(
+      `INSERT INTO credit_entry (tenant_id, kind, amount_cents, balance_after_cents, payment_id, invoice_id, occurred_on, reference,
+                                 recorded_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) RETURNING id`,
+      [
+        entry.tenantId,
+        entry.kind,
+        entry.amountCents,
+        row!.balance_cents,
+        entry.paymentId,
+        entry.invoiceId,
+        entry.occurredOn,
+        entry.reference,
+        entry.recordedBy,
+      ],
+    );
+    return manager.findOneByOrFail(CreditEntry, { id: saved!.id });
+  }
+
+  async creditOf(tenantId: string): Promise<{ creditCents: number; entries: CreditEntry[] }> {
+    const [row] = await this.dataSource.query<{ balance_cents: string }[]>(`SELECT balance_cents FROM tenant_credit WHERE tenant_id = $1`, [
+      tenantId,
+    ]);
+    const entries = await this.dataSource.getRepository(CreditEntry).find({ where: { tenantId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { creditCents: Number(row?.balance_cents ?? 0), entries };
+  }
+
+  /** What the tenant's open invoices still ask, and the part of it past its due date. */
+  async owedBy(tenantId: string, today: string): Promise<{ openCents: number; overdueCents: number }> {
+    const [row] = await this.dataSource.query<{ open_cents: string; overdue_cents: string }[]>(
+      `SELECT coalesce(sum(total_cents - paid_cents), 0) AS open_cents,
+              coalesce(sum(total_cents - paid_cents) FILTER (WHERE due_date < $2), 0) AS overdue_cents
+         FROM invoice WHERE tenant_id = $1 AND kind = 'invoice' AND status = 'open'`,
+      [tenantId, today],
+    );
+    return { openCents: Number(row!.open_cents), overdueCents: Number(row!.overdue_cents) };
+  }
+
+  async tenantExists(tenantId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM tenant_party WHERE tenant_id = $1`, [tenantId]);
+    return rows.length > 0;
   }
 
   paymentUnderKey(manager: EntityManager, idempotencyKey: string): Promise<Payment | null> {
