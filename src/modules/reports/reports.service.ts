@@ -74,8 +74,24 @@ export class ReportsService {
       format: input.format,
       requestedBy: principal.userId === SYSTEM_PRINCIPAL.userId ? null : principal.userId,
     });
-    await this.jobs.enqueue('reports.generate', { reportId: report.id }, { jobId: `report:${report.id}` });
+    // The status row is committed: a queue that is down leaves the report to the recovery sweep.
+    await this.enqueueGenerate(report.id);
     return report;
+  }
+
+  private enqueueGenerate(id: string): Promise<boolean> {
+    return this.jobs.enqueueRecorded('reports.generate', { reportId: id }, { jobId: `report:${id}` });
+  }
+
+  /** Queues again every report that is queued or running (its job may be lost); the number queued. */
+  async requeueUnfinished(): Promise<number> {
+    let queued = 0;
+    for (const id of await this.reports.unfinishedIds()) {
+      // The queue is down: the next sweep tries again, rather than waiting out a timeout per report.
+      if (!(await this.enqueueGenerate(id))) break;
+      queued++;
+    }
+    return queued;
   }
 
   /** The requester and admins read a report; anyone else is told it does not exist. */
