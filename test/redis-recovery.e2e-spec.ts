@@ -48,7 +48,7 @@ withRedis('work that Redis lost, on a Redis of its own', () => {
   });
 
   it('completes a run and a report by itself after Redis died in the middle and came back empty: one invoice per lease, no gap', async () => {
-    const LEASES = 200;
+    const LEASES = 100;
     const issuer = await createIssuer(t);
     const building = await createBuilding(t, { umbrellaId: issuer.id, invoicePrefix: 'LOST' });
     await seedLeases(t, building.id, LEASES);
