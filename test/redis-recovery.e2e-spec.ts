@@ -3,8 +3,11 @@ import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
 import { QUEUE_NAME } from '../src/jobs/bull-job-queue.js';
+import { HandoverRecoverySweep } from '../src/modules/handovers/handovers.recovery.js';
+import { InvoiceRunRecoverySweep } from '../src/modules/invoices/invoice-runs.recovery.js';
+import { ReportRecoverySweep } from '../src/modules/reports/reports.recovery.js';
 import { eventually } from './helpers/eventually.js';
-import { createBuilding, createIssuer, seedLeases } from './helpers/factories.js';
+import { createBuilding, createIssuer, createOrganisation, seedLeases } from './helpers/factories.js';
 import { privateRedis, type PrivateRedis } from './helpers/private-redis.js';
 import { startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
 
@@ -141,21 +144,20 @@ withRedis('work that Redis lost, on a Redis of its own', () => {
   }, 60_000);
 });
 
-withRedis('posting an active run again', () => {
+withRedis('queued work without workers: the jobs in the queue', () => {
   let t: TestApp;
-  // No workers: the run stays active, and its chunk jobs stay in the queue to be counted.
+  // No workers: the work stays queued, and its jobs stay in the queue to be counted.
   beforeAll(async () => {
     t = await startTestApp({ RUN_WORKERS: 'false', INVOICE_CHUNK_SIZE: '10' }, { clock: FixedClock.on('2012-03-01') });
   });
   afterAll(() => t?.close());
 
+  const queue = () => t.app.get<Queue>(getQueueToken(QUEUE_NAME));
+  async function jobIds(): Promise<string[]> {
+    return (await queue().getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).map((job) => String(job.id)).sort();
+  }
   async function chunkJobs(runId: string): Promise<string[]> {
-    const queue = t.app.get<Queue>(getQueueToken(QUEUE_NAME));
-    const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
-    return jobs
-      .filter((job) => job.name === 'invoices.issue-chunk' && (job.data as { runId: string }).runId === runId)
-      .map((job) => String(job.id))
-      .sort();
+    return (await jobIds()).filter((id) => id.startsWith(`invoice-run:${runId}:`));
   }
 
   it('queues each chunk once, however many times it is posted at once; a failed run gets its remaining chunks queued afresh', async () => {
@@ -181,5 +183,36 @@ withRedis('posting an active run again', () => {
     expect(await chunkJobs(runId)).toHaveLength(8);
     await Promise.all(Array.from({ length: 10 }, post));
     expect(await chunkJobs(runId)).toHaveLength(8);
+  }, 60_000);
+
+  it('queues again, once, the run chunks, the report and the handover whose jobs the queue lost', async () => {
+    const issuer = await createIssuer(t);
+    const building = await createBuilding(t, { umbrellaId: issuer.id, invoicePrefix: 'SWEEP' });
+    await seedLeases(t, building.id, 20);
+    const buyer = await createOrganisation(t, { kind: 'owner' });
+    const run = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: PERIOD });
+    const report = await t
+      .http()
+      .post('/api/reports')
+      .set(t.admin)
+      .send({ kind: 'owner-occupancy', buildingId: building.id, period: '2012', format: 'json' });
+    const handover = await t
+      .http()
+      .post(`/api/buildings/${building.id}/handovers`)
+      .set(t.admin)
+      .send({ newOwnerId: buyer.id, transferDate: '2012-06-01', retainedFloorIds: [] });
+    expect([run.status, report.status, handover.status]).toEqual([202, 202, 202]);
+    const ours = async () =>
+      (await jobIds()).filter(
+        (id) => id.startsWith(`invoice-run:${run.body.id}:`) || id === `report:${report.body.id}` || id === `handover:${handover.body.id}`,
+      );
+    const queued = await ours();
+    expect(queued).toHaveLength(4); // two chunks of ten, the report, the handover
+
+    await queue().empty(); // what an emptied Redis leaves of the waiting jobs
+    expect(await ours()).toEqual([]);
+    const sweeps = [InvoiceRunRecoverySweep, ReportRecoverySweep, HandoverRecoverySweep].map((sweep) => t.app.get(sweep));
+    for (let round = 0; round < 3; round++) for (const sweep of sweeps) await sweep.sweep();
+    expect(await ours()).toEqual(queued);
   }, 60_000);
 });
