@@ -99,7 +99,7 @@ withRedis('work that Redis lost, on a Redis of its own', () => {
     expect((await t.http().get(`/api/reports/${report.body.id}/file`).set(t.admin)).status).toBe(200);
   }, 60_000);
 
-  it('during the outage answers a wrong password with 401 at once, and records a run and a report (202 within 3 s) that complete once Redis is back', async () => {
+  it('during the outage answers a wrong password with 401 at once, and records a run and a report (202 after the 2 s enqueue timeout) that complete once Redis is back', async () => {
     const LEASES = 30;
     const issuer = await createIssuer(t);
     const building = await createBuilding(t, { umbrellaId: issuer.id, invoicePrefix: 'DOWN' });
@@ -109,11 +109,13 @@ withRedis('work that Redis lost, on a Redis of its own', () => {
     const loginStarted = Date.now();
     const login = await t.http().post('/api/auth/login').send({ email: TEST_ADMIN.email, password: 'not-the-password' }).timeout(10_000);
     expect(login.status).toBe(401);
-    expect(Date.now() - loginStarted).toBeLessThan(1500);
+    // Anything that waited for the queue would take its whole enqueue timeout (2 s).
+    expect(Date.now() - loginStarted).toBeLessThan(2000);
 
     const runStarted = Date.now();
     const run = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: PERIOD }).timeout(10_000);
-    expect(Date.now() - runStarted).toBeLessThan(3000);
+    // The enqueue timeout (2 s, once for all chunks) and the request's own work.
+    expect(Date.now() - runStarted).toBeLessThan(3500);
     expect(run.status).toBe(202);
     expect(run.body).toMatchObject({ status: 'queued', total: LEASES, done: 0 });
 
@@ -124,7 +126,7 @@ withRedis('work that Redis lost, on a Redis of its own', () => {
       .set(t.admin)
       .send({ kind: 'owner-occupancy', buildingId: building.id, period: '2012', format: 'json' })
       .timeout(10_000);
-    expect(Date.now() - reportStarted).toBeLessThan(3000);
+    expect(Date.now() - reportStarted).toBeLessThan(3500);
     expect(report.status).toBe(202);
     expect(report.body).toMatchObject({ status: 'queued' });
 
