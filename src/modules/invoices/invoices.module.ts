@@ -5,6 +5,7 @@ import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { CreditEntry, Invoice, InvoiceCounter, InvoiceLine, Payment, TenantCredit } from './invoice.entity.js';
 import { InvoiceRun, InvoiceRunItem } from './invoice-run.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
+import { InvoiceRunRecoverySweep } from './invoice-runs.recovery.js';
 import { InvoiceRunsService } from './invoice-runs.service.js';
 import { InvoiceRunsController, InvoicesController, PaymentCorrectionsController } from './invoices.controller.js';
 import { INVOICING_CONFIG } from './invoices.config.js';
@@ -32,6 +33,7 @@ import { IssueInvoiceService } from './issue-invoice.service.js';
     IssueChunkHandler,
     StartMonthlyRunsHandler,
     MonthlyInvoicingScheduler,
+    InvoiceRunRecoverySweep,
   ],
   exports: [InvoicesService, InvoiceRunsService],
 })

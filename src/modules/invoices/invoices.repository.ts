@@ -58,6 +58,8 @@ export class InvoicesRepository {
         [buildingId, period],
       );
       const runId = row!.id;
+      // Under the row lock: what the run was before this planning.
+      const [before] = await manager.query<{ status: string }[]>(`SELECT status FROM invoice_run WHERE id = $1`, [runId]);
       const added = await manager.query<{ lease_id: string }[]>(
         `INSERT INTO invoice_run_item (run_id, lease_id, chunk)
          SELECT $1, l.lease_id, coalesce((SELECT max(chunk) + 1 FROM invoice_run_item WHERE run_id = $1), 0) + (row_number() OVER (ORDER BY l.lease_id) - 1) / $5
@@ -72,19 +74,32 @@ export class InvoicesRepository {
         `SELECT DISTINCT chunk FROM invoice_run_item WHERE run_id = $1 AND NOT done ORDER BY chunk`,
         [runId],
       );
-      // Planning again (new leases, or chunks a failed run left) gives the chunk jobs fresh ids.
+      // Only a failed run's chunks get fresh job ids (its jobs failed for good and stay in the queue as
+      // failed); an active run's chunks keep theirs, so posting it again queues nothing twice. New
+      // leases go into new chunks, whose ids are new anyway.
       await manager.query(
         `UPDATE invoice_run SET total = (SELECT count(*) FROM invoice_run_item WHERE run_id = $1),
-                generation = generation + CASE WHEN $2 AND $3 THEN 1 ELSE 0 END,
+                generation = generation + CASE WHEN $2 AND $3 AND $4 THEN 1 ELSE 0 END,
                 status = CASE WHEN NOT $3 THEN 'completed' WHEN status = 'running' THEN 'running' ELSE 'queued' END,
                 error = CASE WHEN $3 THEN NULL ELSE error END,
                 completed_at = CASE WHEN $3 THEN NULL ELSE coalesce(completed_at, now()) END
           WHERE id = $1`,
-        [runId, !row!.inserted, pending.length > 0],
+        [runId, !row!.inserted, pending.length > 0, before!.status === 'failed'],
       );
       const run = await manager.findOneByOrFail(InvoiceRun, { id: runId });
       return { run, created: row!.inserted, pendingChunks: pending.map((chunk) => chunk.chunk), plannedLeases: added.length };
     });
+  }
+
+  /** The chunks with work left of every run that is queued or running, for the recovery sweep. */
+  async unfinishedChunks(): Promise<{ runId: string; generation: number; chunk: number }[]> {
+    const rows = await this.dataSource.query<{ run_id: string; generation: number; chunk: number }[]>(
+      `SELECT DISTINCT r.id AS run_id, r.generation, item.chunk
+         FROM invoice_run r JOIN invoice_run_item item ON item.run_id = r.id AND NOT item.done
+        WHERE r.status IN ('queued', 'running')
+        ORDER BY r.id, item.chunk`,
+    );
+    return rows.map((row) => ({ runId: row.run_id, generation: row.generation, chunk: row.chunk }));
   }
 
   async buildingsWithLeasesIn(bounds: { first: string; last: string }): Promise<string[]> {

@@ -76,7 +76,8 @@ export class ReportsService {
       format: input.format,
       requestedBy: principal.userId === SYSTEM_PRINCIPAL.userId ? null : principal.userId,
     });
-    await this.jobs.enqueue('reports.generate', { reportId: report.id }, { jobId: `report:${report.id}` });
+    // The status row is committed: a queue that is down leaves the report to the recovery sweep.
+    await this.enqueueGenerate(report.id);
     return report;
   }
 
@@ -88,6 +89,21 @@ export class ReportsService {
   ): Promise<Page<Report>> {
     requireCapability(principal, 'reports.read');
     return this.reports.findPage({ ...filter, ...reportListScopeOf(principal) }, page);
+  }
+
+  private enqueueGenerate(id: string): Promise<boolean> {
+    return this.jobs.enqueueRecorded('reports.generate', { reportId: id }, { jobId: `report:${id}` });
+  }
+
+  /** Queues again every report that is queued or running (its job may be lost); the number queued. */
+  async requeueUnfinished(): Promise<number> {
+    let queued = 0;
+    for (const id of await this.reports.unfinishedIds()) {
+      // The queue is down: the next sweep tries again, rather than waiting out a timeout per report.
+      if (!(await this.enqueueGenerate(id))) break;
+      queued++;
+    }
+    return queued;
   }
 
   /** The requester and admins read a report; anyone else is told it does not exist. */
