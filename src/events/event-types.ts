@@ -33,8 +33,8 @@ export interface EventPayloads {
   'lease.terminated': { endDate: string; previousEndDate: string | null; noticeGivenOn: string; reason: string };
   'offer.made': { floorId: string; applicationId: string; replyBy: string };
   'offer.expired': { floorId: string; applicationId: string };
-  /** The floor was allocated or released while the offer was open. */
-  'offer.withdrawn': { floorId: string; applicationId: string; because: 'allocated' | 'released' };
+  /** The floor was allocated or released while the offer was open, or the group was given another floor (`group-allocated`). */
+  'offer.withdrawn': { floorId: string; applicationId: string; because: 'allocated' | 'released' | 'group-allocated' };
   'application.released': { floorId: string };
   'application.allocated': { floorId: string; allocationId: string; tenantIds: string[] };
   'handover.completed': {

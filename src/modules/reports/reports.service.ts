@@ -12,7 +12,7 @@ import { BuildingsService } from '../buildings/buildings.service.js';
 import { ownedDaysWithin, ownerBalance } from '../owner-finance/balance.js';
 import { addMonths, periodRange } from '../../common/dates.js';
 import { ratio, sumAreas } from '../../common/measures.js';
-import { monitorTotals, toMonitorFigures } from './aggregates.js';
+import { monitorFigures } from './aggregates.js';
 import type { RequestReportDto } from './dto/report.dto.js';
 import type { Report, ReportKind } from './report.entity.js';
 import {
@@ -208,8 +208,7 @@ export class ReportsService {
       period: report.period,
       asOf: last,
       generatedOn: this.clock.today(),
-      totals: monitorTotals(counts),
-      buildings: counts.map(toMonitorFigures),
+      ...monitorFigures(counts),
       trend: await this.trend(report.city!, last),
     };
     switch (report.format) {
@@ -229,7 +228,7 @@ export class ReportsService {
     const points: MonitorTrendPoint[] = [];
     for (let back = 11; back >= 0; back--) {
       const month = periodRange(addMonths(`${last.slice(0, 7)}-01`, -back).slice(0, 7));
-      const totals = monitorTotals(await this.reports.cityCounts(city, month.first, month.last));
+      const { totals } = monitorFigures(await this.reports.cityCounts(city, month.first, month.last));
       points.push({
         period: month.first.slice(0, 7),
         lettableAreaM2: totals.lettableAreaM2,
