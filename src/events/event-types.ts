@@ -32,6 +32,9 @@ export interface EventPayloads {
   'offer.withdrawn': { floorId: string; applicationId: string; because: 'allocated' | 'released' };
   'application.released': { floorId: string };
   'application.allocated': { floorId: string; allocationId: string; tenantIds: string[] };
+  /** Waits for its transfer date; cancellable until then. */
+  'handover.scheduled': { buildingId: string; fromOwnerId: string; toOwnerId: string; transferDate: string };
+  'handover.cancelled': { buildingId: string; transferDate: string };
   'handover.completed': {
     buildingId: string;
     fromOwnerId: string;
@@ -57,6 +60,8 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'offer.withdrawn': 'offer',
   'application.released': 'application',
   'application.allocated': 'application',
+  'handover.scheduled': 'handover',
+  'handover.cancelled': 'handover',
   'handover.completed': 'handover',
   'report.completed': 'report',
 };

@@ -6,6 +6,7 @@ import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ExecuteHandoverHandler } from './execute-handover.handler.js';
 import { ExecuteHandoverService } from './execute-handover.service.js';
 import { Handover } from './handover.entity.js';
+import { ExecuteDueHandoversHandler, HandoversDueScheduler } from './handovers-due.handler.js';
 import { HandoversController } from './handovers.controller.js';
 import { HANDOVERS_JOBS } from './handovers.jobs.js';
 import { HandoversRepository } from './handovers.repository.js';
@@ -17,7 +18,14 @@ import { HandoversService } from './handovers.service.js';
   jobs: HANDOVERS_JOBS,
   imports: [BuildingsModule, LeasesModule, OrganisationsModule, DocumentsModule],
   controllers: [HandoversController],
-  providers: [HandoversRepository, HandoversService, ExecuteHandoverService, ExecuteHandoverHandler],
+  providers: [
+    HandoversRepository,
+    HandoversService,
+    ExecuteHandoverService,
+    ExecuteHandoverHandler,
+    ExecuteDueHandoversHandler,
+    HandoversDueScheduler,
+  ],
   exports: [HandoversService, ExecuteHandoverService],
 })
 export class HandoversModule {}

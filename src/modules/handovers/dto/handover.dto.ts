@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/validators.js';
-import { JOB_STATUSES, type JobStatus } from '../../../jobs/job-status.js';
-import type { Handover } from '../handover.entity.js';
+import { type Handover, HANDOVER_STATUSES, type HandoverStatus } from '../handover.entity.js';
 import type { HandoverPlan } from '../handover-plan.js';
 
 export class StartHandoverDto {
@@ -36,7 +35,11 @@ export class LeaseFateDto {
 export class HandoverResponseDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a dry run' }) id!: string | null;
   @ApiProperty({ format: 'uuid' }) buildingId!: string;
-  @ApiProperty({ enum: [...JOB_STATUSES, 'preview'] }) status!: JobStatus | 'preview';
+  @ApiProperty({
+    enum: [...HANDOVER_STATUSES, 'preview'],
+    description: '`scheduled` until the transfer date (cancellable), then `queued` → `running` → `completed`',
+  })
+  status!: HandoverStatus | 'preview';
   @ApiProperty({ format: 'date' }) transferDate!: string;
   @ApiProperty({ format: 'uuid' }) fromOwnerId!: string;
   @ApiProperty({ format: 'uuid' }) toOwnerId!: string;
@@ -52,7 +55,7 @@ export class HandoverResponseDto {
 export function toHandoverResponse(
   handover: Pick<Handover, 'buildingId' | 'transferDate' | 'fromOwnerId' | 'toOwnerId' | 'retainedFloorIds' | 'newUseEnd'> & {
     id: string | null;
-    status: JobStatus | 'preview';
+    status: HandoverStatus | 'preview';
     plan: HandoverPlan;
     dossierDocumentId: string | null;
     error: string | null;

@@ -1,0 +1,185 @@
+import { DataSource } from 'typeorm';
+import { FixedClock } from '../src/common/clock/clock.js';
+import { HandoversDueScheduler } from '../src/modules/handovers/handovers-due.handler.js';
+import { HandoversService } from '../src/modules/handovers/handovers.service.js';
+import { auditTrail } from './helpers/audit.js';
+import { eventually } from './helpers/eventually.js';
+import {
+  assessBand,
+  createBuilding,
+  createFloor,
+  createLease,
+  createOrganisation,
+  createSpace,
+  createTenant,
+  createUser,
+} from './helpers/factories.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+/** A handover dated ahead waits, scheduled and cancellable, until its date; the daily sweep carries it out then. */
+describe('scheduled handovers', () => {
+  const clock = FixedClock.on('2011-10-01');
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock });
+  });
+  afterAll(() => t.close());
+  afterEach(() => clock.setDay('2011-10-01'));
+
+  async function ownerUser(organisationId: string) {
+    const user = await createUser(t, { role: 'owner', organisationId });
+    return t.login(user.email, user.password);
+  }
+
+  /** A 2007–2013 building with a leaving floor 1 (one lease) and a retained floor 2 (one lease). */
+  async function building() {
+    const seller = await createOrganisation(t, { kind: 'owner', name: 'Stadgenoot' });
+    const buyer = await createOrganisation(t, { kind: 'owner', name: 'Magnificent 8' });
+    const b = await createBuilding(t, { ownerId: seller.id });
+    const leavingFloor = await createFloor(t, b.id, { level: 1 });
+    const retainedFloor = await createFloor(t, b.id, { level: 2 });
+    const lease = async (floorId: string, terms: Record<string, unknown> = {}) => {
+      const tenant = await createTenant(t);
+      await assessBand(t, tenant.id, b.id, 2_000_000, 2011);
+      const space = await createSpace(t, floorId, { areaM2: 30 });
+      return createLease(t, {
+        tenantId: tenant.id,
+        spaceId: space.id,
+        startDate: '2011-01-01',
+        endDate: '2013-06-30',
+        noticeMonths: 1,
+        ...terms,
+      });
+    };
+    const leaving = await lease(leavingFloor.id);
+    const staying = await lease(retainedFloor.id);
+    return { seller, buyer, building: b, leavingFloor, retainedFloor, leaving, staying, lease };
+  }
+
+  const start = (buildingId: string, body: Record<string, unknown>) =>
+    t.http().post(`/api/buildings/${buildingId}/handovers`).set(t.admin).send(body);
+  const get = async (id: string) => (await t.http().get(`/api/handovers/${id}`).set(t.admin)).body;
+  const ownerOf = async (buildingId: string) => (await t.http().get(`/api/buildings/${buildingId}`).set(t.admin)).body.ownerId;
+  const endOf = async (leaseId: string) => (await t.http().get(`/api/leases/${leaseId}`).set(t.admin)).body.endDate;
+  const completedEvents = async (id: string) =>
+    Number(
+      (
+        await t.app
+          .get(DataSource)
+          .query(`SELECT count(*) AS n FROM domain_event WHERE entity_id = $1 AND type = 'handover.completed'`, [id])
+      )[0].n,
+    );
+
+  it('waits, scheduled, until its transfer date; the sweep carries it out on that date, once however often it runs', async () => {
+    const { seller, buyer, building: b, retainedFloor, leaving, staying } = await building();
+    const started = await start(b.id, { newOwnerId: buyer.id, transferDate: '2011-12-01', retainedFloorIds: [retainedFloor.id] });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ id: expect.any(String), status: 'scheduled' });
+    const id = started.body.id as string;
+    expect(await auditTrail(t, 'handover', id, 1)).toEqual([
+      expect.objectContaining({
+        action: 'handover.scheduled',
+        changes: { buildingId: b.id, fromOwnerId: seller.id, toOwnerId: buyer.id, transferDate: '2011-12-01' },
+      }),
+    ]);
+
+    // The day before, nothing is due: the building, its leases and the handover stay as they are.
+    clock.setDay('2011-11-30');
+    const sweeps = t.app.get(HandoversService);
+    expect(await sweeps.queueDue()).toEqual([]);
+    expect(await get(id)).toMatchObject({ status: 'scheduled', dossierReady: false });
+    expect(await ownerOf(b.id)).toBe(seller.id);
+    expect(await endOf(leaving.id)).toBe('2013-06-30');
+
+    // On the date two sweeps at once (two workers) queue it once; it is carried out once.
+    clock.setDay('2011-12-01');
+    const queued = await Promise.all([sweeps.queueDue(), sweeps.queueDue()]);
+    expect(queued.flat()).toEqual([id]);
+    await eventually(async () => expect(await get(id)).toMatchObject({ status: 'completed', dossierReady: true }));
+    expect(await sweeps.queueDue()).toEqual([]);
+    // The scheduled job runs the same sweep under the day's job id: nothing is left to do.
+    await t.app.get(HandoversDueScheduler).tick();
+    await t.app.get(HandoversDueScheduler).tick();
+    expect(await completedEvents(id)).toBe(1);
+
+    expect(await ownerOf(b.id)).toBe(buyer.id);
+    // Notices are given the day it is carried out: the leaving lease ends one month after the transfer.
+    expect(await endOf(leaving.id)).toBe('2012-01-01');
+    expect(await endOf(staying.id)).toBe('2013-06-30');
+  });
+
+  it('executes at once when dated today or earlier', async () => {
+    const { buyer, building: b, retainedFloor } = await building();
+    const started = await start(b.id, { newOwnerId: buyer.id, transferDate: '2011-09-15', retainedFloorIds: [retainedFloor.id] });
+    expect(started.status).toBe(202);
+    expect(['queued', 'running', 'completed']).toContain(started.body.status);
+    await eventually(async () => expect((await get(started.body.id)).status).toBe('completed'));
+    expect(await ownerOf(b.id)).toBe(buyer.id);
+  });
+
+  it('can be cancelled while scheduled, and not after; a cancelled handover never runs and frees the building', async () => {
+    const { seller, buyer, building: b, retainedFloor, leaving } = await building();
+    const { body } = await start(b.id, { newOwnerId: buyer.id, transferDate: '2011-12-01', retainedFloorIds: [retainedFloor.id] });
+    const busy = await start(b.id, { newOwnerId: buyer.id, transferDate: '2011-11-01', retainedFloorIds: [] });
+    expect([busy.status, busy.body.code]).toEqual([409, 'handover_in_progress']);
+
+    const sellerHeaders = await ownerUser(seller.id);
+    expect((await t.http().post(`/api/handovers/${body.id}/cancel`).set(sellerHeaders)).status).toBe(403);
+    const cancelled = await t.http().post(`/api/handovers/${body.id}/cancel`).set(t.admin);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ id: body.id, status: 'cancelled' });
+    expect((await auditTrail(t, 'handover', body.id, 2))[1]).toMatchObject({
+      action: 'handover.cancelled',
+      changes: { buildingId: b.id, transferDate: '2011-12-01' },
+    });
+    const again = await t.http().post(`/api/handovers/${body.id}/cancel`).set(t.admin);
+    expect([again.status, again.body.code]).toEqual([409, 'handover_not_scheduled']);
+
+    clock.setDay('2011-12-01');
+    expect(await t.app.get(HandoversService).queueDue()).toEqual([]);
+    expect((await get(body.id)).status).toBe('cancelled');
+    expect(await ownerOf(b.id)).toBe(seller.id);
+    expect(await endOf(leaving.id)).toBe('2013-06-30');
+
+    // The building is free for another handover; once carried out it cannot be cancelled.
+    const now = await start(b.id, { newOwnerId: buyer.id, transferDate: '2011-12-01', retainedFloorIds: [retainedFloor.id] });
+    expect(now.status).toBe(202);
+    await eventually(async () => expect((await get(now.body.id)).status).toBe('completed'));
+    const late = await t.http().post(`/api/handovers/${now.body.id}/cancel`).set(t.admin);
+    expect([late.status, late.body.code]).toEqual([409, 'handover_not_scheduled']);
+    expect((await get(now.body.id)).status).toBe('completed');
+  });
+
+  it('lets a cancel and the sweep race on the date: exactly one wins', async () => {
+    const { seller, buyer, building: b, retainedFloor } = await building();
+    const { body } = await start(b.id, { newOwnerId: buyer.id, transferDate: '2011-12-01', retainedFloorIds: [retainedFloor.id] });
+    clock.setDay('2011-12-01');
+    const [cancel, queued] = await Promise.all([
+      t.http().post(`/api/handovers/${body.id}/cancel`).set(t.admin),
+      t.app.get(HandoversService).queueDue(),
+    ]);
+    if (cancel.status === 200) {
+      expect(queued).toEqual([]);
+      expect((await get(body.id)).status).toBe('cancelled');
+      expect(await ownerOf(b.id)).toBe(seller.id);
+    } else {
+      expect([cancel.status, cancel.body.code]).toEqual([409, 'handover_not_scheduled']);
+      expect(queued).toEqual([body.id]);
+      await eventually(async () => expect((await get(body.id)).status).toBe('completed'));
+      expect(await ownerOf(b.id)).toBe(buyer.id);
+    }
+  });
+
+  it('answers bad input with 400, unknown handovers with 404, and refuses a date outside the use with 422', async () => {
+    const { buyer, building: b, retainedFloor } = await building();
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await t.http().post(`/api/handovers/${unknown}/cancel`).set(t.admin)).status).toBe(404);
+    expect((await t.http().post(`/api/handovers/not-a-uuid/cancel`).set(t.admin)).status).toBe(404);
+    expect((await start(b.id, { newOwnerId: buyer.id, transferDate: '2011-13-01', retainedFloorIds: [] })).status).toBe(400);
+    const outside = await start(b.id, { newOwnerId: buyer.id, transferDate: '2013-08-01', retainedFloorIds: [retainedFloor.id] });
+    expect([outside.status, outside.body.code]).toEqual([422, 'transfer_outside_use']);
+    expect((await t.http().get(`/api/buildings/${b.id}/handovers?limit=0`).set(t.admin)).status).toBe(400);
+    expect((await t.http().get(`/api/buildings/${unknown}/handovers`).set(t.admin)).status).toBe(404);
+    expect(Number((await t.app.get(DataSource).query(`SELECT count(*) AS n FROM handover WHERE building_id = $1`, [b.id]))[0].n)).toBe(0);
+  });
+});
