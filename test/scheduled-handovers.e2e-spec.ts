@@ -3,6 +3,7 @@ import { FixedClock } from '../src/common/clock/clock.js';
 import { HandoversDueScheduler } from '../src/modules/handovers/handovers-due.handler.js';
 import { HandoversService } from '../src/modules/handovers/handovers.service.js';
 import { auditTrail } from './helpers/audit.js';
+import { binary } from './helpers/binary.js';
 import { eventually } from './helpers/eventually.js';
 import {
   assessBand,
@@ -181,5 +182,137 @@ describe('scheduled handovers', () => {
     expect((await t.http().get(`/api/buildings/${b.id}/handovers?limit=0`).set(t.admin)).status).toBe(400);
     expect((await t.http().get(`/api/buildings/${unknown}/handovers`).set(t.admin)).status).toBe(404);
     expect(Number((await t.app.get(DataSource).query(`SELECT count(*) AS n FROM handover WHERE building_id = $1`, [b.id]))[0].n)).toBe(0);
+  });
+
+  describe('dated ownership: the seller keeps its past, the buyer gets its own years', () => {
+    /** Sold on 2011-12-01 with the daily sweep; €365,000 head-lease rent a year (€1,000 a day), no loan. */
+    async function sold() {
+      const setup = await building();
+      const { buyer, building: b, retainedFloor } = setup;
+      const finance = await t
+        .http()
+        .put(`/api/buildings/${b.id}/finance`)
+        .set(t.admin)
+        .send({ headLeaseRentYearCents: 36_500_000, loanPrincipalCents: 0, interestRateBps: 0, investments: [] });
+      expect(finance.status).toBe(200);
+      const { body } = await start(b.id, { newOwnerId: buyer.id, transferDate: '2011-12-01', retainedFloorIds: [retainedFloor.id] });
+      const buyerHeaders = await ownerUser(buyer.id);
+      // Before the date the buyer has nothing to see yet.
+      expect((await t.http().get(`/api/buildings/${b.id}`).set(buyerHeaders)).status).toBe(404);
+      clock.setDay('2011-12-01');
+      await t.app.get(HandoversService).queueDue();
+      await eventually(async () => expect(await get(body.id)).toMatchObject({ status: 'completed', dossierReady: true }));
+      return { ...setup, handoverId: body.id as string, sellerHeaders: await ownerUser(setup.seller.id), buyerHeaders };
+    }
+    const balance = (buildingId: string, query: string, headers: Record<string, string>) =>
+      t.http().get(`/api/buildings/${buildingId}/owner-balance?${query}`).set(headers);
+
+    it('shows each owner the figures of the days it owned the building, and admins the owner of the year', async () => {
+      const { seller, buyer, building: b, sellerHeaders, buyerHeaders } = await sold();
+
+      const sellerYear = await balance(b.id, 'year=2010', sellerHeaders);
+      expect(sellerYear.status).toBe(200);
+      expect(sellerYear.body).toMatchObject({ year: 2010, ownerId: seller.id, ownedDays: 365, rentIncomeCents: 36_500_000 });
+      expect((await balance(b.id, 'year=2011', sellerHeaders)).body).toMatchObject({
+        ownerId: seller.id,
+        ownedDays: 334, // 1 January – 30 November
+        rentIncomeCents: 33_400_000,
+      });
+      expect((await balance(b.id, 'year=2011', buyerHeaders)).body).toMatchObject({
+        ownerId: buyer.id,
+        ownedDays: 31,
+        rentIncomeCents: 3_100_000,
+      });
+      // Neither sees the other's years.
+      for (const [headers, year] of [
+        [buyerHeaders, 2010],
+        [sellerHeaders, 2012],
+      ] as const) {
+        const refused = await balance(b.id, `year=${year}`, headers);
+        expect([refused.status, refused.body.code]).toEqual([404, 'owner_year_not_found']);
+      }
+      const asSeller = await balance(b.id, `year=2011&ownerId=${seller.id}`, buyerHeaders);
+      expect([asSeller.status, asSeller.body.code]).toEqual([404, 'owner_year_not_found']);
+
+      // Admins: the owner of 2010, the last owner of 2011 unless they name one, 2012 the buyer's.
+      expect((await balance(b.id, 'year=2010', t.admin)).body).toMatchObject({ ownerId: seller.id, rentIncomeCents: 36_500_000 });
+      expect((await balance(b.id, 'year=2011', t.admin)).body).toMatchObject({ ownerId: buyer.id, rentIncomeCents: 3_100_000 });
+      expect((await balance(b.id, `year=2011&ownerId=${seller.id}`, t.admin)).body).toMatchObject({
+        ownerId: seller.id,
+        rentIncomeCents: 33_400_000,
+      });
+      expect((await balance(b.id, 'year=2012', t.admin)).body).toMatchObject({
+        ownerId: buyer.id,
+        ownedDays: 366,
+        rentIncomeCents: 36_500_000,
+      });
+      const stranger = await balance(b.id, `year=2011&ownerId=${(await createOrganisation(t, { kind: 'owner' })).id}`, t.admin);
+      expect([stranger.status, stranger.body.code]).toEqual([404, 'owner_year_not_found']);
+      expect((await balance(b.id, 'year=2011&ownerId=nobody', t.admin)).status).toBe(400);
+    });
+
+    it('lets the seller read the building, its handovers and dossier, and report on its own periods; not today’s business', async () => {
+      const { seller, buyer, building: b, handoverId, sellerHeaders, buyerHeaders } = await sold();
+      const strangerHeaders = await ownerUser((await createOrganisation(t, { kind: 'owner' })).id);
+
+      const asSeller = await t.http().get(`/api/buildings/${b.id}`).set(sellerHeaders);
+      expect(asSeller.status).toBe(200);
+      expect(asSeller.body).toMatchObject({ id: b.id, ownerId: buyer.id });
+      expect((await t.http().get('/api/buildings').set(sellerHeaders)).body.items.map((item: { id: string }) => item.id)).toContain(b.id);
+      expect((await t.http().get(`/api/buildings/${b.id}`).set(strangerHeaders)).status).toBe(404);
+      // What is about today stays with the current owner.
+      expect((await t.http().get(`/api/buildings/${b.id}/occupancy`).set(sellerHeaders)).status).toBe(404);
+      expect((await t.http().get(`/api/buildings/${b.id}/occupancy`).set(buyerHeaders)).status).toBe(200);
+
+      for (const headers of [sellerHeaders, buyerHeaders, t.admin]) {
+        const list = await t.http().get(`/api/buildings/${b.id}/handovers`).set(headers);
+        expect(list.status).toBe(200);
+        expect(list.body).toMatchObject({
+          total: 1,
+          items: [{ id: handoverId, status: 'completed', fromOwnerId: seller.id, toOwnerId: buyer.id }],
+        });
+        const dossier = await t.http().get(`/api/handovers/${handoverId}/dossier`).set(headers).buffer(true).parse(binary);
+        expect([dossier.status, dossier.headers['content-type']]).toEqual([200, 'application/pdf']);
+      }
+      expect((await t.http().get(`/api/buildings/${b.id}/handovers`).set(strangerHeaders)).status).toBe(404);
+
+      const report = (headers: Record<string, string>, period: string) =>
+        t.http().post('/api/reports').set(headers).send({ kind: 'owner-occupancy', buildingId: b.id, period, format: 'json' });
+      const own = await report(sellerHeaders, '2010');
+      expect(own.status).toBe(202);
+      await eventually(async () =>
+        expect((await t.http().get(`/api/reports/${own.body.id}`).set(sellerHeaders)).body.status).toBe('completed'),
+      );
+      const file = await t.http().get(`/api/reports/${own.body.id}/file`).set(sellerHeaders).buffer(true).parse(binary);
+      expect(JSON.parse((file.body as Buffer).toString())).toMatchObject({ ownerName: 'Stadgenoot', rentIncomeCents: 36_500_000 });
+      for (const [headers, period] of [
+        [buyerHeaders, '2010'],
+        [sellerHeaders, '2012'],
+      ] as const) {
+        const refused = await report(headers, period);
+        expect([refused.status, refused.body.code]).toEqual([404, 'owner_period_not_found']);
+      }
+      expect((await report(buyerHeaders, '2012')).status).toBe(202);
+    });
+
+    it('lists a building’s handovers in pages, the latest transfer first, cancelled ones too', async () => {
+      const { buyer, building: b, retainedFloor } = await building();
+      const first = await start(b.id, { newOwnerId: buyer.id, transferDate: '2012-03-01', retainedFloorIds: [retainedFloor.id] });
+      await t.http().post(`/api/handovers/${first.body.id}/cancel`).set(t.admin);
+      const second = await start(b.id, { newOwnerId: buyer.id, transferDate: '2012-02-01', retainedFloorIds: [retainedFloor.id] });
+      const page = await t.http().get(`/api/buildings/${b.id}/handovers?limit=1`).set(t.admin);
+      expect(page.body).toMatchObject({ total: 2, items: [{ id: first.body.id, status: 'cancelled' }] });
+      const next = await t.http().get(`/api/buildings/${b.id}/handovers?limit=1&offset=1`).set(t.admin);
+      expect(next.body).toMatchObject({ total: 2, items: [{ id: second.body.id, status: 'scheduled', transferDate: '2012-02-01' }] });
+      const tenant = await createUser(t, { role: 'tenant', tenantId: (await createTenant(t)).id });
+      expect(
+        (
+          await t
+            .http()
+            .get(`/api/buildings/${b.id}/handovers`)
+            .set(await t.login(tenant.email, tenant.password))
+        ).status,
+      ).toBe(403);
+    });
   });
 });
