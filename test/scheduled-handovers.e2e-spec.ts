@@ -3,12 +3,15 @@ import { FixedClock } from '../src/common/clock/clock.js';
 import { HandoversDueScheduler } from '../src/modules/handovers/handovers-due.handler.js';
 import { HandoversService } from '../src/modules/handovers/handovers.service.js';
 import { auditTrail } from './helpers/audit.js';
+import { euros } from '../src/pdf/dutch-format.js';
 import { binary } from './helpers/binary.js';
+import { pdfText } from './helpers/pdf-text.js';
 import { eventually } from './helpers/eventually.js';
 import {
   assessBand,
   createBuilding,
   createFloor,
+  createIssuer,
   createLease,
   createOrganisation,
   createSpace,
@@ -36,7 +39,7 @@ describe('scheduled handovers', () => {
   async function building() {
     const seller = await createOrganisation(t, { kind: 'owner', name: 'Stadgenoot' });
     const buyer = await createOrganisation(t, { kind: 'owner', name: 'Magnificent 8' });
-    const b = await createBuilding(t, { ownerId: seller.id });
+    const b = await createBuilding(t, { ownerId: seller.id, umbrellaId: (await createIssuer(t)).id });
     const leavingFloor = await createFloor(t, b.id, { level: 1 });
     const retainedFloor = await createFloor(t, b.id, { level: 2 });
     const lease = async (floorId: string, terms: Record<string, unknown> = {}) => {
@@ -182,6 +185,58 @@ describe('scheduled handovers', () => {
     expect((await t.http().get(`/api/buildings/${b.id}/handovers?limit=0`).set(t.admin)).status).toBe(400);
     expect((await t.http().get(`/api/buildings/${unknown}/handovers`).set(t.admin)).status).toBe(404);
     expect(Number((await t.app.get(DataSource).query(`SELECT count(*) AS n FROM handover WHERE building_id = $1`, [b.id]))[0].n)).toBe(0);
+  });
+
+  it('dossier: arrears are only what was past due on the transfer date; leases past the new end of use are flagged; an earlier end stays', async () => {
+    const { buyer, building: b, leavingFloor, retainedFloor, leaving, staying, lease } = await building();
+    const endingSoon = await lease(leavingFloor.id, { endDate: '2011-12-20' });
+    const invoiceRun = async (period: string) => {
+      const run = await t.http().post(`/api/buildings/${b.id}/invoice-runs`).set(t.admin).send({ period });
+      expect(run.status).toBe(202);
+      await eventually(async () =>
+        expect((await t.http().get(`/api/invoice-runs/${run.body.id}`).set(t.admin)).body.status).toBe('completed'),
+      );
+    };
+    await invoiceRun('2011-10');
+
+    const body = { newOwnerId: buyer.id, transferDate: '2011-12-01', retainedFloorIds: [retainedFloor.id], newUseEnd: '2012-12-31' };
+    const preview = await start(b.id, { ...body, dryRun: true });
+    expect(preview.status).toBe(200);
+    const flags = (plan: { leasesTransferred: object[]; leasesEnded: object[] }) =>
+      Object.fromEntries(
+        [...plan.leasesTransferred, ...plan.leasesEnded].map((fate) => [
+          (fate as { leaseId: string }).leaseId,
+          (fate as { runsPastUseEnd: boolean }).runsPastUseEnd,
+        ]),
+      );
+    expect(flags(preview.body)).toEqual({ [staying.id]: true, [leaving.id]: false, [endingSoon.id]: false });
+    const { body: scheduled } = await start(b.id, body);
+
+    clock.setDay('2011-11-01');
+    await invoiceRun('2011-11');
+    clock.setDay('2011-12-01');
+    await invoiceRun('2011-12'); // due 15 December: not yet in arrears on the transfer date
+    await t.app.get(HandoversService).queueDue();
+    await eventually(async () => expect(await get(scheduled.id)).toMatchObject({ status: 'completed', dossierReady: true }));
+    expect(flags(await get(scheduled.id))).toEqual({ [staying.id]: true, [leaving.id]: false, [endingSoon.id]: false });
+
+    const invoices = (await t.http().get(`/api/invoices?buildingId=${b.id}`).set(t.admin)).body.items as {
+      dueDate: string;
+      totalCents: number;
+      paidCents: number;
+    }[];
+    expect(invoices.filter((invoice) => invoice.dueDate === '2011-12-15')).not.toHaveLength(0);
+    const open = (list: typeof invoices) => list.reduce((sum, invoice) => sum + invoice.totalCents - invoice.paidCents, 0);
+    const pastDue = open(invoices.filter((invoice) => invoice.dueDate < '2011-12-01'));
+    expect(pastDue).toBeLessThan(open(invoices));
+    const dossier = await t.http().get(`/api/handovers/${scheduled.id}/dossier`).set(t.admin).buffer(true).parse(binary);
+    const text = (await pdfText(dossier.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain(`achterstanden ${euros(pastDue)}`);
+    expect(text).toContain('loopt door · na einde gebruik');
+
+    // The lease that ends on its own before the notice would end it keeps its end; the other gets the notice's.
+    expect(await endOf(endingSoon.id)).toBe('2011-12-20');
+    expect(await endOf(leaving.id)).toBe('2012-01-01');
   });
 
   describe('dated ownership: the seller keeps its past, the buyer gets its own years', () => {

@@ -54,6 +54,7 @@ export class ExecuteHandoverService {
           transferDate: current.transferDate,
           noticeDate,
           vacantOnRetainedFloors: await this.handovers.vacantSpaces(current.retainedFloorIds, current.transferDate, manager),
+          useEnd: current.newUseEnd ?? building.useEnd,
         });
         // A lease whose own end comes first keeps it: it gets the letter, but its end is not the notice's.
         const currentEnd = new Map(leases.map((lease) => [lease.leaseId, lease.endDate]));

@@ -69,7 +69,13 @@ export class HandoversService {
     if (input.newUseEnd !== undefined && input.newUseEnd <= input.transferDate) {
       throw new RuleError(HANDOVERS_ERRORS.use_end_before_transfer, {}, [{ field: 'newUseEnd', message: 'on or before transferDate' }]);
     }
-    const plan = await this.preview(buildingId, input.transferDate, input.retainedFloorIds, options.noticeDate ?? this.clock.today());
+    const plan = await this.preview(
+      buildingId,
+      input.transferDate,
+      input.retainedFloorIds,
+      options.noticeDate ?? this.clock.today(),
+      input.newUseEnd ?? building.useEnd,
+    );
     if (input.dryRun) return { handover: null, plan, building };
 
     const scheduled = input.transferDate > this.clock.today();
@@ -144,7 +150,13 @@ export class HandoversService {
     return this.jobs.enqueue('handovers.execute', { handoverId }, { jobId: `handover:${handoverId}` });
   }
 
-  preview(buildingId: string, transferDate: string, retainedFloorIds: string[], noticeDate: string): Promise<HandoverPlan> {
+  preview(
+    buildingId: string,
+    transferDate: string,
+    retainedFloorIds: string[],
+    noticeDate: string,
+    useEnd: string | null,
+  ): Promise<HandoverPlan> {
     return this.handovers.transaction(async (manager) =>
       planHandover({
         leases: await this.handovers.leasesRunningPast(buildingId, transferDate, manager),
@@ -152,6 +164,7 @@ export class HandoversService {
         transferDate,
         noticeDate,
         vacantOnRetainedFloors: await this.handovers.vacantSpaces(retainedFloorIds, transferDate, manager),
+        useEnd,
       }),
     );
   }

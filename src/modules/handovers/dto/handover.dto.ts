@@ -30,6 +30,8 @@ export class LeaseFateDto {
   @ApiProperty({ format: 'uuid' }) tenantId!: string;
   @ApiProperty() floorLevel!: number;
   @ApiProperty({ type: String, format: 'date', nullable: true }) endDate!: string | null;
+  @ApiProperty({ description: 'It runs past the end of use after the handover (newUseEnd, else the building’s), an open end included' })
+  runsPastUseEnd!: boolean;
 }
 
 export class HandoverResponseDto {
@@ -70,8 +72,9 @@ export function toHandoverResponse(
     toOwnerId: handover.toOwnerId,
     retainedFloorIds: handover.retainedFloorIds,
     newUseEnd: handover.newUseEnd,
-    leasesTransferred: handover.plan.leasesTransferred,
-    leasesEnded: handover.plan.leasesEnded,
+    // Plans stored before the flag existed lack it.
+    leasesTransferred: handover.plan.leasesTransferred.map((fate) => ({ ...fate, runsPastUseEnd: fate.runsPastUseEnd ?? false })),
+    leasesEnded: handover.plan.leasesEnded.map((fate) => ({ ...fate, runsPastUseEnd: fate.runsPastUseEnd ?? false })),
     dossierReady: handover.dossierDocumentId !== null,
     error: handover.error,
   };
