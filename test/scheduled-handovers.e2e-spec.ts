@@ -112,6 +112,19 @@ describe('scheduled handovers', () => {
     expect(await endOf(staying.id)).toBe('2013-06-30');
   });
 
+  it('sends a queued handover whose job was lost (the queue was down) again at the next sweep', async () => {
+    const { seller, buyer, building: b, retainedFloor } = await building();
+    // The row committed, the job never reached the queue.
+    const [{ id }] = await t.app.get(DataSource).query(
+      `INSERT INTO handover (building_id, from_owner_id, to_owner_id, transfer_date, retained_floor_ids, plan, status)
+       VALUES ($1, $2, $3, '2011-10-01', $4, '{"leasesTransferred":[],"leasesEnded":[]}', 'queued') RETURNING id`,
+      [b.id, seller.id, buyer.id, [retainedFloor.id]],
+    );
+    expect(await t.app.get(HandoversService).queueDue()).toEqual([]);
+    await eventually(async () => expect((await get(id)).status).toBe('completed'));
+    expect(await ownerOf(b.id)).toBe(buyer.id);
+  });
+
   it('executes at once when dated today or earlier', async () => {
     const { buyer, building: b, retainedFloor } = await building();
     const started = await start(b.id, { newOwnerId: buyer.id, transferDate: '2011-09-15', retainedFloorIds: [retainedFloor.id] });

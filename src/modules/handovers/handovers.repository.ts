@@ -101,6 +101,15 @@ export class HandoversRepository {
     return rows.length === 0 ? [] : manager.findBy(Handover, { id: In(rows.map((row) => row.id)) });
   }
 
+  /** Handovers queued for execution, dated on or before the day. */
+  async queuedIds(day: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM handover WHERE status = 'queued' AND transfer_date <= $1 ORDER BY transfer_date, id`,
+      [day],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Cancels the handover if it is still scheduled; false when it is not (any more). */
   async cancel(manager: EntityManager, id: string): Promise<boolean> {
     const [rows] = await manager.query<[unknown[], number]>(

@@ -128,13 +128,17 @@ export class HandoversService {
   }
 
   /**
-   * The daily sweep: scheduled handovers whose date has come are queued for execution. The
-   * guarded update makes each one queued once, however often (or in how many workers) this runs.
+   * The daily sweep: scheduled handovers whose date has come are queued for execution; returns
+   * those it queued. The guarded update makes each one queued once, however often (or in how many
+   * workers) this runs. Handovers left queued whose job was lost (the queue was down) are sent
+   * again under their own job id; carrying one out twice does it once.
    */
   async queueDue(day: string = this.clock.today()): Promise<string[]> {
     const due = await this.handovers.transaction((manager) => this.handovers.queueDue(manager, day));
-    for (const handover of due) await this.enqueueExecution(handover.id);
-    return due.map((handover) => handover.id);
+    const dueIds = due.map((handover) => handover.id);
+    const stranded = (await this.handovers.queuedIds(day)).filter((id) => !dueIds.includes(id));
+    for (const id of [...dueIds, ...stranded]) await this.enqueueExecution(id);
+    return dueIds;
   }
 
   /** The building's handovers: admins all, an owner those it sold or bought (the building once or now its own). */
