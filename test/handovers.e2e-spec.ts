@@ -164,7 +164,7 @@ describe('owner finance and handovers', () => {
         dossierReady: false,
       });
       expect(preview.body.leasesTransferred).toEqual([
-        { leaseId: staying[0]!.lease.id, tenantId: staying[0]!.tenant.id, floorLevel: 3, endDate: '2013-06-30' },
+        { leaseId: staying[0]!.lease.id, tenantId: staying[0]!.tenant.id, floorLevel: 3, endDate: '2013-06-30', runsPastUseEnd: false },
       ]);
       expect(
         Object.fromEntries(preview.body.leasesEnded.map((ended: { leaseId: string; endDate: string }) => [ended.leaseId, ended.endDate])),
