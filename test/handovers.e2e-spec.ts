@@ -164,7 +164,7 @@ describe('owner finance and handovers', () => {
         dossierReady: false,
       });
       expect(preview.body.leasesTransferred).toEqual([
-        { leaseId: staying[0]!.lease.id, tenantId: staying[0]!.tenant.id, floorLevel: 3, endDate: '2013-06-30' },
+        { leaseId: staying[0]!.lease.id, tenantId: staying[0]!.tenant.id, floorLevel: 3, endDate: '2013-06-30', runsPastUseEnd: false },
       ]);
       expect(
         Object.fromEntries(preview.body.leasesEnded.map((ended: { leaseId: string; endDate: string }) => [ended.leaseId, ended.endDate])),
@@ -179,14 +179,14 @@ describe('owner finance and handovers', () => {
       expect(Number((await t.app.get(DataSource).query(`SELECT count(*) AS n FROM handover WHERE building_id = $1`, [b.id]))[0].n)).toBe(0);
     });
 
-    it('hands the building over: notices, the new owner, the dossier for both owners and a letter per tenant', async () => {
+    it('hands the building over at once when dated today: notices, the new owner, the dossier for both owners and a letter per tenant', async () => {
       const { owner, building: b, floors, leaving, staying } = await building();
       const buyer = await createOrganisation(t, { kind: 'owner', name: 'Magnificent 8' });
       const started = await t
         .http()
         .post(`/api/buildings/${b.id}/handovers`)
         .set(t.admin)
-        .send({ newOwnerId: buyer.id, transferDate: '2011-12-01', retainedFloorIds: [floors[2]!.id], newUseEnd: '2014-12-31' });
+        .send({ newOwnerId: buyer.id, transferDate: '2011-10-01', retainedFloorIds: [floors[2]!.id], newUseEnd: '2014-12-31' });
       expect(started.status).toBe(202);
       expect(['queued', 'running', 'completed']).toContain(started.body.status);
       let handover = started.body;
@@ -201,7 +201,7 @@ describe('owner finance and handovers', () => {
       expect(await auditTrail(t, 'handover', started.body.id, 1)).toEqual([
         expect.objectContaining({
           action: 'handover.completed',
-          changes: expect.objectContaining({ buildingId: b.id, toOwnerId: buyer.id, transferDate: '2011-12-01' }),
+          changes: expect.objectContaining({ buildingId: b.id, toOwnerId: buyer.id, transferDate: '2011-10-01' }),
         }),
       ]);
 
@@ -215,7 +215,8 @@ describe('owner finance and handovers', () => {
       const seller = await ownerUser(owner.id);
       const newOwner = await ownerUser(buyer.id);
       const stranger = await ownerUser((await createOrganisation(t, { kind: 'owner' })).id);
-      expect((await t.http().get(`/api/buildings/${b.id}`).set(seller)).status).toBe(404);
+      // The seller keeps reading the building it owned.
+      expect((await t.http().get(`/api/buildings/${b.id}`).set(seller)).status).toBe(200);
       expect((await t.http().get(`/api/buildings/${b.id}`).set(newOwner)).status).toBe(200);
       const dossierText = async (headers: Record<string, string>) => {
         const dossier = await t.http().get(`/api/handovers/${started.body.id}/dossier`).set(headers).buffer(true).parse(binary);
@@ -263,7 +264,7 @@ describe('owner finance and handovers', () => {
         .http()
         .post(`/api/buildings/${b.id}/handovers`)
         .set(t.admin)
-        .send({ newOwnerId: owner.id, transferDate: '2011-11-30', retainedFloorIds: [] });
+        .send({ newOwnerId: owner.id, transferDate: '2011-09-30', retainedFloorIds: [] });
       expect([earlier.status, earlier.body.code]).toEqual([422, 'transfer_before_previous_handover']);
     });
 

@@ -9,7 +9,7 @@ export const OWNERSHIP = {
   organisations: { tables: ['organisation'], publishes: ['organisation_party'] },
   users: { tables: ['app_user'], publishes: ['user_email'] },
   auth: { tables: ['login_failure', 'signing_key'], publishes: [] },
-  buildings: { tables: ['building'], publishes: ['building_register'] },
+  buildings: { tables: ['building', 'building_ownership'], publishes: ['building_register', 'building_owner_period'] },
   floors: { tables: ['floor'], publishes: ['floor_level'] },
   spaces: { tables: ['space'], publishes: ['space_placement'] },
   tenants: { tables: ['tenant'], publishes: ['tenant_party', 'tenant_profile'] },

@@ -37,6 +37,9 @@ export interface EventPayloads {
   'offer.withdrawn': { floorId: string; applicationId: string; because: 'allocated' | 'released' | 'group-allocated' };
   'application.released': { floorId: string };
   'application.allocated': { floorId: string; allocationId: string; tenantIds: string[] };
+  /** Waits for its transfer date; cancellable until then. */
+  'handover.scheduled': { buildingId: string; fromOwnerId: string; toOwnerId: string; transferDate: string };
+  'handover.cancelled': { buildingId: string; transferDate: string };
   'handover.completed': {
     buildingId: string;
     fromOwnerId: string;
@@ -65,6 +68,8 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'offer.withdrawn': 'offer',
   'application.released': 'application',
   'application.allocated': 'application',
+  'handover.scheduled': 'handover',
+  'handover.cancelled': 'handover',
   'handover.completed': 'handover',
   'report.completed': 'report',
 };

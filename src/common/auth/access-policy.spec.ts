@@ -1,9 +1,12 @@
 import {
+  buildingRecordScopeOf,
   buildingScopeOf,
   can,
+  handoverListScopeOf,
   mayActForApplication,
   mayMonitorCity,
   mayReadHandover,
+  mayReadOwnershipPeriod,
   mayReadReport,
   mayReadTenantRecord,
   organisationScopeOf,
@@ -37,6 +40,19 @@ describe('access policy', () => {
     expect(buildingScopeOf(city)).toEqual({ kind: 'city', organisationId: 'm-1' });
     expect(organisationScopeOf(admin)).toEqual({ kind: 'all' });
     expect(organisationScopeOf(tenant)).toEqual({ kind: 'only', organisationId: null });
+  });
+
+  it('lets an owner read the record of a building it sold and its own years, never another owner’s years', () => {
+    expect(buildingRecordScopeOf(owner)).toEqual({ kind: 'owned', organisationId: 'o-1' });
+    expect(buildingRecordScopeOf(admin)).toEqual({ kind: 'all' });
+    expect(buildingRecordScopeOf(city)).toEqual({ kind: 'city', organisationId: 'm-1' });
+    expect(mayReadOwnershipPeriod(owner, { ownerId: 'o-1' })).toBe(true);
+    expect(mayReadOwnershipPeriod(owner, { ownerId: 'o-2' })).toBe(false);
+    expect(mayReadOwnershipPeriod(admin, { ownerId: 'o-2' })).toBe(true);
+    expect(mayReadOwnershipPeriod(city, { ownerId: 'm-1' })).toBe(false);
+    expect(handoverListScopeOf(admin)).toEqual({ ownerId: null });
+    expect(handoverListScopeOf(owner)).toEqual({ ownerId: 'o-1' });
+    expect(handoverListScopeOf(tenant)).toBeNull();
   });
 
   it('limits lists of tenant records to the tenant’s own, and to nothing when another is asked for', () => {

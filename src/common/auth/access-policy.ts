@@ -85,6 +85,34 @@ export function buildingScopeOf(principal: Principal): BuildingScope {
   }
 }
 
+/**
+ * The buildings whose record (and the years of its own) a principal may read: the scope above, and
+ * for an owner also the buildings it owned before a handover. What is about today (occupancy now,
+ * leases, invoicing) stays with the current owner's scope.
+ */
+export type BuildingRecordScope = BuildingScope | { kind: 'owned'; organisationId: string };
+
+export function buildingRecordScopeOf(principal: Principal): BuildingRecordScope {
+  const scope = buildingScopeOf(principal);
+  return scope.kind === 'owner' ? { kind: 'owned', organisationId: scope.organisationId } : scope;
+}
+
+/**
+ * The periods of ownership whose figures (owner balance, owner reports) a principal may read:
+ * admins every owner's, an owner only its own, so a buyer never sees the seller's years.
+ */
+export function mayReadOwnershipPeriod(principal: Principal, period: { ownerId: string }): boolean {
+  if (principal.role === 'admin') return true;
+  return principal.role === 'owner' && principal.organisationId !== null && principal.organisationId === period.ownerId;
+}
+
+/** Which of a building's handovers a list shows: admins all, an owner those it sold or bought; null: none. */
+export function handoverListScopeOf(principal: Principal): { ownerId: string | null } | null {
+  if (principal.role === 'admin') return { ownerId: null };
+  if (principal.role === 'owner' && principal.organisationId !== null) return { ownerId: principal.organisationId };
+  return null;
+}
+
 /** Which organisations a principal may list: admins all, anyone else only its own (none without one). */
 export type OrganisationScope = { kind: 'all' } | { kind: 'only'; organisationId: string | null };
 

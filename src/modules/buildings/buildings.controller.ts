@@ -58,6 +58,6 @@ export class BuildingsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) id: string,
   ): Promise<BuildingResponseDto> {
-    return toBuildingResponse(await this.buildings.getVisible(id, principal));
+    return toBuildingResponse(await this.buildings.getVisibleIncludingPast(id, principal));
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import type { BuildingScope } from '../../common/auth/access-policy.js';
+import type { BuildingRecordScope } from '../../common/auth/access-policy.js';
 import type { Page } from '../../common/pagination/page.js';
 import { Building } from './building.entity.js';
+import { BuildingOwnership } from './building-ownership.entity.js';
 
 @Injectable()
 export class BuildingsRepository {
@@ -23,15 +24,33 @@ export class BuildingsRepository {
       .getOne();
   }
 
-  async transfer(manager: EntityManager, id: string, change: Pick<Building, 'ownerId' | 'ownerSince' | 'useEnd'>): Promise<void> {
+  /**
+   * The new owner from the transfer date: the seller's open period ends there and the buyer's
+   * begins (a period that had not begun yet is replaced), then the building names its new owner.
+   */
+  async transfer(
+    manager: EntityManager,
+    id: string,
+    change: Pick<Building, 'ownerId' | 'ownerSince' | 'useEnd'> & { ownerSince: string },
+  ): Promise<void> {
+    await manager.query(`DELETE FROM building_ownership WHERE building_id = $1 AND owned_to IS NULL AND owned_from >= $2`, [
+      id,
+      change.ownerSince,
+    ]);
+    await manager.query(`UPDATE building_ownership SET owned_to = $2 WHERE building_id = $1 AND owned_to IS NULL`, [id, change.ownerSince]);
+    await manager.insert(BuildingOwnership, { buildingId: id, ownerId: change.ownerId, ownedFrom: change.ownerSince, ownedTo: null });
     await manager.getRepository(Building).update({ id }, change);
   }
 
-  findVisible(id: string, scope: BuildingScope): Promise<Building | null> {
+  ownerships(buildingId: string): Promise<BuildingOwnership[]> {
+    return this.buildings.manager.find(BuildingOwnership, { where: { buildingId }, order: { ownedFrom: 'ASC' } });
+  }
+
+  findVisible(id: string, scope: BuildingRecordScope): Promise<Building | null> {
     return this.scoped(scope).andWhere('building.id = :id', { id }).getOne();
   }
 
-  async findVisiblePage(scope: BuildingScope, page: { limit: number; offset: number }): Promise<Page<Building>> {
+  async findVisiblePage(scope: BuildingRecordScope, page: { limit: number; offset: number }): Promise<Page<Building>> {
     const [items, total] = await this.scoped(scope)
       .orderBy('building.name', 'ASC')
       .addOrderBy('building.id', 'ASC')
@@ -41,7 +60,7 @@ export class BuildingsRepository {
     return { items, total };
   }
 
-  async findVisibleIds(scope: BuildingScope): Promise<string[]> {
+  async findVisibleIds(scope: BuildingRecordScope): Promise<string[]> {
     const rows = await this.scoped(scope)
       .select('building.id', 'id')
       .orderBy('building.name', 'ASC')
@@ -50,13 +69,18 @@ export class BuildingsRepository {
     return rows.map((row) => row.id);
   }
 
-  private scoped(scope: BuildingScope): SelectQueryBuilder<Building> {
+  private scoped(scope: BuildingRecordScope): SelectQueryBuilder<Building> {
     const query = this.buildings.createQueryBuilder('building').where('TRUE');
     switch (scope.kind) {
       case 'all':
         return query;
       case 'owner':
         return query.andWhere('building.owner_id = :organisationId', { organisationId: scope.organisationId });
+      case 'owned':
+        return query.andWhere(
+          'EXISTS (SELECT 1 FROM building_ownership o WHERE o.building_id = building.id AND o.owner_id = :organisationId)',
+          { organisationId: scope.organisationId },
+        );
       case 'city':
         return query.andWhere(
           `lower(building.city) = (SELECT lower(o.city) FROM organisation_party o WHERE o.organisation_id = :organisationId AND o.kind = 'municipality')`,

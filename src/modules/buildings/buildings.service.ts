@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
-import { buildingScopeOf, requireCapability } from '../../common/auth/access-policy.js';
+import { buildingRecordScopeOf, buildingScopeOf, requireCapability } from '../../common/auth/access-policy.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import type { Building } from './building.entity.js';
+import type { BuildingOwnership } from './building-ownership.entity.js';
 import { BUILDINGS_ERRORS, InvoicePrefixTakenError, UsePeriodError } from './buildings.errors.js';
 import { BuildingsRepository } from './buildings.repository.js';
 import type { CreateBuildingDto } from './dto/create-building.dto.js';
@@ -50,6 +51,22 @@ export class BuildingsService {
     return building;
   }
 
+  /**
+   * The building's record for this principal, including for an owner that sold it: the seller
+   * keeps reading the building and its own years. Today's business asks `getVisible`.
+   */
+  async getVisibleIncludingPast(id: string, principal: Principal): Promise<Building> {
+    requireCapability(principal, 'buildings.read');
+    const building = await this.buildings.findVisible(id, buildingRecordScopeOf(principal));
+    if (!building) throw new NotFoundError(BUILDINGS_ERRORS.building_not_found, { id });
+    return building;
+  }
+
+  /** Who owned the building when, oldest first; the last period is open. */
+  ownerships(buildingId: string): Promise<BuildingOwnership[]> {
+    return this.buildings.ownerships(buildingId);
+  }
+
   /** Locks the building for the caller's transaction (a handover), so concurrent work on it waits. */
   async lock(manager: EntityManager, id: string): Promise<Building> {
     const building = await this.buildings.lock(manager, id);
@@ -69,7 +86,7 @@ export class BuildingsService {
 
   async listVisible(principal: Principal, page: { limit: number; offset: number }): Promise<Page<Building>> {
     requireCapability(principal, 'buildings.read');
-    return this.buildings.findVisiblePage(buildingScopeOf(principal), page);
+    return this.buildings.findVisiblePage(buildingRecordScopeOf(principal), page);
   }
 
   /** The ids of every building this principal may see, for a client to offer only what works. */

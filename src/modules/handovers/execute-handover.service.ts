@@ -35,7 +35,8 @@ export class ExecuteHandoverService {
 
   async execute(handoverId: string, options: ExecuteOptions = {}): Promise<void> {
     let handover = await this.handovers.find(handoverId);
-    if (!handover) return;
+    // A scheduled handover waits for its date (the sweep queues it then); a cancelled one never runs.
+    if (!handover || handover.status === 'scheduled' || handover.status === 'cancelled') return;
     if (handover.status !== 'completed') {
       await this.handovers.markRunning(handoverId);
       await this.handovers.transaction(async (manager) => {
@@ -44,7 +45,7 @@ export class ExecuteHandoverService {
         // Read again under the building's lock: a second executor (the queued job beside a direct
         // call) waits there, then finds the work done.
         const current = (await this.handovers.find(handoverId, manager))!;
-        if (current.status === 'completed') return;
+        if (current.status === 'completed' || current.status === 'scheduled' || current.status === 'cancelled') return;
         const noticeDate = current.noticeDate ?? this.clock.today();
         const leases = await this.handovers.leasesRunningPast(current.buildingId, current.transferDate, manager);
         const plan = planHandover({
@@ -53,6 +54,7 @@ export class ExecuteHandoverService {
           transferDate: current.transferDate,
           noticeDate,
           vacantOnRetainedFloors: await this.handovers.vacantSpaces(current.retainedFloorIds, current.transferDate, manager),
+          useEnd: current.newUseEnd ?? building.useEnd,
         });
         // A lease whose own end comes first keeps it: it gets the letter, but its end is not the notice's.
         const currentEnd = new Map(leases.map((lease) => [lease.leaseId, lease.endDate]));

@@ -63,14 +63,23 @@ export function renderDossierPdf(data: DossierData, copy: DossierCopy): Promise<
     doc.text(
       `Huurovereenkomsten die doorlopen: ${data.plan.leasesTransferred.length} · ontruimingsaanzeggingen: ${data.plan.leasesEnded.length}`,
     );
+    const pastUseEnd = [...data.plan.leasesTransferred, ...data.plan.leasesEnded].filter((lease) => lease.runsPastUseEnd);
+    if (pastUseEnd.length > 0)
+      doc.text(
+        `Let op: ${pastUseEnd.length} huurovereenkomst(en) lopen na het einde van het gebruik door (gemarkeerd "na einde gebruik").`,
+        {
+          width: CONTENT_WIDTH,
+        },
+      );
     doc.moveDown();
 
     const fate = new Map<string, string>();
-    for (const lease of data.plan.leasesTransferred) fate.set(lease.leaseId, 'loopt door');
+    const pastUseEndMark = (lease: { runsPastUseEnd?: boolean }) => (lease.runsPastUseEnd ? ' · na einde gebruik' : '');
+    for (const lease of data.plan.leasesTransferred) fate.set(lease.leaseId, `loopt door${pastUseEndMark(lease)}`);
     for (const lease of data.plan.leasesEnded)
       fate.set(
         lease.leaseId,
-        `eindigt ${dutchDate(lease.endDate)}${lease.relocationOptions.length ? ` · aanbod ${lease.relocationOptions.map((option) => option.code).join(', ')}` : ''}`,
+        `eindigt ${dutchDate(lease.endDate)}${pastUseEndMark(lease)}${lease.relocationOptions.length ? ` · aanbod ${lease.relocationOptions.map((option) => option.code).join(', ')}` : ''}`,
       );
     doc.font('bold').text('Huurlijst op de overdrachtsdatum');
     doc.moveDown(0.5);

@@ -12,12 +12,12 @@ const lease = (overrides: Partial<PlannedLease>): PlannedLease => ({
 });
 
 describe('the handover’s decision per lease', () => {
-  const base = { retainedFloorIds: ['floor-6'], transferDate: '2011-12-01', vacantOnRetainedFloors: [] };
+  const base = { retainedFloorIds: ['floor-6'], transferDate: '2011-12-01', vacantOnRetainedFloors: [], useEnd: '2013-07-01' };
 
   it('lets leases on retained floors run on unchanged', () => {
     const plan = planHandover({ ...base, noticeDate: '2011-10-01', leases: [lease({ leaseId: 'a', floorId: 'floor-6', floorLevel: 6 })] });
     expect(plan).toEqual({
-      leasesTransferred: [{ leaseId: 'a', tenantId: 'tenant', floorLevel: 6, endDate: '2013-06-30' }],
+      leasesTransferred: [{ leaseId: 'a', tenantId: 'tenant', floorLevel: 6, endDate: '2013-06-30', runsPastUseEnd: false }],
       leasesEnded: [],
     });
   });
@@ -55,5 +55,21 @@ describe('the handover’s decision per lease', () => {
       leases: [lease({ leaseId: 'a' }), lease({ leaseId: 'b' })],
     });
     expect(plan.leasesEnded.map((ended) => ended.relocationOptions.map((option) => option.code))).toEqual([['6.01', '6.02'], ['6.02']]);
+  });
+
+  it('flags leases that run past the end of use after the handover, open ends included; never for a permanent building', () => {
+    const leases = [
+      lease({ leaseId: 'inside', floorId: 'floor-6', endDate: '2012-12-31' }),
+      lease({ leaseId: 'on-the-day', floorId: 'floor-6', endDate: '2013-01-01' }),
+      lease({ leaseId: 'past', floorId: 'floor-6', endDate: '2013-06-30' }),
+      lease({ leaseId: 'open', floorId: 'floor-6', endDate: null }),
+      lease({ leaseId: 'noticed', noticeMonths: 12, endDate: null }),
+    ];
+    const flags = (useEnd: string | null) => {
+      const plan = planHandover({ ...base, noticeDate: '2012-06-01', useEnd, leases });
+      return Object.fromEntries([...plan.leasesTransferred, ...plan.leasesEnded].map((fate) => [fate.leaseId, fate.runsPastUseEnd]));
+    };
+    expect(flags('2013-01-01')).toEqual({ inside: false, 'on-the-day': false, past: true, open: true, noticed: true });
+    expect(flags(null)).toEqual({ inside: false, 'on-the-day': false, past: false, open: false, noticed: false });
   });
 });

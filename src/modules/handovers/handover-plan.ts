@@ -23,6 +23,8 @@ export interface LeaseFate {
   floorLevel: number;
   /** For a transferred lease its own end; for an ended lease the end the notice sets. */
   endDate: string | null;
+  /** It runs on past the end of use after the handover (an open end does too): the buyer must know. */
+  runsPastUseEnd: boolean;
 }
 
 export interface EndedLease extends LeaseFate {
@@ -44,7 +46,8 @@ const MAX_RELOCATION_OPTIONS = 3;
  * break a lease). Leases on retained floors run on unchanged. Leases on floors that leave the
  * broedplaats get a notice to vacate: they end at the later of the transfer date and the notice
  * date plus their notice period (never later than they would have ended anyway), with offers of
- * vacant space of a similar size on retained floors.
+ * vacant space of a similar size on retained floors. Leases that would run past the end of use
+ * after the handover (the new one, or the building's) are flagged.
  */
 export function planHandover(input: {
   leases: PlannedLease[];
@@ -52,14 +55,17 @@ export function planHandover(input: {
   transferDate: string;
   noticeDate: string;
   vacantOnRetainedFloors: VacantSpace[];
+  /** The end of use after the handover; null for a permanent building. */
+  useEnd: string | null;
 }): HandoverPlan {
   const retained = new Set(input.retainedFloorIds);
   const plan: HandoverPlan = { leasesTransferred: [], leasesEnded: [] };
   const offered = new Set<string>();
+  const runsPastUseEnd = (endDate: string | null) => input.useEnd !== null && (endDate === null || endDate > input.useEnd);
   for (const lease of [...input.leases].sort((a, b) => a.floorLevel - b.floorLevel || a.leaseId.localeCompare(b.leaseId))) {
     const fate = { leaseId: lease.leaseId, tenantId: lease.tenantId, floorLevel: lease.floorLevel };
     if (retained.has(lease.floorId)) {
-      plan.leasesTransferred.push({ ...fate, endDate: lease.endDate });
+      plan.leasesTransferred.push({ ...fate, endDate: lease.endDate, runsPastUseEnd: runsPastUseEnd(lease.endDate) });
       continue;
     }
     const afterNotice = addMonths(input.noticeDate, lease.noticeMonths);
@@ -72,7 +78,7 @@ export function planHandover(input: {
       .map(({ spaceId, code, areaM2 }) => ({ spaceId, code, areaM2 }));
     // The best match is held for this tenant, so two tenants are not both sent to one space first.
     if (relocationOptions[0]) offered.add(relocationOptions[0].spaceId);
-    plan.leasesEnded.push({ ...fate, endDate, relocationOptions });
+    plan.leasesEnded.push({ ...fate, endDate, runsPastUseEnd: runsPastUseEnd(endDate), relocationOptions });
   }
   return plan;
 }

@@ -2,14 +2,22 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { StoredDocument } from '../../documents/document.entity.js';
 import { Building } from '../buildings/building.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
-import type { JobStatus } from '../../jobs/job-status.js';
+import { JOB_STATUSES } from '../../jobs/job-status.js';
 import type { HandoverPlan } from './handover-plan.js';
 
-/** A sale of the building to a new owner at a transfer date: the status row of a queued job. */
+/** A job's words, and before them `scheduled` (waiting for its transfer date) or, instead, `cancelled`. */
+export const HANDOVER_STATUSES = ['scheduled', ...JOB_STATUSES, 'cancelled'] as const;
+export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
+
+/**
+ * A sale of the building to a new owner at a transfer date: `scheduled` until that date, then the
+ * status row of a queued job. One handover of a building at a time is scheduled or in progress.
+ */
 @Entity('handover')
-@Index('uq_handover_in_progress', ['buildingId'], { unique: true, where: `status IN ('queued', 'running')` })
+@Index('uq_handover_in_progress', ['buildingId'], { unique: true, where: `status IN ('scheduled', 'queued', 'running')` })
 @Index('ix_handover_building', ['buildingId', 'transferDate'])
-@Check('ck_handover_status', `status IN ('queued', 'running', 'completed', 'failed')`)
+@Index('ix_handover_due', ['transferDate'], { where: `status = 'scheduled'` })
+@Check('ck_handover_status', `status IN ('scheduled', 'queued', 'running', 'completed', 'failed', 'cancelled')`)
 @Check('ck_handover_new_owner', `to_owner_id <> from_owner_id`)
 export class Handover {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -38,7 +46,7 @@ export class Handover {
   @Column({ type: 'date', nullable: true }) newUseEnd!: string | null;
   /** The day notices to vacate are dated; the day the handover is carried out unless loaded as history. */
   @Column({ type: 'date', nullable: true }) noticeDate!: string | null;
-  @Column({ type: 'text', default: 'queued' }) status!: JobStatus;
+  @Column({ type: 'text', default: 'queued' }) status!: HandoverStatus;
   /** The plan as previewed when asked for, replaced by what was done when carried out. */
   @Column({ type: 'jsonb' }) plan!: HandoverPlan;
   @Column({ type: 'text', nullable: true }) error!: string | null;
@@ -59,4 +67,5 @@ export class Handover {
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) completedAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) cancelledAt!: Date | null;
 }

@@ -1,8 +1,18 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
+import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
@@ -63,6 +73,41 @@ export class HandoversController {
         error: null,
       },
     );
+  }
+
+  @Get('buildings/:id/handovers')
+  @Can('handovers.read')
+  @ApiOperation({
+    summary: 'Handovers of a building',
+    description:
+      'The latest transfer first, in every status (scheduled, in progress, completed, failed, cancelled). Admins see all; ' +
+      'an owner the handovers it sold or bought, also of a building it no longer owns.',
+  })
+  @ApiPage(HandoverResponseDto)
+  @ApiNotFoundResponse({ description: '`building_not_found`: unknown, or not a building this owner owns or owned' })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
+    @Query() page: PageQueryDto,
+  ): Promise<Page<HandoverResponseDto>> {
+    return mapPage(await this.handovers.listForBuilding(buildingId, principal, page), toHandoverResponse);
+  }
+
+  @Post('handovers/:id/cancel')
+  @Can('handovers.write')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Cancel a scheduled handover',
+    description: 'While the handover waits for its transfer date (`scheduled`) it can be cancelled; nothing about the building changes.',
+  })
+  @ApiOkResponse({ type: HandoverResponseDto, description: 'The handover, now `cancelled`' })
+  @ApiNotFoundResponse({ description: '`handover_not_found`' })
+  @ApiConflictResponse({ description: '`handover_not_scheduled`: it is already queued, running, completed, failed or cancelled' })
+  async cancel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(HANDOVERS_ERRORS.handover_not_found)) id: string,
+  ): Promise<HandoverResponseDto> {
+    return toHandoverResponse(await this.handovers.cancel(id, principal));
   }
 
   @Get('handovers/:id')

@@ -23,6 +23,11 @@ export const HANDOVERS_ERRORS = declareErrorCodes('handovers', {
     en: 'A handover of this building is still in progress',
     nl: 'Er loopt nog een eigendomsoverdracht van dit gebouw',
   },
+  handover_not_scheduled: {
+    kind: 'conflict',
+    en: 'Only a scheduled handover can be cancelled; this one is {status}',
+    nl: 'Alleen een geplande eigendomsoverdracht kan worden geannuleerd; deze heeft de status {status}',
+  },
   dossier_not_ready: {
     kind: 'conflict',
     en: 'The dossier is made once the handover is completed',

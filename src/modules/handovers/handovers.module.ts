@@ -6,6 +6,7 @@ import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { ExecuteHandoverHandler } from './execute-handover.handler.js';
 import { ExecuteHandoverService } from './execute-handover.service.js';
 import { Handover } from './handover.entity.js';
+import { ExecuteDueHandoversHandler, HandoversDueScheduler } from './handovers-due.handler.js';
 import { HandoversController } from './handovers.controller.js';
 import { HANDOVERS_JOBS } from './handovers.jobs.js';
 import { HandoverRecoverySweep } from './handovers.recovery.js';
@@ -18,7 +19,15 @@ import { HandoversService } from './handovers.service.js';
   jobs: HANDOVERS_JOBS,
   imports: [BuildingsModule, LeasesModule, OrganisationsModule, DocumentsModule],
   controllers: [HandoversController],
-  providers: [HandoversRepository, HandoversService, ExecuteHandoverService, ExecuteHandoverHandler, HandoverRecoverySweep],
+  providers: [
+    HandoversRepository,
+    HandoversService,
+    ExecuteHandoverService,
+    ExecuteHandoverHandler,
+    ExecuteDueHandoversHandler,
+    HandoversDueScheduler,
+    HandoverRecoverySweep,
+  ],
   exports: [HandoversService, ExecuteHandoverService],
 })
 export class HandoversModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { Handover } from './handover.entity.js';
 import type { PlannedLease, VacantSpace } from './handover-plan.js';
 
@@ -77,18 +77,67 @@ export class HandoversRepository {
   }
 
   insert(
-    values: Omit<Handover, 'id' | 'createdAt' | 'completedAt' | 'status' | 'error' | 'dossierDocumentId' | 'ownerDossierDocumentId'>,
+    manager: EntityManager,
+    values: Omit<Handover, 'id' | 'createdAt' | 'completedAt' | 'cancelledAt' | 'error' | 'dossierDocumentId' | 'ownerDossierDocumentId'>,
   ): Promise<Handover> {
-    return this.dataSource.manager.save(
-      this.dataSource.manager.create(Handover, {
+    return manager.save(
+      manager.create(Handover, {
         ...values,
-        status: 'queued',
         error: null,
         dossierDocumentId: null,
         ownerDossierDocumentId: null,
         completedAt: null,
+        cancelledAt: null,
       }),
     );
+  }
+
+  /** Due scheduled handovers become queued, each exactly once: the update is the guard. */
+  async queueDue(manager: EntityManager, day: string): Promise<Handover[]> {
+    const [rows] = await manager.query<[{ id: string }[], number]>(
+      `UPDATE handover SET status = 'queued' WHERE status = 'scheduled' AND transfer_date <= $1 RETURNING id`,
+      [day],
+    );
+    return rows.length === 0 ? [] : manager.findBy(Handover, { id: In(rows.map((row) => row.id)) });
+  }
+
+  /** Handovers queued for execution, dated on or before the day. */
+  async queuedIds(day: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM handover WHERE status = 'queued' AND transfer_date <= $1 ORDER BY transfer_date, id`,
+      [day],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Cancels the handover if it is still scheduled; false when it is not (any more). */
+  async cancel(manager: EntityManager, id: string): Promise<boolean> {
+    const [rows] = await manager.query<[unknown[], number]>(
+      `UPDATE handover SET status = 'cancelled', cancelled_at = now() WHERE id = $1 AND status = 'scheduled' RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** A building's handovers, the latest transfer first; owners see those they sold or bought. */
+  async findPage(
+    buildingId: string,
+    ownerId: string | null,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: Handover[]; total: number }> {
+    const query = this.dataSource.manager
+      .getRepository(Handover)
+      .createQueryBuilder('handover')
+      .where('handover.building_id = :buildingId', { buildingId });
+    if (ownerId !== null) query.andWhere('(handover.from_owner_id = :ownerId OR handover.to_owner_id = :ownerId)', { ownerId });
+    const [items, total] = await query
+      .orderBy('handover.transfer_date', 'DESC')
+      .addOrderBy('handover.created_at', 'DESC')
+      .addOrderBy('handover.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total };
   }
 
   find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Handover | null> {
@@ -108,7 +157,7 @@ export class HandoversRepository {
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE handover SET status = 'failed', error = $2 WHERE id = $1 AND status <> 'completed'`, [
+    await this.dataSource.query(`UPDATE handover SET status = 'failed', error = $2 WHERE id = $1 AND status IN ('queued', 'running')`, [
       id,
       error.slice(0, 1000),
     ]);

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { mayReadHandover, requireCapability } from '../../common/auth/access-policy.js';
+import { handoverListScopeOf, mayReadHandover, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
+import type { Page } from '../../common/pagination/page.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import type { Building } from '../buildings/building.entity.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
@@ -16,7 +18,10 @@ import { type HandoverPlan, planHandover } from './handover-plan.js';
 import { HandoversRepository } from './handovers.repository.js';
 import { HANDOVERS_ERRORS } from './handovers.errors.js';
 
-/** Checks, previews and queues handovers; reads their dossiers and notices. */
+/**
+ * Checks, previews, schedules and queues handovers; reads their dossiers and notices. A handover
+ * dated after today waits as `scheduled` (cancellable) until the daily sweep queues it on its date.
+ */
 @Injectable()
 export class HandoversService {
   constructor(
@@ -25,6 +30,7 @@ export class HandoversService {
     private readonly organisations: OrganisationsService,
     private readonly documents: DocumentsService,
     private readonly jobs: JobQueue,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -63,26 +69,86 @@ export class HandoversService {
     if (input.newUseEnd !== undefined && input.newUseEnd <= input.transferDate) {
       throw new RuleError(HANDOVERS_ERRORS.use_end_before_transfer, {}, [{ field: 'newUseEnd', message: 'on or before transferDate' }]);
     }
-    const plan = await this.preview(buildingId, input.transferDate, input.retainedFloorIds, options.noticeDate ?? this.clock.today());
+    const plan = await this.preview(
+      buildingId,
+      input.transferDate,
+      input.retainedFloorIds,
+      options.noticeDate ?? this.clock.today(),
+      input.newUseEnd ?? building.useEnd,
+    );
     if (input.dryRun) return { handover: null, plan, building };
 
+    const scheduled = input.transferDate > this.clock.today();
     const handover = await translateConstraintViolations(
       () =>
-        this.handovers.insert({
-          buildingId,
-          fromOwnerId: building.ownerId,
-          toOwnerId: input.newOwnerId,
-          transferDate: input.transferDate,
-          retainedFloorIds: input.retainedFloorIds,
-          newUseEnd: input.newUseEnd ?? null,
-          noticeDate: options.noticeDate ?? null,
-          plan,
+        this.handovers.transaction(async (manager) => {
+          const inserted = await this.handovers.insert(manager, {
+            buildingId,
+            fromOwnerId: building.ownerId,
+            toOwnerId: input.newOwnerId,
+            transferDate: input.transferDate,
+            retainedFloorIds: input.retainedFloorIds,
+            newUseEnd: input.newUseEnd ?? null,
+            noticeDate: options.noticeDate ?? null,
+            status: scheduled ? 'scheduled' : 'queued',
+            plan,
+          });
+          if (scheduled)
+            await this.events.record(manager, {
+              type: 'handover.scheduled',
+              entityId: inserted.id,
+              actorUserId: actorOf(principal),
+              payload: { buildingId, fromOwnerId: building.ownerId, toOwnerId: input.newOwnerId, transferDate: input.transferDate },
+            });
+          return inserted;
         }),
       { uq_handover_in_progress: () => new ConflictError(HANDOVERS_ERRORS.handover_in_progress) },
     );
     // The status row is committed: a queue that is down leaves the handover to the recovery sweep.
-    await this.enqueueExecute(handover.id);
+    if (!scheduled) await this.enqueueExecute(handover.id);
     return { handover, plan, building };
+  }
+
+  /** Only a handover that still waits for its date can be cancelled; the sweep and a cancel take turns on the row. */
+  async cancel(id: string, principal: Principal): Promise<Handover> {
+    requireCapability(principal, 'handovers.write');
+    const handover = await this.getVisible(id, principal);
+    await this.handovers.transaction(async (manager) => {
+      if (!(await this.handovers.cancel(manager, id))) {
+        const current = (await this.handovers.find(id, manager)) ?? handover;
+        throw new ConflictError(HANDOVERS_ERRORS.handover_not_scheduled, { status: current.status });
+      }
+      await this.events.record(manager, {
+        type: 'handover.cancelled',
+        entityId: id,
+        actorUserId: actorOf(principal),
+        payload: { buildingId: handover.buildingId, transferDate: handover.transferDate },
+      });
+    });
+    return (await this.handovers.find(id))!;
+  }
+
+  /**
+   * The daily sweep: scheduled handovers whose date has come are queued for execution; returns
+   * those it queued. The guarded update makes each one queued once, however often (or in how many
+   * workers) this runs. Handovers left queued whose job was lost (the queue was down) are sent
+   * again under their own job id; carrying one out twice does it once.
+   */
+  async queueDue(day: string = this.clock.today()): Promise<string[]> {
+    const due = await this.handovers.transaction((manager) => this.handovers.queueDue(manager, day));
+    const dueIds = due.map((handover) => handover.id);
+    const stranded = (await this.handovers.queuedIds(day)).filter((id) => !dueIds.includes(id));
+    for (const id of [...dueIds, ...stranded]) await this.enqueueExecute(id);
+    return dueIds;
+  }
+
+  /** The building's handovers: admins all, an owner those it sold or bought (the building once or now its own). */
+  async listForBuilding(buildingId: string, principal: Principal, page: { limit: number; offset: number }): Promise<Page<Handover>> {
+    requireCapability(principal, 'handovers.read');
+    await this.buildings.getVisibleIncludingPast(buildingId, principal);
+    const scope = handoverListScopeOf(principal);
+    if (scope === null) return { items: [], total: 0 };
+    return this.handovers.findPage(buildingId, scope.ownerId, page);
   }
 
   private enqueueExecute(id: string): Promise<boolean> {
@@ -100,7 +166,13 @@ export class HandoversService {
     return queued;
   }
 
-  preview(buildingId: string, transferDate: string, retainedFloorIds: string[], noticeDate: string): Promise<HandoverPlan> {
+  preview(
+    buildingId: string,
+    transferDate: string,
+    retainedFloorIds: string[],
+    noticeDate: string,
+    useEnd: string | null,
+  ): Promise<HandoverPlan> {
     return this.handovers.transaction(async (manager) =>
       planHandover({
         leases: await this.handovers.leasesRunningPast(buildingId, transferDate, manager),
@@ -108,6 +180,7 @@ export class HandoversService {
         transferDate,
         noticeDate,
         vacantOnRetainedFloors: await this.handovers.vacantSpaces(retainedFloorIds, transferDate, manager),
+        useEnd,
       }),
     );
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { periodRange } from '../../common/dates.js';
-import { daysInYear, daysWithin, interestPerYear, ownedDaysWithin, ownerBalance, prorateYear } from './balance.js';
+import { daysInYear, daysOwnedInUse, daysWithin, interestPerYear, ownerBalance, prorateYear } from './balance.js';
 
 describe('owner balance maths', () => {
   it('counts the days of a year within a period, ends included', () => {
@@ -12,12 +12,36 @@ describe('owner balance maths', () => {
     expect(daysWithin(periodRange('2012'), '2011-12-01', null)).toBe(366);
   });
 
-  it('counts only the days the current owner held the building in use', () => {
-    const sold = { useStart: '2007-06-01', useEnd: '2013-07-01', ownerSince: '2011-12-01' };
-    expect(ownedDaysWithin(periodRange('2011'), sold)).toBe(31);
-    expect(ownedDaysWithin(periodRange('2012-06'), sold)).toBe(30);
-    expect(ownedDaysWithin(periodRange('2011-11'), sold)).toBe(0);
-    expect(ownedDaysWithin(periodRange('2007'), { ...sold, ownerSince: null })).toBe(214);
+  it('counts the days each owner held the building in use: the seller until the transfer date, the buyer from it', () => {
+    const use = { useStart: '2007-06-01', useEnd: '2013-07-01' };
+    const seller = [{ ownedFrom: '2007-06-01', ownedTo: '2011-12-01' }];
+    const buyer = [{ ownedFrom: '2011-12-01', ownedTo: null }];
+    expect(daysOwnedInUse(periodRange('2011'), use, seller)).toBe(334); // 1 January – 30 November
+    expect(daysOwnedInUse(periodRange('2011'), use, buyer)).toBe(31);
+    expect(daysOwnedInUse(periodRange('2012-06'), use, buyer)).toBe(30);
+    expect(daysOwnedInUse(periodRange('2012'), use, seller)).toBe(0);
+    expect(daysOwnedInUse(periodRange('2011-11'), use, buyer)).toBe(0);
+    expect(daysOwnedInUse(periodRange('2013'), use, buyer)).toBe(182); // until the end of use
+    expect(daysOwnedInUse(periodRange('2007'), use, [{ ownedFrom: '2001-01-01', ownedTo: null }])).toBe(214); // from the start of use
+    // Sold and bought back: both periods count.
+    const twice = [
+      { ownedFrom: '2008-01-01', ownedTo: '2008-03-01' },
+      { ownedFrom: '2008-10-01', ownedTo: null },
+    ];
+    expect(daysOwnedInUse(periodRange('2008'), use, twice)).toBe(60 + 92);
+  });
+
+  it('gives each day of a sold year to exactly one owner', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 365 }), (offset) => {
+        const use = { useStart: '2011-01-01', useEnd: null };
+        const transfer = new Date(Date.UTC(2011, 0, 1 + offset)).toISOString().slice(0, 10);
+        const seller = daysOwnedInUse(periodRange('2011'), use, [{ ownedFrom: '2011-01-01', ownedTo: transfer }]);
+        const buyer = daysOwnedInUse(periodRange('2011'), use, [{ ownedFrom: transfer, ownedTo: null }]);
+        expect(seller + buyer).toBe(365);
+        expect(seller).toBe(offset);
+      }),
+    );
   });
 
   it('prorates a yearly amount by days, rounding half up once', () => {

@@ -1,4 +1,4 @@
-import { daysInclusive } from '../../common/dates.js';
+import { addDays, daysInclusive } from '../../common/dates.js';
 import { divideRoundHalfUp } from '../../common/money.js';
 
 export function daysInYear(year: number): number {
@@ -12,17 +12,27 @@ export function daysWithin(range: { first: string; last: string }, from: string,
   return first > last ? 0 : daysInclusive(first, last);
 }
 
+/** A period of ownership: from `ownedFrom` (included) until `ownedTo`, the next owner's transfer date (excluded). */
+export interface OwnedPeriod {
+  ownedFrom: string;
+  ownedTo: string | null;
+}
+
 /**
- * The days of `range` on which the current owner held the building in use: from its start of use
- * or the handover that made it the owner, to its end of use. What fell due before stays with the
- * previous owner.
+ * The days of `range` on which an owner held the building in use, over its periods of ownership:
+ * what fell due before a handover stays with the seller, what falls due from it with the buyer.
  */
-export function ownedDaysWithin(
+export function daysOwnedInUse(
   range: { first: string; last: string },
-  building: { useStart: string; useEnd: string | null; ownerSince: string | null },
+  use: { useStart: string; useEnd: string | null },
+  periods: readonly OwnedPeriod[],
 ): number {
-  const ownedFrom = building.ownerSince !== null && building.ownerSince > building.useStart ? building.ownerSince : building.useStart;
-  return daysWithin(range, ownedFrom, building.useEnd);
+  return periods.reduce((days, period) => {
+    const from = period.ownedFrom > use.useStart ? period.ownedFrom : use.useStart;
+    const lastOwned = period.ownedTo === null ? null : addDays(period.ownedTo, -1);
+    const to = lastOwned === null ? use.useEnd : use.useEnd === null || lastOwned < use.useEnd ? lastOwned : use.useEnd;
+    return days + daysWithin(range, from, to);
+  }, 0);
 }
 
 /** A yearly amount for `days` of the year, rounded half up once. */

@@ -60,6 +60,6 @@ export class OwnerFinanceController {
     @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Query() query: BalanceQueryDto,
   ): Promise<OwnerBalanceResponseDto> {
-    return this.finance.balance(buildingId, principal, query.year);
+    return this.finance.balance(buildingId, principal, query.year, query.ownerId);
   }
 }

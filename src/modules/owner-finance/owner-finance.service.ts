@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { requireCapability } from '../../common/auth/access-policy.js';
-import type { Principal } from '../../common/auth/principal.js';
+import { mayReadOwnershipPeriod, requireCapability } from '../../common/auth/access-policy.js';
+import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
-import { periodRange, yearOf } from '../../common/dates.js';
+import { addDays, periodRange, yearOf } from '../../common/dates.js';
+import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { Building } from '../buildings/building.entity.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { BuildingLeasesService } from '../leases/building-leases.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
-import { ownedDaysWithin, ownerBalance } from './balance.js';
+import { daysOwnedInUse, ownerBalance } from './balance.js';
 import type { FinanceResponseDto, OwnerBalanceResponseDto, PutFinanceDto } from './dto/finance.dto.js';
+import { OWNER_FINANCE_ERRORS } from './owner-finance.errors.js';
 import { OwnerFinanceRepository } from './owner-finance.repository.js';
 
 const NO_FINANCE = { headLeaseRentYearCents: 0, loanPrincipalCents: 0, interestRateBps: 0 };
@@ -51,22 +53,58 @@ export class OwnerFinanceService {
   }
 
   /**
-   * Rent income against interest cost for the days of the year the current owner owned the
-   * building in use: what fell due before a handover stays with the previous owner.
+   * Rent income against interest cost for the days of the year one owner owned the building in
+   * use: what fell due before a handover stays with the seller. An owner sees its own years (also
+   * of a building it sold), never another owner's; admins see the owner of that year (the last
+   * one if it changed hands that year) or the one they name.
    */
-  async balance(buildingId: string, principal: Principal, year = yearOf(this.clock.today())): Promise<OwnerBalanceResponseDto> {
-    const building = await this.readable(buildingId, principal);
+  async balance(
+    buildingId: string,
+    principal: Principal,
+    year = yearOf(this.clock.today()),
+    requestedOwnerId?: string,
+  ): Promise<OwnerBalanceResponseDto> {
+    requireCapability(principal, 'owner-finance.read');
+    const building = await this.buildings.getVisibleIncludingPast(buildingId, principal);
+    const range = periodRange(String(year));
+    const periods = (await this.buildings.ownerships(building.id)).filter(
+      (period) => period.ownedFrom <= range.last && (period.ownedTo === null || period.ownedTo > range.first),
+    );
+    const ownerId = this.ownerOfYear(principal, building, periods, requestedOwnerId);
+    if (ownerId === null) throw new NotFoundError(OWNER_FINANCE_ERRORS.owner_year_not_found, { year });
+    const owned = periods.filter((period) => period.ownerId === ownerId);
     const finance = (await this.repository.findFinance(building.id)) ?? NO_FINANCE;
-    const days = ownedDaysWithin(periodRange(String(year)), building);
-    const yearEnd = `${year}-12-31`;
-    const lastDayInUse = building.useEnd !== null && building.useEnd < yearEnd ? building.useEnd : yearEnd;
-    const { occupancyRate } = await this.occupancy.occupancy(buildingId, principal, lastDayInUse);
+    const days = daysOwnedInUse(range, building, owned);
+    // The building as this owner last had it that year: its last day in use and in this owner's hands.
+    const lastOwned = owned
+      .map((period) => (period.ownedTo === null ? range.last : addDays(period.ownedTo, -1)))
+      .sort()
+      .at(-1);
+    const lastDay = [range.last, building.useEnd, lastOwned].filter((day): day is string => !!day).sort()[0]!;
+    // The policy was asked above (the building and this owner's year); a seller no longer sees today's occupancy.
+    const { occupancyRate } = await this.occupancy.occupancy(buildingId, SYSTEM_PRINCIPAL, lastDay);
     return {
       year,
+      ownerId,
+      ownedDays: days,
       ...ownerBalance(finance, days, year),
       occupancyRate,
-      investments: await this.repository.investments(buildingId, yearEnd),
+      investments: await this.repository.investments(buildingId, range.last),
     };
+  }
+
+  /** Whose figures the year shows; null when none this principal may see. */
+  private ownerOfYear(
+    principal: Principal,
+    building: Building,
+    periods: { ownerId: string }[],
+    requestedOwnerId: string | undefined,
+  ): string | null {
+    const visible = periods.filter((period) => mayReadOwnershipPeriod(principal, period));
+    if (requestedOwnerId !== undefined) return visible.some((period) => period.ownerId === requestedOwnerId) ? requestedOwnerId : null;
+    if (visible.length > 0) return visible.at(-1)!.ownerId;
+    // A year outside every period (before the building was registered): the current owner's, with no days.
+    return periods.length === 0 && mayReadOwnershipPeriod(principal, { ownerId: building.ownerId }) ? building.ownerId : null;
   }
 
   /** Admins and the building's owner; the city sees aggregates in its reports, not an owner's books. */

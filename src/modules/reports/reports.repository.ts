@@ -40,7 +40,9 @@ export interface OwnerReportFacts {
 
 /** What the owner's report shows beyond the figures of `ownerFacts`. */
 export interface OwnerReportContext {
+  /** The owner on `asOf` (the seller for a period before its handover), and its periods of ownership. */
   ownerName: string;
+  ownedPeriods: { ownedFrom: string; ownedTo: string | null }[];
   /** Floors that a completed handover did not retain, by `asOf`. */
   floorsLeft: { level: number; areaM2: number; leftOn: string }[];
   investments: { party: string; description: string; amountCents: number; date: string }[];
@@ -248,9 +250,18 @@ export class ReportsRepository {
 
   async ownerReportContext(buildingId: string, asOf: string): Promise<OwnerReportContext> {
     const [[owner], floorsLeft, investments] = await Promise.all([
-      this.dataSource.query<{ name: string }[]>(
-        `SELECT o.name FROM building_register b JOIN organisation_party o ON o.organisation_id = b.owner_id WHERE b.building_id = $1`,
-        [buildingId],
+      this.dataSource.query<{ name: string; periods: { ownedFrom: string; ownedTo: string | null }[] }[]>(
+        `SELECT o.name,
+                coalesce((SELECT json_agg(json_build_object('ownedFrom', to_char(p.owned_from, 'YYYY-MM-DD'), 'ownedTo', to_char(p.owned_to, 'YYYY-MM-DD'))
+                                   ORDER BY p.owned_from)
+                            FROM building_owner_period p WHERE p.building_id = b.building_id AND p.owner_id = x.owner_id), '[]') AS periods
+           FROM building_register b
+           CROSS JOIN LATERAL (SELECT coalesce((SELECT p.owner_id FROM building_owner_period p
+                                                 WHERE p.building_id = b.building_id AND p.owned_from <= $2 AND (p.owned_to IS NULL OR p.owned_to > $2)),
+                                                b.owner_id) AS owner_id) x
+           JOIN organisation_party o ON o.organisation_id = x.owner_id
+          WHERE b.building_id = $1`,
+        [buildingId, asOf],
       ),
       this.dataSource.query<{ level: number; area: string; left_on: string }[]>(
         `SELECT f.level, coalesce(sum(s.area_m2), 0) AS area, to_char(d.left_on, 'YYYY-MM-DD') AS left_on
@@ -269,6 +280,7 @@ export class ReportsRepository {
     ]);
     return {
       ownerName: owner!.name,
+      ownedPeriods: owner!.periods,
       floorsLeft: floorsLeft.map((floor) => ({ level: floor.level, areaM2: Number(floor.area), leftOn: floor.left_on })),
       investments: investments.map((investment) => ({
         party: investment.party,

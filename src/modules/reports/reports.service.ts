@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { buildingScopeOf, mayMonitorCity, mayReadReport, reportListScopeOf, requireCapability } from '../../common/auth/access-policy.js';
+import {
+  buildingScopeOf,
+  mayMonitorCity,
+  mayReadOwnershipPeriod,
+  mayReadReport,
+  reportListScopeOf,
+  requireCapability,
+} from '../../common/auth/access-policy.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { JobStatus } from '../../jobs/job-status.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
@@ -9,7 +16,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { DomainEvents } from '../../events/domain-events.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
-import { ownedDaysWithin, ownerBalance } from '../owner-finance/balance.js';
+import { daysOwnedInUse, ownerBalance } from '../owner-finance/balance.js';
 import { addMonths, periodRange } from '../../common/dates.js';
 import { ratio, sumAreas } from '../../common/measures.js';
 import { monitorFigures } from './aggregates.js';
@@ -59,7 +66,15 @@ export class ReportsService {
     if (input.kind === 'owner-occupancy') {
       requireCapability(principal, 'reports.owner-occupancy');
       if (!input.buildingId) throw new InputError([{ field: 'buildingId', message: 'buildingId is required for owner-occupancy' }]);
-      buildingId = (await this.buildings.getVisible(input.buildingId, principal)).id;
+      // An owner reports on the periods it owned the building (also one it sold): the report shows the owner of the period's last day.
+      buildingId = (await this.buildings.getVisibleIncludingPast(input.buildingId, principal)).id;
+      const asOf = periodRange(input.period).last;
+      const ownerThen = (await this.buildings.ownerships(buildingId)).find(
+        (period) => period.ownedFrom <= asOf && (period.ownedTo === null || period.ownedTo > asOf),
+      );
+      if (ownerThen && !mayReadOwnershipPeriod(principal, ownerThen))
+        throw new NotFoundError(REPORTS_ERRORS.owner_period_not_found, { period: input.period });
+      if (!ownerThen && principal.role === 'owner') await this.buildings.getVisible(buildingId, principal);
     } else {
       requireCapability(principal, 'reports.municipality-monitor');
       const scope = buildingScopeOf(principal);
@@ -184,7 +199,15 @@ export class ReportsService {
       occupancyRate: ratio(letAreaM2, lettableAreaM2),
       floors,
       floorsLeft: context.floorsLeft,
-      ...ownerBalance(facts, ownedDaysWithin({ first, last }, facts), year),
+      ...ownerBalance(
+        facts,
+        daysOwnedInUse(
+          { first, last },
+          facts,
+          context.ownedPeriods.length > 0 ? context.ownedPeriods : [{ ownedFrom: facts.useStart, ownedTo: null }],
+        ),
+        year,
+      ),
       investments: context.investments,
       leasesEndingAfterHeadLease: facts.leasesEndingAfterHeadLease,
     };

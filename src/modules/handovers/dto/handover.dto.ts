@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/validators.js';
-import { JOB_STATUSES, type JobStatus } from '../../../jobs/job-status.js';
-import type { Handover } from '../handover.entity.js';
+import { type Handover, HANDOVER_STATUSES, type HandoverStatus } from '../handover.entity.js';
 import type { HandoverPlan } from '../handover-plan.js';
 
 export class StartHandoverDto {
@@ -31,12 +30,18 @@ export class LeaseFateDto {
   @ApiProperty({ format: 'uuid' }) tenantId!: string;
   @ApiProperty() floorLevel!: number;
   @ApiProperty({ type: String, format: 'date', nullable: true }) endDate!: string | null;
+  @ApiProperty({ description: 'It runs past the end of use after the handover (newUseEnd, else the building’s), an open end included' })
+  runsPastUseEnd!: boolean;
 }
 
 export class HandoverResponseDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a dry run' }) id!: string | null;
   @ApiProperty({ format: 'uuid' }) buildingId!: string;
-  @ApiProperty({ enum: [...JOB_STATUSES, 'preview'] }) status!: JobStatus | 'preview';
+  @ApiProperty({
+    enum: [...HANDOVER_STATUSES, 'preview'],
+    description: '`scheduled` until the transfer date (cancellable), then `queued` → `running` → `completed`',
+  })
+  status!: HandoverStatus | 'preview';
   @ApiProperty({ format: 'date' }) transferDate!: string;
   @ApiProperty({ format: 'uuid' }) fromOwnerId!: string;
   @ApiProperty({ format: 'uuid' }) toOwnerId!: string;
@@ -52,7 +57,7 @@ export class HandoverResponseDto {
 export function toHandoverResponse(
   handover: Pick<Handover, 'buildingId' | 'transferDate' | 'fromOwnerId' | 'toOwnerId' | 'retainedFloorIds' | 'newUseEnd'> & {
     id: string | null;
-    status: JobStatus | 'preview';
+    status: HandoverStatus | 'preview';
     plan: HandoverPlan;
     dossierDocumentId: string | null;
     error: string | null;
@@ -67,8 +72,9 @@ export function toHandoverResponse(
     toOwnerId: handover.toOwnerId,
     retainedFloorIds: handover.retainedFloorIds,
     newUseEnd: handover.newUseEnd,
-    leasesTransferred: handover.plan.leasesTransferred,
-    leasesEnded: handover.plan.leasesEnded,
+    // Plans stored before the flag existed lack it.
+    leasesTransferred: handover.plan.leasesTransferred.map((fate) => ({ ...fate, runsPastUseEnd: fate.runsPastUseEnd ?? false })),
+    leasesEnded: handover.plan.leasesEnded.map((fate) => ({ ...fate, runsPastUseEnd: fate.runsPastUseEnd ?? false })),
     dossierReady: handover.dossierDocumentId !== null,
     error: handover.error,
   };

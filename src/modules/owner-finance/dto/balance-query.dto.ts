@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { FIRST_YEAR, LAST_YEAR } from '../../../common/validation/validators.js';
 
 export class BalanceQueryDto {
@@ -11,4 +11,12 @@ export class BalanceQueryDto {
   @Min(FIRST_YEAR)
   @Max(LAST_YEAR)
   year?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Admins: the figures of this owner of the year (when the building changed hands that year); owners see only their own',
+  })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
 }

@@ -47,10 +47,13 @@ export class FinanceResponseDto {
 
 export class OwnerBalanceResponseDto {
   @ApiProperty({ example: 2012 }) year!: number;
+  @ApiProperty({ format: 'uuid', description: 'The owner whose figures these are: the owner of that year (the last, if it changed hands)' })
+  ownerId!: string;
+  @ApiProperty({ description: 'The days of the year this owner owned the building in use' }) ownedDays!: number;
   @ApiProperty({ description: 'Head-lease rent over the days of the year the owner owned the building in use' }) rentIncomeCents!: number;
   @ApiProperty() interestCostCents!: number;
   @ApiProperty() balanceCents!: number;
-  @ApiProperty({ description: 'Let m² ÷ lettable m² on the year’s last day in use' }) occupancyRate!: number;
+  @ApiProperty({ description: 'Let m² ÷ lettable m² on the year’s last day in use and owned by this owner' }) occupancyRate!: number;
   @ApiProperty({ type: [InvestmentResponseDto], description: 'Investments dated on or before the year’s end' })
   investments!: InvestmentResponseDto[];
 }
