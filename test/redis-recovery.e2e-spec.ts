@@ -202,7 +202,7 @@ withRedis('queued work without workers: the jobs in the queue', () => {
       .http()
       .post(`/api/buildings/${building.id}/handovers`)
       .set(t.admin)
-      .send({ newOwnerId: buyer.id, transferDate: '2012-06-01', retainedFloorIds: [] });
+      .send({ newOwnerId: buyer.id, transferDate: '2012-03-01', retainedFloorIds: [] }); // today: carried out now, not scheduled
     expect([run.status, report.status, handover.status]).toEqual([202, 202, 202]);
     const ours = async () =>
       (await jobIds()).filter(

@@ -101,8 +101,7 @@ export class HandoversController {
     description: 'While the handover waits for its transfer date (`scheduled`) it can be cancelled; nothing about the building changes.',
   })
   @ApiOkResponse({ type: HandoverResponseDto, description: 'The handover, now `cancelled`' })
-  @ApiNotFoundResponse({ description: '`handover_not_found`' })
-  @ApiConflictResponse({ description: '`handover_not_scheduled`: it is already queued, running, completed, failed or cancelled' })
+  @ApiErrors(HANDOVERS_ERRORS.handover_not_scheduled)
   async cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(HANDOVERS_ERRORS.handover_not_found)) id: string,

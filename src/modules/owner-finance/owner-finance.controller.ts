@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Put, Query } from '@nestjs/comm
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { OWNER_FINANCE_ERRORS } from './owner-finance.errors.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { BalanceQueryDto } from './dto/balance-query.dto.js';
@@ -55,6 +56,7 @@ export class OwnerFinanceController {
       'For `year` (default this year): rent income, interest cost, the balance, the occupancy rate and the investments; for admins and the owner of that year.',
   })
   @ApiOkResponse({ type: OwnerBalanceResponseDto })
+  @ApiErrors(OWNER_FINANCE_ERRORS.owner_year_not_found)
   balance(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,

@@ -36,7 +36,7 @@ export class ReportsController {
       'Queues an `owner-occupancy` report of a building or a `municipality-monitor` of a city for `period` (a year or a month) in pdf, csv, xlsx or json. ' +
       'Poll `GET /api/reports/{id}`, then fetch `/file`. Owners may ask for their buildings, municipalities for their city.',
   })
-  @ApiErrors(COMMON_ERRORS.forbidden)
+  @ApiErrors(COMMON_ERRORS.forbidden, REPORTS_ERRORS.owner_period_not_found)
   @Can('reports.request')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReportResponseDto })
