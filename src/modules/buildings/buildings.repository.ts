@@ -23,6 +23,19 @@ export class BuildingsRepository {
       .getOne();
   }
 
+  async update(manager: EntityManager, id: string, change: Partial<Omit<Building, 'id' | 'createdAt'>>): Promise<void> {
+    await manager.getRepository(Building).update({ id }, change);
+  }
+
+  /** Refused by a foreign key while anything refers to it. */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(Building).delete({ id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.buildings.manager.transaction(work);
+  }
+
   async transfer(manager: EntityManager, id: string, change: Pick<Building, 'ownerId' | 'ownerSince' | 'useEnd'>): Promise<void> {
     await manager.getRepository(Building).update({ id }, change);
   }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { ApiDeletion } from '../../common/errors/api-corrections.decorator.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
@@ -42,7 +43,7 @@ export class UsersController {
   @ApiOperation({
     summary: 'Correct a user',
     description:
-      'Any subset of the create fields but the password. Changing the role, organisation or tenant ends the tokens of the user at once.',
+      'Any subset of the create fields but the password; null empties organisationId or tenantId. Changing the role, organisation or tenant ends the tokens of the user at once. Each change is in the audit log with its value before and after.',
   })
   @ApiOkResponse({ type: UserResponseDto })
   async update(
@@ -51,6 +52,17 @@ export class UsersController {
     @Body() body: UpdateUserDto,
   ): Promise<UserResponseDto> {
     return toUserResponse(await this.users.update(id, body, principal));
+  }
+
+  @Delete(':id')
+  @Can('users.write')
+  @ApiDeletion(
+    'Delete a user',
+    'Only while no application names it as contact and it scored none (disable such a user instead); not your own account. Its tokens end at once; the audit log keeps who it was.',
+    { notFound: 'user_not_found', conflict: ['user_has_applications', 'user_has_reviews'], rule: ['user_deletes_itself'] },
+  )
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam(USERS_ERRORS.user_not_found)) id: string): Promise<void> {
+    await this.users.remove(id, principal);
   }
 
   @Get()
