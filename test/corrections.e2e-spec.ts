@@ -167,6 +167,11 @@ describe('corrections and the audit trail', () => {
       const tenant = await createTenant(t);
       await assessBand(t, tenant.id, building.id, 2_000_000);
       await createLease(t, { tenantId: tenant.id, spaceId: space.id });
+      for (const period of [{ useEnd: '2012-06-30' }, { useStart: '2012-02-01' }, { kind: 'temporary', useEnd: '2012-11-30' }]) {
+        const cut = await patch(`/api/buildings/${building.id}`, period);
+        expect([cut.status, cut.body.code]).toEqual([422, 'use_period_cuts_leases']);
+      }
+      expect((await patch(`/api/buildings/${building.id}`, { useEnd: '2012-12-31' })).status).toBe(200);
       const let_ = await remove(`/api/spaces/${space.id}`);
       expect([let_.status, let_.body.code]).toEqual([409, 'space_has_leases']);
       const withSpaces = await remove(`/api/floors/${floor.id}`);
@@ -413,6 +418,53 @@ describe('corrections and the audit trail', () => {
       const contactOfApplications = await remove(`/api/users/${contact.id}`);
       expect([contactOfApplications.status, contactOfApplications.body.code]).toEqual([409, 'user_has_applications']);
     });
+  });
+
+  it('lets parallel corrections of one space take turns: the audit trail is one unbroken chain, the lease ends with the last', async () => {
+    const building = await createBuilding(t);
+    const floor = await createFloor(t, building.id, { level: 1 });
+    const space = await createSpace(t, floor.id, { areaM2: 25 });
+    const tenant = await createTenant(t);
+    await assessBand(t, tenant.id, building.id, 2_000_000);
+    const lease = await createLease(t, { tenantId: tenant.id, spaceId: space.id });
+    const areas = [26, 27, 28, 29, 30, 31];
+    const answers = await Promise.all(areas.map((areaM2) => patch(`/api/spaces/${space.id}`, { areaM2 })));
+    expect(answers.map((answer) => answer.status)).toEqual(areas.map(() => 200));
+    const trail = await auditTrail(t, 'space', space.id, areas.length);
+    const steps = trail.map((entry) => (entry.changes as unknown as { before: number; after: number }[])[0]!);
+    expect(steps[0]!.before).toBe(25);
+    for (let i = 1; i < steps.length; i++) expect(steps[i]!.before).toBe(steps[i - 1]!.after);
+    expect(new Set(steps.map((step) => step.after))).toEqual(new Set(areas));
+    const last = steps[steps.length - 1]!.after;
+    expect((await t.http().get(`/api/buildings/${building.id}/floors`).set(t.admin)).body.items[0].spaces[0].areaM2).toBe(last);
+    expect((await t.http().get(`/api/leases/${lease.id}`).set(t.admin)).body.areaM2).toBe(last);
+  });
+
+  it('documents every correction and deletion with a summary, a description and its error answers', async () => {
+    const document = (await t.http().get('/docs-json')).body as {
+      paths: Record<string, Record<string, { summary?: string; description?: string; responses: Record<string, unknown> }>>;
+    };
+    const operations: [string, string, string[]][] = [
+      ['/api/organisations/{id}', 'patch', ['200', '400', '404', '422']],
+      ['/api/organisations/{id}', 'delete', ['204', '404', '409']],
+      ['/api/buildings/{id}', 'patch', ['200', '400', '404', '409', '422']],
+      ['/api/buildings/{id}', 'delete', ['204', '404', '409']],
+      ['/api/floors/{id}', 'patch', ['200', '400', '404', '409']],
+      ['/api/floors/{id}', 'delete', ['204', '404', '409']],
+      ['/api/spaces/{id}', 'patch', ['200', '400', '404', '409']],
+      ['/api/spaces/{id}', 'delete', ['204', '404', '409']],
+      ['/api/tenants/{id}', 'patch', ['200', '400', '404', '409']],
+      ['/api/tenants/{id}', 'delete', ['204', '404', '409']],
+      ['/api/users/{id}', 'delete', ['204', '404', '409', '422']],
+      ['/api/applications/{id}', 'patch', ['200', '400', '404', '422']],
+      ['/api/applications/{id}', 'delete', ['204', '404', '422']],
+      ['/api/me/password', 'post', ['204', '400', '422', '429']],
+    ];
+    for (const [path, method, statuses] of operations) {
+      const operation = document.paths[path]?.[method];
+      expect([path, method, Boolean(operation?.summary), Boolean(operation?.description)]).toEqual([path, method, true, true]);
+      expect([path, method, statuses.filter((status) => !(status in operation!.responses))]).toEqual([path, method, []]);
+    }
   });
 
   it('filters the audit log by entity and id, for admins only', async () => {

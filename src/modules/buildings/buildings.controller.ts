@@ -44,12 +44,12 @@ export class BuildingsController {
   @Can('buildings.write')
   @ApiCorrection(
     'Correct a building',
-    'Any subset of the create fields; null empties useEnd (a permanent building). The owner changes here only before any handover. Each change is in the audit log with its value before and after; invoices already issued never change.',
+    'Any subset of the create fields; null empties useEnd (a permanent building). A new use period must hold every lease of the building. The owner changes here only before any handover. Each change is in the audit log with its value before and after; invoices already issued never change.',
     BuildingResponseDto,
     {
       notFound: 'building_not_found',
       conflict: ['invoice_prefix_taken'],
-      rule: ['use_period_invalid', 'owner_changes_by_handover', 'unknown_owner', 'unknown_umbrella'],
+      rule: ['use_period_invalid', 'use_period_cuts_leases', 'owner_changes_by_handover', 'unknown_owner', 'unknown_umbrella'],
     },
   )
   async update(

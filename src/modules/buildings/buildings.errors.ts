@@ -19,6 +19,11 @@ export const BUILDINGS_ERRORS = declareErrorCodes('buildings', {
     en: 'The building changed owner by a handover; a later owner comes by a handover too',
     nl: 'Het gebouw is door een overdracht van eigenaar gewisseld; een volgende eigenaar komt ook door een overdracht',
   },
+  use_period_cuts_leases: {
+    kind: 'rule',
+    en: '{count} leases would start before the building is in use or outlive its head lease',
+    nl: '{count} huurcontracten zouden beginnen voordat het gebouw in gebruik is of na het hoofdhuurcontract doorlopen',
+  },
   building_has_floors: { kind: 'conflict', en: 'The building has floors', nl: 'Het gebouw heeft verdiepingen' },
   building_has_leases: { kind: 'conflict', en: 'The building has leases', nl: 'Het gebouw heeft huurcontracten' },
   building_has_rent_bands: {

@@ -78,6 +78,15 @@ export class BuildingsService {
             throw new InputError([{ field: 'useEnd', message: 'useEnd is required for a temporary building' }]);
           }
           if (after.useEnd !== null && after.useEnd <= after.useStart) throw new UsePeriodError();
+          if (after.useStart !== before.useStart || after.useEnd !== before.useEnd || after.kind !== before.kind) {
+            const useEnd = after.kind === 'temporary' ? after.useEnd : null;
+            const cut = await this.buildings.countLeasesOutside(manager, id, after.useStart, useEnd);
+            if (cut > 0) {
+              throw new RuleError(BUILDINGS_ERRORS.use_period_cuts_leases, { count: cut }, [
+                { field: input.useStart !== undefined ? 'useStart' : 'useEnd', message: `${cut} leases run outside it` },
+              ]);
+            }
+          }
           if (after.ownerId !== before.ownerId) {
             if (before.ownerSince !== null) {
               throw new RuleError(BUILDINGS_ERRORS.owner_changes_by_handover, {}, [{ field: 'ownerId', message: 'use a handover' }]);
