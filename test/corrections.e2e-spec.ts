@@ -346,6 +346,19 @@ describe('corrections and the audit trail', () => {
       expect(entry).toMatchObject({ action: 'user.password_changed', userId: user.id });
       expect(entry.changes).toEqual([{ field: 'password', before: null, after: null }]);
     });
+
+    it('counts wrong current passwords as failed sign-ins of the address: a stolen token cannot guess on', async () => {
+      const user = await createUser(t, { role: 'tenant' });
+      const headers = await t.login(user.email, user.password);
+      const guess = (currentPassword: string) =>
+        t.http().post('/api/me/password').set(headers).send({ currentPassword, newPassword: 'a-brand-new-long-password' });
+      for (let attempt = 0; attempt < t.config.auth.loginMaxFailures; attempt++) expect((await guess(`guess-${attempt}`)).status).toBe(422);
+      const blocked = await guess(user.password);
+      expect([blocked.status, blocked.body.code]).toEqual([429, 'too_many_login_attempts']);
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await t.http().post('/api/auth/login').send({ email: user.email, password: user.password })).status).toBe(429);
+      expect((await t.http().get('/api/me').set(headers)).status).toBe(200);
+    });
   });
 
   describe('applications', () => {
@@ -455,6 +468,7 @@ describe('corrections and the audit trail', () => {
       ['/api/spaces/{id}', 'delete', ['204', '404', '409']],
       ['/api/tenants/{id}', 'patch', ['200', '400', '404', '409']],
       ['/api/tenants/{id}', 'delete', ['204', '404', '409']],
+      ['/api/users/{id}', 'patch', ['200', '400', '404', '409', '422']],
       ['/api/users/{id}', 'delete', ['204', '404', '409', '422']],
       ['/api/applications/{id}', 'patch', ['200', '400', '404', '422']],
       ['/api/applications/{id}', 'delete', ['204', '404', '422']],

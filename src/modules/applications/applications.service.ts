@@ -162,7 +162,8 @@ export class ApplicationsService {
       refuseFloorsNotOffered(input.preferredFloorIds, await this.applications.floorIdsOfRound(application.roundId));
     const members = input.members ? normaliseMembers(input.members) : undefined;
     return this.applications.transaction(async (manager) => {
-      const locked = (await this.applications.lockApplication(manager, id))!;
+      const locked = await this.applications.lockApplication(manager, id);
+      if (!locked) throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
       if (locked.status !== 'draft') throw new RuleError(APPLICATIONS_ERRORS.application_not_draft, { status: locked.status });
       const before = await this.contentOf(manager, locked);
       const change = {
@@ -194,7 +195,8 @@ export class ApplicationsService {
     requireCapability(principal, 'applications.apply');
     await this.requireContactOrAdmin(id, principal);
     await this.applications.transaction(async (manager) => {
-      const locked = (await this.applications.lockApplication(manager, id))!;
+      const locked = await this.applications.lockApplication(manager, id);
+      if (!locked) throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
       if (locked.status !== 'draft') throw new RuleError(APPLICATIONS_ERRORS.application_not_draft, { status: locked.status });
       const content = await this.contentOf(manager, locked);
       await this.applications.deleteApplication(manager, id);

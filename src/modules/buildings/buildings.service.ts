@@ -57,6 +57,9 @@ export class BuildingsService {
   async update(id: string, input: UpdateBuildingDto, principal: Principal): Promise<Building> {
     requireCapability(principal, 'buildings.write');
     requireCorrection(input, ['useEnd']);
+    // Before the transaction: the embedded database has one connection, which the transaction holds.
+    if (input.ownerId !== undefined) await this.organisations.requireOfKind(input.ownerId, 'owner', 'ownerId');
+    if (input.umbrellaId !== undefined) await this.organisations.requireOfKind(input.umbrellaId, 'umbrella', 'umbrellaId');
     return translateConstraintViolations(
       () =>
         this.buildings.transaction(async (manager) => {
@@ -87,13 +90,9 @@ export class BuildingsService {
               ]);
             }
           }
-          if (after.ownerId !== before.ownerId) {
-            if (before.ownerSince !== null) {
-              throw new RuleError(BUILDINGS_ERRORS.owner_changes_by_handover, {}, [{ field: 'ownerId', message: 'use a handover' }]);
-            }
-            await this.organisations.requireOfKind(after.ownerId, 'owner', 'ownerId');
+          if (after.ownerId !== before.ownerId && before.ownerSince !== null) {
+            throw new RuleError(BUILDINGS_ERRORS.owner_changes_by_handover, {}, [{ field: 'ownerId', message: 'use a handover' }]);
           }
-          if (after.umbrellaId !== before.umbrellaId) await this.organisations.requireOfKind(after.umbrellaId, 'umbrella', 'umbrellaId');
           const changes = changesBetween(before, after, AUDITED_FIELDS);
           if (changes.length > 0) {
             await this.buildings.update(manager, id, change);

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { ApiDeletion } from '../../common/errors/api-corrections.decorator.js';
+import { ApiCorrection, ApiDeletion } from '../../common/errors/api-corrections.decorator.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
@@ -40,12 +40,16 @@ export class UsersController {
 
   @Patch(':id')
   @Can('users.write')
-  @ApiOperation({
-    summary: 'Correct a user',
-    description:
-      'Any subset of the create fields but the password; null empties organisationId or tenantId. Changing the role, organisation or tenant ends the tokens of the user at once. Each change is in the audit log with its value before and after.',
-  })
-  @ApiOkResponse({ type: UserResponseDto })
+  @ApiCorrection(
+    'Correct a user',
+    'Any subset of the create fields but the password; null empties organisationId or tenantId. Changing the role, organisation or tenant ends the tokens of the user at once. Each change is in the audit log with its value before and after.',
+    UserResponseDto,
+    {
+      notFound: 'user_not_found',
+      conflict: ['email_taken'],
+      rule: ['role_needs_organisation', 'unknown_owner', 'unknown_municipality', 'unknown_tenant'],
+    },
+  )
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(USERS_ERRORS.user_not_found)) id: string,
