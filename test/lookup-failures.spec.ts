@@ -35,6 +35,7 @@ const LOOKUPS: { name: string; answersNotFoundWith: string; run: (failure: Error
       new FloorsService(
         { findById: async () => ({ id: ID, buildingId: PARENT_ID }) } as never,
         { getVisible: () => Promise.reject(failure) } as never,
+        unused,
       ).getVisible(ID, SYSTEM_PRINCIPAL),
   },
   {
@@ -59,6 +60,7 @@ const LOOKUPS: { name: string; answersNotFoundWith: string; run: (failure: Error
       new ApplicationsService(
         { findRound: async () => ({ id: ID, buildingId: PARENT_ID }) } as never,
         { getVisible: () => Promise.reject(failure) } as never,
+        unused,
         unused,
         unused,
       ).getRound(ID, SYSTEM_PRINCIPAL),

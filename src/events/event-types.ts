@@ -3,6 +3,19 @@
  * Producers and consumers both type against this map, so a consumer reads exactly what the
  * producer wrote. Payloads hold plain values only: this file imports no module.
  */
+
+/** One field of a corrected or deleted record: what it held before and after (null after a deletion). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** What a correction (`*.updated`) or deletion (`*.deleted`) carries: the fields it changed, in order. */
+export interface RecordChanges {
+  changes: FieldChange[];
+}
+
 export interface EventPayloads {
   'invoice.issued': {
     number: string;
@@ -49,6 +62,24 @@ export interface EventPayloads {
     leasesEnded: string[];
   };
   'report.completed': { kind: string; period: string; format: string; documentId: string };
+  'organisation.updated': RecordChanges;
+  'organisation.deleted': RecordChanges;
+  'building.updated': RecordChanges;
+  'building.deleted': RecordChanges;
+  'floor.updated': RecordChanges;
+  'floor.deleted': RecordChanges;
+  'space.updated': RecordChanges;
+  'space.deleted': RecordChanges;
+  'tenant.updated': RecordChanges;
+  'tenant.deleted': RecordChanges;
+  'user.updated': RecordChanges;
+  'user.deleted': RecordChanges;
+  /** The values are never carried: `password` is named with null before and after. */
+  'user.password_changed': RecordChanges;
+  'application.updated': RecordChanges;
+  'application.deleted': RecordChanges;
+  /** A lease's area followed the correction of its space's area (`spaceId`). */
+  'lease.updated': RecordChanges & { spaceId: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -72,6 +103,22 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'handover.cancelled': 'handover',
   'handover.completed': 'handover',
   'report.completed': 'report',
+  'organisation.updated': 'organisation',
+  'organisation.deleted': 'organisation',
+  'building.updated': 'building',
+  'building.deleted': 'building',
+  'floor.updated': 'floor',
+  'floor.deleted': 'floor',
+  'space.updated': 'space',
+  'space.deleted': 'space',
+  'tenant.updated': 'tenant',
+  'tenant.deleted': 'tenant',
+  'user.updated': 'user',
+  'user.deleted': 'user',
+  'user.password_changed': 'user',
+  'application.updated': 'application',
+  'application.deleted': 'application',
+  'lease.updated': 'lease',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];

@@ -13,9 +13,14 @@ export class EventsRepository {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * Dated when it is written, not when its transaction began (`now()`): changes that waited for one
+   * another's lock are then in the order they took effect, which the audit log shows.
+   */
   async insert(manager: EntityManager, event: Omit<DomainEvent, 'id' | 'occurredAt'>): Promise<string> {
     const [row] = await manager.query<{ id: string }[]>(
-      `INSERT INTO domain_event (type, entity, entity_id, payload, actor_user_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      `INSERT INTO domain_event (type, entity, entity_id, payload, actor_user_id, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, clock_timestamp()) RETURNING id`,
       [event.type, event.entity, event.entityId, JSON.stringify(event.payload), event.actorUserId],
     );
     return row!.id;

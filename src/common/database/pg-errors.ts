@@ -2,6 +2,8 @@
 const UNIQUE_VIOLATION = '23505';
 const EXCLUSION_VIOLATION = '23P01';
 const FOREIGN_KEY_VIOLATION = '23503';
+/** A delete refused by an `ON DELETE RESTRICT` key; older servers report it as a foreign key violation. */
+const RESTRICT_VIOLATION = '23001';
 const CHECK_VIOLATION = '23514';
 
 interface PgError {
@@ -18,7 +20,7 @@ function pgError(error: unknown): PgError | null {
 
 export function violatedConstraint(error: unknown): string | null {
   const pg = pgError(error);
-  if (!pg || ![UNIQUE_VIOLATION, EXCLUSION_VIOLATION, FOREIGN_KEY_VIOLATION, CHECK_VIOLATION].includes(pg.code ?? '')) {
+  if (!pg || ![UNIQUE_VIOLATION, EXCLUSION_VIOLATION, FOREIGN_KEY_VIOLATION, RESTRICT_VIOLATION, CHECK_VIOLATION].includes(pg.code ?? '')) {
     return null;
   }
   return pg.constraint ?? null;

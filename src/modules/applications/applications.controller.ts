@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Delete, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiCorrection, ApiDeletion } from '../../common/errors/api-corrections.decorator.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
 import { PageQueryDto } from '../../common/pagination/page.js';
@@ -28,6 +29,7 @@ import {
   toApplicationResponse,
   toOfferResponse,
   toRoundResponse,
+  UpdateApplicationDto,
 } from './dto/application.dto.js';
 import { APPLICATIONS_ERRORS } from './applications.errors.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
@@ -300,6 +302,34 @@ export class ApplicationsController {
     @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
   ): Promise<ApplicationResponseDto> {
     return this.respond(await this.applications.reject(id, principal));
+  }
+
+  @Patch()
+  @ApiCorrection(
+    'Correct a draft application',
+    'By its contact (or an admin), while it is a draft: any subset of the create fields; preferredFloorIds and members, when given, replace the old lists whole. Each change is in the audit log with its value before and after.',
+    ApplicationResponseDto,
+    { notFound: APPLICATIONS_ERRORS.application_not_found, rule: [APPLICATIONS_ERRORS.application_not_draft] },
+  )
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
+    @Body() body: UpdateApplicationDto,
+  ): Promise<ApplicationResponseDto> {
+    return this.respond(await this.applications.update(id, body, principal));
+  }
+
+  @Delete()
+  @ApiDeletion(
+    'Delete a draft application',
+    'By its contact (or an admin), while it is a draft; a submitted one is withdrawn instead. The audit log keeps what it said.',
+    { notFound: APPLICATIONS_ERRORS.application_not_found, rule: [APPLICATIONS_ERRORS.application_not_draft] },
+  )
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
+  ): Promise<void> {
+    await this.applications.remove(id, principal);
   }
 
   private async respond(application: Application): Promise<ApplicationResponseDto> {

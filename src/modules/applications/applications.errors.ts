@@ -43,6 +43,11 @@ export const APPLICATIONS_ERRORS = declareErrorCodes('applications', {
   },
   floor_not_allocated: { kind: 'rule', en: 'The floor has no group allocated', nl: 'Aan de verdieping is geen groep toegewezen' },
   offer_closed: { kind: 'rule', en: 'The offer is no longer open', nl: 'Het aanbod staat niet meer open' },
+  application_not_draft: {
+    kind: 'rule',
+    en: 'Only a draft application can be changed or deleted; this one is {status}',
+    nl: 'Alleen een conceptaanvraag kan worden gewijzigd of verwijderd; deze is {status}',
+  },
   offer_expired: {
     kind: 'rule',
     en: 'The offer had to be answered by {replyBy}',

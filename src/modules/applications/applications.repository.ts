@@ -159,9 +159,39 @@ export class ApplicationsRepository {
     return manager.find(ApplicationMember, { where: { applicationId }, order: { name: 'ASC' } });
   }
 
-  async preferredFloorIdsOf(applicationId: string): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(ApplicationPreferredFloor, { where: { applicationId }, order: { position: 'ASC' } });
+  async preferredFloorIdsOf(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.find(ApplicationPreferredFloor, { where: { applicationId }, order: { position: 'ASC' } });
     return rows.map((row) => row.floorId);
+  }
+
+  /** A draft's correction in the caller's transaction: the lists given replace the old ones whole. */
+  async updateDraft(
+    manager: EntityManager,
+    id: string,
+    change: Partial<Pick<Application, 'groupName' | 'plan'>>,
+    preferredFloorIds: string[] | undefined,
+    members: NewMember[] | undefined,
+  ): Promise<void> {
+    if (Object.keys(change).length > 0) await manager.update(Application, { id }, change);
+    if (preferredFloorIds) {
+      await manager.delete(ApplicationPreferredFloor, { applicationId: id });
+      await manager.insert(
+        ApplicationPreferredFloor,
+        preferredFloorIds.map((floorId, index) => ({ applicationId: id, floorId, position: index + 1 })),
+      );
+    }
+    if (members) {
+      await manager.delete(ApplicationMember, { applicationId: id });
+      await manager.insert(
+        ApplicationMember,
+        members.map((member) => ({ ...member, applicationId: id })),
+      );
+    }
+  }
+
+  /** A draft with its floors, members and history (they cascade). */
+  async deleteApplication(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(Application, { id });
   }
 
   eventsOf(applicationId: string): Promise<ApplicationEvent[]> {

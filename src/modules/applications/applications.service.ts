@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { applicationListScopeOf, mayActForApplication, mayReadApplication, requireCapability } from '../../common/auth/access-policy.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { Principal } from '../../common/auth/principal.js';
@@ -12,7 +13,35 @@ import { canMove, statusesThatMayBecome, totalRequestedArea } from './applicatio
 import { APPLICATIONS_ERRORS, TransitionRefusedError } from './applications.errors.js';
 import { ApplicationsRepository, type RankingRow } from './applications.repository.js';
 import { roundOutlivesDeparture } from '../floors/floor-departure.js';
-import type { CreateApplicationDto, CreateRoundDto, ReviewDto } from './dto/application.dto.js';
+import type { CreateApplicationDto, CreateRoundDto, MemberDto, ReviewDto, UpdateApplicationDto } from './dto/application.dto.js';
+import { requireCorrection } from '../../common/validation/correction.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
+import { changesBetween, changesOfDeletion } from '../../events/record-changes.js';
+import type { NewMember } from './applications.repository.js';
+
+/** What a group's application says, as a correction changes it and the audit log reports it. */
+const AUDITED_FIELDS = ['groupName', 'plan', 'preferredFloorIds', 'members'] as const;
+
+/** The members as they are stored: trimmed, e-mail in lower case, each address once. */
+function normaliseMembers(members: MemberDto[]): NewMember[] {
+  const emails = members.map((member) => member.email.trim().toLowerCase());
+  if (new Set(emails).size !== emails.length)
+    throw new InputError([{ field: 'members', message: 'each member needs an e-mail address of their own' }]);
+  return members.map((member, index) => ({
+    name: member.name.trim(),
+    email: emails[index]!,
+    discipline: member.discipline.trim(),
+    postcode: member.postcode ?? null,
+    requestedAreaM2: member.requestedAreaM2,
+  }));
+}
+
+function refuseFloorsNotOffered(preferredFloorIds: string[], offeredFloorIds: string[]): void {
+  const offered = new Set(offeredFloorIds);
+  const unknown = preferredFloorIds.filter((floorId) => !offered.has(floorId));
+  if (unknown.length > 0)
+    throw new InputError(unknown.map((id) => ({ field: 'preferredFloorIds', message: `floor ${id} is not offered in this round` })));
+}
 
 @Injectable()
 export class ApplicationsService {
@@ -21,6 +50,7 @@ export class ApplicationsService {
     private readonly buildings: BuildingsService,
     private readonly floors: FloorsService,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   async createRound(
@@ -114,24 +144,85 @@ export class ApplicationsService {
   async apply(roundId: string, input: CreateApplicationDto, principal: Principal): Promise<Application> {
     requireCapability(principal, 'applications.apply');
     const { floorIds } = await this.getRound(roundId, principal);
-    const offered = new Set(floorIds);
-    const unknown = input.preferredFloorIds.filter((floorId) => !offered.has(floorId));
-    if (unknown.length > 0)
-      throw new InputError(unknown.map((id) => ({ field: 'preferredFloorIds', message: `floor ${id} is not offered in this round` })));
-    const emails = input.members.map((member) => member.email.trim().toLowerCase());
-    if (new Set(emails).size !== emails.length)
-      throw new InputError([{ field: 'members', message: 'each member needs an e-mail address of their own' }]);
+    refuseFloorsNotOffered(input.preferredFloorIds, floorIds);
+    const members = normaliseMembers(input.members);
     return this.applications.insertApplication(
       { roundId, groupName: input.groupName.trim(), plan: input.plan.trim(), contactUserId: principal.userId },
       input.preferredFloorIds,
-      input.members.map((member, index) => ({
-        name: member.name.trim(),
-        email: emails[index]!,
-        discipline: member.discipline.trim(),
-        postcode: member.postcode ?? null,
-        requestedAreaM2: member.requestedAreaM2,
-      })),
+      members,
     );
+  }
+
+  /** A draft's correction by its contact (or an admin); once submitted it stays as it was sent (422). */
+  async update(id: string, input: UpdateApplicationDto, principal: Principal): Promise<Application> {
+    requireCapability(principal, 'applications.apply');
+    requireCorrection(input);
+    const application = await this.requireContactOrAdmin(id, principal);
+    if (input.preferredFloorIds)
+      refuseFloorsNotOffered(input.preferredFloorIds, await this.applications.floorIdsOfRound(application.roundId));
+    const members = input.members ? normaliseMembers(input.members) : undefined;
+    return this.applications.transaction(async (manager) => {
+      const locked = await this.applications.lockApplication(manager, id);
+      if (!locked) throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
+      if (locked.status !== 'draft') throw new RuleError(APPLICATIONS_ERRORS.application_not_draft, { status: locked.status });
+      const before = await this.contentOf(manager, locked);
+      const change = {
+        ...(input.groupName !== undefined && { groupName: input.groupName.trim() }),
+        ...(input.plan !== undefined && { plan: input.plan.trim() }),
+      };
+      const after = {
+        ...before,
+        ...change,
+        ...(input.preferredFloorIds && { preferredFloorIds: input.preferredFloorIds }),
+        ...(members && { members }),
+      };
+      const changes = changesBetween(before, after, AUDITED_FIELDS);
+      if (changes.length > 0) {
+        await this.applications.updateDraft(manager, id, change, input.preferredFloorIds, members);
+        await this.events.record(manager, {
+          type: 'application.updated',
+          entityId: id,
+          payload: { changes },
+          actorUserId: actorOf(principal),
+        });
+      }
+      return { ...locked, ...change };
+    });
+  }
+
+  /** A draft only, by its contact (or an admin); a submitted application is withdrawn instead (422). */
+  async remove(id: string, principal: Principal): Promise<void> {
+    requireCapability(principal, 'applications.apply');
+    await this.requireContactOrAdmin(id, principal);
+    await this.applications.transaction(async (manager) => {
+      const locked = await this.applications.lockApplication(manager, id);
+      if (!locked) throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
+      if (locked.status !== 'draft') throw new RuleError(APPLICATIONS_ERRORS.application_not_draft, { status: locked.status });
+      const content = await this.contentOf(manager, locked);
+      await this.applications.deleteApplication(manager, id);
+      await this.events.record(manager, {
+        type: 'application.deleted',
+        entityId: id,
+        payload: { changes: changesOfDeletion(content, AUDITED_FIELDS) },
+        actorUserId: actorOf(principal),
+      });
+    });
+  }
+
+  private async contentOf(manager: EntityManager, application: Application) {
+    const members = await this.applications.membersOf(application.id, manager);
+    return {
+      groupName: application.groupName,
+      plan: application.plan,
+      preferredFloorIds: await this.applications.preferredFloorIdsOf(application.id, manager),
+      members: members.map(({ name, email, discipline, postcode, requestedAreaM2 }) => ({
+        name,
+        email,
+        discipline,
+        postcode,
+        requestedAreaM2,
+      })),
+    };
   }
 
   /** Staff see every application; others only those they speak for or are a member of. */

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { FieldChange } from '../../events/event-types.js';
 
 /**
  * Who did what to which record, and when: one entry per domain event, filled by the audit
@@ -16,5 +17,6 @@ export class AuditEntry {
   @Column({ type: 'text' }) action!: string;
   @Column({ type: 'text' }) entity!: string;
   @Column({ type: 'uuid' }) entityId!: string;
-  @Column({ type: 'jsonb' }) changes!: Record<string, unknown>;
+  /** A correction's or deletion's fields with before and after; for any other event, what it reported. */
+  @Column({ type: 'jsonb' }) changes!: FieldChange[] | Record<string, unknown>;
 }

@@ -3,10 +3,16 @@ import type { EntityManager } from 'typeorm';
 import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import type { Page } from '../../common/pagination/page.js';
-import { type DomainEvent, EVENT_TYPES } from '../../events/event-types.js';
+import { type DomainEvent, EVENT_TYPES, type FieldChange } from '../../events/event-types.js';
 import { OnEvent } from '../../events/on-event.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 import { type AuditFilter, AuditRepository } from './audit.repository.js';
+
+/** A correction's field list as it is; any other event's payload whole. */
+function changesOf(event: DomainEvent): FieldChange[] | Record<string, unknown> {
+  const payload = event.payload as unknown as Record<string, unknown>;
+  return Array.isArray(payload.changes) ? (payload.changes as FieldChange[]) : payload;
+}
 
 /** The audit log: the first consumer of every domain event, and its read side. */
 @Injectable()
@@ -22,7 +28,7 @@ export class AuditLogService {
       action: event.type,
       entity: event.entity,
       entityId: event.entityId,
-      changes: event.payload as unknown as Record<string, unknown>,
+      changes: changesOf(event),
     });
   }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiNoContentResponse } from '@nestjs/swagger';
 import { capabilitiesOf } from '../../common/auth/access-policy.js';
 import { CurrentPrincipal, Public } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
@@ -7,6 +7,7 @@ import { BuildingsService } from '../buildings/buildings.service.js';
 import { toUserResponse } from '../users/dto/user.response.dto.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthService } from './auth.service.js';
+import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LoginDto, LoginResponseDto } from './dto/login.dto.js';
 import { MeResponseDto } from './dto/me.response.dto.js';
 import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
@@ -47,5 +48,19 @@ export class AuthController {
   async me(@CurrentPrincipal() principal: Principal): Promise<MeResponseDto> {
     const [user, buildingIds] = await Promise.all([this.users.get(principal.userId), this.buildings.visibleIds(principal)]);
     return { ...toUserResponse(user), capabilities: capabilitiesOf(principal), buildingIds };
+  }
+
+  @Post('me/password')
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Change your own password',
+    description:
+      'Give the current password and a new one (12–200 characters, not only spaces, not among the 10,000 most common). Every token of the user ends, this one too: sign in again with the new password. A wrong current password counts as a failed sign-in of your address.',
+  })
+  @ApiNoContentResponse({ description: 'Changed; all your tokens have ended' })
+  @ApiErrors(AUTH_ERRORS.current_password_wrong, AUTH_ERRORS.too_many_login_attempts)
+  async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(principal, body.currentPassword, body.newPassword);
   }
 }

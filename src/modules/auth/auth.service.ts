@@ -5,7 +5,9 @@ import { JobQueue } from '../../jobs/job-queue.js';
 import { verifyAgainstDecoy, verifyPassword } from '../users/password.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { InvalidCredentialsError, TooManyLoginAttemptsError } from './auth.errors.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { InputError } from '../../common/errors/domain-error.js';
+import { CurrentPasswordWrongError, InvalidCredentialsError, TooManyLoginAttemptsError } from './auth.errors.js';
 import { AuthRepository } from './auth.repository.js';
 import { TokenService } from './token.service.js';
 
@@ -28,6 +30,38 @@ export class AuthService {
    */
   async login(emailInput: string, password: string, now = new Date()): Promise<{ accessToken: string; user: User }> {
     const email = emailInput.trim().toLowerCase();
+    const { attemptId, windowStart } = await this.countAttempt(email, now);
+    const user = await this.users.findByEmail(email);
+    const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDecoy(password);
+    if (!user || !valid || user.disabledAt) {
+      this.schedulePurge(windowStart);
+      throw new InvalidCredentialsError();
+    }
+    await this.repository.forgetAttempt(attemptId);
+    return { accessToken: await this.tokens.issue(user), user };
+  }
+
+  /**
+   * A user's own new password, given the current one. A wrong current password counts as a failed
+   * sign-in of the user's address, so a stolen token cannot be used to guess it. On success every token
+   * of the user ends, this request's too: the client signs in again with the new password.
+   */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string, now = new Date()): Promise<void> {
+    const user = await this.users.get(principal.userId);
+    if (newPassword === currentPassword) {
+      throw new InputError([{ field: 'newPassword', message: 'newPassword must differ from currentPassword' }]);
+    }
+    const { attemptId, windowStart } = await this.countAttempt(user.email, now);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      this.schedulePurge(windowStart);
+      throw new CurrentPasswordWrongError();
+    }
+    await this.repository.forgetAttempt(attemptId);
+    await this.users.changePassword(user.id, newPassword, principal);
+  }
+
+  /** Records an attempt for the address before its password is checked; refused once the window is full. */
+  private async countAttempt(email: string, now: Date): Promise<{ attemptId: string; windowStart: Date }> {
     const { loginMaxFailures, loginWindowMinutes } = this.config.auth;
     const windowMs = loginWindowMinutes * 60_000;
     const windowStart = new Date(now.getTime() - windowMs);
@@ -36,14 +70,7 @@ export class AuthService {
       const retryAfterSeconds = Math.max(1, Math.ceil((attempt.blockedSince.getTime() + windowMs - now.getTime()) / 1000));
       throw new TooManyLoginAttemptsError(loginWindowMinutes, retryAfterSeconds);
     }
-    const user = await this.users.findByEmail(email);
-    const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDecoy(password);
-    if (!user || !valid || user.disabledAt) {
-      this.schedulePurge(windowStart);
-      throw new InvalidCredentialsError();
-    }
-    await this.repository.forgetAttempt(attempt.attemptId);
-    return { accessToken: await this.tokens.issue(user), user };
+    return { attemptId: attempt.attemptId, windowStart };
   }
 
   async purgeFailuresBefore(before: Date): Promise<void> {

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Delete, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { ApiCorrection, ApiDeletion } from '../../common/errors/api-corrections.decorator.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { BuildingsService } from './buildings.service.js';
 import { BuildingResponseDto, toBuildingResponse } from './dto/building.response.dto.js';
 import { CreateBuildingDto } from './dto/create-building.dto.js';
+import { UpdateBuildingDto } from './dto/update-building.dto.js';
 import { BUILDINGS_ERRORS } from './buildings.errors.js';
 import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
 import { ORGANISATIONS_ERRORS } from '../organisations/organisations.errors.js';
@@ -59,5 +61,56 @@ export class BuildingsController {
     @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) id: string,
   ): Promise<BuildingResponseDto> {
     return toBuildingResponse(await this.buildings.getVisibleIncludingPast(id, principal));
+  }
+
+  @Patch(':id')
+  @Can('buildings.write')
+  @ApiCorrection(
+    'Correct a building',
+    'Any subset of the create fields; null empties useEnd (a permanent building). A new use period must hold every lease of the building. The owner changes here only before any handover. Each change is in the audit log with its value before and after; invoices already issued never change.',
+    BuildingResponseDto,
+    {
+      notFound: BUILDINGS_ERRORS.building_not_found,
+      conflict: [BUILDINGS_ERRORS.invoice_prefix_taken],
+      rule: [
+        BUILDINGS_ERRORS.use_period_invalid,
+        BUILDINGS_ERRORS.use_period_cuts_leases,
+        BUILDINGS_ERRORS.owner_changes_by_handover,
+        ORGANISATIONS_ERRORS.unknown_owner,
+        ORGANISATIONS_ERRORS.unknown_umbrella,
+      ],
+    },
+  )
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) id: string,
+    @Body() body: UpdateBuildingDto,
+  ): Promise<BuildingResponseDto> {
+    return toBuildingResponse(await this.buildings.update(id, body, principal));
+  }
+
+  @Delete(':id')
+  @Can('buildings.write')
+  @ApiDeletion(
+    'Delete a building',
+    'Only while nothing refers to it: no floors, leases, rent bands, invoices, rounds, handovers or finance; the audit log keeps what it held.',
+    {
+      notFound: BUILDINGS_ERRORS.building_not_found,
+      conflict: [
+        BUILDINGS_ERRORS.building_has_floors,
+        BUILDINGS_ERRORS.building_has_leases,
+        BUILDINGS_ERRORS.building_has_rent_bands,
+        BUILDINGS_ERRORS.building_has_invoices,
+        BUILDINGS_ERRORS.building_has_application_rounds,
+        BUILDINGS_ERRORS.building_has_handovers,
+        BUILDINGS_ERRORS.building_has_finance,
+      ],
+    },
+  )
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) id: string,
+  ): Promise<void> {
+    await this.buildings.remove(id, principal);
   }
 }

@@ -24,6 +24,34 @@ export class BuildingsRepository {
       .getOne();
   }
 
+  async update(manager: EntityManager, id: string, change: Partial<Omit<Building, 'id' | 'createdAt'>>): Promise<void> {
+    await manager.getRepository(Building).update({ id }, change);
+  }
+
+  /**
+   * How many leases of the building a use period would cut: one that starts before it, or, when it has
+   * an end (a temporary building), one that runs past it without a public counter (art. 7:290 BW).
+   */
+  async countLeasesOutside(manager: EntityManager, buildingId: string, useStart: string, useEnd: string | null): Promise<number> {
+    const [row] = await manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count
+         FROM lease_terms l JOIN space_placement s ON s.space_id = l.space_id
+        WHERE l.building_id = $1
+          AND (l.start_date < $2 OR ($3::date IS NOT NULL AND NOT s.public_counter AND (l.end_date IS NULL OR l.end_date > $3::date)))`,
+      [buildingId, useStart, useEnd],
+    );
+    return row!.count;
+  }
+
+  /** Refused by a foreign key while anything refers to it. */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(Building).delete({ id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.buildings.manager.transaction(work);
+  }
+
   /**
    * The new owner from the transfer date: the seller's open period ends there and the buyer's
    * begins (a period that had not begun yet is replaced), then the building names its new owner.

@@ -3,20 +3,28 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
 import { buildingRecordScopeOf, buildingScopeOf, requireCapability } from '../../common/auth/access-policy.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
-import { NotFoundError } from '../../common/errors/domain-error.js';
+import { InputError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
+import { requireCorrection } from '../../common/validation/correction.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
+import { changesBetween, changesOfDeletion } from '../../events/record-changes.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import type { Building } from './building.entity.js';
 import type { BuildingOwnership } from './building-ownership.entity.js';
-import { BUILDINGS_ERRORS, InvoicePrefixTakenError, UsePeriodError } from './buildings.errors.js';
+import { BUILDINGS_ERRORS, InvoicePrefixTakenError, UsePeriodError, BUILDING_REFERENCES } from './buildings.errors.js';
 import { BuildingsRepository } from './buildings.repository.js';
 import type { CreateBuildingDto } from './dto/create-building.dto.js';
+import type { UpdateBuildingDto } from './dto/update-building.dto.js';
+
+/** The fields a correction may change and the audit log reports. */
+const AUDITED_FIELDS = ['name', 'address', 'city', 'ownerId', 'umbrellaId', 'kind', 'useStart', 'useEnd', 'invoicePrefix'] as const;
 
 @Injectable()
 export class BuildingsService {
   constructor(
     private readonly buildings: BuildingsRepository,
     private readonly organisations: OrganisationsService,
+    private readonly events: DomainEvents,
   ) {}
 
   async create(input: CreateBuildingDto, principal: Principal): Promise<Building> {
@@ -40,6 +48,85 @@ export class BuildingsService {
           ownerSince: null,
         }),
       { uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix) },
+    );
+  }
+
+  /**
+   * A correction; each change is audited with what it held before. Invoices already issued keep the
+   * names and addresses they were issued with.
+   */
+  async update(id: string, input: UpdateBuildingDto, principal: Principal): Promise<Building> {
+    requireCapability(principal, 'buildings.write');
+    requireCorrection(input, ['useEnd']);
+    // Before the transaction: the embedded database has one connection, which the transaction holds.
+    if (input.ownerId !== undefined) await this.organisations.requireOfKind(input.ownerId, 'owner', 'ownerId');
+    if (input.umbrellaId !== undefined) await this.organisations.requireOfKind(input.umbrellaId, 'umbrella', 'umbrellaId');
+    return translateConstraintViolations(
+      () =>
+        this.buildings.transaction(async (manager) => {
+          const before = await this.buildings.lock(manager, id);
+          if (!before) throw new NotFoundError(BUILDINGS_ERRORS.building_not_found, { id });
+          const change: Partial<Building> = {
+            ...(input.name !== undefined && { name: input.name.trim() }),
+            ...(input.address !== undefined && { address: input.address.trim() }),
+            ...(input.city !== undefined && { city: input.city.trim() }),
+            ...(input.ownerId !== undefined && { ownerId: input.ownerId }),
+            ...(input.umbrellaId !== undefined && { umbrellaId: input.umbrellaId }),
+            ...(input.kind !== undefined && { kind: input.kind }),
+            ...(input.useStart !== undefined && { useStart: input.useStart }),
+            ...(input.useEnd !== undefined && { useEnd: input.useEnd ?? null }),
+            ...(input.invoicePrefix !== undefined && { invoicePrefix: input.invoicePrefix }),
+          };
+          const after = { ...before, ...change };
+          if (after.kind === 'temporary' && after.useEnd === null) {
+            throw new InputError([{ field: 'useEnd', message: 'useEnd is required for a temporary building' }]);
+          }
+          if (after.useEnd !== null && after.useEnd <= after.useStart) throw new UsePeriodError();
+          if (after.useStart !== before.useStart || after.useEnd !== before.useEnd || after.kind !== before.kind) {
+            const useEnd = after.kind === 'temporary' ? after.useEnd : null;
+            const cut = await this.buildings.countLeasesOutside(manager, id, after.useStart, useEnd);
+            if (cut > 0) {
+              throw new RuleError(BUILDINGS_ERRORS.use_period_cuts_leases, { count: cut }, [
+                { field: input.useStart !== undefined ? 'useStart' : 'useEnd', message: `${cut} leases run outside it` },
+              ]);
+            }
+          }
+          if (after.ownerId !== before.ownerId && before.ownerSince !== null) {
+            throw new RuleError(BUILDINGS_ERRORS.owner_changes_by_handover, {}, [{ field: 'ownerId', message: 'use a handover' }]);
+          }
+          const changes = changesBetween(before, after, AUDITED_FIELDS);
+          if (changes.length > 0) {
+            await this.buildings.update(manager, id, change);
+            await this.events.record(manager, {
+              type: 'building.updated',
+              entityId: id,
+              payload: { changes },
+              actorUserId: actorOf(principal),
+            });
+          }
+          return after;
+        }),
+      { uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix ?? '') },
+    );
+  }
+
+  /** Only while nothing refers to it (409 naming what does); the audit log keeps what it held. */
+  async remove(id: string, principal: Principal): Promise<void> {
+    requireCapability(principal, 'buildings.write');
+    await translateConstraintViolations(
+      () =>
+        this.buildings.transaction(async (manager) => {
+          const building = await this.buildings.lock(manager, id);
+          if (!building) throw new NotFoundError(BUILDINGS_ERRORS.building_not_found, { id });
+          await this.buildings.delete(manager, id);
+          await this.events.record(manager, {
+            type: 'building.deleted',
+            entityId: id,
+            payload: { changes: changesOfDeletion(building, AUDITED_FIELDS) },
+            actorUserId: actorOf(principal),
+          });
+        }),
+      BUILDING_REFERENCES,
     );
   }
 

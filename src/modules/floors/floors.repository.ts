@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import { Floor } from './floor.entity.js';
 
@@ -42,6 +42,24 @@ export class FloorsRepository {
 
   findById(id: string): Promise<Floor | null> {
     return this.floors.findOneBy({ id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.floors.manager.transaction(work);
+  }
+
+  /** Locks the floor for the caller's transaction, so two corrections of it take turns. */
+  lock(manager: EntityManager, id: string): Promise<Floor | null> {
+    return manager.getRepository(Floor).createQueryBuilder('floor').setLock('pessimistic_write').where('floor.id = :id', { id }).getOne();
+  }
+
+  async update(manager: EntityManager, id: string, change: Partial<Omit<Floor, 'id' | 'buildingId'>>): Promise<void> {
+    await manager.getRepository(Floor).update({ id }, change);
+  }
+
+  /** Refused by a foreign key while anything refers to it. */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(Floor).delete({ id });
   }
 
   /** A page of a building's floors, each with its spaces and lettable area, in one query. */

@@ -4,10 +4,17 @@ import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError, whenNotFound } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
+import { requireCorrection } from '../../common/validation/correction.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
+import { changesBetween, changesOfDeletion } from '../../events/record-changes.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import type { CreateFloorDto } from './dto/create-floor.dto.js';
+import type { UpdateFloorDto } from './dto/update-floor.dto.js';
 import type { Floor } from './floor.entity.js';
-import { FloorLevelTakenError, FLOORS_ERRORS } from './floors.errors.js';
+import { FLOOR_REFERENCES, FloorLevelTakenError, FLOORS_ERRORS } from './floors.errors.js';
+
+/** The fields a correction may change and the audit log reports (a deletion also names the building). */
+const AUDITED_FIELDS = ['level', 'name', 'theme'] as const;
 import { type FloorOverview, FloorsRepository } from './floors.repository.js';
 
 @Injectable()
@@ -15,6 +22,7 @@ export class FloorsService {
   constructor(
     private readonly floors: FloorsRepository,
     private readonly buildings: BuildingsService,
+    private readonly events: DomainEvents,
   ) {}
 
   async create(buildingId: string, input: CreateFloorDto, principal: Principal): Promise<Floor> {
@@ -23,6 +31,59 @@ export class FloorsService {
     return translateConstraintViolations(
       () => this.floors.insert({ buildingId, level: input.level, name: input.name?.trim() ?? null, theme: input.theme?.trim() ?? null }),
       { uq_floor_building_level: () => new FloorLevelTakenError(input.level) },
+    );
+  }
+
+  /** A correction; each change is audited with what it held before. */
+  async update(id: string, input: UpdateFloorDto, principal: Principal): Promise<Floor> {
+    requireCapability(principal, 'buildings.write');
+    requireCorrection(input, ['name', 'theme']);
+    await this.getVisible(id, principal);
+    return translateConstraintViolations(
+      () =>
+        this.floors.transaction(async (manager) => {
+          const before = await this.floors.lock(manager, id);
+          if (!before) throw new NotFoundError(FLOORS_ERRORS.floor_not_found, { id });
+          const change: Partial<Floor> = {
+            ...(input.level !== undefined && { level: input.level }),
+            ...(input.name !== undefined && { name: input.name?.trim() ?? null }),
+            ...(input.theme !== undefined && { theme: input.theme?.trim() ?? null }),
+          };
+          const after = { ...before, ...change };
+          const changes = changesBetween(before, after, AUDITED_FIELDS);
+          if (changes.length > 0) {
+            await this.floors.update(manager, id, change);
+            await this.events.record(manager, {
+              type: 'floor.updated',
+              entityId: id,
+              payload: { changes },
+              actorUserId: actorOf(principal),
+            });
+          }
+          return after;
+        }),
+      { uq_floor_building_level: () => new FloorLevelTakenError(input.level ?? 0) },
+    );
+  }
+
+  /** Only while nothing refers to it (409 naming what does); the audit log keeps what it held. */
+  async remove(id: string, principal: Principal): Promise<void> {
+    requireCapability(principal, 'buildings.write');
+    await this.getVisible(id, principal);
+    await translateConstraintViolations(
+      () =>
+        this.floors.transaction(async (manager) => {
+          const floor = await this.floors.lock(manager, id);
+          if (!floor) throw new NotFoundError(FLOORS_ERRORS.floor_not_found, { id });
+          await this.floors.delete(manager, id);
+          await this.events.record(manager, {
+            type: 'floor.deleted',
+            entityId: id,
+            payload: { changes: changesOfDeletion(floor, ['buildingId', ...AUDITED_FIELDS]) },
+            actorUserId: actorOf(principal),
+          });
+        }),
+      FLOOR_REFERENCES,
     );
   }
 

@@ -47,6 +47,26 @@ export class LeasesRepository {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * The leases of a space that run on or after `from` take its corrected area, for the invoices not
+   * issued yet; a lease that ended before keeps the area it was billed by. Answers each with its old area.
+   */
+  async followSpaceArea(
+    manager: EntityManager,
+    spaceId: string,
+    areaM2: number,
+    from: string,
+  ): Promise<{ leaseId: string; before: number }[]> {
+    const [rows] = await manager.query<[{ id: string; before: string }[], number]>(
+      `UPDATE lease l SET area_m2 = $2
+         FROM (SELECT id, area_m2 FROM lease WHERE space_id = $1 AND (end_date IS NULL OR end_date >= $3) AND area_m2 <> $2 FOR UPDATE) old
+        WHERE l.id = old.id
+        RETURNING l.id, old.area_m2 AS before`,
+      [spaceId, areaM2, from],
+    );
+    return rows.map((row) => ({ leaseId: row.id, before: Number(row.before) }));
+  }
+
   /** The lease and its signing revision, in the caller's transaction: together or not at all. */
   async insertWithSigningRevision(manager: EntityManager, values: NewLease): Promise<Lease> {
     const lease = await manager.save(manager.create(Lease, values));

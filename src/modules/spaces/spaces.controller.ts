@@ -1,17 +1,18 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Delete } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/errors/error-response.js';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
+import { ApiDeletion } from '../../common/errors/api-corrections.decorator.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 import { CreateSpaceDto } from './dto/create-space.dto.js';
 import { SpaceResponseDto, toSpaceResponse } from './dto/space.response.dto.js';
+import { SPACES_ERRORS } from './spaces.errors.js';
 import { SpacesService } from './spaces.service.js';
 import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
-import { SPACES_ERRORS } from './spaces.errors.js';
 
 @ApiTags('spaces')
 @ApiBearerAuth()
@@ -50,5 +51,26 @@ export class SpacesController {
     @Query() page: PageQueryDto,
   ): Promise<Page<SpaceResponseDto>> {
     return mapPage(await this.spaces.listOnFloor(floorId, principal, page), toSpaceResponse);
+  }
+}
+
+/** A space by its own id. Its correction (PATCH) is the leases module's, as a new area carries over to its leases. */
+@ApiTags('spaces')
+@ApiBearerAuth()
+@Controller('api/spaces')
+export class SpaceRecordsController {
+  constructor(private readonly spaces: SpacesService) {}
+
+  @Delete(':id')
+  @Can('buildings.write')
+  @ApiDeletion('Delete a space', 'Only while no lease refers to it; the audit log keeps what it held.', {
+    notFound: SPACES_ERRORS.space_not_found,
+    conflict: [SPACES_ERRORS.space_has_leases],
+  })
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(SPACES_ERRORS.space_not_found)) id: string,
+  ): Promise<void> {
+    await this.spaces.remove(id, principal);
   }
 }

@@ -9,7 +9,13 @@ export const SPACES_ERRORS = declareErrorCodes('spaces', {
     en: 'Space code {code} is already used in this building',
     nl: 'De ruimtecode {code} wordt in dit gebouw al gebruikt',
   },
+  space_has_leases: { kind: 'conflict', en: 'The space has leases', nl: 'De ruimte heeft huurcontracten' },
 });
+
+/** What still refers to a space that is to be deleted, by the foreign key that refused it. */
+export const SPACE_REFERENCES: Record<string, () => Error> = {
+  fk_lease_space: () => new ConflictError(SPACES_ERRORS.space_has_leases),
+};
 
 export class SpaceCodeTakenError extends ConflictError<'code'> {
   constructor(code: string) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { Repository, EntityManager } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import { Space } from './space.entity.js';
 
@@ -36,5 +36,27 @@ export class SpacesRepository {
 
   findById(id: string): Promise<Space | null> {
     return this.spaces.findOneBy({ id });
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.spaces.manager.transaction(work);
+  }
+
+  /** Locks the space for the caller's transaction, so two corrections of it take turns. */
+  lock(manager: EntityManager, id: string): Promise<Space | null> {
+    return manager.getRepository(Space).createQueryBuilder('space').setLock('pessimistic_write').where('space.id = :id', { id }).getOne();
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    change: Partial<Pick<Space, 'code' | 'areaM2' | 'use' | 'publicCounter'>>,
+  ): Promise<void> {
+    await manager.getRepository(Space).update({ id }, change);
+  }
+
+  /** Refused by a foreign key while anything refers to it. */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(Space).delete({ id });
   }
 }

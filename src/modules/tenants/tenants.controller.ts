@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Delete, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { ApiCorrection, ApiDeletion } from '../../common/errors/api-corrections.decorator.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { CreateTenantDto } from './dto/create-tenant.dto.js';
 import { ListTenantsQueryDto } from './dto/list-tenants.query.js';
 import { TenantResponseDto, toTenantResponse } from './dto/tenant.response.dto.js';
+import { UpdateTenantDto } from './dto/update-tenant.dto.js';
 import { TenantsService } from './tenants.service.js';
 import { TENANTS_ERRORS } from './tenants.errors.js';
 import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
@@ -55,5 +57,44 @@ export class TenantsController {
     @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) id: string,
   ): Promise<TenantResponseDto> {
     return toTenantResponse(await this.tenants.getVisible(id, principal));
+  }
+
+  @Patch(':id')
+  @Can('tenants.write')
+  @ApiCorrection(
+    'Correct a tenant',
+    'Any subset of the create fields; null empties an optional one. A new address is on invoices not issued yet; issued invoices never change. Each change is in the audit log with its value before and after.',
+    TenantResponseDto,
+    { notFound: TENANTS_ERRORS.tenant_not_found, conflict: [TENANTS_ERRORS.tenant_email_taken] },
+  )
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) id: string,
+    @Body() body: UpdateTenantDto,
+  ): Promise<TenantResponseDto> {
+    return toTenantResponse(await this.tenants.update(id, body, principal));
+  }
+
+  @Delete(':id')
+  @Can('tenants.write')
+  @ApiDeletion(
+    'Delete a tenant',
+    'Only while nothing refers to it: no user, lease, band assessment, invoice or group allocation; the audit log keeps what it held.',
+    {
+      notFound: TENANTS_ERRORS.tenant_not_found,
+      conflict: [
+        TENANTS_ERRORS.tenant_has_users,
+        TENANTS_ERRORS.tenant_has_leases,
+        TENANTS_ERRORS.tenant_has_band_assessments,
+        TENANTS_ERRORS.tenant_has_invoices,
+        TENANTS_ERRORS.tenant_in_allocations,
+      ],
+    },
+  )
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) id: string,
+  ): Promise<void> {
+    await this.tenants.remove(id, principal);
   }
 }

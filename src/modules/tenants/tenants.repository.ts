@@ -37,6 +37,29 @@ export class TenantsRepository {
     return this.tenants.findOneBy({ id });
   }
 
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.tenants.manager.transaction(work);
+  }
+
+  /** Locks the tenant for the caller's transaction, so two corrections of it take turns. */
+  lock(manager: EntityManager, id: string): Promise<Tenant | null> {
+    return manager
+      .getRepository(Tenant)
+      .createQueryBuilder('tenant')
+      .setLock('pessimistic_write')
+      .where('tenant.id = :id', { id })
+      .getOne();
+  }
+
+  async update(manager: EntityManager, id: string, change: Partial<NewTenant>): Promise<void> {
+    await manager.getRepository(Tenant).update({ id }, change);
+  }
+
+  /** Refused by a foreign key while anything refers to it. */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(Tenant).delete({ id });
+  }
+
   /**
    * Tenants, optionally only those tied to a building by a lease, a band assessment or a group
    * allocation (read from what leases, rent-bands and applications publish, so that tenants

@@ -5,14 +5,28 @@ import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
+import { requireCorrection } from '../../common/validation/correction.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
+import { changesBetween, changesOfDeletion } from '../../events/record-changes.js';
 import type { CreateTenantDto } from './dto/create-tenant.dto.js';
+import type { UpdateTenantDto } from './dto/update-tenant.dto.js';
 import type { Tenant } from './tenant.entity.js';
-import { TenantEmailTakenError, TENANTS_ERRORS, UnknownTenantError } from './tenants.errors.js';
+import { TENANT_REFERENCES, TenantEmailTakenError, TENANTS_ERRORS, UnknownTenantError } from './tenants.errors.js';
 import { TenantsRepository } from './tenants.repository.js';
+
+/** The fields a correction may change and the audit log reports. */
+const AUDITED_FIELDS = ['name', 'email', 'discipline', 'postcode', 'kvkNumber', 'vatNumber', 'address'] as const;
+
+function trimmedOrNull(value: string | null): string | null {
+  return value === null ? null : value.trim();
+}
 
 @Injectable()
 export class TenantsService {
-  constructor(private readonly tenants: TenantsRepository) {}
+  constructor(
+    private readonly tenants: TenantsRepository,
+    private readonly events: DomainEvents,
+  ) {}
 
   /**
    * Makes each maker a tenant, reusing the tenant already known by that e-mail address (one
@@ -51,6 +65,65 @@ export class TenantsService {
           manager,
         ),
       { uq_tenant_email: () => new TenantEmailTakenError(email) },
+    );
+  }
+
+  /**
+   * A correction; each change is audited with what it held before. Invoices copy the tenant's name and
+   * address when they are issued, so a new address is on the next invoice and never on an issued one.
+   */
+  async update(id: string, input: UpdateTenantDto, principal: Principal): Promise<Tenant> {
+    requireCapability(principal, 'tenants.write');
+    requireCorrection(input, ['discipline', 'postcode', 'kvkNumber', 'vatNumber', 'address']);
+    const email = input.email?.trim().toLowerCase();
+    return translateConstraintViolations(
+      () =>
+        this.tenants.transaction(async (manager) => {
+          const before = await this.tenants.lock(manager, id);
+          if (!before) throw new NotFoundError(TENANTS_ERRORS.tenant_not_found, { id });
+          const change: Partial<Tenant> = {
+            ...(input.name !== undefined && { name: input.name.trim() }),
+            ...(email !== undefined && { email }),
+            ...(input.discipline !== undefined && { discipline: trimmedOrNull(input.discipline) }),
+            ...(input.postcode !== undefined && { postcode: input.postcode === null ? null : normalisePostcode(input.postcode) }),
+            ...(input.kvkNumber !== undefined && { kvkNumber: input.kvkNumber }),
+            ...(input.vatNumber !== undefined && { vatNumber: input.vatNumber }),
+            ...(input.address !== undefined && { address: trimmedOrNull(input.address) }),
+          };
+          const after = { ...before, ...change };
+          const changes = changesBetween(before, after, AUDITED_FIELDS);
+          if (changes.length > 0) {
+            await this.tenants.update(manager, id, change);
+            await this.events.record(manager, {
+              type: 'tenant.updated',
+              entityId: id,
+              payload: { changes },
+              actorUserId: actorOf(principal),
+            });
+          }
+          return after;
+        }),
+      { uq_tenant_email: () => new TenantEmailTakenError(email ?? '') },
+    );
+  }
+
+  /** Only while nothing refers to it (409 naming what does); the audit log keeps what it held. */
+  async remove(id: string, principal: Principal): Promise<void> {
+    requireCapability(principal, 'tenants.write');
+    await translateConstraintViolations(
+      () =>
+        this.tenants.transaction(async (manager) => {
+          const tenant = await this.tenants.lock(manager, id);
+          if (!tenant) throw new NotFoundError(TENANTS_ERRORS.tenant_not_found, { id });
+          await this.tenants.delete(manager, id);
+          await this.events.record(manager, {
+            type: 'tenant.deleted',
+            entityId: id,
+            payload: { changes: changesOfDeletion(tenant, AUDITED_FIELDS) },
+            actorUserId: actorOf(principal),
+          });
+        }),
+      TENANT_REFERENCES,
     );
   }
 

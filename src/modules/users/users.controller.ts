@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { ApiDeletion } from '../../common/errors/api-corrections.decorator.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
@@ -80,6 +81,21 @@ export class UsersController {
     @Body() body: UpdateUserDto,
   ): Promise<UserResponseDto> {
     return toUserResponse(await this.users.update(id, body, principal));
+  }
+
+  @Delete(':id')
+  @Can('users.write')
+  @ApiDeletion(
+    'Delete a user',
+    'Only while no application names it as contact and it scored none (disable such a user instead); not your own account. Its tokens end at once; the audit log keeps who it was.',
+    {
+      notFound: USERS_ERRORS.user_not_found,
+      conflict: [USERS_ERRORS.user_has_applications, USERS_ERRORS.user_has_reviews],
+      rule: [USERS_ERRORS.user_deletes_itself],
+    },
+  )
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id', new IdParam(USERS_ERRORS.user_not_found)) id: string): Promise<void> {
+    await this.users.remove(id, principal);
   }
 
   @Get()

@@ -47,16 +47,31 @@ export class UsersRepository {
     return this.findById(id);
   }
 
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.users.manager.transaction(work);
+  }
+
+  /** Locks the user for the caller's transaction, so two corrections of it take turns. */
+  lock(manager: EntityManager, id: string): Promise<User | null> {
+    return manager.getRepository(User).createQueryBuilder('user').setLock('pessimistic_write').where('user.id = :id', { id }).getOne();
+  }
+
   /**
    * Writes the change; one that alters what a token carries (role, organisation, tenant) also raises
    * the token version, so tokens issued before end at once.
    */
   async update(
+    manager: EntityManager,
     id: string,
-    change: Partial<Pick<User, 'email' | 'name' | 'role' | 'organisationId' | 'tenantId'>>,
+    change: Partial<Pick<User, 'email' | 'name' | 'role' | 'organisationId' | 'tenantId' | 'passwordHash'>>,
     endTokens: boolean,
   ): Promise<void> {
-    await this.users.update({ id }, endTokens ? { ...change, tokenVersion: () => 'token_version + 1' } : change);
+    await manager.getRepository(User).update({ id }, endTokens ? { ...change, tokenVersion: () => 'token_version + 1' } : change);
+  }
+
+  /** Refused by a foreign key while anything refers to it; the user's tokens end with its row. */
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(User).delete({ id });
   }
 
   findByEmail(email: string): Promise<User | null> {

@@ -5,8 +5,11 @@ import type { AppConfig } from '../../config/config.js';
 import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
-import { NotFoundError } from '../../common/errors/domain-error.js';
+import { NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
+import { requireCorrection } from '../../common/validation/correction.js';
+import { actorOf, DomainEvents } from '../../events/domain-events.js';
+import { changesBetween, changesOfDeletion } from '../../events/record-changes.js';
 import type { OrganisationKind } from '../organisations/organisation.entity.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
@@ -14,8 +17,11 @@ import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
 import { hashPassword } from './password.js';
 import type { User } from './user.entity.js';
-import { EmailTakenError, RoleNeedsOrganisationError, USERS_ERRORS } from './users.errors.js';
+import { EmailTakenError, RoleNeedsOrganisationError, USER_REFERENCES, USERS_ERRORS } from './users.errors.js';
 import { UsersRepository } from './users.repository.js';
+
+/** The fields a correction may change and the audit log reports; never the password (hash). */
+const AUDITED_FIELDS = ['email', 'name', 'role', 'organisationId', 'tenantId'] as const;
 
 /** Owner and municipality users see data through their organisation, so they must have one of that kind. */
 const ORGANISATION_KIND_OF_ROLE: Partial<Record<User['role'], OrganisationKind>> = {
@@ -31,6 +37,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly organisations: OrganisationsService,
     private readonly tenants: TenantsService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -96,9 +103,10 @@ export class UsersService implements OnApplicationBootstrap {
     return user;
   }
 
-  /** A correction; changing the role, organisation or tenant ends the user's tokens at once. */
+  /** A correction, audited; changing the role, organisation or tenant ends the user's tokens at once. */
   async update(id: string, input: UpdateUserDto, principal: Principal): Promise<User> {
     requireCapability(principal, 'users.write');
+    requireCorrection(input, ['organisationId', 'tenantId']);
     const user = await this.get(id);
     const role = input.role ?? user.role;
     const organisationId = input.organisationId !== undefined ? input.organisationId : user.organisationId;
@@ -115,14 +123,72 @@ export class UsersService implements OnApplicationBootstrap {
       ...(input.organisationId !== undefined && { organisationId: input.organisationId }),
       ...(input.tenantId !== undefined && { tenantId: input.tenantId }),
     };
-    const endTokens =
-      (change.role !== undefined && change.role !== user.role) ||
-      (change.organisationId !== undefined && change.organisationId !== user.organisationId) ||
-      (change.tenantId !== undefined && change.tenantId !== user.tenantId);
-    await translateConstraintViolations(() => this.users.update(id, change, endTokens), {
-      uq_app_user_email: () => new EmailTakenError(change.email ?? user.email),
+    return translateConstraintViolations(
+      () =>
+        this.users.transaction(async (manager) => {
+          const before = await this.users.lock(manager, id);
+          if (!before) throw new NotFoundError(USERS_ERRORS.user_not_found, { id });
+          const after = { ...before, ...change };
+          const endTokens =
+            after.role !== before.role || after.organisationId !== before.organisationId || after.tenantId !== before.tenantId;
+          const changes = changesBetween(before, after, AUDITED_FIELDS);
+          if (changes.length > 0) {
+            await this.users.update(manager, id, change, endTokens);
+            await this.events.record(manager, {
+              type: 'user.updated',
+              entityId: id,
+              payload: { changes },
+              actorUserId: actorOf(principal),
+            });
+          }
+          return after;
+        }),
+      { uq_app_user_email: () => new EmailTakenError(change.email ?? user.email) },
+    );
+  }
+
+  /**
+   * Deletes a user nothing refers to (409 naming what does; disable one that has history). Its tokens
+   * end at once, as each request looks its user up; the audit log keeps who it was.
+   */
+  async remove(id: string, principal: Principal): Promise<void> {
+    requireCapability(principal, 'users.write');
+    if (id === principal.userId) throw new RuleError(USERS_ERRORS.user_deletes_itself);
+    await translateConstraintViolations(
+      () =>
+        this.users.transaction(async (manager) => {
+          const user = await this.users.lock(manager, id);
+          if (!user) throw new NotFoundError(USERS_ERRORS.user_not_found, { id });
+          await this.users.delete(manager, id);
+          await this.events.record(manager, {
+            type: 'user.deleted',
+            entityId: id,
+            payload: { changes: changesOfDeletion(user, AUDITED_FIELDS) },
+            actorUserId: actorOf(principal),
+          });
+        }),
+      USER_REFERENCES,
+    );
+  }
+
+  /**
+   * Sets a new password, checked by the caller against the old one, and ends every token of the user,
+   * the one of this request too: each device signs in again with the new password. The audit log names
+   * the change, never a value.
+   */
+  async changePassword(id: string, newPassword: string, principal: Principal): Promise<void> {
+    const passwordHash = await hashPassword(newPassword);
+    await this.users.transaction(async (manager) => {
+      const user = await this.users.lock(manager, id);
+      if (!user) throw new NotFoundError(USERS_ERRORS.user_not_found, { id });
+      await this.users.update(manager, id, { passwordHash }, true);
+      await this.events.record(manager, {
+        type: 'user.password_changed',
+        entityId: id,
+        payload: { changes: [{ field: 'password', before: null, after: null }] },
+        actorUserId: actorOf(principal),
+      });
     });
-    return this.get(id);
   }
 
   findByEmail(email: string): Promise<User | null> {

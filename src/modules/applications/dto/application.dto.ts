@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -100,6 +100,9 @@ export class CreateApplicationDto {
   @ArrayMaxSize(500)
   members!: MemberDto[];
 }
+
+/** A draft's correction: any subset of the create fields; a list given replaces the old one whole. */
+export class UpdateApplicationDto extends PartialType(CreateApplicationDto) {}
 
 export class ReviewDto {
   @ApiProperty({ minimum: 1, maximum: 10 }) @IsInt() @Min(1) @Max(10) score!: number;

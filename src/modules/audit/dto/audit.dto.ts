@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page.js';
-import { EVENT_ENTITIES, EVENT_TYPES } from '../../../events/event-types.js';
+import { EVENT_ENTITIES, EVENT_TYPES, type FieldChange } from '../../../events/event-types.js';
 import type { AuditEntry } from '../audit-entry.entity.js';
 
 const AUDITED_ENTITIES = [...new Set(Object.values(EVENT_ENTITIES))];
@@ -24,7 +24,22 @@ export class AuditEntryResponseDto {
   @ApiProperty({ enum: EVENT_TYPES }) action!: string;
   @ApiProperty({ enum: AUDITED_ENTITIES }) entity!: string;
   @ApiProperty({ format: 'uuid' }) entityId!: string;
-  @ApiProperty({ type: Object, description: 'What the change set, as its event reported it' }) changes!: Record<string, unknown>;
+  @ApiProperty({
+    oneOf: [
+      {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { field: { type: 'string' }, before: {}, after: {} },
+          required: ['field', 'before', 'after'],
+        },
+      },
+      { type: 'object' },
+    ],
+    description:
+      'For a correction (`*.updated`) or deletion (`*.deleted`): each changed field with its value before and after (null after a deletion). For any other event: what it reported.',
+  })
+  changes!: FieldChange[] | Record<string, unknown>;
 }
 
 export function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponseDto {
