@@ -106,6 +106,22 @@ describe('corrections and the audit trail', () => {
   });
 
   describe('buildings, floors and spaces', () => {
+    it('hands a building whose owner was mistyped to the right owner, for its whole past too', async () => {
+      const wrong = await createOrganisation(t, { kind: 'owner' });
+      const right = await createOrganisation(t, { kind: 'owner' });
+      const building = await createBuilding(t, { ownerId: wrong.id });
+      const signIn = async (organisationId: string) => {
+        const user = await createUser(t, { role: 'owner', organisationId });
+        return t.login(user.email, user.password);
+      };
+      const [wrongOwner, rightOwner] = [await signIn(wrong.id), await signIn(right.id)];
+      expect((await patch(`/api/buildings/${building.id}`, { ownerId: right.id })).status).toBe(200);
+      expect((await t.http().get(`/api/buildings/${building.id}`).set(rightOwner)).status).toBe(200);
+      expect((await t.http().get(`/api/buildings/${building.id}`).set(wrongOwner)).status).toBe(404);
+      const balance = await t.http().get(`/api/buildings/${building.id}/owner-balance?year=2008`).set(rightOwner);
+      expect([balance.status, balance.body.ownerId]).toEqual([200, right.id]);
+    });
+
     it('corrects a building; a taken invoice prefix is 409 and a temporary building keeps an end of use', async () => {
       const building = await createBuilding(t, { name: 'Volkskrantgebouwt' });
       const other = await createBuilding(t);

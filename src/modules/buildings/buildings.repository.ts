@@ -24,8 +24,12 @@ export class BuildingsRepository {
       .getOne();
   }
 
+  /** A correction; a corrected owner (only ever before a handover) is also the owner of the building's one ownership period. */
   async update(manager: EntityManager, id: string, change: Partial<Omit<Building, 'id' | 'createdAt'>>): Promise<void> {
     await manager.getRepository(Building).update({ id }, change);
+    if (change.ownerId !== undefined) {
+      await manager.query(`UPDATE building_ownership SET owner_id = $2 WHERE building_id = $1 AND owned_to IS NULL`, [id, change.ownerId]);
+    }
   }
 
   /**
