@@ -239,15 +239,16 @@ export class DemoDataService implements OnApplicationBootstrap {
       const level = Number(lease.spaceCode.split('.')[0]);
       makersByLevel.set(level, [...(makersByLevel.get(level) ?? []), { ...lease.tenant, requestedAreaM2: 30 }]);
     }
+    // Allocated groups of the first round are the makers of their floor; everyone else applies as newcomers.
     const applicantMembers = demoApplicantMembers(leases);
-    const membersOf = (name: string, level: number | null) =>
-      level === null || !DEMO_GROUPS.some((group) => group.name === name) ? applicantMembers.get(name)! : makersByLevel.get(level)!;
+    const membersOf = (group: { name: string; level: number | null }) =>
+      group.level === null ? applicantMembers.get(group.name)! : makersByLevel.get(group.level)!;
 
     // Each group's contact: its first member, but the README's tenant only where it applies with the
     // embedded demo accounts. Contacts cannot sign in (a random password), bar the README's tenant.
     const groups = [
-      ...DEMO_GROUPS.map((group) => ({ name: group.name, members: membersOf(group.name, group.level) })),
-      ...DEMO_APPLICANTS.map((applicant) => ({ name: applicant.name, members: membersOf(applicant.name, null) })),
+      ...DEMO_GROUPS.map((group) => ({ name: group.name, members: membersOf(group) })),
+      ...DEMO_APPLICANTS.map((applicant) => ({ name: applicant.name, members: membersOf({ name: applicant.name, level: null }) })),
     ];
     const contactEmailOf = new Map(
       groups.map(({ name, members }) => {
@@ -279,7 +280,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     const first = timeline.firstRound;
     const firstRound = await this.insertRound(manager, buildingId, first, [...floorIdByLevel.values()]);
     for (const [index, group] of DEMO_GROUPS.entries()) {
-      const members = membersOf(group.name, group.level);
+      const members = membersOf(group);
       const leftLastMonth = group.level !== null && DEMO_FREED_LEVELS.includes(group.level);
       const applicationId = await this.insertApplication(manager, {
         roundId: firstRound,
@@ -311,7 +312,7 @@ export class DemoDataService implements OnApplicationBootstrap {
       DEMO_FREED_LEVELS.map((level) => floorIdByLevel.get(level)!),
     );
     for (const [index, applicant] of DEMO_APPLICANTS.entries()) {
-      const members = membersOf(applicant.name, null);
+      const members = membersOf({ name: applicant.name, level: null });
       const applicationId = await this.insertApplication(manager, {
         roundId: openRound,
         name: applicant.name,
