@@ -365,7 +365,7 @@ describe('the demo loaded today', () => {
   });
 
   // Needs dated ownership (issue 11, point 2): the seller keeps its balance for the years it owned the building.
-  (embedded ? it : it.skip)('seller’s past balance: Stadgenoot sees its whole year two years back', async () => {
+  (embedded ? it : it.skip)("seller's past balance: Stadgenoot sees its whole year two years back", async () => {
     const seller = await signIn('owner@example.org');
     const year = Number(today.slice(0, 4)) - 2;
     const balance = await t.http().get(`/api/buildings/${building.id}/owner-balance?year=${year}`).set(seller);
