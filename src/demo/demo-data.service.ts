@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -11,6 +12,8 @@ import { Space } from '../modules/spaces/space.entity.js';
 import { hashPassword } from '../modules/users/password.js';
 import { User } from '../modules/users/user.entity.js';
 import { SYSTEM_PRINCIPAL } from '../common/auth/principal.js';
+import { Clock } from '../common/clock/clock.js';
+import { addDays } from '../common/dates.js';
 import {
   AllocationTenant,
   Application,
@@ -20,7 +23,9 @@ import {
   ApplicationReview,
   ApplicationRound,
   ApplicationRoundFloor,
+  type ApplicationStatus,
   FloorAllocation,
+  FloorOffer,
 } from '../modules/applications/application.entity.js';
 import { InvoiceRunsService } from '../modules/invoices/invoice-runs.service.js';
 import { InvoicesService } from '../modules/invoices/invoices.service.js';
@@ -34,26 +39,35 @@ import { HandoversService } from '../modules/handovers/handovers.service.js';
 import { OwnerFinanceService } from '../modules/owner-finance/owner-finance.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 import {
+  DEMO_APPLICANTS,
   DEMO_BUILDING,
-  DEMO_FINANCE,
   DEMO_FLOORS,
+  DEMO_FREED_LEVELS,
   DEMO_GROUPS,
-  DEMO_INVOICE_PERIODS,
   DEMO_ORGANISATIONS,
-  DEMO_ROUND,
   DEMO_SALE,
+  DEMO_TENANT_EMAIL,
   DEMO_USERS,
   type DemoLease,
+  type DemoPerson,
+  type DemoTimeline,
+  demoApplicantMembers,
+  demoFinance,
   demoLeases,
+  demoPayer,
   demoSpaces,
+  demoTimeline,
 } from './volkskrantgebouw.js';
 
 /** Any number that no other advisory lock of this app uses. */
 const DEMO_LOCK = 726_301;
 
+type Member = DemoPerson & { requestedAreaM2: number };
+
 /**
  * Loads the Volkskrantgebouw into an empty database at boot, before the API answers: all of it in one
- * transaction, so a failed load leaves nothing behind and the next boot tries again.
+ * transaction, so a failed load leaves nothing behind and the next boot tries again. The story is
+ * dated relative to the day it is loaded (`demoTimeline`), so the building is in use today.
  */
 @Injectable()
 export class DemoDataService implements OnApplicationBootstrap {
@@ -62,6 +76,7 @@ export class DemoDataService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
     private readonly invoiceRuns: InvoiceRunsService,
     private readonly invoices: InvoicesService,
     private readonly users: UsersService,
@@ -74,20 +89,24 @@ export class DemoDataService implements OnApplicationBootstrap {
     if (!this.config.app.demoData) return;
     // The selection committee's scores are the first admin's.
     await this.users.ensureFirstAdmin();
+    const timeline = demoTimeline(this.clock.today());
     const buildingId = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
       if ((await manager.count(Building)) > 0 || (await manager.count(Organisation)) > 0) return null;
       this.logger.log('loading the Volkskrantgebouw demo');
-      return this.load(manager);
+      return this.load(manager, timeline);
     });
     if (buildingId === null) return;
-    await this.loadInvoices(buildingId);
-    await this.loadFinanceAndSale(buildingId);
+    const [first, ...afterSale] = timeline.invoicePeriods;
+    await this.invoiceRuns.issueDated(buildingId, first!, `${first!}-01`);
+    await this.loadFinanceAndSale(buildingId, timeline);
+    for (const period of afterSale) await this.invoiceRuns.issueDated(buildingId, period, `${period}-01`);
+    await this.loadPayments(buildingId, timeline);
     this.logger.log({ message: 'loaded the Volkskrantgebouw demo data' });
   }
 
-  /** The owner's finance, and the 2011 sale (queued like any handover; its notices dated as they were). */
-  private async loadFinanceAndSale(buildingId: string): Promise<void> {
+  /** The owner's finance, and the sale two months back (queued like any handover; its notices dated as they were). */
+  private async loadFinanceAndSale(buildingId: string, timeline: DemoTimeline): Promise<void> {
     const [owner, municipality, buyer] = await Promise.all(
       [DEMO_ORGANISATIONS.owner, DEMO_ORGANISATIONS.municipality, DEMO_ORGANISATIONS.buyer].map(async ({ name }) => {
         const [row] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM organisation WHERE name = $1`, [name]);
@@ -95,12 +114,10 @@ export class DemoDataService implements OnApplicationBootstrap {
       }),
     );
     const partyIds = { owner: owner!, municipality: municipality! };
+    const finance = demoFinance(timeline);
     await this.finance.put(
       buildingId,
-      {
-        ...DEMO_FINANCE,
-        investments: DEMO_FINANCE.investments.map(({ party, ...investment }) => ({ ...investment, partyId: partyIds[party] })),
-      },
+      { ...finance, investments: finance.investments.map(({ party, ...investment }) => ({ ...investment, partyId: partyIds[party] })) },
       SYSTEM_PRINCIPAL,
     );
     const floors = await this.dataSource.query<{ id: string }[]>(
@@ -109,9 +126,9 @@ export class DemoDataService implements OnApplicationBootstrap {
     );
     const { handover } = await this.handovers.start(
       buildingId,
-      { newOwnerId: buyer!, transferDate: DEMO_SALE.transferDate, retainedFloorIds: floors.map((floor) => floor.id) },
+      { newOwnerId: buyer!, transferDate: timeline.transferDate, retainedFloorIds: floors.map((floor) => floor.id) },
       SYSTEM_PRINCIPAL,
-      { noticeDate: DEMO_SALE.noticeDate },
+      { noticeDate: timeline.noticeDate },
     );
     // The demo is whole before /health answers: carry the sale out here rather than wait for a worker
     // (the queued job then finds it done; executing is idempotent).
@@ -119,26 +136,43 @@ export class DemoDataService implements OnApplicationBootstrap {
   }
 
   /**
-   * October and November 2011, issued on the first of the month, through the real invoicing: the
-   * October invoices are paid, most of November's (some in part). The PDFs follow from the queue.
+   * Payments through the real invoicing, never dated after today: most makers pay on the fifth; the
+   * late payers paid the invoice before the sale weeks late and owe the later ones (overdue); a few
+   * paid last month's in part; this month's is paid by two in three so far.
    */
-  private async loadInvoices(buildingId: string): Promise<void> {
-    for (const period of DEMO_INVOICE_PERIODS) await this.invoiceRuns.issueDated(buildingId, period, `${period}-01`);
-    for (const [index, invoice] of (
-      await this.invoices.list({ buildingId }, { limit: 1000, offset: 0 }, SYSTEM_PRINCIPAL)
-    ).items.entries()) {
-      const share = invoice.period === DEMO_INVOICE_PERIODS[0] ? 1 : index % 3 === 0 ? 0 : index % 10 === 1 ? 0.5 : 1;
-      if (share === 0) continue;
+  private async loadPayments(buildingId: string, timeline: DemoTimeline): Promise<void> {
+    const [beforeSale, , lastMonth, thisMonth] = timeline.invoicePeriods;
+    const invoices = await this.dataSource.query<{ id: string; period: string; total_cents: number; email: string }[]>(
+      `SELECT i.id, i.period, i.total_cents, t.email FROM invoice i JOIN tenant t ON t.id = i.tenant_id
+        WHERE i.building_id = $1 AND i.kind = 'invoice' ORDER BY i.number`,
+      [buildingId],
+    );
+    const notAfterToday = (day: string) => (day < timeline.today ? day : timeline.today);
+    for (const [index, invoice] of invoices.entries()) {
+      const payer = demoPayer(invoice.email);
+      const totalCents = Number(invoice.total_cents);
+      let share = 1;
+      let paidOn = `${invoice.period}-05`;
+      if (invoice.period === beforeSale) {
+        if (payer === 'late') paidOn = addDays(timeline.transferDate, 19);
+      } else if (payer === 'late') {
+        share = 0;
+      } else if (invoice.period === lastMonth && payer === 'partial') {
+        share = 0.5;
+      } else if (invoice.period === thisMonth && index % 3 === 0) {
+        share = 0;
+      }
+      if (share === 0 || totalCents <= 0) continue;
       await this.invoices.recordPayment(
         invoice.id,
-        { amountCents: Math.round(invoice.totalCents * share), paidOn: `${invoice.period}-05`, reference: 'demo' },
+        { amountCents: Math.round(totalCents * share), paidOn: notAfterToday(paidOn), reference: 'demo' },
         SYSTEM_PRINCIPAL,
       );
     }
   }
 
-  /** Loads everything but the invoices; returns the building's id. */
-  private async load(manager: EntityManager): Promise<string> {
+  /** Loads everything but the invoices and the sale; returns the building's id. */
+  private async load(manager: EntityManager, timeline: DemoTimeline): Promise<string> {
     const organisations = {} as Record<keyof typeof DEMO_ORGANISATIONS, Organisation>;
     for (const [key, values] of Object.entries(DEMO_ORGANISATIONS) as [keyof typeof DEMO_ORGANISATIONS, Organisation][]) {
       organisations[key] = await manager.save(manager.create(Organisation, values));
@@ -146,6 +180,8 @@ export class DemoDataService implements OnApplicationBootstrap {
     const building = await manager.save(
       manager.create(Building, {
         ...DEMO_BUILDING,
+        useStart: timeline.useStart,
+        useEnd: timeline.useEnd,
         ownerId: organisations.owner.id,
         umbrellaId: organisations.umbrella.id,
         ownerSince: null,
@@ -159,109 +195,261 @@ export class DemoDataService implements OnApplicationBootstrap {
       ),
       { chunk: 100 },
     );
-    const tenantIdByEmail = await this.loadLeases(manager, building, new Map(spaces.map((space) => [space.code, space])));
-    await this.loadApplications(manager, building.id, new Map(floors.map((floor) => [floor.level, floor.id])), tenantIdByEmail);
+    const leases = demoLeases(timeline);
+    const tenantIdByEmail = await this.loadLeases(manager, building, leases, new Map(spaces.map((space) => [space.code, space])));
 
     // Demo accounts share the documented demo password, so they exist only with the embedded database.
-    if (this.config.database.kind !== 'embedded') return building.id;
-    const passwordHash = await hashPassword(EMBEDDED_DEMO_ADMIN.password);
-    await manager.insert(
-      User,
-      DEMO_USERS.map(({ organisation, tenantEmail, ...user }) => ({
-        ...user,
-        passwordHash,
-        organisationId: organisation ? organisations[organisation].id : null,
-        tenantId: tenantEmail ? tenantIdByEmail.get(tenantEmail)! : null,
-      })),
-    );
+    const embedded = this.config.database.kind === 'embedded';
+    if (embedded) {
+      const passwordHash = await hashPassword(EMBEDDED_DEMO_ADMIN.password);
+      await manager.insert(
+        User,
+        DEMO_USERS.map(({ organisation, tenantEmail, ...user }) => ({
+          ...user,
+          passwordHash,
+          organisationId: organisation ? organisations[organisation].id : null,
+          tenantId: tenantEmail ? tenantIdByEmail.get(tenantEmail)! : null,
+        })),
+      );
+    }
+    await this.loadApplications(manager, building.id, timeline, floorIdByLevel, leases, tenantIdByEmail, embedded);
     return building.id;
   }
 
   /**
-   * The 2007 round: each winning group's members are the makers who rent on its floor; waitlisted
-   * groups keep their rank. Scored by the first admin for the selection committee.
+   * The first round: each winning group's members are the makers who rent on its floor; waitlisted
+   * groups keep their rank; the groups of the sixth and seventh floors left at the end of last
+   * month. Then the round open today on those two floors, with an application in every state and
+   * an open offer. Scored by the first admin for the selection committee; each group speaks
+   * through one of its members.
    */
   private async loadApplications(
     manager: EntityManager,
     buildingId: string,
+    timeline: DemoTimeline,
     floorIdByLevel: Map<number, string>,
+    leases: DemoLease[],
     tenantIdByEmail: Map<string, string>,
+    embedded: boolean,
   ): Promise<void> {
     const [admin] = await manager.query<{ id: string }[]>(`SELECT id FROM app_user WHERE role = 'admin' ORDER BY created_at LIMIT 1`);
-    const round = await manager.save(manager.create(ApplicationRound, { ...DEMO_ROUND, buildingId }));
-    await manager.insert(
-      ApplicationRoundFloor,
-      [...floorIdByLevel.values()].map((floorId) => ({ roundId: round.id, floorId })),
-    );
-    const makersByLevel = new Map<number, DemoLease[]>();
-    for (const lease of demoLeases()) {
+    const reviewerId = admin!.id;
+    const makersByLevel = new Map<number, Member[]>();
+    for (const lease of leases) {
       const level = Number(lease.spaceCode.split('.')[0]);
-      makersByLevel.set(level, [...(makersByLevel.get(level) ?? []), lease]);
+      makersByLevel.set(level, [...(makersByLevel.get(level) ?? []), { ...lease.tenant, requestedAreaM2: 30 }]);
     }
+    // Allocated groups of the first round are the makers of their floor; everyone else applies as newcomers.
+    const applicantMembers = demoApplicantMembers(leases);
+    const membersOf = (group: { name: string; level: number | null }) =>
+      group.level === null ? applicantMembers.get(group.name)! : makersByLevel.get(group.level)!;
+
+    // Each group's contact: its first member, but the README's tenant only where it applies with the
+    // embedded demo accounts. Contacts cannot sign in (a random password), bar the README's tenant.
+    const groups = [
+      ...DEMO_GROUPS.map((group) => ({ name: group.name, members: membersOf(group) })),
+      ...DEMO_APPLICANTS.map((applicant) => ({ name: applicant.name, members: membersOf({ name: applicant.name, level: null }) })),
+    ];
+    const contactEmailOf = new Map(
+      groups.map(({ name, members }) => {
+        const withTenant = DEMO_APPLICANTS.find((applicant) => applicant.name === name)?.withDemoTenant === true;
+        const contact = members.find((member) => (withTenant && embedded) || member.email !== DEMO_TENANT_EMAIL)!;
+        return [name, contact] as const;
+      }),
+    );
+    const unusable = await hashPassword(randomBytes(32).toString('base64url'));
+    const newContacts = [...contactEmailOf.values()].filter((contact) => !(embedded && contact.email === DEMO_TENANT_EMAIL));
+    const contactRows = await manager.insert(
+      User,
+      newContacts.map((contact) => ({
+        email: contact.email,
+        name: contact.name,
+        role: 'tenant' as const,
+        passwordHash: unusable,
+        organisationId: null,
+        tenantId: tenantIdByEmail.get(contact.email) ?? null,
+      })),
+    );
+    const userIdByEmail = new Map(newContacts.map((contact, index) => [contact.email, contactRows.identifiers[index]!.id as string]));
+    if (embedded) {
+      const [tenantUser] = await manager.query<{ id: string }[]>(`SELECT id FROM app_user WHERE email = $1`, [DEMO_TENANT_EMAIL]);
+      userIdByEmail.set(DEMO_TENANT_EMAIL, tenantUser!.id);
+    }
+    const contactIdOf = (name: string) => userIdByEmail.get(contactEmailOf.get(name)!.email)!;
+
+    const first = timeline.firstRound;
+    const firstRound = await this.insertRound(manager, buildingId, first, [...floorIdByLevel.values()]);
     for (const [index, group] of DEMO_GROUPS.entries()) {
-      const submittedAt = new Date(Date.UTC(2007, 2, 1 + index));
-      const application = await manager.save(
-        manager.create(Application, {
-          roundId: round.id,
-          groupName: group.name,
-          plan: group.plan,
-          status: group.level === null ? 'waitlisted' : 'allocated',
-          contactUserId: admin!.id,
-          submittedAt,
-        }),
-      );
-      await manager.insert(
-        ApplicationPreferredFloor,
-        group.wants.map((level, position) => ({
-          applicationId: application.id,
-          floorId: floorIdByLevel.get(level)!,
-          position: position + 1,
-        })),
-      );
-      const members =
-        group.level === null
-          ? [1, 2, 3].map((n) => ({
-              name: `${group.name} lid ${n}`,
-              email: `${group.name.toLowerCase().replace(/[^a-z]+/g, '-')}-${n}@demo.example`,
-              discipline: 'muziek',
-              postcode: '1093 KX',
-              requestedAreaM2: 30,
-            }))
-          : (makersByLevel.get(group.level) ?? []).map((lease) => ({ ...lease.tenant, requestedAreaM2: 30 }));
-      await manager.insert(
-        ApplicationMember,
-        members.map((member) => ({ ...member, applicationId: application.id })),
-      );
-      await manager.insert(ApplicationReview, { applicationId: application.id, reviewerId: admin!.id, score: group.score, notes: null });
-      await manager.insert(ApplicationEvent, [
-        { applicationId: application.id, fromStatus: null, toStatus: 'draft', byUserId: admin!.id },
-        { applicationId: application.id, fromStatus: 'draft', toStatus: 'submitted', byUserId: admin!.id },
-        {
-          applicationId: application.id,
-          fromStatus: 'submitted',
-          toStatus: group.level === null ? 'waitlisted' : 'allocated',
-          byUserId: admin!.id,
-        },
-      ]);
+      const members = membersOf(group);
+      const leftLastMonth = group.level !== null && DEMO_FREED_LEVELS.includes(group.level);
+      const applicationId = await this.insertApplication(manager, {
+        roundId: firstRound,
+        name: group.name,
+        plan: group.plan,
+        status: group.level === null ? 'waitlisted' : leftLastMonth ? 'released' : 'allocated',
+        submittedAt: new Date(`${addDays(first.submittedFrom, index)}T10:00:00Z`),
+        contactUserId: contactIdOf(group.name),
+        reviewerId,
+        wants: group.wants.map((level) => floorIdByLevel.get(level)!),
+        members,
+        score: group.score,
+      });
       if (group.level === null) continue;
-      const allocation = await manager.save(
-        manager.create(FloorAllocation, {
-          floorId: floorIdByLevel.get(group.level)!,
-          applicationId: application.id,
-          allocatedOn: '2007-04-15',
+      await this.insertAllocation(manager, {
+        floorId: floorIdByLevel.get(group.level)!,
+        applicationId,
+        allocatedOn: first.allocatedOn,
+        releasedOn: leftLastMonth ? timeline.upperFloorsReleasedOn : null,
+        tenantIds: members.map((member) => tenantIdByEmail.get(member.email)!),
+      });
+    }
+
+    const open = timeline.openRound;
+    const openRound = await this.insertRound(
+      manager,
+      buildingId,
+      open,
+      DEMO_FREED_LEVELS.map((level) => floorIdByLevel.get(level)!),
+    );
+    for (const [index, applicant] of DEMO_APPLICANTS.entries()) {
+      const members = membersOf({ name: applicant.name, level: null });
+      const applicationId = await this.insertApplication(manager, {
+        roundId: openRound,
+        name: applicant.name,
+        plan: applicant.plan,
+        status: applicant.status,
+        submittedAt: applicant.status === 'draft' ? null : new Date(`${addDays(open.opensOn, 1 + index)}T10:00:00Z`),
+        contactUserId: contactIdOf(applicant.name),
+        reviewerId,
+        wants: applicant.wants.map((level) => floorIdByLevel.get(level)!),
+        members,
+        score: applicant.score,
+      });
+      if (applicant.status === 'allocated') {
+        // Allocating makes the group's members tenants, as the API does; their leases are still to be made.
+        const newcomers = members.filter((member) => !tenantIdByEmail.has(member.email));
+        const inserted = await manager.insert(
+          Tenant,
+          newcomers.map(({ requestedAreaM2: _area, ...person }) => ({ ...person, kvkNumber: null, vatNumber: null, address: null })),
+        );
+        newcomers.forEach((member, position) => tenantIdByEmail.set(member.email, inserted.identifiers[position]!.id as string));
+        await this.insertAllocation(manager, {
+          floorId: floorIdByLevel.get(applicant.level!)!,
+          applicationId,
+          allocatedOn: open.allocatedOn,
           releasedOn: null,
-        }),
-      );
-      await manager.insert(
-        AllocationTenant,
-        members.map((member) => ({ allocationId: allocation.id, tenantId: tenantIdByEmail.get(member.email)! })),
-      );
+          tenantIds: members.map((member) => tenantIdByEmail.get(member.email)!),
+        });
+      } else if (applicant.level !== undefined) {
+        await manager.insert(FloorOffer, {
+          floorId: floorIdByLevel.get(applicant.level)!,
+          applicationId,
+          status: 'open',
+          replyBy: addDays(timeline.today, this.config.applications.offerReplyDays),
+          answeredAt: null,
+        });
+      }
     }
   }
 
+  private async insertRound(
+    manager: EntityManager,
+    buildingId: string,
+    dates: { name: string; opensOn: string; closesOn: string },
+    floorIds: string[],
+  ): Promise<string> {
+    const round = await manager.save(
+      manager.create(ApplicationRound, { name: dates.name, opensOn: dates.opensOn, closesOn: dates.closesOn, buildingId }),
+    );
+    await manager.insert(
+      ApplicationRoundFloor,
+      floorIds.map((floorId) => ({ roundId: round.id, floorId })),
+    );
+    return round.id;
+  }
+
+  /** An application with its members, preferred floors, review (if scored) and the steps that brought it to its state. */
+  private async insertApplication(
+    manager: EntityManager,
+    input: {
+      roundId: string;
+      name: string;
+      plan: string;
+      status: ApplicationStatus;
+      submittedAt: Date | null;
+      contactUserId: string;
+      reviewerId: string;
+      wants: string[];
+      members: Member[];
+      score: number | null;
+    },
+  ): Promise<string> {
+    const application = await manager.save(
+      manager.create(Application, {
+        roundId: input.roundId,
+        groupName: input.name,
+        plan: input.plan,
+        status: input.status,
+        contactUserId: input.contactUserId,
+        submittedAt: input.submittedAt,
+      }),
+    );
+    await manager.insert(
+      ApplicationPreferredFloor,
+      input.wants.map((floorId, position) => ({ applicationId: application.id, floorId, position: position + 1 })),
+    );
+    await manager.insert(
+      ApplicationMember,
+      input.members.map((member) => ({ ...member, applicationId: application.id })),
+    );
+    if (input.score !== null) {
+      await manager.insert(ApplicationReview, {
+        applicationId: application.id,
+        reviewerId: input.reviewerId,
+        score: input.score,
+        notes: null,
+      });
+    }
+    const contact = input.contactUserId;
+    const admin = input.reviewerId;
+    const steps: [ApplicationStatus | null, ApplicationStatus, string][] = [[null, 'draft', contact]];
+    if (input.status !== 'draft') steps.push(['draft', 'submitted', contact]);
+    if (input.status === 'withdrawn') steps.push(['submitted', 'withdrawn', contact]);
+    if (input.status === 'waitlisted' || input.status === 'rejected') steps.push(['submitted', input.status, admin]);
+    if (input.status === 'allocated' || input.status === 'released') steps.push(['submitted', 'allocated', admin]);
+    if (input.status === 'released') steps.push(['allocated', 'released', admin]);
+    await manager.insert(
+      ApplicationEvent,
+      steps.map(([fromStatus, toStatus, byUserId]) => ({ applicationId: application.id, fromStatus, toStatus, byUserId })),
+    );
+    return application.id;
+  }
+
+  private async insertAllocation(
+    manager: EntityManager,
+    input: { floorId: string; applicationId: string; allocatedOn: string; releasedOn: string | null; tenantIds: string[] },
+  ): Promise<void> {
+    const allocation = await manager.save(
+      manager.create(FloorAllocation, {
+        floorId: input.floorId,
+        applicationId: input.applicationId,
+        allocatedOn: input.allocatedOn,
+        releasedOn: input.releasedOn,
+      }),
+    );
+    await manager.insert(
+      AllocationTenant,
+      input.tenantIds.map((tenantId) => ({ allocationId: allocation.id, tenantId })),
+    );
+  }
+
   /** Makers, their band assessments (the income chooses the band and is dropped) and their leases. */
-  private async loadLeases(manager: EntityManager, building: Building, spaceByCode: Map<string, Space>): Promise<Map<string, string>> {
-    const demo = demoLeases();
+  private async loadLeases(
+    manager: EntityManager,
+    building: Building,
+    demo: DemoLease[],
+    spaceByCode: Map<string, Space>,
+  ): Promise<Map<string, string>> {
     const tenants = await manager.save(
       demo.map((lease) => manager.create(Tenant, { ...lease.tenant, kvkNumber: null, vatNumber: null, address: null })),
       { chunk: 100 },

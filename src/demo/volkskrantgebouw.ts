@@ -1,6 +1,9 @@
+import { addDays, addMonths } from '../common/dates.js';
+
 /**
  * The Volkskrantgebouw (Amsterdam, 2007–2013) as a data set: who is involved, the building and its
- * floors of studios. Plain data, so tests and benchmarks can build on the same figures.
+ * floors of studios. Plain data, so tests and benchmarks can build on the same figures. The story
+ * is replayed relative to the day the demo is loaded (`demoTimeline`), keeping its spacing.
  */
 export const DEMO_ORGANISATIONS = {
   umbrella: {
@@ -39,8 +42,6 @@ export const DEMO_BUILDING = {
   address: 'Wibautstraat 150, 1091 GR',
   city: 'Amsterdam',
   kind: 'temporary' as const,
-  useStart: '2007-06-01',
-  useEnd: '2013-07-01',
   invoicePrefix: 'VKG',
 };
 
@@ -181,9 +182,101 @@ const POSTCODES = [
   '3511 NP',
 ];
 
+/**
+ * The dates of the story, relative to the day the demo is loaded. M is the first day of that
+ * month; the original story's M is February 2012. The building is in use for six years (M−56
+ * months to M+17), today in its fifth; the round of twelve groups four to five years back; the
+ * notices of the sale five months back and the sale itself two; the last three months and this
+ * one invoiced; a new round open today.
+ */
+export interface DemoTimeline {
+  today: string;
+  useStart: string;
+  useEnd: string;
+  /** The 2007-style round: open two months, allocated two weeks after it closed. */
+  firstRound: { name: string; opensOn: string; closesOn: string; submittedFrom: string; allocatedOn: string };
+  leaseStart: string;
+  leaseEnd: string;
+  /** The last day of the two groups that left the sixth and seventh floors at the end of last month. */
+  upperFloorsLastDay: string;
+  /** Their allocations end the day after. */
+  upperFloorsReleasedOn: string;
+  /** Income years of the three band assessments, each valid to the end of the next year. */
+  basisYears: number[];
+  investmentDates: { owner: string; municipality: string };
+  noticeDate: string;
+  transferDate: string;
+  /** Issued on the first of each month. */
+  invoicePeriods: string[];
+  /** A new round on the two free floors: open three weeks ago, closing in three weeks. */
+  openRound: { name: string; opensOn: string; closesOn: string; allocatedOn: string };
+}
+
+export function demoTimeline(today: string): DemoTimeline {
+  const m = `${today.slice(0, 7)}-01`;
+  const at = (months: number) => addMonths(m, months);
+  const useStart = at(-56);
+  const useEnd = at(17);
+  const firstYear = Number(at(-60).slice(0, 4));
+  const sevenDaysAgo = addDays(today, -7);
+  return {
+    today,
+    useStart,
+    useEnd,
+    // The first call: eight groups won a floor each, four wait for one.
+    firstRound: {
+      name: `Volkskrantgebouw ${firstYear}`,
+      opensOn: at(-60),
+      closesOn: addDays(at(-58), -1),
+      submittedFrom: at(-59),
+      allocatedOn: addDays(at(-58), 14),
+    },
+    leaseStart: at(-49),
+    leaseEnd: addDays(useEnd, -1),
+    upperFloorsLastDay: addDays(m, -1),
+    upperFloorsReleasedOn: m,
+    basisYears: [firstYear, firstYear + 2, firstYear + 4],
+    investmentDates: { owner: at(-57), municipality: addDays(useStart, -17) },
+    noticeDate: at(-5),
+    transferDate: at(-2),
+    invoicePeriods: [-3, -2, -1, 0].map((months) => at(months).slice(0, 7)),
+    openRound: {
+      name: `Volkskrantgebouw ${today.slice(0, 4)}: zesde en zevende verdieping`,
+      opensOn: addDays(today, -21),
+      closesOn: addDays(today, 21),
+      allocatedOn: sevenDaysAgo > m ? sevenDaysAgo : m,
+    },
+  };
+}
+
+/**
+ * The n-th demo person: every first name meets every last name once (30 × 30 people), so no two
+ * demo people share a name.
+ */
+export function demoPersonName(n: number): string {
+  if (n >= FIRST_NAMES.length * LAST_NAMES.length) throw new RangeError(`only ${FIRST_NAMES.length * LAST_NAMES.length} demo names`);
+  const first = n % FIRST_NAMES.length;
+  const round = Math.floor(n / FIRST_NAMES.length);
+  return `${FIRST_NAMES[first]!} ${LAST_NAMES[(round + first * 7) % LAST_NAMES.length]!}`;
+}
+
+/** The README's tenant account is the maker of space 5.01, on a floor that stayed a broedplaats. */
+export const DEMO_TENANT_EMAIL = 'tenant@example.org';
+const DEMO_TENANT_SPACE = '5.01';
+
+/** Levels whose groups left at the end of last month; the new round offers them. */
+export const DEMO_FREED_LEVELS = [6, 7];
+
+export interface DemoPerson {
+  name: string;
+  email: string;
+  discipline: string;
+  postcode: string;
+}
+
 export interface DemoLease {
   spaceCode: string;
-  tenant: { name: string; email: string; discipline: string; postcode: string };
+  tenant: DemoPerson;
   /** Taxable income per basis year, used once to choose the band and then dropped, as in production. */
   incomes: { basisYear: number; incomeCents: number }[];
   startDate: string;
@@ -192,15 +285,14 @@ export interface DemoLease {
 }
 
 /**
- * About 300 makers, each renting one space from 2008 to just before the head lease ends; about one
- * space in twenty stays vacant. Incomes spread the makers over the three bands (about half in A).
+ * About 300 makers, each renting one space from the head lease's eighth month to just before it
+ * ends (on the sixth and seventh floors to the end of last month); about one space in twenty
+ * stays vacant. Incomes spread the makers over the three bands (about half in A).
  */
-export function demoLeases(): DemoLease[] {
+export function demoLeases(timeline: DemoTimeline): DemoLease[] {
   const leases: DemoLease[] = [];
   demoSpaces().forEach((space, index) => {
     if (space.use === 'event' || index % 20 === 7) return;
-    const first = FIRST_NAMES[index % FIRST_NAMES.length]!;
-    const last = LAST_NAMES[(index * 7) % LAST_NAMES.length]!;
     const band = index % 20 < 10 ? 'A' : index % 20 < 17 ? 'B' : 'C';
     const incomeCents =
       band === 'A'
@@ -211,23 +303,26 @@ export function demoLeases(): DemoLease[] {
     leases.push({
       spaceCode: space.code,
       tenant: {
-        name: `${first} ${last}`,
-        email: `maker${String(index + 1).padStart(3, '0')}@demo.example`,
+        name: demoPersonName(leases.length),
+        email: space.code === DEMO_TENANT_SPACE ? DEMO_TENANT_EMAIL : `maker${String(index + 1).padStart(3, '0')}@demo.example`,
         discipline: space.use === 'horeca' ? 'horeca' : DISCIPLINES[index % DISCIPLINES.length]!,
         postcode: POSTCODES[index % POSTCODES.length]!,
       },
-      incomes: [2007, 2009, 2011].map((basisYear) => ({ basisYear, incomeCents })),
-      startDate: '2008-01-01',
+      incomes: timeline.basisYears.map((basisYear) => ({ basisYear, incomeCents })),
+      startDate: timeline.leaseStart,
       // The café lease falls under art. 7:290 BW and runs on after the head lease.
-      endDate: space.publicCounter ? null : '2013-06-30',
+      endDate: space.publicCounter ? null : DEMO_FREED_LEVELS.includes(space.level) ? timeline.upperFloorsLastDay : timeline.leaseEnd,
       serviceChargeMonthlyCents: Math.round(space.areaM2 * 150),
     });
   });
   return leases;
 }
 
-/** The 2007 call: eight groups won a floor each, four wait for one. */
-export const DEMO_ROUND = { name: 'Volkskrantgebouw 2007', opensOn: '2007-02-01', closesOn: '2007-03-31' };
+/** The let spaces in the order `demoLeases` numbers their makers; applicants who are not makers come after. */
+const LET_SPACE_CODES = demoSpaces()
+  .filter((space, index) => space.use !== 'event' && index % 20 !== 7)
+  .map((space) => space.code);
+const MAKER_COUNT = LET_SPACE_CODES.length;
 
 export interface DemoGroup {
   name: string;
@@ -296,23 +391,156 @@ export const DEMO_GROUPS: DemoGroup[] = [
   },
 ];
 
-/** Invoiced before the sale, so the handover dossier shows what fell due with the old owner. */
-export const DEMO_INVOICE_PERIODS = ['2011-10', '2011-11'];
+/** An application of the round open today, in each state an application can be in. */
+export interface DemoApplicant {
+  name: string;
+  plan: string;
+  discipline: string;
+  status: 'draft' | 'submitted' | 'waitlisted' | 'rejected' | 'withdrawn' | 'allocated';
+  wants: number[];
+  /** Null: not scored yet. */
+  score: number | null;
+  /** The floor it was given (allocated) or is offered (waitlisted, an open offer). */
+  level?: number;
+  /** The README's tenant account is among its members and speaks for it. */
+  withDemoTenant?: boolean;
+}
+
+export const DEMO_APPLICANTS: DemoApplicant[] = [
+  {
+    name: 'Textiellab Oost',
+    plan: 'Weefgetouwen, een verfkeuken en lessen voor de buurt.',
+    discipline: 'mode',
+    status: 'allocated',
+    wants: [6],
+    score: 9,
+    level: 6,
+  },
+  {
+    name: 'Geluidslab',
+    plan: 'Opnamestudio’s en een oefenruimte die de buurt kan huren.',
+    discipline: 'muziek',
+    status: 'waitlisted',
+    wants: [6, 7],
+    score: 8,
+    level: 7,
+    withDemoTenant: true,
+  },
+  {
+    name: 'Zeefdruk Collectief',
+    plan: 'Een zeefdrukwerkplaats met open avonden.',
+    discipline: 'grafisch ontwerp',
+    status: 'waitlisted',
+    wants: [7],
+    score: 6,
+  },
+  {
+    name: 'Animatiestudio Wibaut',
+    plan: 'Animatoren en illustratoren met een gedeelde renderkamer.',
+    discipline: 'film',
+    status: 'submitted',
+    wants: [7, 6],
+    score: 7,
+  },
+  {
+    name: 'Stadsimkers',
+    plan: 'Bijenkasten op het dak en een honingwerkplaats.',
+    discipline: 'sociale onderneming',
+    status: 'submitted',
+    wants: [7],
+    score: null,
+  },
+  {
+    name: 'Pop-up Galerie',
+    plan: 'Een galerie die elke maand van kunstenaar wisselt.',
+    discipline: 'beeldende kunst',
+    status: 'rejected',
+    wants: [6],
+    score: 3,
+  },
+  {
+    name: 'Boekbinderij',
+    plan: 'Boekbinders en papierscheppers.',
+    discipline: 'grafisch ontwerp',
+    status: 'withdrawn',
+    wants: [6],
+    score: null,
+  },
+  {
+    name: 'Keramiek Oost',
+    plan: 'Draaischijven, ovens en een glazuurlab (nog in de maak).',
+    discipline: 'design',
+    status: 'draft',
+    wants: [7],
+    score: null,
+  },
+];
+
+/**
+ * The members of the groups that are not (all) makers of the building: three for each waitlisted
+ * group of the first round and for each applicant of the open round, distinct people with
+ * e-mail addresses of their own. The README's tenant joins the group marked `withDemoTenant`.
+ */
+export function demoApplicantMembers(leases: DemoLease[]): Map<string, (DemoPerson & { requestedAreaM2: number })[]> {
+  const members = new Map<string, (DemoPerson & { requestedAreaM2: number })[]>();
+  let next = MAKER_COUNT;
+  const person = (discipline: string, index: number): DemoPerson & { requestedAreaM2: number } => {
+    const number = next++;
+    return {
+      name: demoPersonName(number),
+      email: `applicant${String(number + 1).padStart(3, '0')}@demo.example`,
+      discipline,
+      postcode: POSTCODES[number % POSTCODES.length]!,
+      requestedAreaM2: 24 + index * 4,
+    };
+  };
+  for (const group of DEMO_GROUPS.filter((g) => g.level === null)) {
+    members.set(
+      group.name,
+      [0, 1, 2].map((index) => person(group.name === 'Fotofabriek' ? 'fotografie' : 'muziek', index)),
+    );
+  }
+  const demoTenant = leases.find((lease) => lease.tenant.email === DEMO_TENANT_EMAIL)!;
+  for (const applicant of DEMO_APPLICANTS) {
+    const group = [0, 1, 2].map((index) => person(applicant.discipline, index));
+    members.set(applicant.name, applicant.withDemoTenant ? [{ ...demoTenant.tenant, requestedAreaM2: 30 }, ...group] : group);
+  }
+  return members;
+}
 
 /** Rent from the umbrella roughly equals the interest on the owner's loan (€450,000 a year each). */
-export const DEMO_FINANCE = {
-  headLeaseRentYearCents: 45_000_000,
-  loanPrincipalCents: 1_000_000_000,
-  interestRateBps: 450,
-  investments: [
-    { party: 'owner' as const, description: 'Installaties', amountCents: 20_000_000, date: '2007-05-01' },
-    { party: 'municipality' as const, description: 'Installaties', amountCents: 30_000_000, date: '2007-05-15' },
-    { party: 'municipality' as const, description: 'Brandveiligheid', amountCents: 6_500_000, date: '2007-05-15' },
-  ],
-};
+export function demoFinance(timeline: DemoTimeline) {
+  return {
+    headLeaseRentYearCents: 45_000_000,
+    loanPrincipalCents: 1_000_000_000,
+    interestRateBps: 450,
+    investments: [
+      { party: 'owner' as const, description: 'Installaties', amountCents: 20_000_000, date: timeline.investmentDates.owner },
+      { party: 'municipality' as const, description: 'Installaties', amountCents: 30_000_000, date: timeline.investmentDates.municipality },
+      {
+        party: 'municipality' as const,
+        description: 'Brandveiligheid',
+        amountCents: 6_500_000,
+        date: timeline.investmentDates.municipality,
+      },
+    ],
+  };
+}
 
-/** End 2011 Stadgenoot sold the building to Magnificent 8, a hotel for two thirds; the top third stays a broedplaats. */
-export const DEMO_SALE = { transferDate: '2011-12-01', noticeDate: '2011-09-01', retainedLevels: [5, 6, 7] };
+/** Two months back Stadgenoot sold the building to Magnificent 8, a hotel for two thirds; the top third stays a broedplaats. */
+export const DEMO_SALE = { retainedLevels: [5, 6, 7] };
+
+/**
+ * Who paid what: most pay on the fifth of the month; a fixed set of makers pay late (last
+ * month's and this month's invoices still open, the one before paid weeks late), a few paid last
+ * month's in part, and a third have not paid this month's yet.
+ */
+export function demoPayer(email: string): 'late' | 'partial' | 'prompt' {
+  const number = Number(/\d+/.exec(email)?.[0] ?? 0);
+  if (number % 13 === 7) return 'late';
+  if (number % 10 === 1) return 'partial';
+  return 'prompt';
+}
 
 /** Sign-in accounts of the embedded demo (never created with DATABASE_URL). */
 export const DEMO_USERS = [
@@ -337,6 +565,12 @@ export const DEMO_USERS = [
     organisation: 'municipality' as const,
     tenantEmail: null,
   },
-  // A maker on the fifth floor, which stayed a broedplaats after the sale.
-  { email: 'tenant@example.org', name: 'Thijs Dekker', role: 'tenant' as const, organisation: null, tenantEmail: 'maker201@demo.example' },
+  // A maker on the fifth floor, which stayed a broedplaats after the sale, who applies in the open round.
+  {
+    email: DEMO_TENANT_EMAIL,
+    name: demoPersonName(LET_SPACE_CODES.indexOf(DEMO_TENANT_SPACE)),
+    role: 'tenant' as const,
+    organisation: null,
+    tenantEmail: DEMO_TENANT_EMAIL,
+  },
 ];

@@ -112,7 +112,8 @@ export async function startTestApp(overrides: Env = {}, options: { clock?: Clock
     if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
     return { Authorization: `Bearer ${(response.body as { accessToken: string }).accessToken}` };
   };
-  const admin = await login(TEST_ADMIN.email, TEST_ADMIN.password);
+  // The first admin of the environment: the test admin unless a test boots with the README's defaults.
+  const admin = await login(environment.env.ADMIN_EMAIL ?? TEST_ADMIN.email, environment.env.ADMIN_PASSWORD ?? TEST_ADMIN.password);
   return {
     app,
     config,
