@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../modules/applications/applications.module.js';
+import { AuthModule } from '../modules/auth/auth.module.js';
+import { BuildingsModule } from '../modules/buildings/buildings.module.js';
+import { InvoicesModule } from '../modules/invoices/invoices.module.js';
+import { LeasesModule } from '../modules/leases/leases.module.js';
+import { AssetsController } from './assets.controller.js';
+import { DashboardController } from './pages/dashboard.controller.js';
+import { SignInController } from './pages/sign-in.controller.js';
+import { WebSessionGuard } from './session/web-session.guard.js';
+
+/**
+ * The pages (server-rendered, Eta + htmx): a layer over the feature modules' services, like the
+ * controllers of the API. No tables of its own and no rules of its own: it calls the services,
+ * which ask the access policy.
+ */
+@Module({
+  imports: [AuthModule, BuildingsModule, LeasesModule, InvoicesModule, ApplicationsModule],
+  controllers: [AssetsController, SignInController, DashboardController],
+  providers: [WebSessionGuard],
+})
+export class WebModule {}
