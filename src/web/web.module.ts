@@ -2,10 +2,15 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../modules/applications/applications.module.js';
 import { AuthModule } from '../modules/auth/auth.module.js';
 import { BuildingsModule } from '../modules/buildings/buildings.module.js';
+import { FloorsModule } from '../modules/floors/floors.module.js';
+import { SpacesModule } from '../modules/spaces/spaces.module.js';
+import { TenantsModule } from '../modules/tenants/tenants.module.js';
 import { InvoicesModule } from '../modules/invoices/invoices.module.js';
 import { LeasesModule } from '../modules/leases/leases.module.js';
 import { AssetsController } from './assets.controller.js';
+import { BuildingPagesController } from './pages/buildings.controller.js';
 import { DashboardController } from './pages/dashboard.controller.js';
+import { LeasePagesController } from './pages/leases.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
 import { WebSessionGuard } from './session/web-session.guard.js';
 
@@ -15,8 +20,8 @@ import { WebSessionGuard } from './session/web-session.guard.js';
  * which ask the access policy.
  */
 @Module({
-  imports: [AuthModule, BuildingsModule, LeasesModule, InvoicesModule, ApplicationsModule],
-  controllers: [AssetsController, SignInController, DashboardController],
+  imports: [AuthModule, BuildingsModule, FloorsModule, SpacesModule, TenantsModule, LeasesModule, InvoicesModule, ApplicationsModule],
+  controllers: [AssetsController, SignInController, DashboardController, BuildingPagesController, LeasePagesController],
   providers: [WebSessionGuard],
 })
 export class WebModule {}
