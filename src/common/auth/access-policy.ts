@@ -124,6 +124,11 @@ export function mayReadReport(principal: Principal, report: { requestedBy: strin
   return principal.role === 'admin' || report.requestedBy === principal.userId;
 }
 
+/** Which reports a list may show, as `mayReadReport` decides for one: admins all, anyone else those they requested. */
+export function reportListScopeOf(principal: Principal): { requestedBy?: string } {
+  return principal.role === 'admin' ? {} : { requestedBy: principal.userId };
+}
+
 /** A municipality monitors its own city only; admins any. */
 export function mayMonitorCity(principal: Principal, city: string, ownCity: string | null): boolean {
   if (principal.role === 'admin') return true;

@@ -7,6 +7,8 @@ import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
 import { periodRange } from '../../common/dates.js';
 import { JobQueue } from '../../jobs/job-queue.js';
+import type { JobStatus } from '../../jobs/job-status.js';
+import type { Page } from '../../common/pagination/page.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import type { InvoiceRun } from './invoice-run.entity.js';
@@ -78,6 +80,18 @@ export class InvoiceRunsService {
         this.logger.warn({ message: 'monthly invoice run not started', buildingId, period, code: error.code });
       });
     }
+  }
+
+  /** The runs of a building, newest period first (staff who run invoicing). */
+  async listOfBuilding(
+    buildingId: string,
+    filter: { status?: JobStatus },
+    principal: Principal,
+    page: { limit: number; offset: number },
+  ): Promise<Page<InvoiceRun>> {
+    requireCapability(principal, 'invoices.run');
+    await this.buildings.getVisible(buildingId, principal);
+    return this.invoices.findRunsPage({ buildingId, status: filter.status }, page);
   }
 
   async get(id: string, principal: Principal): Promise<InvoiceRun> {

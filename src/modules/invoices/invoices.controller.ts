@@ -1,5 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../../common/errors/error-response.js';
 import type { FastifyReply } from 'fastify';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
@@ -13,6 +26,7 @@ import {
   InvoiceDetailResponseDto,
   InvoiceResponseDto,
   InvoiceRunResponseDto,
+  ListInvoiceRunsQueryDto,
   ListInvoicesQueryDto,
   RecordPaymentDto,
   StartInvoiceRunDto,
@@ -45,6 +59,24 @@ export class InvoiceRunsController {
     const { run, created } = await this.runs.start(buildingId, body.period, principal);
     void reply.status(created ? 202 : 200);
     return toInvoiceRunResponse(run);
+  }
+
+  @Get('buildings/:id/invoice-runs')
+  @ApiOperation({
+    summary: 'Invoice runs of a building',
+    description: 'The building’s monthly runs, newest period first, optionally of one status (staff who run invoicing).',
+  })
+  @ApiPage(InvoiceRunResponseDto)
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'A bad status, limit or offset' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Only staff who run invoicing' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'building_not_found' })
+  async listOfBuilding(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
+    @Query() query: ListInvoiceRunsQueryDto,
+  ): Promise<Page<InvoiceRunResponseDto>> {
+    const { status, ...page } = query;
+    return mapPage(await this.runs.listOfBuilding(buildingId, { status }, principal, page), toInvoiceRunResponse);
   }
 
   @Get('invoice-runs/:id')

@@ -5,6 +5,7 @@ import type { Page } from '../../common/pagination/page.js';
 import type { ChargeableLease, ChargeLine } from './charges.js';
 import { Invoice, InvoiceLine, type InvoiceStatus, type PartySnapshot, Payment } from './invoice.entity.js';
 import { InvoiceRun } from './invoice-run.entity.js';
+import type { JobStatus } from '../../jobs/job-status.js';
 
 /** What issuing one lease's invoice needs, gathered for a whole chunk in one query. */
 export interface BillingInput {
@@ -21,7 +22,9 @@ export interface InvoiceFilter {
   buildingId?: string;
   period?: string;
   tenantId?: string;
-  status?: InvoiceStatus;
+  /** `overdue`: invoices (not credit notes) still open after their due date, as of `today`. */
+  status?: InvoiceStatus | 'overdue';
+  today: string;
 }
 
 const PARTY_OF_ORGANISATION = `json_build_object('name', o.name, 'address', o.address, 'kvkNumber', o.kvk_number,
@@ -90,6 +93,25 @@ export class InvoicesRepository {
       [bounds.first, bounds.last],
     );
     return rows.map((row) => row.building_id);
+  }
+
+  /** A building's runs, newest period first. */
+  async findRunsPage(
+    filter: { buildingId: string; status?: JobStatus },
+    page: { limit: number; offset: number },
+  ): Promise<Page<InvoiceRun>> {
+    const query = this.dataSource
+      .getRepository(InvoiceRun)
+      .createQueryBuilder('run')
+      .where('run.building_id = :buildingId', { buildingId: filter.buildingId });
+    if (filter.status) query.andWhere('run.status = :status', { status: filter.status });
+    const [items, total] = await query
+      .orderBy('run.period', 'DESC')
+      .addOrderBy('run.id')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total };
   }
 
   findRun(id: string): Promise<InvoiceRun | null> {
@@ -285,7 +307,11 @@ export class InvoicesRepository {
     if (filter.buildingId) query.andWhere('invoice.building_id = :buildingId', { buildingId: filter.buildingId });
     if (filter.period) query.andWhere('invoice.period = :period', { period: filter.period });
     if (filter.tenantId) query.andWhere('invoice.tenant_id = :tenantId', { tenantId: filter.tenantId });
-    if (filter.status) query.andWhere('invoice.status = :status', { status: filter.status });
+    if (filter.status === 'overdue') {
+      query.andWhere(`invoice.kind = 'invoice' AND invoice.status = 'open' AND invoice.due_date < :today`, { today: filter.today });
+    } else if (filter.status) {
+      query.andWhere('invoice.status = :status', { status: filter.status });
+    }
     const [items, total] = await query.orderBy('invoice.number', 'ASC').take(page.limit).skip(page.offset).getManyAndCount();
     return { items, total };
   }

@@ -36,11 +36,11 @@ export class InvoicesService {
   ) {}
 
   /** A tenant sees only its own invoices; owners and the city see none (they get aggregates). */
-  async list(filter: InvoiceFilter, page: { limit: number; offset: number }, principal: Principal): Promise<Page<Invoice>> {
+  async list(filter: Omit<InvoiceFilter, 'today'>, page: { limit: number; offset: number }, principal: Principal): Promise<Page<Invoice>> {
     requireCapability(principal, 'invoices.read');
     const scope = tenantFilterOf(principal, filter.tenantId);
     if (!scope) return { items: [], total: 0 };
-    return this.invoices.findPage({ ...filter, tenantId: scope.tenantId }, page);
+    return this.invoices.findPage({ ...filter, tenantId: scope.tenantId, today: this.clock.today() }, page);
   }
 
   /** Another tenant's invoice answers as unknown, so its existence is not confirmed. */

@@ -22,6 +22,8 @@ export interface LeaseFilter {
   buildingId?: string;
   tenantId?: string;
   status?: LeaseStatus;
+  /** Only leases whose end date lies before this day. */
+  endingBefore?: string;
   today: string;
 }
 
@@ -81,8 +83,11 @@ export class LeasesRepository {
     if (filter.status === 'active') {
       query.andWhere('lease.id IN (SELECT lease_id FROM lease_running_on(:today))', { today: filter.today });
     }
+    if (filter.endingBefore) {
+      query.andWhere('lease.end_date < :endingBefore', { endingBefore: filter.endingBefore }).orderBy('lease.end_date', 'ASC');
+    }
     const [items, total] = await query
-      .orderBy('lease.start_date', 'ASC')
+      .addOrderBy('lease.start_date', 'ASC')
       .addOrderBy('lease.id', 'ASC')
       .take(page.limit)
       .skip(page.offset)

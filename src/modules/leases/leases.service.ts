@@ -141,11 +141,11 @@ export class LeasesService {
   }
 
   async list(query: ListLeasesQueryDto, principal: Principal): Promise<Page<LeaseView>> {
-    const { limit, offset, buildingId, tenantId, status } = query;
+    const { limit, offset, buildingId, tenantId, status, endingBefore } = query;
     requireCapability(principal, 'leases.read');
     const scope = tenantFilterOf(principal, tenantId);
     if (!scope) return { items: [], total: 0 };
-    const filter = { buildingId, tenantId: scope.tenantId, status, today: this.clock.today() };
+    const filter = { buildingId, tenantId: scope.tenantId, status, endingBefore, today: this.clock.today() };
     const page = await this.leases.findPage(filter, { limit, offset });
     const revisions = await this.leases.revisionsOf(page.items.map((lease) => lease.id));
     const publicCounters = await this.spaces.publicCounterIds(page.items.map((lease) => lease.spaceId));

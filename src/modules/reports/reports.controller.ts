@@ -1,11 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { ErrorResponseDto } from '../../common/errors/error-response.js';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
+import { mapPage, type Page } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
-import { ReportResponseDto, RequestReportDto, toReportResponse } from './dto/report.dto.js';
+import { ListReportsQueryDto, ReportResponseDto, RequestReportDto, toReportResponse } from './dto/report.dto.js';
 import { ReportsService } from './reports.service.js';
 import { REPORTS_ERRORS } from './reports.errors.js';
 
@@ -22,6 +34,19 @@ export class ReportsController {
   @ApiAcceptedResponse({ type: ReportResponseDto })
   async request(@CurrentPrincipal() principal: Principal, @Body() body: RequestReportDto): Promise<ReportResponseDto> {
     return toReportResponse(await this.reports.request(body, principal));
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Reports',
+    description: 'The reports you requested, newest first, optionally of one kind or status; admins see everyone’s.',
+  })
+  @ApiPage(ReportResponseDto)
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'A bad kind, status, limit or offset' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Tenants have no reports' })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListReportsQueryDto): Promise<Page<ReportResponseDto>> {
+    const { kind, status, ...page } = query;
+    return mapPage(await this.reports.list({ kind, status }, principal, page), toReportResponse);
   }
 
   @Get(':id')

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Page } from '../../common/pagination/page.js';
+import type { JobStatus } from '../../jobs/job-status.js';
 import type { BuildingCounts } from './aggregates.js';
-import { Report } from './report.entity.js';
+import { Report, type ReportKind } from './report.entity.js';
 
 /** The leases running on the report's day, in the buildings of the scope. */
 const ACTIVE_LEASES = `
@@ -53,6 +55,24 @@ export class ReportsRepository {
     return this.dataSource.manager.save(
       this.dataSource.manager.create(Report, { ...values, status: 'queued', progress: 0, error: null, documentId: null }),
     );
+  }
+
+  /** Newest first; `requestedBy`: only the reports this user asked for. */
+  async findPage(
+    filter: { kind?: ReportKind; status?: JobStatus; requestedBy?: string },
+    page: { limit: number; offset: number },
+  ): Promise<Page<Report>> {
+    const query = this.dataSource.getRepository(Report).createQueryBuilder('report').where('TRUE');
+    if (filter.kind) query.andWhere('report.kind = :kind', { kind: filter.kind });
+    if (filter.status) query.andWhere('report.status = :status', { status: filter.status });
+    if (filter.requestedBy) query.andWhere('report.requested_by = :requestedBy', { requestedBy: filter.requestedBy });
+    const [items, total] = await query
+      .orderBy('report.created_at', 'DESC')
+      .addOrderBy('report.id')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total };
   }
 
   find(id: string): Promise<Report | null> {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { buildingScopeOf, mayMonitorCity, mayReadReport, requireCapability } from '../../common/auth/access-policy.js';
+import { buildingScopeOf, mayMonitorCity, mayReadReport, reportListScopeOf, requireCapability } from '../../common/auth/access-policy.js';
+import type { Page } from '../../common/pagination/page.js';
+import type { JobStatus } from '../../jobs/job-status.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { ConflictError, DomainError, ForbiddenError, InputError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
@@ -12,7 +14,7 @@ import { addMonths, periodRange } from '../../common/dates.js';
 import { ratio, sumAreas } from '../../common/measures.js';
 import { monitorTotals, toMonitorFigures } from './aggregates.js';
 import type { RequestReportDto } from './dto/report.dto.js';
-import type { Report } from './report.entity.js';
+import type { Report, ReportKind } from './report.entity.js';
 import {
   monitorCsv,
   monitorJson,
@@ -76,6 +78,16 @@ export class ReportsService {
     });
     await this.jobs.enqueue('reports.generate', { reportId: report.id }, { jobId: `report:${report.id}` });
     return report;
+  }
+
+  /** The reports the principal may read (its own; admins all), newest first. */
+  list(
+    filter: { kind?: ReportKind; status?: JobStatus },
+    principal: Principal,
+    page: { limit: number; offset: number },
+  ): Promise<Page<Report>> {
+    requireCapability(principal, 'reports.read');
+    return this.reports.findPage({ ...filter, ...reportListScopeOf(principal) }, page);
   }
 
   /** The requester and admins read a report; anyone else is told it does not exist. */

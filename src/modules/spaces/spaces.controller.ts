@@ -1,7 +1,10 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../../common/errors/error-response.js';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
+import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 import { CreateSpaceDto } from './dto/create-space.dto.js';
@@ -23,5 +26,21 @@ export class SpacesController {
     @Body() body: CreateSpaceDto,
   ): Promise<SpaceResponseDto> {
     return toSpaceResponse(await this.spaces.create(floorId, body, principal));
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Spaces of a floor',
+    description: 'The spaces of the floor by code, for whoever may see its building; an unknown or invisible floor is 404.',
+  })
+  @ApiPage(SpaceResponseDto)
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'A bad limit or offset' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'floor_not_found' })
+  async listOnFloor(
+    @CurrentPrincipal() principal: Principal,
+    @Param('floorId', new IdParam(FLOORS_ERRORS.floor_not_found)) floorId: string,
+    @Query() page: PageQueryDto,
+  ): Promise<Page<SpaceResponseDto>> {
+    return mapPage(await this.spaces.listOnFloor(floorId, principal, page), toSpaceResponse);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import type { Page } from '../../common/pagination/page.js';
 import { Space } from './space.entity.js';
 
 @Injectable()
@@ -19,6 +20,18 @@ export class SpacesRepository {
       .where('space.id = ANY(:ids) AND space.public_counter', { ids })
       .getRawMany<{ id: string }>();
     return new Set(rows.map((row) => row.id));
+  }
+
+  async findPageOnFloor(floorId: string, page: { limit: number; offset: number }): Promise<Page<Space>> {
+    const [items, total] = await this.spaces
+      .createQueryBuilder('space')
+      .where('space.floor_id = :floorId', { floorId })
+      .orderBy('space.code', 'ASC')
+      .addOrderBy('space.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total };
   }
 
   findById(id: string): Promise<Space | null> {

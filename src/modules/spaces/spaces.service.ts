@@ -3,6 +3,7 @@ import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
+import type { Page } from '../../common/pagination/page.js';
 import { FloorsService } from '../floors/floors.service.js';
 import type { CreateSpaceDto } from './dto/create-space.dto.js';
 import type { Space } from './space.entity.js';
@@ -31,6 +32,12 @@ export class SpacesService {
         }),
       { uq_space_building_code: () => new SpaceCodeTakenError(input.code) },
     );
+  }
+
+  /** The spaces of a floor, for whoever may see its building. */
+  async listOnFloor(floorId: string, principal: Principal, page: { limit: number; offset: number }): Promise<Page<Space>> {
+    await this.floors.getVisible(floorId, principal);
+    return this.spaces.findPageOnFloor(floorId, page);
   }
 
   /** Which of these spaces have a public counter, in one query. */

@@ -28,8 +28,8 @@ export class TenantsController {
   @Can('tenants.list')
   @ApiPage(TenantResponseDto)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListTenantsQueryDto): Promise<Page<TenantResponseDto>> {
-    const { buildingId, ...page } = query;
-    return mapPage(await this.tenants.list({ buildingId }, page, principal), toTenantResponse);
+    const { buildingId, q, ...page } = query;
+    return mapPage(await this.tenants.list({ buildingId, q }, page, principal), toTenantResponse);
   }
 
   @Get(':id')

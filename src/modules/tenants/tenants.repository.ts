@@ -38,24 +38,31 @@ export class TenantsRepository {
   }
 
   /**
-   * Tenants, optionally only those tied to a building by a lease or a band assessment, read from
-   * what the leases and rent-bands modules publish, so that tenants import nothing of theirs.
+   * Tenants, optionally only those tied to a building by a lease, a band assessment or a group
+   * allocation (read from what leases, rent-bands and applications publish, so that tenants
+   * import nothing of theirs), and only those whose name or e-mail contains `q` (any case).
    */
-  async findPage(filter: { buildingId?: string }, page: { limit: number; offset: number }): Promise<Page<Tenant>> {
-    const query = this.tenants
-      .createQueryBuilder('tenant')
-      .orderBy('tenant.name', 'ASC')
-      .addOrderBy('tenant.id', 'ASC')
-      .take(page.limit)
-      .skip(page.offset);
+  async findPage(filter: { buildingId?: string; q?: string }, page: { limit: number; offset: number }): Promise<Page<Tenant>> {
+    const query = this.tenants.createQueryBuilder('tenant').where('TRUE');
     if (filter.buildingId) {
-      query.where(
-        `EXISTS (SELECT 1 FROM lease_terms l WHERE l.tenant_id = tenant.id AND l.building_id = :buildingId)
-         OR EXISTS (SELECT 1 FROM assessed_tenant a WHERE a.tenant_id = tenant.id AND a.building_id = :buildingId)`,
+      query.andWhere(
+        `(EXISTS (SELECT 1 FROM lease_terms l WHERE l.tenant_id = tenant.id AND l.building_id = :buildingId)
+          OR EXISTS (SELECT 1 FROM assessed_tenant a WHERE a.tenant_id = tenant.id AND a.building_id = :buildingId)
+          OR EXISTS (SELECT 1 FROM allocated_tenant g WHERE g.tenant_id = tenant.id AND g.building_id = :buildingId))`,
         { buildingId: filter.buildingId },
       );
     }
-    const [items, total] = await query.getManyAndCount();
+    if (filter.q) {
+      // The user's text is matched as it is: %, _ and \ are escaped (backslash is LIKE's default escape).
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      query.andWhere('(tenant.name ILIKE :pattern OR tenant.email ILIKE :pattern)', { pattern });
+    }
+    const [items, total] = await query
+      .orderBy('tenant.name', 'ASC')
+      .addOrderBy('tenant.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
     return { items, total };
   }
 }

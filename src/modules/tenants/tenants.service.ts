@@ -69,7 +69,11 @@ export class TenantsService {
     return tenant;
   }
 
-  async list(filter: { buildingId?: string }, page: { limit: number; offset: number }, principal: Principal): Promise<Page<Tenant>> {
+  async list(
+    filter: { buildingId?: string; q?: string },
+    page: { limit: number; offset: number },
+    principal: Principal,
+  ): Promise<Page<Tenant>> {
     requireCapability(principal, 'tenants.list');
     return this.tenants.findPage(filter, page);
   }

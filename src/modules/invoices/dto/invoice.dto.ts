@@ -36,6 +36,14 @@ export function toInvoiceRunResponse(run: InvoiceRun): InvoiceRunResponseDto {
   return { id, buildingId, period, status, done, total, invoiceCount, totalCents, error };
 }
 
+export class ListInvoiceRunsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: JOB_STATUSES }) @IsOptional() @IsIn(JOB_STATUSES) status?: JobStatus;
+}
+
+/** What a list may ask for: a status, or `overdue` (open and past its due date). */
+export const INVOICE_LIST_STATUSES = [...INVOICE_STATUSES, 'overdue'] as const;
+export type InvoiceListStatus = (typeof INVOICE_LIST_STATUSES)[number];
+
 export class ListInvoicesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() buildingId?: string;
   @ApiPropertyOptional({ example: '2012-03' })
@@ -43,7 +51,13 @@ export class ListInvoicesQueryDto extends PageQueryDto {
   @IsPeriod(false)
   period?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() tenantId?: string;
-  @ApiPropertyOptional({ enum: INVOICE_STATUSES }) @IsOptional() @IsIn(INVOICE_STATUSES) status?: InvoiceStatus;
+  @ApiPropertyOptional({
+    enum: INVOICE_LIST_STATUSES,
+    description: '`overdue`: invoices still open after their due date (their status stays `open`)',
+  })
+  @IsOptional()
+  @IsIn(INVOICE_LIST_STATUSES)
+  status?: InvoiceListStatus;
 }
 
 export class RecordPaymentDto {

@@ -53,4 +53,12 @@ export class ListLeasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(LEASE_STATUSES)
   status?: LeaseStatus;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Only leases with an end date before this day (open-ended leases never), soonest ending first',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  endingBefore?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/page.js';
 import { IsPeriod } from '../../../common/validation/validators.js';
 import { JOB_STATUSES, type JobStatus } from '../../../jobs/job-status.js';
 import { type Report, REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind } from '../report.entity.js';
@@ -30,9 +31,15 @@ export class ReportResponseDto {
   @ApiProperty({ enum: REPORT_FORMATS }) format!: ReportFormat;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) buildingId!: string | null;
   @ApiProperty({ type: String, nullable: true }) city!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When it was requested' }) createdAt!: string;
 }
 
 export function toReportResponse(report: Report): ReportResponseDto {
-  const { id, kind, status, progress, error, period, format, buildingId, city } = report;
-  return { id, kind, status, progress, error, period, format, buildingId, city };
+  const { id, kind, status, progress, error, period, format, buildingId, city, createdAt } = report;
+  return { id, kind, status, progress, error, period, format, buildingId, city, createdAt: createdAt.toISOString() };
+}
+
+export class ListReportsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: REPORT_KINDS }) @IsOptional() @IsIn(REPORT_KINDS) kind?: ReportKind;
+  @ApiPropertyOptional({ enum: JOB_STATUSES }) @IsOptional() @IsIn(JOB_STATUSES) status?: JobStatus;
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page.js';
 
 export class ListTenantsQueryDto extends PageQueryDto {
@@ -7,4 +7,13 @@ export class ListTenantsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   buildingId?: string;
+
+  @ApiPropertyOptional({
+    example: 'de vries',
+    description: 'Only tenants whose name or e-mail contains this text, in any case (% and _ match themselves)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
 }
