@@ -10,6 +10,7 @@ import { LeasesModule } from '../modules/leases/leases.module.js';
 import { AssetsController } from './assets.controller.js';
 import { BuildingPagesController } from './pages/buildings.controller.js';
 import { DashboardController } from './pages/dashboard.controller.js';
+import { InvoicingPagesController } from './pages/invoicing.controller.js';
 import { LeasePagesController } from './pages/leases.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
 import { WebSessionGuard } from './session/web-session.guard.js';
@@ -21,7 +22,14 @@ import { WebSessionGuard } from './session/web-session.guard.js';
  */
 @Module({
   imports: [AuthModule, BuildingsModule, FloorsModule, SpacesModule, TenantsModule, LeasesModule, InvoicesModule, ApplicationsModule],
-  controllers: [AssetsController, SignInController, DashboardController, BuildingPagesController, LeasePagesController],
+  controllers: [
+    AssetsController,
+    SignInController,
+    DashboardController,
+    BuildingPagesController,
+    LeasePagesController,
+    InvoicingPagesController,
+  ],
   providers: [WebSessionGuard],
 })
 export class WebModule {}
