@@ -7,12 +7,14 @@ import { SpacesModule } from '../modules/spaces/spaces.module.js';
 import { TenantsModule } from '../modules/tenants/tenants.module.js';
 import { InvoicesModule } from '../modules/invoices/invoices.module.js';
 import { LeasesModule } from '../modules/leases/leases.module.js';
+import { RentBandsModule } from '../modules/rent-bands/rent-bands.module.js';
 import { AssetsController } from './assets.controller.js';
 import { BuildingPagesController } from './pages/buildings.controller.js';
 import { DashboardController } from './pages/dashboard.controller.js';
 import { InvoicingPagesController } from './pages/invoicing.controller.js';
 import { LeasePagesController } from './pages/leases.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
+import { TenantPagesController } from './pages/tenants.controller.js';
 import { WebSessionGuard } from './session/web-session.guard.js';
 
 /**
@@ -21,7 +23,17 @@ import { WebSessionGuard } from './session/web-session.guard.js';
  * which ask the access policy.
  */
 @Module({
-  imports: [AuthModule, BuildingsModule, FloorsModule, SpacesModule, TenantsModule, LeasesModule, InvoicesModule, ApplicationsModule],
+  imports: [
+    AuthModule,
+    BuildingsModule,
+    FloorsModule,
+    SpacesModule,
+    TenantsModule,
+    RentBandsModule,
+    LeasesModule,
+    InvoicesModule,
+    ApplicationsModule,
+  ],
   controllers: [
     AssetsController,
     SignInController,
@@ -29,6 +41,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     BuildingPagesController,
     LeasePagesController,
     InvoicingPagesController,
+    TenantPagesController,
   ],
   providers: [WebSessionGuard],
 })

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JOB_STATUSES } from '../../jobs/job-status.js';
 import { INVOICE_LIST_STATUSES } from '../../modules/invoices/dto/invoice.dto.js';
+import { VAT_REGIMES } from '../../modules/leases/lease-rules.js';
 import { TEMPLATES_DIR } from '../web-setup.js';
 import { EN } from './en.js';
 import { NL } from './nl.js';
@@ -22,7 +23,7 @@ function keysUsed(): Set<string> {
   )) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z]+\.[a-zA-Z.]+)'/g)) used.add(match[1]!);
-    for (const match of text.matchAll(/'((?:nav|signIn|dashboard|building|lease|invoicing|error|form|language)\.[a-zA-Z.]+)'/g))
+    for (const match of text.matchAll(/'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|error|form|language)\.[a-zA-Z.]+)'/g))
       used.add(match[1]!);
   }
   return used;
@@ -42,6 +43,7 @@ describe('the pages’ message catalogues', () => {
   it('name every status a page shows', () => {
     for (const status of [...JOB_STATUSES]) expect(`jobStatus.${status}` in NL).toBe(true);
     for (const status of [...INVOICE_LIST_STATUSES]) expect(`invoiceStatus.${status}` in NL).toBe(true);
+    for (const regime of [...VAT_REGIMES]) expect(`vatRegime.${regime}` in NL).toBe(true);
   });
 
   it('hold every key the templates and pages use', () => {
