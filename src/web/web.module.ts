@@ -13,6 +13,7 @@ import { BuildingPagesController } from './pages/buildings.controller.js';
 import { DashboardController } from './pages/dashboard.controller.js';
 import { InvoicingPagesController } from './pages/invoicing.controller.js';
 import { LeasePagesController } from './pages/leases.controller.js';
+import { RoundPagesController } from './pages/rounds.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
 import { TenantPagesController } from './pages/tenants.controller.js';
 import { WebSessionGuard } from './session/web-session.guard.js';
@@ -42,6 +43,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     LeasePagesController,
     InvoicingPagesController,
     TenantPagesController,
+    RoundPagesController,
   ],
   providers: [WebSessionGuard],
 })

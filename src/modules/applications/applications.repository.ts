@@ -402,4 +402,13 @@ export class ApplicationsRepository {
     );
     return new Map(rows.map((row) => [row.building_id, Number(row.n)]));
   }
+
+  /** The score and notes this reviewer gave the application, if any. */
+  async findReview(applicationId: string, reviewerId: string): Promise<{ score: number; notes: string | null } | null> {
+    const [row] = await this.dataSource.query<{ score: number; notes: string | null }[]>(
+      `SELECT score, notes FROM application_review WHERE application_id = $1 AND reviewer_id = $2`,
+      [applicationId, reviewerId],
+    );
+    return row ?? null;
+  }
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JOB_STATUSES } from '../../jobs/job-status.js';
+import { APPLICATION_STATUSES, OFFER_STATUSES } from '../../modules/applications/application.entity.js';
 import { INVOICE_LIST_STATUSES } from '../../modules/invoices/dto/invoice.dto.js';
 import { VAT_REGIMES } from '../../modules/leases/lease-rules.js';
 import { TEMPLATES_DIR } from '../web-setup.js';
@@ -22,8 +23,10 @@ function keysUsed(): Set<string> {
     (name) => /\.(eta|ts)$/.test(name) && !name.endsWith('.spec.ts') && !name.includes('/i18n/'),
   )) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z]+\.[a-zA-Z.]+)'/g)) used.add(match[1]!);
-    for (const match of text.matchAll(/'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|error|form|language)\.[a-zA-Z.]+)'/g))
+    for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(match[1]!);
+    for (const match of text.matchAll(
+      /'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|rounds|error|form|language)\.[a-zA-Z.]+)'/g,
+    ))
       used.add(match[1]!);
   }
   return used;
@@ -44,6 +47,9 @@ describe('the pages’ message catalogues', () => {
     for (const status of [...JOB_STATUSES]) expect(`jobStatus.${status}` in NL).toBe(true);
     for (const status of [...INVOICE_LIST_STATUSES]) expect(`invoiceStatus.${status}` in NL).toBe(true);
     for (const regime of [...VAT_REGIMES]) expect(`vatRegime.${regime}` in NL).toBe(true);
+    for (const status of [...APPLICATION_STATUSES]) expect(`applicationStatus.${status}` in NL).toBe(true);
+    for (const status of [...OFFER_STATUSES]) expect(`offerStatus.${status}` in NL).toBe(true);
+    for (const done of ['scored', 'allocated', 'waitlisted', 'rejected']) expect(`rounds.done.${done}` in NL).toBe(true);
   });
 
   it('hold every key the templates and pages use', () => {
