@@ -25,7 +25,7 @@ function keysUsed(): Set<string> {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(match[1]!);
     for (const match of text.matchAll(
-      /'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|rounds|error|form|language)\.[a-zA-Z.]+)'/g,
+      /'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|rounds|error|form|language)(?:\.[a-zA-Z]+)+)'/g,
     ))
       used.add(match[1]!);
   }
