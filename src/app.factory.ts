@@ -11,8 +11,10 @@ import { preferredLanguage } from './common/errors/accept-language.js';
 import { COMMON_ERRORS } from './common/errors/common.errors.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { internalErrorResponse, toErrorResponse } from './common/errors/error-mapping.js';
+import { ErrorResponseDto } from './common/errors/error-response.js';
 import { createLogger } from './common/logging/console-logger.js';
 import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
+import { completeOpenApiDocument } from './common/openapi/complete-document.js';
 import { installSecurityHeaders } from './common/security/security-headers.js';
 import { installJsonOnlyBodies } from './common/validation/json-bodies.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './common/validation/json-depth.js';
@@ -72,7 +74,11 @@ export async function createApp(
       .setVersion('0.1.0')
       .addBearerAuth()
       .build();
-    SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, openApi));
+    // The error answers, uuid path ids and auth answers are derived from each route's metadata; summaries and
+    // descriptions are each route's own @ApiOperation (see src/common/openapi/complete-document.ts).
+    SwaggerModule.setup(DOCS_PATH, app, () =>
+      completeOpenApiDocument(app, SwaggerModule.createDocument(app, openApi, { extraModels: [ErrorResponseDto] })),
+    );
   }
 
   await app.init();

@@ -7,6 +7,7 @@ import { eventually } from './helpers/eventually.js';
 import { assessBand, createLease, createLettableSpace, createTenant } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 import { buildWorker, startWorker, stopWorker } from './helpers/worker-process.js';
+import { asOwner } from './helpers/database.js';
 
 const redisUrl = process.env.REDIS_URL;
 const databaseUrl = process.env.DATABASE_URL;
@@ -40,9 +41,12 @@ const databaseUrl = process.env.DATABASE_URL;
       doomed = startWorker(t, buildDir);
       await eventually(
         async () => {
-          const [{ n }] = await dataSource.query<{ n: number }[]>(
-            `SELECT count(*)::int AS n FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "audit_entry"%'`,
+          // Other sessions' queries show to the login role, not to the app's.
+          const [{ n }] = await asOwner(dataSource, (owner): Promise<{ n: number }[]> =>
+            owner.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "audit_entry"%'`,
+            ),
           );
           expect(n).toBe(1);
         },

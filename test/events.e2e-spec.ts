@@ -7,6 +7,7 @@ import { EventConsumersRegistry } from '../src/events/event-consumers.registry.j
 import { EventDispatcher } from '../src/events/event-dispatcher.js';
 import { EventRecoverySweep } from '../src/events/event-recovery-sweep.js';
 import { JobQueue } from '../src/jobs/job-queue.js';
+import { asOwner } from './helpers/database.js';
 import { eventually } from './helpers/eventually.js';
 import { assessBand, createLease, createLettableSpace, createTenant, createUser } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -79,7 +80,7 @@ describe('domain events through the outbox', () => {
   it('a transaction that fails after writing its event leaves no event, no change and no consumer effect', async () => {
     const lease = await newLease();
     await eventually(async () => expect((await auditOf('lease', lease.id)).total).toBe(1));
-    await dataSource.query(FAIL_AT_COMMIT);
+    await asOwner(dataSource, (owner) => owner.query(FAIL_AT_COMMIT));
     try {
       const refused = await t
         .http()
@@ -88,7 +89,7 @@ describe('domain events through the outbox', () => {
         .send({ endDate: '2012-06-30', noticeDate: '2012-03-01', reason: 'Verhuist' });
       expect(refused.status).toBe(500);
     } finally {
-      await dataSource.query(STOP_FAILING);
+      await asOwner(dataSource, (owner) => owner.query(STOP_FAILING));
     }
     expect((await t.http().get(`/api/leases/${lease.id}`).set(t.admin)).body.endDate).toBe(lease.endDate);
     expect((await eventsOf(lease.id)).map((event) => event.type)).toEqual(['lease.started']);

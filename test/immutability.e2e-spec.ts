@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
+import { asOwner } from './helpers/database.js';
 import { eventually } from './helpers/eventually.js';
 import { createBuilding, createIssuer, seedLeases } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -55,16 +56,42 @@ describe('immutability at the database', () => {
     expect(detail.payments.map((payment: { amountCents: number }) => payment.amountCents)).toEqual([500]);
   });
 
-  it('refuses TRUNCATE of invoices, lines, payments and documents', async () => {
+  const truncations = [
+    'TRUNCATE invoice_line',
+    'TRUNCATE payment CASCADE',
+    'TRUNCATE invoice CASCADE',
+    'TRUNCATE document CASCADE',
+    'TRUNCATE invoice_line, payment CASCADE',
+    'TRUNCATE credit_entry',
+    'TRUNCATE tenant_credit CASCADE',
+  ];
+
+  it('gives the app a role that may not TRUNCATE, ALTER or DROP a table, nor create one', async () => {
+    expect(await db.query(`SELECT current_user AS role`)).toEqual([{ role: 'broedplaats_app' }]);
     for (const statement of [
-      'TRUNCATE invoice_line',
+      'TRUNCATE invoice',
       'TRUNCATE payment',
-      'TRUNCATE invoice CASCADE',
-      'TRUNCATE document CASCADE',
-      'TRUNCATE invoice_line, payment',
+      ...truncations,
+      'TRUNCATE lease CASCADE',
+      'ALTER TABLE invoice DISABLE TRIGGER ALL',
+      'ALTER TABLE payment ADD COLUMN note text',
+      'DROP TABLE payment CASCADE',
+      'DROP TRIGGER payment_immutable ON payment',
+      'CREATE TABLE stash (id int)',
     ]) {
-      await expect(db.query(statement)).rejects.toThrow(/immutable/);
+      await expect(db.query(statement)).rejects.toThrow(/permission denied|must be owner/);
     }
+    // Every connection of the pool, not only the first: a burst of parallel statements takes several.
+    const roles = await Promise.all(Array.from({ length: 8 }, () => db.query(`SELECT current_user AS role, pg_sleep(0.05)`)));
+    expect(new Set(roles.map(([row]) => row.role))).toEqual(new Set(['broedplaats_app']));
+  });
+
+  it('refuses TRUNCATE of invoices, lines, payments, the credit ledger and documents, to the schema’s owner too', async () => {
+    await asOwner(db, async (owner) => {
+      for (const statement of truncations) await expect(owner.query(statement)).rejects.toThrow(/immutable/);
+      // Without CASCADE the credit ledger's reference to payments refuses it first.
+      await expect(owner.query('TRUNCATE payment')).rejects.toThrow(/immutable|referenced in a foreign key/);
+    });
     const [counts] = await db.query(
       `SELECT (SELECT count(*)::int FROM invoice) AS invoices, (SELECT count(*)::int FROM invoice_line) AS lines,
               (SELECT count(*)::int FROM payment) AS payments, (SELECT count(*)::int FROM document) AS documents`,

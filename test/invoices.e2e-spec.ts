@@ -208,9 +208,17 @@ describe('invoicing', () => {
         .http()
         .post(`/api/invoices/${invoice.id}/payments`)
         .set(t.admin)
-        .send({ amountCents, paidOn: '2012-03-10', reference: `bank ${amountCents}` });
+        .send({ amountCents, paidOn: '2012-03-01', reference: `bank ${amountCents}` });
 
     expect((await pay(0)).status).toBe(400);
+    expect((await pay(-100)).status).toBe(400);
+    // The test's clock says 2012-03-01: money that has not arrived yet is not booked.
+    const ahead = await t
+      .http()
+      .post(`/api/invoices/${invoice.id}/payments`)
+      .set(t.admin)
+      .send({ amountCents: 4000, paidOn: '2012-03-02' });
+    expect([ahead.status, ahead.body.details.map((detail: { field: string }) => detail.field)]).toEqual([400, ['paidOn']]);
     const partial = await pay(4000);
     expect(partial.status).toBe(201);
     expect(partial.body).toMatchObject({ paidCents: 4000, status: 'open', creditCents: 0 });
@@ -247,7 +255,7 @@ describe('invoicing', () => {
     expect((await t.http().post(`/api/invoices/${first.id}/credit-notes`).set(t.admin).send({ reason: 'again' })).status).toBe(409);
     expect((await t.http().post(`/api/invoices/${credit.body.id}/credit-notes`).set(t.admin).send({ reason: 'x' })).status).toBe(422);
     expect(
-      (await t.http().post(`/api/invoices/${first.id}/payments`).set(t.admin).send({ amountCents: 100, paidOn: '2012-03-10' })).status,
+      (await t.http().post(`/api/invoices/${first.id}/payments`).set(t.admin).send({ amountCents: 100, paidOn: '2012-03-01' })).status,
     ).toBe(422);
     expect((await t.http().post(`/api/invoices/${first.id}/credit-notes`).set(t.admin).send({})).status).toBe(400);
     // The refused attempts left no trace; the credit note did.

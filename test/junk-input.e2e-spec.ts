@@ -77,9 +77,14 @@ describe('junk input to every write endpoint', () => {
     await seedLeases(t, invoicedBuilding.id, 1);
     await t.http().post(`/api/buildings/${invoicedBuilding.id}/invoice-runs`).set(t.admin).send({ period: '2012-03' });
     let invoiceId = '';
+    let invoicedTenantId = '';
     await eventually(async () => {
-      invoiceId = (await t.http().get(`/api/invoices?buildingId=${invoicedBuilding.id}`).set(t.admin)).body.items[0].id;
+      const [invoice] = (await t.http().get(`/api/invoices?buildingId=${invoicedBuilding.id}`).set(t.admin)).body.items;
+      [invoiceId, invoicedTenantId] = [invoice.id, invoice.tenantId];
     });
+    const paymentId = (
+      await t.http().post(`/api/invoices/${invoiceId}/payments`).set(t.admin).send({ amountCents: 100, paidOn: '2012-03-10' })
+    ).body.payments[0].id;
     const round = (
       await t
         .http()
@@ -179,6 +184,13 @@ describe('junk input to every write endpoint', () => {
         fields: ['amountCents', 'paidOn', 'reference'],
         valid: { amountCents: 1, paidOn: '2012-03-10' },
       },
+      { path: `/api/invoices/${invoiceId}/apply-credit`, fields: ['amountCents'], valid: { amountCents: 1 } },
+      {
+        path: `/api/tenants/${invoicedTenantId}/refunds`,
+        fields: ['amountCents', 'refundedOn', 'reference'],
+        valid: { amountCents: 1, refundedOn: '2012-03-10' },
+      },
+      { path: `/api/payments/${paymentId}/reverse`, fields: ['reason'], valid: { reason: 'r' } },
       { path: `/api/invoices/${invoiceId}/credit-notes`, fields: ['reason'], valid: { reason: 'r' } },
       {
         path: `/api/buildings/${building.id}/application-rounds`,

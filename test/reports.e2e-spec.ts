@@ -13,6 +13,7 @@ import {
   createUser,
 } from './helpers/factories.js';
 import { pdfText } from './helpers/pdf-text.js';
+import { recoverableByTotals } from './helpers/small-counts.js';
 import { readXlsx, rowsOf } from './helpers/xlsx.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -151,7 +152,8 @@ describe('reports', () => {
       spaces: 9,
       spacesLet: 8,
       spaceOccupancyRate: 0.8889,
-      tenants: 8,
+      // The city's 9 tenants minus B1's 8 would give away B2's one: B1's count is masked too, the city's total stays.
+      tenants: '<5',
       localTenants: 5,
       bands: [
         { code: 'A', tenants: 6, areaM2: 140 },
@@ -202,7 +204,7 @@ describe('reports', () => {
     expect(csv).toHaveLength(3);
     expect(csv[0]).toContain('lettableAreaM2');
     const b1Row = csv.find((line) => line.includes(b1.id))!;
-    expect(b1Row).toContain(',240,200,0.8333,9,8,8,5,<5,1000000,6,140,<5,,<5,,');
+    expect(b1Row).toContain(',240,200,0.8333,9,8,<5,5,<5,1000000,6,140,<5,,<5,,');
 
     const pdf = (await pdfText(await fetchReport(headers, { kind: 'municipality-monitor', period: '2012-12', format: 'pdf' }))).replace(
       /\s+/g,
@@ -323,7 +325,7 @@ describe('reports', () => {
       0.8333,
       9,
       8,
-      8,
+      '<5',
       5,
       '<5',
       10000,
@@ -436,6 +438,82 @@ describe('reports', () => {
       await fetchReport(t.admin, { kind: 'municipality-monitor', city: elsewhere, period: '2012-06', format: 'xlsx' }),
     );
     expect(rowsOf(monitorXlsx.getWorksheet('Disciplines')!)[1]).toEqual([`'=HYPERLINK("http://x","klik")`, "'@SUM(A1)", '<5']);
+  });
+
+  it('masks a second count where a total minus the other counts would give a small count away, in JSON and CSV', async () => {
+    // Two broedplaatsen: X has five band-A designers and two band-B dancers (7 tenants), Y six band-A designers.
+    const town = `Purmerend ${Date.now()}`;
+    const x = await createBuilding(t, { city: town, name: `X ${Date.now()}` });
+    const y = await createBuilding(t, { city: town, name: `Y ${Date.now()}` });
+    const letStudio = async (buildingId: string, floorId: string, income: number, discipline: string) => {
+      const space = await createSpace(t, floorId, { areaM2: 20 });
+      const tenant = await createTenant(t, { discipline });
+      await assessBand(t, tenant.id, buildingId, income);
+      await createLease(t, { tenantId: tenant.id, spaceId: space.id, startDate: '2012-01-01', endDate: '2012-12-31' });
+    };
+    const xFloor = await createFloor(t, x.id, { level: 1 });
+    const yFloor = await createFloor(t, y.id, { level: 1 });
+    for (let i = 0; i < 5; i++) await letStudio(x.id, xFloor.id, A, 'design');
+    for (let i = 0; i < 2; i++) await letStudio(x.id, xFloor.id, B, 'dans');
+    for (let i = 0; i < 6; i++) await letStudio(y.id, yFloor.id, A, 'design');
+
+    const json = JSON.parse(
+      (await fetchReport(t.admin, { kind: 'municipality-monitor', city: town, period: '2012', format: 'json' })).toString(),
+    );
+    const xJson = json.buildings.find((building: { buildingId: string }) => building.buildingId === x.id);
+    // X's 7 tenants minus its 5 in band A would give away the 2 in band B: band A is masked too, its m² with it.
+    expect(xJson).toMatchObject({
+      tenants: 7,
+      letAreaM2: 140,
+      bands: [
+        { code: 'A', tenants: '<5', areaM2: null },
+        { code: 'B', tenants: '<5', areaM2: null },
+      ],
+      disciplines: [
+        { name: 'dans', tenants: '<5' },
+        { name: 'design', tenants: '<5' },
+      ],
+    });
+    // The totals stay: they are what the monitor is read for.
+    expect(json.totals).toMatchObject({ tenants: 13, letAreaM2: 260 });
+    expect(recoverableByTotals(json.buildings, json.totals)).toEqual([]);
+
+    const [header, ...lines] = (await fetchReport(t.admin, { kind: 'municipality-monitor', city: town, period: '2012', format: 'csv' }))
+      .toString()
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    expect(lines).toHaveLength(2);
+    const cell = (line: string[], column: string) => line[header!.indexOf(column)]!;
+    const shown = (figure: string) => (/^\d+$/.test(figure) ? Number(figure) : figure);
+    const rows = lines.map((line) => ({
+      name: cell(line, 'name'),
+      tenants: shown(cell(line, 'tenants')),
+      bands: ['A', 'B'].map((code) => ({
+        code,
+        tenants: shown(cell(line, `band${code}Tenants`)),
+        areaM2: cell(line, `band${code}AreaM2`) === '' ? null : Number(cell(line, `band${code}AreaM2`)),
+      })),
+      disciplines: cell(line, 'disciplines')
+        .split('; ')
+        .map((entry) => entry.split(': '))
+        .map(([name, tenants]) => ({ name: name!, tenants: shown(tenants!) })),
+    }));
+    const xCsv = rows.find((row) => row.name === xJson.name)!;
+    expect(xCsv).toMatchObject({
+      tenants: 7,
+      bands: [
+        { tenants: '<5', areaM2: null },
+        { tenants: '<5', areaM2: null },
+      ],
+    });
+    expect(xCsv.disciplines).toEqual([
+      { name: 'dans', tenants: '<5' },
+      { name: 'design', tenants: '<5' },
+    ]);
+    expect(recoverableByTotals(rows)).toEqual([]);
+    // Y's row in the CSV, and in the JSON, next to the city's totals: nothing to work out there either.
+    expect(recoverableByTotals(rows, json.totals)).toEqual([]);
   });
 
   it('keeps each role to its scope', async () => {

@@ -60,6 +60,34 @@ describe('offers on floors that are taken', () => {
     expect(open.body).toEqual({ items: [], total: 0 });
   });
 
+  it('withdraws a group’s open offer of another floor when the group is given a floor, and passes that floor on', async () => {
+    const { floorIds, roundId } = await createRound(t, 2);
+    const [wanted, offered] = floorIds as [string, string];
+    const holder = await submittedApplication(t, roundId, [offered]);
+    expect((await t.http().post(`/api/applications/${holder.id}/allocate`).set(t.admin).send({ floorId: offered })).status).toBe(201);
+    const group = await submittedApplication(t, roundId, [wanted, offered]);
+    const next = await submittedApplication(t, roundId, [offered]);
+    for (const { id } of [group, next]) expect((await t.http().post(`/api/applications/${id}/waitlist`).set(t.admin)).status).toBe(200);
+    const released = await t.http().post(`/api/floors/${offered}/release`).set(t.admin);
+    expect(released.body.offer).toMatchObject({ applicationId: group.id, floorId: offered, status: 'open' });
+    const offerId = released.body.offer.id as string;
+
+    expect((await t.http().post(`/api/applications/${group.id}/allocate`).set(t.admin).send({ floorId: wanted })).status).toBe(201);
+    expect((await applicationOf(group.id)).offers).toEqual([expect.objectContaining({ id: offerId, status: 'withdrawn' })]);
+    expect(await auditTrail(t, 'offer', offerId, 2)).toEqual([
+      expect.objectContaining({ action: 'offer.made' }),
+      expect.objectContaining({
+        action: 'offer.withdrawn',
+        changes: { floorId: offered, applicationId: group.id, because: 'group-allocated' },
+      }),
+    ]);
+    const accept = await t.http().post(`/api/offers/${offerId}/accept`).set(group.headers);
+    expect([accept.status, accept.body.code]).toEqual([422, 'offer_closed']);
+    // The floor the group no longer needs goes to the next group on the waiting list.
+    const open = await t.http().get(`/api/offers?status=open&floorId=${offered}`).set(t.admin);
+    expect(open.body).toMatchObject({ total: 1, items: [expect.objectContaining({ applicationId: next.id, floorId: offered })] });
+  });
+
   it('never offers an allocated floor: declining on a floor taken meanwhile makes no new offer, nor does offering the round', async () => {
     const { floorIds, roundId } = await createRound(t, 1);
     const floorId = floorIds[0]!;

@@ -12,7 +12,7 @@ export interface AppConfig {
   app: { port: number; runWorkers: boolean; demoData: boolean; logRequests: boolean; requestTimeoutMs: number; docsEnabled: boolean };
   database: DatabaseConfig;
   redis: { url: string | null; prefix: string };
-  jobs: { concurrency: number; backoffMs: number; lockMs: number };
+  jobs: { concurrency: number; backoffMs: number; lockMs: number; enqueueTimeoutMs: number; recoveryIntervalMs: number };
 }
 
 /** What every feature section may build on: the namespaces this file reads itself. */
@@ -77,6 +77,8 @@ export function loadConfig(sections: readonly ConfigSection[], env: Env = proces
       concurrency: read.integer('JOBS_CONCURRENCY', 4, 1, 64),
       backoffMs: read.integer('JOBS_BACKOFF_MS', 2000, 1, 600000),
       lockMs: read.integer('JOBS_LOCK_MS', 30000, 500, 3_600_000),
+      enqueueTimeoutMs: read.integer('JOBS_ENQUEUE_TIMEOUT_MS', 2000, 50, 60_000),
+      recoveryIntervalMs: read.integer('JOBS_RECOVERY_INTERVAL_MS', 300_000, 200, 86_400_000),
     },
   };
   const featureSections: Partial<Record<FeatureConfigKey, unknown>> = {};

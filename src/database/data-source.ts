@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { EntityClass } from '../common/feature/feature-module.js';
 import type { DatabaseConfig } from '../config/config.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
@@ -50,7 +52,7 @@ class EmbeddedDataSource extends DataSource {
  */
 export async function openDataSource(
   config: DatabaseConfig,
-  options: { entities: EntityClass[]; migrationsRun?: boolean },
+  options: { entities: EntityClass[]; migrationsRun?: boolean; asAppRole?: boolean },
 ): Promise<DataSource> {
   let dataSource: DataSource;
   if (config.kind === 'postgres') {
@@ -65,6 +67,7 @@ export async function openDataSource(
     if (options.migrationsRun ?? config.migrationsRun) {
       await (config.kind === 'postgres' ? runMigrationsExclusively(dataSource) : migrate(dataSource));
     }
+    if (options.asAppRole) await actAsAppRole(dataSource);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     throw error;
@@ -96,4 +99,35 @@ async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
     await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lockHolder.release();
   }
+}
+
+/** The role the app works as: rows only, no TRUNCATE, ALTER or DROP (migrations/1797200000001-AppRoleWithoutTruncate.ts). */
+export const APP_ROLE = 'broedplaats_app';
+
+/**
+ * After the migrations ran as the login role (the owner), every pooled connection switches to the app's role
+ * before its first statement, those already open included: the switch is queued on the connection as it is
+ * handed out, ahead of whatever the borrower sends. Where the role is missing (a login role that could not
+ * create it) the app works as the login role and says so.
+ */
+async function actAsAppRole(dataSource: DataSource): Promise<void> {
+  const logger = new Logger('Database');
+  const [role] = await dataSource.query<{ member: boolean }[]>(
+    `SELECT pg_has_role(session_user, oid, 'MEMBER') AS member FROM pg_roles WHERE rolname = $1`,
+    [APP_ROLE],
+  );
+  if (!role?.member) {
+    logger.warn(`no role ${APP_ROLE} to work as: working as the login role, which may TRUNCATE, ALTER and DROP`);
+    return;
+  }
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  const switched = new WeakSet<PoolClient>();
+  pool.on('acquire', (client) => {
+    if (switched.has(client)) return;
+    switched.add(client);
+    client.query(`SET ROLE ${APP_ROLE}`).catch((error: unknown) => {
+      switched.delete(client);
+      logger.error(`could not switch a connection to role ${APP_ROLE}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
 }

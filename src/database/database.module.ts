@@ -14,7 +14,8 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           // The data source options live in openDataSource; Nest only needs the driver and its retry policy.
           useFactory: () => ({ type: 'postgres', retryAttempts: 2, retryDelay: 1000 }),
-          dataSourceFactory: () => openDataSource(config, { entities }),
+          // The app works as the role without TRUNCATE, ALTER or DROP once the migrations ran.
+          dataSourceFactory: () => openDataSource(config, { entities, asAppRole: true }),
         }),
       ],
     };

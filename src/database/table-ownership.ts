@@ -20,7 +20,7 @@ export const OWNERSHIP = {
   },
   documents: { tables: ['document'], publishes: [] },
   invoices: {
-    tables: ['invoice_run', 'invoice_run_item', 'invoice_counter', 'invoice', 'invoice_line', 'payment'],
+    tables: ['invoice_run', 'invoice_run_item', 'invoice_counter', 'invoice', 'invoice_line', 'payment', 'tenant_credit', 'credit_entry'],
     publishes: ['lease_arrears_on'],
   },
   applications: {

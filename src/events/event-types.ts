@@ -15,7 +15,12 @@ export interface EventPayloads {
     totalCents: number;
   };
   'invoice.credited': { number: string; creditNoteId: string; creditNoteNumber: string; reason: string; totalCents: number };
-  'payment.recorded': { paymentId: string; amountCents: number; paidOn: string; reference: string | null };
+  /** `creditCents`: what the payment added to the tenant's credit balance (paid beyond the total). */
+  'payment.recorded': { paymentId: string; amountCents: number; paidOn: string; reference: string | null; creditCents: number };
+  /** `creditCents`: how the reversal moved the tenant's credit balance. */
+  'payment.reversed': { paymentId: string; reversalId: string; amountCents: number; reason: string; creditCents: number };
+  'credit.applied': { tenantId: string; paymentId: string; amountCents: number; balanceCents: number };
+  'refund.recorded': { creditEntryId: string; amountCents: number; refundedOn: string; reference: string | null; balanceCents: number };
   'lease.started': {
     tenantId: string;
     spaceId: string;
@@ -28,8 +33,8 @@ export interface EventPayloads {
   'lease.terminated': { endDate: string; previousEndDate: string | null; noticeGivenOn: string; reason: string };
   'offer.made': { floorId: string; applicationId: string; replyBy: string };
   'offer.expired': { floorId: string; applicationId: string };
-  /** The floor was allocated or released while the offer was open. */
-  'offer.withdrawn': { floorId: string; applicationId: string; because: 'allocated' | 'released' };
+  /** The floor was allocated or released while the offer was open, or the group was given another floor (`group-allocated`). */
+  'offer.withdrawn': { floorId: string; applicationId: string; because: 'allocated' | 'released' | 'group-allocated' };
   'application.released': { floorId: string };
   'application.allocated': { floorId: string; allocationId: string; tenantIds: string[] };
   'handover.completed': {
@@ -50,6 +55,9 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'invoice.issued': 'invoice',
   'invoice.credited': 'invoice',
   'payment.recorded': 'invoice',
+  'payment.reversed': 'invoice',
+  'credit.applied': 'invoice',
+  'refund.recorded': 'tenant',
   'lease.started': 'lease',
   'lease.terminated': 'lease',
   'offer.made': 'offer',

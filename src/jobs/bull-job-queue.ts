@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { JobHandlerRegistry } from './job-handler.registry.js';
 import type { EnqueueOptions, JobName, JobPayloads } from './job-names.js';
-import { JOB_ATTEMPTS, JobQueue } from './job-queue.js';
+import { JOB_ATTEMPTS, JobQueue, QueueUnavailableError } from './job-queue.js';
 
 export const QUEUE_NAME = 'broedplaats';
 
@@ -50,8 +50,12 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap, Be
     await this.queue.close();
   }
 
+  /**
+   * A client that is not connected holds the add in its offline queue until Redis is back (and
+   * sends it then); the caller waits at most JOBS_ENQUEUE_TIMEOUT_MS for it.
+   */
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
-    await this.queue.add(name, payload, {
+    const added = this.queue.add(name, payload, {
       jobId: options.jobId,
       delay: options.delayMs,
       attempts: JOB_ATTEMPTS,
@@ -59,6 +63,19 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap, Be
       removeOnComplete: { age: 24 * 60 * 60 },
       removeOnFail: { age: 7 * 24 * 60 * 60 },
     });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new QueueUnavailableError(options.jobId)), this.config.jobs.enqueueTimeoutMs);
+    });
+    try {
+      await Promise.race([added, timeout]);
+    } catch (error) {
+      // An add still waiting in the offline queue may fail later: nobody waits for it any more.
+      added.catch(() => undefined);
+      throw error instanceof QueueUnavailableError ? error : new QueueUnavailableError(options.jobId, error);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**

@@ -140,7 +140,8 @@ describe('codes the source throws', () => {
   });
 
   it('declare no code that nothing answers', () => {
-    const text = files.map((file) => file.text).join('\n');
+    // Listing a code in the OpenAPI document (@ApiErrors) is not answering it.
+    const text = files.map((file) => file.text.replace(/@ApiErrors\([^)]*\)/g, '')).join('\n');
     const unused = [...lists].flatMap(([list, codes]) => Object.keys(codes).filter((code) => !text.includes(`${list}.${code}`)));
     expect(unused).toEqual([]);
   });

@@ -1,11 +1,13 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
-/** Documents a `{ items, total }` page of the given response DTO. */
-export function ApiPage(item: Type<unknown>) {
+/** Documents a `{ items, total }` page of the given response DTO (200, or `status` for a route that creates them). */
+export function ApiPage(item: Type<unknown>, options: { status?: 200 | 201; description?: string } = {}) {
   return applyDecorators(
     ApiExtraModels(item),
-    ApiOkResponse({
+    ApiResponse({
+      status: options.status ?? 200,
+      description: options.description ?? 'A page of them',
       schema: {
         type: 'object',
         required: ['items', 'total'],

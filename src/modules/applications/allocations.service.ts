@@ -55,14 +55,14 @@ export class AllocationsService {
     return this.allocateAtomically(applicationId, floorId, principal);
   }
 
-  private allocateAtomically(
+  private async allocateAtomically(
     applicationId: string,
     floorId: string,
     principal: Principal,
     first?: (manager: EntityManager) => Promise<void>,
   ): Promise<Allocation> {
     const actorUserId = actorOf(principal);
-    return translateConstraintViolations(
+    const { allocation, passedOn } = await translateConstraintViolations(
       () =>
         this.applications.transaction(async (manager) => {
           await this.applications.lockFloor(manager, floorId);
@@ -84,18 +84,23 @@ export class AllocationsService {
             payload: { floorId, allocationId, tenantIds },
           });
           await this.withdrawOpenOffers(manager, floorId, 'allocated', actorUserId);
-          for (const offer of await this.applications.expireOtherOpenOffers(manager, applicationId)) {
+          // The group has its floor: its offers of other floors no longer stand, and those floors pass to the next group.
+          const passedOn: string[] = [];
+          for (const offer of await this.applications.withdrawOpenOffersOf(manager, applicationId)) {
             await this.events.record(manager, {
-              type: 'offer.expired',
+              type: 'offer.withdrawn',
               entityId: offer.id,
               actorUserId,
-              payload: { floorId: offer.floorId, applicationId },
+              payload: { floorId: offer.floorId, applicationId, because: 'group-allocated' },
             });
+            passedOn.push(offer.floorId);
           }
-          return { applicationId, floorId, tenantIds };
+          return { allocation: { applicationId, floorId, tenantIds }, passedOn };
         }),
       { uq_floor_allocation_current: floorAlreadyAllocated },
     );
+    for (const floor of passedOn) await this.offerFloor(floor, principal);
+    return allocation;
   }
 
   /** Ends the floor's allocation (the group's application becomes `released`); the best waitlisted group that wants it gets an offer. */

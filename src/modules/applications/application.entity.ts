@@ -19,7 +19,7 @@ import { User } from '../users/user.entity.js';
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'allocated', 'waitlisted', 'rejected', 'withdrawn', 'released'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** `withdrawn`: the floor was allocated or released meanwhile, so the offer no longer stands. */
+/** `withdrawn`: the floor was allocated or released meanwhile, or the group was given another floor, so the offer no longer stands. */
 export const OFFER_STATUSES = ['open', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
 import { PageQueryDto } from '../../common/pagination/page.js';
@@ -31,6 +31,8 @@ import {
 } from './dto/application.dto.js';
 import { APPLICATIONS_ERRORS } from './applications.errors.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
+import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
+import { COMMON_ERRORS } from '../../common/errors/common.errors.js';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -42,6 +44,13 @@ export class ApplicationRoundsController {
   ) {}
 
   @Post('buildings/:id/application-rounds')
+  @ApiOperation({
+    summary: 'Open an application round',
+    description:
+      'Groups of makers can apply for the given floors of the building between `opensOn` and `closesOn`. Each floor must be of this building and ' +
+      'still part of the broedplaats.',
+  })
+  @ApiErrors(APPLICATIONS_ERRORS.round_closes_before_it_opens, FLOORS_ERRORS.floor_not_in_building, FLOORS_ERRORS.floor_left_broedplaats)
   @Can('applications.review')
   @ApiCreatedResponse({ type: RoundResponseDto })
   async createRound(
@@ -98,6 +107,10 @@ export class ApplicationRoundsController {
   }
 
   @Get('application-rounds/:id')
+  @ApiOperation({
+    summary: 'One application round',
+    description: 'Its name, dates and floors; any signed-in user who may see the building can read it to apply.',
+  })
   @ApiOkResponse({ type: RoundResponseDto })
   async getRound(
     @CurrentPrincipal() principal: Principal,
@@ -109,6 +122,12 @@ export class ApplicationRoundsController {
 
   /** Any signed-in user may apply for a group and becomes its contact. */
   @Post('application-rounds/:id/applications')
+  @ApiOperation({
+    summary: 'Apply for a round as a group',
+    description:
+      'Any signed-in user may apply for a group and becomes its contact. The application starts as `draft`; ' +
+      'submit it with `POST /api/applications/{id}/submit` while the round is open.',
+  })
   @ApiCreatedResponse({ type: ApplicationResponseDto })
   async apply(
     @CurrentPrincipal() principal: Principal,
@@ -120,8 +139,12 @@ export class ApplicationRoundsController {
   }
 
   @Get('application-rounds/:id/ranking')
+  @ApiOperation({
+    summary: 'Ranking of a round',
+    description: 'The applications of the round by mean review score, best first, then by submission time (admins).',
+  })
   @Can('applications.review')
-  @ApiOkResponse({ type: [RankingItemDto] })
+  @ApiPage(RankingItemDto, { description: 'Every application of the round, best mean score first' })
   async ranking(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(APPLICATIONS_ERRORS.application_round_not_found)) roundId: string,
@@ -138,8 +161,14 @@ export class ApplicationRoundsController {
 
   /** Offers every free floor of the round to the best waitlisted group that wants it. */
   @Post('application-rounds/:id/offers')
+  @ApiOperation({
+    summary: 'Offer the free floors of a round',
+    description:
+      'Each floor of the round that is neither allocated nor already offered goes to the best waitlisted group that wants it; ' +
+      'the group has until `replyBy` to accept or decline.',
+  })
   @Can('applications.review')
-  @ApiCreatedResponse({ type: [OfferResponseDto] })
+  @ApiPage(OfferResponseDto, { status: 201, description: 'The offers made now (none when no waitlisted group wants a free floor)' })
   async offerFreeFloors(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(APPLICATIONS_ERRORS.application_round_not_found)) roundId: string,
@@ -159,6 +188,10 @@ export class ApplicationsController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'One application',
+    description: 'The group, its members, plan, reviews and offers; for admins and the members of the group.',
+  })
   @ApiOkResponse({ type: ApplicationResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -168,6 +201,16 @@ export class ApplicationsController {
   }
 
   @Post('submit')
+  @ApiOperation({
+    summary: 'Submit an application',
+    description: 'By its contact (or an admin), while the round is open; a draft becomes `submitted` and can be reviewed.',
+  })
+  @ApiErrors(
+    COMMON_ERRORS.forbidden,
+    APPLICATIONS_ERRORS.round_not_open,
+    APPLICATIONS_ERRORS.group_too_large,
+    APPLICATIONS_ERRORS.transition_refused,
+  )
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationResponseDto })
   async submit(
@@ -178,6 +221,11 @@ export class ApplicationsController {
   }
 
   @Post('withdraw')
+  @ApiOperation({
+    summary: 'Withdraw an application',
+    description: 'By its contact (or an admin); a withdrawn application is not reviewed, offered or allocated.',
+  })
+  @ApiErrors(COMMON_ERRORS.forbidden, APPLICATIONS_ERRORS.transition_refused)
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationResponseDto })
   async withdraw(
@@ -188,6 +236,11 @@ export class ApplicationsController {
   }
 
   @Post('reviews')
+  @ApiOperation({
+    summary: 'Review an application',
+    description: 'A score from 1 to 10 with optional notes (admins); the ranking uses the mean of the scores.',
+  })
+  @ApiErrors(APPLICATIONS_ERRORS.not_reviewable)
   @Can('applications.review')
   @ApiCreatedResponse({ type: ApplicationResponseDto })
   async review(
@@ -200,6 +253,13 @@ export class ApplicationsController {
   }
 
   @Post('allocate')
+  @ApiOperation({
+    summary: 'Allocate a floor to an application',
+    description:
+      "The group gets the floor (one of its round's) and each member becomes a tenant. A floor already allocated is 409; " +
+      'an application that is not submitted or waitlisted is 422. Open offers of the floor are withdrawn.',
+  })
+  @ApiErrors(APPLICATIONS_ERRORS.floor_not_in_round, APPLICATIONS_ERRORS.transition_refused, APPLICATIONS_ERRORS.floor_already_allocated)
   @Can('applications.review')
   @ApiCreatedResponse({ type: AllocationResponseDto })
   allocate(
@@ -211,6 +271,11 @@ export class ApplicationsController {
   }
 
   @Post('waitlist')
+  @ApiOperation({
+    summary: 'Put an application on the waiting list',
+    description: 'A waitlisted group can be offered a floor that comes free (admins).',
+  })
+  @ApiErrors(APPLICATIONS_ERRORS.transition_refused)
   @Can('applications.review')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationResponseDto })
@@ -222,6 +287,11 @@ export class ApplicationsController {
   }
 
   @Post('reject')
+  @ApiOperation({
+    summary: 'Reject an application',
+    description: 'The application is final and gets no offers (admins).',
+  })
+  @ApiErrors(APPLICATIONS_ERRORS.transition_refused)
   @Can('applications.review')
   @HttpCode(200)
   @ApiOkResponse({ type: ApplicationResponseDto })
@@ -258,6 +328,18 @@ export class OffersController {
   }
 
   @Post('offers/:id/accept')
+  @ApiOperation({
+    summary: 'Accept an offer',
+    description:
+      "By the group's contact (or an admin) before `replyBy`: the floor is allocated to the group as with allocate, and the group's other open offers expire.",
+  })
+  @ApiErrors(
+    COMMON_ERRORS.forbidden,
+    APPLICATIONS_ERRORS.offer_closed,
+    APPLICATIONS_ERRORS.offer_expired,
+    APPLICATIONS_ERRORS.transition_refused,
+    APPLICATIONS_ERRORS.floor_already_allocated,
+  )
   @ApiCreatedResponse({ type: AllocationResponseDto })
   accept(
     @CurrentPrincipal() principal: Principal,
@@ -267,8 +349,22 @@ export class OffersController {
   }
 
   @Post('offers/:id/decline')
+  @ApiOperation({
+    summary: 'Decline an offer',
+    description:
+      "By the group's contact (or an admin) before `replyBy`; the floor is offered to the next waitlisted group that wants it, if any.",
+  })
+  @ApiErrors(COMMON_ERRORS.forbidden, APPLICATIONS_ERRORS.offer_closed, APPLICATIONS_ERRORS.offer_expired)
   @HttpCode(200)
-  @ApiOkResponse({ type: OfferResponseDto, description: 'The next offer of the floor, if a group wants it' })
+  @ApiExtraModels(OfferResponseDto)
+  @ApiOkResponse({
+    description: 'The next offer of the floor, if a waitlisted group wants it',
+    schema: {
+      type: 'object',
+      required: ['nextOffer'],
+      properties: { nextOffer: { nullable: true, allOf: [{ $ref: getSchemaPath(OfferResponseDto) }] } },
+    },
+  })
   async decline(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(APPLICATIONS_ERRORS.offer_not_found)) id: string,
@@ -279,6 +375,23 @@ export class OffersController {
 
   /** Ends the floor's group allocation; the floor can be offered again (the best waitlisted group gets an offer). */
   @Post('floors/:id/release')
+  @ApiOperation({
+    summary: "End a floor's group allocation",
+    description:
+      "The group's application becomes `released` and the floor's open offers are withdrawn; the best waitlisted group that wants the floor gets an offer (answered as `offer`).",
+  })
+  @ApiOkResponse({
+    description: 'The released floor and the offer made for it, if any',
+    schema: {
+      type: 'object',
+      required: ['floorId', 'offer'],
+      properties: {
+        floorId: { type: 'string', format: 'uuid' },
+        offer: { nullable: true, allOf: [{ $ref: getSchemaPath(OfferResponseDto) }] },
+      },
+    },
+  })
+  @ApiErrors(APPLICATIONS_ERRORS.floor_not_allocated)
   @Can('applications.review')
   @HttpCode(200)
   async release(

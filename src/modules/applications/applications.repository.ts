@@ -374,10 +374,10 @@ export class ApplicationsRepository {
     return rows.map((row) => ({ id: row.id, applicationId: row.application_id }));
   }
 
-  /** The offers that expired. */
-  async expireOtherOpenOffers(manager: EntityManager, applicationId: string): Promise<{ id: string; floorId: string }[]> {
+  /** Withdraws the group's open offers (it was given a floor); the offers withdrawn. */
+  async withdrawOpenOffersOf(manager: EntityManager, applicationId: string): Promise<{ id: string; floorId: string }[]> {
     const [rows] = await manager.query<[{ id: string; floor_id: string }[], number]>(
-      `UPDATE floor_offer SET status = 'expired', answered_at = now() WHERE application_id = $1 AND status = 'open' RETURNING id, floor_id`,
+      `UPDATE floor_offer SET status = 'withdrawn', answered_at = now() WHERE application_id = $1 AND status = 'open' RETURNING id, floor_id`,
       [applicationId],
     );
     return rows.map((row) => ({ id: row.id, floorId: row.floor_id }));

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
@@ -15,6 +15,12 @@ export class AuditController {
   constructor(private readonly audit: AuditLogService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Audit trail',
+    description:
+      'Every recorded change in the order it happened: who, when, which action and which fields changed from what to what. ' +
+      'Filter by `entity` (e.g. `building`) and `id` (admins).',
+  })
   @ApiPage(AuditEntryResponseDto)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListAuditQueryDto): Promise<Page<AuditEntryResponseDto>> {
     const { entity, id, limit, offset } = query;

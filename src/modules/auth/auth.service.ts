@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { JobQueue } from '../../jobs/job-queue.js';
@@ -11,6 +11,8 @@ import { TokenService } from './token.service.js';
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('AuthService');
+
   constructor(
     private readonly users: UsersService,
     private readonly repository: AuthRepository,
@@ -37,7 +39,7 @@ export class AuthService {
     const user = await this.users.findByEmail(email);
     const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDecoy(password);
     if (!user || !valid || user.disabledAt) {
-      await this.schedulePurge(windowStart);
+      this.schedulePurge(windowStart);
       throw new InvalidCredentialsError();
     }
     await this.repository.forgetAttempt(attempt.attemptId);
@@ -48,9 +50,15 @@ export class AuthService {
     await this.repository.deleteFailuresBefore(before);
   }
 
-  /** At most one purge per hour, whichever process asks. */
-  private schedulePurge(windowStart: Date): Promise<void> {
+  /**
+   * At most one purge per hour, whichever process asks. Fire and forget: a sign-in never waits for
+   * the queue (a Redis outage must not hold up a 401), and a purge that could not be queued is asked
+   * for again by the next failed sign-in.
+   */
+  private schedulePurge(windowStart: Date): void {
     const hour = windowStart.toISOString().slice(0, 13);
-    return this.jobs.enqueue('auth.purge-login-attempts', { before: windowStart.toISOString() }, { jobId: `purge-login-failures:${hour}` });
+    void this.jobs
+      .enqueue('auth.purge-login-attempts', { before: windowStart.toISOString() }, { jobId: `purge-login-failures:${hour}` })
+      .catch((error: Error) => this.logger.warn({ message: 'could not queue the purge of old sign-in failures', error: error.message }));
   }
 }

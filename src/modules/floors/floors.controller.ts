@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
@@ -9,6 +9,8 @@ import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { CreateFloorDto } from './dto/create-floor.dto.js';
 import { FloorOverviewDto, FloorResponseDto, toFloorOverview, toFloorResponse } from './dto/floor.response.dto.js';
 import { FloorsService } from './floors.service.js';
+import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
+import { FLOORS_ERRORS } from './floors.errors.js';
 
 @ApiTags('floors')
 @ApiBearerAuth()
@@ -17,6 +19,12 @@ export class FloorsController {
   constructor(private readonly floors: FloorsService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Add a floor',
+    description:
+      'A floor at `level` (0 the ground floor, negative a basement) with an optional name and theme; a level used twice in the building is 409.',
+  })
+  @ApiErrors(FLOORS_ERRORS.floor_level_taken)
   @Can('buildings.write')
   @ApiCreatedResponse({ type: FloorResponseDto })
   async create(
@@ -28,6 +36,10 @@ export class FloorsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'Floors of a building',
+    description: 'Each floor with its lettable area, the group allocated to it (if any) and its spaces, lowest level first.',
+  })
   @ApiPage(FloorOverviewDto)
   async list(
     @CurrentPrincipal() principal: Principal,

@@ -8,6 +8,7 @@ import { ExecuteHandoverService } from './execute-handover.service.js';
 import { Handover } from './handover.entity.js';
 import { HandoversController } from './handovers.controller.js';
 import { HANDOVERS_JOBS } from './handovers.jobs.js';
+import { HandoverRecoverySweep } from './handovers.recovery.js';
 import { HandoversRepository } from './handovers.repository.js';
 import { HandoversService } from './handovers.service.js';
 
@@ -17,7 +18,7 @@ import { HandoversService } from './handovers.service.js';
   jobs: HANDOVERS_JOBS,
   imports: [BuildingsModule, LeasesModule, OrganisationsModule, DocumentsModule],
   controllers: [HandoversController],
-  providers: [HandoversRepository, HandoversService, ExecuteHandoverService, ExecuteHandoverHandler],
+  providers: [HandoversRepository, HandoversService, ExecuteHandoverService, ExecuteHandoverHandler, HandoverRecoverySweep],
   exports: [HandoversService, ExecuteHandoverService],
 })
 export class HandoversModule {}

@@ -95,6 +95,14 @@ export class HandoversRepository {
     return manager.findOneBy(Handover, { id });
   }
 
+  /** Handovers whose status row says they are still to be carried out, oldest first. */
+  async unfinishedIds(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM handover WHERE status IN ('queued', 'running') ORDER BY created_at, id`,
+    );
+    return rows.map((row) => row.id);
+  }
+
   async markRunning(id: string): Promise<void> {
     await this.dataSource.query(`UPDATE handover SET status = 'running' WHERE id = $1 AND status = 'queued'`, [id]);
   }

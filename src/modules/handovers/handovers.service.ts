@@ -80,8 +80,24 @@ export class HandoversService {
         }),
       { uq_handover_in_progress: () => new ConflictError(HANDOVERS_ERRORS.handover_in_progress) },
     );
-    await this.jobs.enqueue('handovers.execute', { handoverId: handover.id }, { jobId: `handover:${handover.id}` });
+    // The status row is committed: a queue that is down leaves the handover to the recovery sweep.
+    await this.enqueueExecute(handover.id);
     return { handover, plan, building };
+  }
+
+  private enqueueExecute(id: string): Promise<boolean> {
+    return this.jobs.enqueueRecorded('handovers.execute', { handoverId: id }, { jobId: `handover:${id}` });
+  }
+
+  /** Queues again every handover that is queued or running (its job may be lost); the number queued. */
+  async requeueUnfinished(): Promise<number> {
+    let queued = 0;
+    for (const id of await this.handovers.unfinishedIds()) {
+      // The queue is down: the next sweep tries again, rather than waiting out a timeout per handover.
+      if (!(await this.enqueueExecute(id))) break;
+      queued++;
+    }
+    return queued;
   }
 
   preview(buildingId: string, transferDate: string, retainedFloorIds: string[], noticeDate: string): Promise<HandoverPlan> {

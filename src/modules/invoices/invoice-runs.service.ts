@@ -61,13 +61,8 @@ export class InvoiceRunsService {
       periodRange(period),
       this.config.invoicing.chunkSize,
     );
-    for (const chunk of pendingChunks) {
-      await this.jobs.enqueue(
-        'invoices.issue-chunk',
-        { runId: run.id, chunk, generation: run.generation },
-        { jobId: `invoice-run:${run.id}:g${run.generation}:c${chunk}` },
-      );
-    }
+    // The run and its chunks are committed: a queue that is down leaves them to the recovery sweep.
+    await this.enqueueChunks(run, pendingChunks);
     return { run, created };
   }
 
@@ -134,20 +129,49 @@ export class InvoiceRunsService {
     await this.invoices.markItemsDone(run.id, nothingOwed);
   }
 
-  private async enqueueChunks(run: InvoiceRun, chunks: number[]): Promise<void> {
-    for (const chunk of chunks) {
-      await this.jobs.enqueue(
-        'invoices.issue-chunk',
-        { runId: run.id, chunk, generation: run.generation },
-        { jobId: `invoice-run:${run.id}:g${run.generation}:c${chunk}` },
-      );
+  /**
+   * Queues the chunks side by side, so a queue that is down costs one JOBS_ENQUEUE_TIMEOUT_MS, not
+   * one per chunk. False when some could not be queued (the recovery sweep queues them later).
+   */
+  async enqueueChunks(run: Pick<InvoiceRun, 'id' | 'generation'>, chunks: number[]): Promise<boolean> {
+    const queued = await Promise.all(
+      chunks.map((chunk) =>
+        this.jobs.enqueueRecorded(
+          'invoices.issue-chunk',
+          { runId: run.id, chunk, generation: run.generation },
+          { jobId: chunkJobId(run.id, run.generation, chunk) },
+        ),
+      ),
+    );
+    return queued.every(Boolean);
+  }
+
+  /** Queues again every chunk with work left of the runs that are queued or running; the number of chunks. */
+  async requeueUnfinished(): Promise<number> {
+    const byRun = new Map<string, { generation: number; chunks: number[] }>();
+    for (const { runId, generation, chunk } of await this.invoices.unfinishedChunks()) {
+      const run = byRun.get(runId) ?? { generation, chunks: [] };
+      run.chunks.push(chunk);
+      byRun.set(runId, run);
     }
+    let chunks = 0;
+    for (const [id, run] of byRun) {
+      // The queue is down: the next sweep tries again, rather than waiting out a timeout per run.
+      if (!(await this.enqueueChunks({ id, generation: run.generation }, run.chunks))) break;
+      chunks += run.chunks.length;
+    }
+    return chunks;
   }
 
   async markFailed(runId: string, error: Error): Promise<void> {
     await this.invoices.refreshRunProgress(runId);
     await this.invoices.markRunFailed(runId, error.message);
   }
+}
+
+/** Deterministic: a chunk of one generation of a run is queued once, however often it is asked for. */
+export function chunkJobId(runId: string, generation: number, chunk: number): string {
+  return `invoice-run:${runId}:g${generation}:c${chunk}`;
 }
 
 function runPeriodError(period: string, refusal: RunPeriodRefusal): RuleError<string> {

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { bigintTransformer } from '../../common/database/transformers.js';
 import { StoredDocument } from '../../documents/document.entity.js';
 import { Building } from '../buildings/building.entity.js';
@@ -168,11 +179,24 @@ export class InvoiceLine {
   vatCents!: number;
 }
 
+export const PAYMENT_KINDS = ['payment', 'credit', 'reversal'] as const;
+/** Money received (`payment`), the tenant's credit balance used on the invoice (`credit`), or the undoing of either (`reversal`). */
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+
+/**
+ * What was booked on an invoice; rows are never changed or deleted (a trigger refuses it). A mistaken
+ * booking is undone by a `reversal` row of the negated amount that names it, once (a unique key).
+ */
 @Entity('payment')
 @Index('ix_payment_invoice', ['invoiceId'])
 @Index('uq_payment_idempotency_key', ['idempotencyKey'], { unique: true })
-@Check('ck_payment_amount_positive', `amount_cents > 0`)
+@Index('uq_payment_reverses', ['reversesPaymentId'], { unique: true })
+@Check('ck_payment_amount_sign', `CASE WHEN kind = 'reversal' THEN amount_cents < 0 ELSE amount_cents > 0 END`)
 @Check('ck_payment_idempotency_hash', `(idempotency_key IS NULL) = (request_hash IS NULL)`)
+@Check(
+  'ck_payment_kind',
+  `kind IN ('payment', 'credit', 'reversal') AND (kind = 'reversal') = (reverses_payment_id IS NOT NULL) AND (kind = 'reversal') = (reason IS NOT NULL)`,
+)
 export class Payment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -184,14 +208,34 @@ export class Payment {
   @JoinColumn({ name: 'invoice_id', foreignKeyConstraintName: 'fk_payment_invoice' })
   invoice?: Relation<Invoice>;
 
+  @Column({ type: 'text', default: 'payment' })
+  kind!: PaymentKind;
+
+  /** Signed: a reversal is the negated amount of what it reverses. */
   @Column({ type: 'bigint', transformer: bigintTransformer })
   amountCents!: number;
 
+  /** The day the money arrived; for a reversal or a use of credit, the day it was booked. */
   @Column({ type: 'date' })
   paidOn!: string;
 
   @Column({ type: 'text', nullable: true })
   reference!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  reversesPaymentId!: string | null;
+
+  @ManyToOne(() => Payment, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reverses_payment_id', foreignKeyConstraintName: 'fk_payment_reverses' })
+  reversesPayment?: Relation<Payment>;
+
+  /** Why a reversal was made. */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  /** The user who booked it; null for the demo and scheduled work. */
+  @Column({ type: 'uuid', nullable: true })
+  recordedBy!: string | null;
 
   /** The Idempotency-Key the payment was booked under, if the client sent one. */
   @Column({ type: 'text', nullable: true })
@@ -200,6 +244,89 @@ export class Payment {
   /** sha256 of the request booked under that key, to tell a retry from another payment reusing it. */
   @Column({ type: 'text', nullable: true })
   requestHash!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/**
+ * A tenant's credit balance: money paid beyond invoices' totals, until it is used on another invoice
+ * or refunded. Never below zero (a CHECK); its row is locked after the invoice's, so concurrent uses
+ * take turns and the second finds what the first left.
+ */
+@Entity('tenant_credit')
+@Check('ck_tenant_credit_not_negative', `balance_cents >= 0`)
+export class TenantCredit {
+  @PrimaryColumn({ type: 'uuid' })
+  tenantId!: string;
+
+  @ManyToOne(() => Tenant, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'fk_tenant_credit_tenant' })
+  tenant?: Relation<Tenant>;
+
+  @Column({ type: 'bigint', default: 0, transformer: bigintTransformer })
+  balanceCents!: number;
+}
+
+export const CREDIT_ENTRY_KINDS = ['overpayment', 'applied', 'refund', 'reversal'] as const;
+export type CreditEntryKind = (typeof CREDIT_ENTRY_KINDS)[number];
+
+/**
+ * The immutable ledger of a tenant's credit balance, kept apart from credit notes: an over-payment adds,
+ * a use on an invoice and a refund take away, a reversal undoes what the payment it reverses did.
+ * `balanceAfterCents` is the balance once the entry was booked.
+ */
+@Entity('credit_entry')
+@Index('ix_credit_entry_tenant', ['tenantId', 'createdAt'])
+@Check('ck_credit_entry_kind', `kind IN ('overpayment', 'applied', 'refund', 'reversal') AND (kind = 'refund') = (payment_id IS NULL)`)
+@Check(
+  'ck_credit_entry_amount',
+  `CASE kind WHEN 'overpayment' THEN amount_cents > 0 WHEN 'reversal' THEN amount_cents <> 0 ELSE amount_cents < 0 END AND balance_after_cents >= 0`,
+)
+export class CreditEntry {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  tenantId!: string;
+
+  @ManyToOne(() => TenantCredit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'fk_credit_entry_tenant_credit' })
+  tenantCredit?: Relation<TenantCredit>;
+
+  @Column({ type: 'text' })
+  kind!: CreditEntryKind;
+
+  /** Signed: what the entry added to the balance. */
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  amountCents!: number;
+
+  @Column({ type: 'bigint', transformer: bigintTransformer })
+  balanceAfterCents!: number;
+
+  /** The booking on an invoice that moved the credit; a refund has none. */
+  @Column({ type: 'uuid', nullable: true })
+  paymentId!: string | null;
+
+  @ManyToOne(() => Payment, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'payment_id', foreignKeyConstraintName: 'fk_credit_entry_payment' })
+  payment?: Relation<Payment>;
+
+  @Column({ type: 'uuid', nullable: true })
+  invoiceId!: string | null;
+
+  @ManyToOne(() => Invoice, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'invoice_id', foreignKeyConstraintName: 'fk_credit_entry_invoice' })
+  invoice?: Relation<Invoice>;
+
+  @Column({ type: 'date' })
+  occurredOn!: string;
+
+  @Column({ type: 'text', nullable: true })
+  reference!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  recordedBy!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -9,19 +9,20 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../../common/errors/error-response.js';
 import type { FastifyReply } from 'fastify';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
 import { InputError } from '../../common/errors/domain-error.js';
+import { ErrorResponseDto } from '../../common/errors/error-response.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
 import {
+  ApplyCreditDto,
+  CreditEntryDto,
   CreditNoteDto,
   InvoiceDetailResponseDto,
   InvoiceResponseDto,
@@ -29,15 +30,24 @@ import {
   ListInvoiceRunsQueryDto,
   ListInvoicesQueryDto,
   RecordPaymentDto,
+  RecordRefundDto,
+  ReversalResponseDto,
+  ReversePaymentDto,
   StartInvoiceRunDto,
+  TenantBalanceResponseDto,
+  toCreditEntryResponse,
   toInvoiceDetailResponse,
   toInvoiceResponse,
   toInvoiceRunResponse,
+  toPaymentResponse,
 } from './dto/invoice.dto.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
+import { TENANTS_ERRORS } from '../tenants/tenants.errors.js';
+import { PaymentCorrectionsService } from './payment-corrections.service.js';
 import { InvoiceRunsService } from './invoice-runs.service.js';
 import { InvoicesService } from './invoices.service.js';
 import { INVOICES_ERRORS } from './invoices.errors.js';
+import { ApiErrors, ApiFile, FILE_TYPES } from '../../common/openapi/api-docs.decorators.js';
 
 @ApiTags('invoices')
 @ApiBearerAuth()
@@ -48,6 +58,19 @@ export class InvoiceRunsController {
 
   /** 202 for a new run; the same building and period again answers the same run with 200. */
   @Post('buildings/:id/invoice-runs')
+  @ApiOperation({
+    summary: 'Invoice a building for a month',
+    description:
+      'Queues a run that issues one invoice per lease active in `period` (YYYY-MM): rent and service charge, prorated by days. ' +
+      'Answers 202 with the run to poll at `GET /api/invoice-runs/{id}`; the same building and period again answers that run with 200 and ' +
+      "issues nothing twice. A period outside the building's use, or more than one month ahead, is refused (422).",
+  })
+  @ApiErrors(
+    INVOICES_ERRORS.invoice_period_before_use,
+    INVOICES_ERRORS.invoice_period_after_use,
+    INVOICES_ERRORS.invoice_period_too_far_ahead,
+    INVOICES_ERRORS.issuer_incomplete,
+  )
   @ApiAcceptedResponse({ type: InvoiceRunResponseDto })
   @ApiOkResponse({ type: InvoiceRunResponseDto, description: 'The run of this building and period already existed' })
   async start(
@@ -80,6 +103,11 @@ export class InvoiceRunsController {
   }
 
   @Get('invoice-runs/:id')
+  @ApiOperation({
+    summary: 'Progress of an invoice run',
+    description:
+      'Its status (queued, running, completed, failed), how many leases are done of the total, and the invoices and cents issued so far.',
+  })
   @ApiOkResponse({ type: InvoiceRunResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -95,9 +123,18 @@ export class InvoiceRunsController {
 @Can('invoices.read')
 @Controller('api/invoices')
 export class InvoicesController {
-  constructor(private readonly invoices: InvoicesService) {}
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly corrections: PaymentCorrectionsService,
+  ) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Invoices',
+    description:
+      'Invoices and credit notes, filtered by building, period (YYYY-MM), tenant or status (`open`, `paid`, `credited`). ' +
+      'A tenant sees only its own.',
+  })
   @ApiPage(InvoiceResponseDto)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListInvoicesQueryDto): Promise<Page<InvoiceResponseDto>> {
     const { limit, offset, ...filter } = query;
@@ -105,6 +142,10 @@ export class InvoicesController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One invoice with its lines and payments',
+    description: 'The invoice as issued, its lines (rent, service charge, VAT) and every payment booked on it, reversals included.',
+  })
   @ApiOkResponse({ type: InvoiceDetailResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -115,8 +156,12 @@ export class InvoicesController {
   }
 
   @Get(':id/pdf')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The stored PDF, as issued' })
+  @ApiOperation({
+    summary: 'The PDF of an invoice',
+    description: 'The PDF as it was issued (its text can be copied and searched). 409 `pdf_not_ready` while it is still being made.',
+  })
+  @ApiErrors(INVOICES_ERRORS.pdf_not_ready)
+  @ApiFile('The stored PDF, as issued', FILE_TYPES.pdf)
   async pdf(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
@@ -127,6 +172,19 @@ export class InvoicesController {
   }
 
   @Post(':id/payments')
+  @ApiOperation({
+    summary: 'Book a payment on an invoice',
+    description:
+      '`amountCents` > 0, `paidOn` no later than today. The invoice becomes `paid` once fully paid. A second payment with the same ' +
+      '`reference` is refused (409) unless `force: true`; a retry with the same `Idempotency-Key` answers the first booking again.',
+  })
+  @ApiErrors(
+    INVOICES_ERRORS.idempotency_key_reused,
+    INVOICES_ERRORS.payment_reference_booked,
+    INVOICES_ERRORS.credit_note_not_payable,
+    INVOICES_ERRORS.invoice_credited,
+    INVOICES_ERRORS.payment_too_large,
+  )
   @Can('invoices.write')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry under the same key answers the first booking again' })
   @ApiCreatedResponse({ type: InvoiceDetailResponseDto })
@@ -143,7 +201,46 @@ export class InvoicesController {
     return toInvoiceDetailResponse(invoice, lines, payments);
   }
 
+  @Post(':id/apply-credit')
+  @Can('invoices.write')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Use the tenant’s credit balance on an open invoice',
+    description:
+      'Books a `credit` entry on the invoice from the credit balance that over-payments left (GET /api/tenants/:id/balance), ' +
+      'as much as `amountCents`, or without it as much as the balance and the open amount allow. The invoice’s status follows. ' +
+      'Concurrent uses take turns: the balance never goes below 0.',
+  })
+  @ApiCreatedResponse({ type: InvoiceDetailResponseDto, description: 'The invoice with its bookings' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: '`validation_failed`: amountCents is not a whole number of 1 or more' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Staff only' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: '`invoice_not_found`' })
+  @ApiErrors(
+    INVOICES_ERRORS.no_credit,
+    INVOICES_ERRORS.credit_exceeds_balance,
+    INVOICES_ERRORS.credit_exceeds_open,
+    INVOICES_ERRORS.invoice_not_open,
+    INVOICES_ERRORS.invoice_credited,
+    INVOICES_ERRORS.credit_note_not_payable,
+    INVOICES_ERRORS.credit_balance_negative,
+  )
+  async applyCredit(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
+    @Body() body: ApplyCreditDto,
+  ): Promise<InvoiceDetailResponseDto> {
+    const { invoice, lines, payments } = await this.corrections.applyCredit(id, body, principal);
+    return toInvoiceDetailResponse(invoice, lines, payments);
+  }
+
   @Post(':id/credit-notes')
+  @ApiOperation({
+    summary: 'Credit an invoice',
+    description:
+      'Issues a credit note for the whole invoice (negative amounts, numbered in the same series) with your `reason`; the invoice becomes `credited`. ' +
+      'A credit note cannot be credited, nor an invoice twice.',
+  })
+  @ApiErrors(INVOICES_ERRORS.cannot_credit_credit_note, INVOICES_ERRORS.invoice_already_credited)
   @Can('invoices.write')
   @HttpCode(201)
   @ApiCreatedResponse({ type: InvoiceResponseDto })
@@ -153,5 +250,85 @@ export class InvoicesController {
     @Body() body: CreditNoteDto,
   ): Promise<InvoiceResponseDto> {
     return toInvoiceResponse(await this.invoices.credit(id, body.reason, principal));
+  }
+}
+
+/** Corrections of what was booked: reversing a booking, and the tenant's credit balance and its refunds. */
+@ApiTags('invoices')
+@ApiBearerAuth()
+@Controller('api')
+export class PaymentCorrectionsController {
+  constructor(private readonly corrections: PaymentCorrectionsService) {}
+
+  @Post('payments/:id/reverse')
+  @Can('invoices.write')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Reverse a booking made by mistake',
+    description:
+      'Writes a reversing entry of the negated amount with who, when and why; nothing is deleted. The invoice’s status follows ' +
+      '(paid becomes open again). Credit the booking added to the tenant’s balance is taken back, credit it used comes back. ' +
+      'A booking is reversed once; a reversal itself is not reversed.',
+  })
+  @ApiCreatedResponse({ type: ReversalResponseDto, description: 'The reversing entry and the invoice’s status after it' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: '`validation_failed`: reason missing or longer than 500 characters' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Staff only' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: '`payment_not_found`' })
+  @ApiErrors(
+    INVOICES_ERRORS.payment_already_reversed,
+    INVOICES_ERRORS.payment_credit_used,
+    INVOICES_ERRORS.cannot_reverse_reversal,
+    INVOICES_ERRORS.credit_balance_negative,
+  )
+  async reverse(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(INVOICES_ERRORS.payment_not_found)) id: string,
+    @Body() body: ReversePaymentDto,
+  ): Promise<ReversalResponseDto> {
+    const { reversal, invoice } = await this.corrections.reverse(id, body.reason, principal);
+    return { ...toPaymentResponse(reversal), invoiceId: invoice.id, invoiceStatus: invoice.status, invoicePaidCents: invoice.paidCents };
+  }
+
+  @Get('tenants/:id/balance')
+  @Can('invoices.read')
+  @ApiOperation({
+    summary: 'A tenant’s credit balance and what it owes',
+    description:
+      'The credit balance from over-payments (kept apart from credit notes) with its ledger, oldest first, and what the open ' +
+      'invoices still ask (`openCents`) and the part of it past its due date (`overdueCents`). The tenant itself and staff.',
+  })
+  @ApiOkResponse({ type: TenantBalanceResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: '`tenant_not_found`, also for another tenant' })
+  async balance(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) id: string,
+  ): Promise<TenantBalanceResponseDto> {
+    const balance = await this.corrections.balance(id, principal);
+    return { ...balance, entries: balance.entries.map(toCreditEntryResponse) };
+  }
+
+  @Post('tenants/:id/refunds')
+  @Can('invoices.write')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Record a refund of credit',
+    description:
+      'Records that credit from over-payments was paid back to the tenant: a `refund` entry in its credit ledger, dated ' +
+      '`refundedOn` (today or earlier). Never more than the balance; concurrent refunds take turns.',
+  })
+  @ApiCreatedResponse({ type: CreditEntryDto, description: 'The refund’s ledger entry (a negative amount) and the balance after it' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: '`validation_failed`: amountCents, refundedOn (also after today), reference',
+  })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Staff only' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: '`tenant_not_found`' })
+  @ApiErrors(INVOICES_ERRORS.refund_exceeds_credit, INVOICES_ERRORS.credit_balance_negative)
+  async refund(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) id: string,
+    @Body() body: RecordRefundDto,
+  ): Promise<CreditEntryDto> {
+    return toCreditEntryResponse(await this.corrections.recordRefund(id, body, principal));
   }
 }

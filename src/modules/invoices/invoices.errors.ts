@@ -63,4 +63,50 @@ export const INVOICES_ERRORS = declareErrorCodes('invoices', {
     en: 'A payment of {amountCents} cents is more than ten times the {openCents} cents open on invoice {number}',
     nl: 'Een betaling van {amountCents} cent is meer dan tien keer de {openCents} cent die op factuur {number} openstaat',
   },
+  payment_not_found: { kind: 'not_found', en: 'No payment {id}', nl: 'Geen betaling {id}' },
+  payment_already_reversed: {
+    kind: 'conflict',
+    en: 'Payment {id} was already reversed',
+    nl: 'Betaling {id} is al teruggedraaid',
+  },
+  cannot_reverse_reversal: {
+    kind: 'rule',
+    en: 'A reversal cannot itself be reversed; book the payment again instead',
+    nl: 'Een terugdraaiing kan zelf niet teruggedraaid worden; boek de betaling opnieuw',
+  },
+  payment_credit_used: {
+    kind: 'rule',
+    en: 'Reversing this payment takes back {creditCents} cents of credit, but the tenant has {balanceCents} cents left: the rest was used or refunded. Reverse that first',
+    nl: 'Deze betaling terugdraaien neemt {creditCents} cent tegoed terug, maar de huurder heeft nog {balanceCents} cent: de rest is gebruikt of terugbetaald. Draai dat eerst terug',
+  },
+  no_credit: {
+    kind: 'rule',
+    en: 'The tenant has no credit balance to use',
+    nl: 'De huurder heeft geen tegoed om te gebruiken',
+  },
+  invoice_not_open: {
+    kind: 'rule',
+    en: 'Invoice {number} has nothing left to pay',
+    nl: 'Op factuur {number} staat niets meer open',
+  },
+  credit_exceeds_open: {
+    kind: 'rule',
+    en: '{amountCents} cents is more than the {openCents} cents open on invoice {number}',
+    nl: '{amountCents} cent is meer dan de {openCents} cent die op factuur {number} openstaat',
+  },
+  credit_exceeds_balance: {
+    kind: 'rule',
+    en: '{amountCents} cents is more than the tenant’s credit balance of {balanceCents} cents',
+    nl: '{amountCents} cent is meer dan het tegoed van de huurder, {balanceCents} cent',
+  },
+  credit_balance_negative: {
+    kind: 'rule',
+    en: 'This would take the tenant’s credit balance below 0',
+    nl: 'Hierdoor zou het tegoed van de huurder onder 0 komen',
+  },
+  refund_exceeds_credit: {
+    kind: 'rule',
+    en: 'A refund of {amountCents} cents is more than the tenant’s credit balance of {balanceCents} cents',
+    nl: 'Een terugbetaling van {amountCents} cent is meer dan het tegoed van de huurder, {balanceCents} cent',
+  },
 });

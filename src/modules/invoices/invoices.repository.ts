@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import type { ChargeableLease, ChargeLine } from './charges.js';
-import { Invoice, InvoiceLine, type InvoiceStatus, type PartySnapshot, Payment } from './invoice.entity.js';
+import { CreditEntry, Invoice, InvoiceLine, type InvoiceStatus, type PartySnapshot, Payment } from './invoice.entity.js';
 import { InvoiceRun } from './invoice-run.entity.js';
 import type { JobStatus } from '../../jobs/job-status.js';
 
@@ -58,6 +58,8 @@ export class InvoicesRepository {
         [buildingId, period],
       );
       const runId = row!.id;
+      // Under the row lock: what the run was before this planning.
+      const [before] = await manager.query<{ status: string }[]>(`SELECT status FROM invoice_run WHERE id = $1`, [runId]);
       const added = await manager.query<{ lease_id: string }[]>(
         `INSERT INTO invoice_run_item (run_id, lease_id, chunk)
          SELECT $1, l.lease_id, coalesce((SELECT max(chunk) + 1 FROM invoice_run_item WHERE run_id = $1), 0) + (row_number() OVER (ORDER BY l.lease_id) - 1) / $5
@@ -72,19 +74,32 @@ export class InvoicesRepository {
         `SELECT DISTINCT chunk FROM invoice_run_item WHERE run_id = $1 AND NOT done ORDER BY chunk`,
         [runId],
       );
-      // Planning again (new leases, or chunks a failed run left) gives the chunk jobs fresh ids.
+      // Only a failed run's chunks get fresh job ids (its jobs failed for good and stay in the queue as
+      // failed); an active run's chunks keep theirs, so posting it again queues nothing twice. New
+      // leases go into new chunks, whose ids are new anyway.
       await manager.query(
         `UPDATE invoice_run SET total = (SELECT count(*) FROM invoice_run_item WHERE run_id = $1),
-                generation = generation + CASE WHEN $2 AND $3 THEN 1 ELSE 0 END,
+                generation = generation + CASE WHEN $2 AND $3 AND $4 THEN 1 ELSE 0 END,
                 status = CASE WHEN NOT $3 THEN 'completed' WHEN status = 'running' THEN 'running' ELSE 'queued' END,
                 error = CASE WHEN $3 THEN NULL ELSE error END,
                 completed_at = CASE WHEN $3 THEN NULL ELSE coalesce(completed_at, now()) END
           WHERE id = $1`,
-        [runId, !row!.inserted, pending.length > 0],
+        [runId, !row!.inserted, pending.length > 0, before!.status === 'failed'],
       );
       const run = await manager.findOneByOrFail(InvoiceRun, { id: runId });
       return { run, created: row!.inserted, pendingChunks: pending.map((chunk) => chunk.chunk), plannedLeases: added.length };
     });
+  }
+
+  /** The chunks with work left of every run that is queued or running, for the recovery sweep. */
+  async unfinishedChunks(): Promise<{ runId: string; generation: number; chunk: number }[]> {
+    const rows = await this.dataSource.query<{ run_id: string; generation: number; chunk: number }[]>(
+      `SELECT DISTINCT r.id AS run_id, r.generation, item.chunk
+         FROM invoice_run r JOIN invoice_run_item item ON item.run_id = r.id AND NOT item.done
+        WHERE r.status IN ('queued', 'running')
+        ORDER BY r.id, item.chunk`,
+    );
+    return rows.map((row) => ({ runId: row.run_id, generation: row.generation, chunk: row.chunk }));
   }
 
   async buildingsWithLeasesIn(bounds: { first: string; last: string }): Promise<string[]> {
@@ -327,7 +342,10 @@ export class InvoicesRepository {
       .getOne();
   }
 
-  /** `status` is what the invoice's status becomes with this payment (see invoice-status.ts). */
+  /**
+   * Books a row on the invoice and moves its paid amount by the row's (signed) amount; `status` is what
+   * the invoice's status becomes with it (see invoice-status.ts).
+   */
   async recordPayment(manager: EntityManager, payment: Omit<Payment, 'id' | 'createdAt'>, status: InvoiceStatus): Promise<Payment> {
     const saved = await manager.save(manager.create(Payment, payment));
     await manager.query(`UPDATE invoice SET paid_cents = paid_cents + $2, status = $3 WHERE id = $1`, [
@@ -336,6 +354,80 @@ export class InvoicesRepository {
       status,
     ]);
     return saved;
+  }
+
+  findPayment(id: string): Promise<Payment | null> {
+    return this.dataSource.getRepository(Payment).findOneBy({ id });
+  }
+
+  /** The entry that reversed this payment, if any. */
+  reversalOf(manager: EntityManager, paymentId: string): Promise<Payment | null> {
+    return manager.getRepository(Payment).findOneBy({ reversesPaymentId: paymentId });
+  }
+
+  // ── the tenant's credit balance ───────────────────────────────────────────────────────
+
+  /**
+   * Locks the tenant's credit balance row (made at 0 when it has none yet) and returns the balance.
+   * Callers that also change an invoice lock the invoice first: one order, no deadlock.
+   */
+  async lockCredit(manager: EntityManager, tenantId: string): Promise<number> {
+    await manager.query(`INSERT INTO tenant_credit (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING`, [tenantId]);
+    const [row] = await manager.query<{ balance_cents: string }[]>(
+      `SELECT balance_cents FROM tenant_credit WHERE tenant_id = $1 FOR UPDATE`,
+      [tenantId],
+    );
+    return Number(row!.balance_cents);
+  }
+
+  /** Moves the locked balance by `amountCents` and books the ledger entry; the CHECK keeps it at 0 or more. */
+  async bookCredit(manager: EntityManager, entry: Omit<CreditEntry, 'id' | 'createdAt' | 'balanceAfterCents'>): Promise<CreditEntry> {
+    const [[row]] = await manager.query<{ balance_cents: string }[][]>(
+      `UPDATE tenant_credit SET balance_cents = balance_cents + $2 WHERE tenant_id = $1 RETURNING balance_cents`,
+      [entry.tenantId, entry.amountCents],
+    );
+    // Stamped while the balance is locked (not at the transaction's start), so the ledger's order is the balance's.
+    const [saved] = await manager.query<{ id: string }[]>(
+      `INSERT INTO credit_entry (tenant_id, kind, amount_cents, balance_after_cents, payment_id, invoice_id, occurred_on, reference,
+                                 recorded_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) RETURNING id`,
+      [
+        entry.tenantId,
+        entry.kind,
+        entry.amountCents,
+        row!.balance_cents,
+        entry.paymentId,
+        entry.invoiceId,
+        entry.occurredOn,
+        entry.reference,
+        entry.recordedBy,
+      ],
+    );
+    return manager.findOneByOrFail(CreditEntry, { id: saved!.id });
+  }
+
+  async creditOf(tenantId: string): Promise<{ creditCents: number; entries: CreditEntry[] }> {
+    const [row] = await this.dataSource.query<{ balance_cents: string }[]>(`SELECT balance_cents FROM tenant_credit WHERE tenant_id = $1`, [
+      tenantId,
+    ]);
+    const entries = await this.dataSource.getRepository(CreditEntry).find({ where: { tenantId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { creditCents: Number(row?.balance_cents ?? 0), entries };
+  }
+
+  /** What the tenant's open invoices still ask, and the part of it past its due date. */
+  async owedBy(tenantId: string, today: string): Promise<{ openCents: number; overdueCents: number }> {
+    const [row] = await this.dataSource.query<{ open_cents: string; overdue_cents: string }[]>(
+      `SELECT coalesce(sum(total_cents - paid_cents), 0) AS open_cents,
+              coalesce(sum(total_cents - paid_cents) FILTER (WHERE due_date < $2), 0) AS overdue_cents
+         FROM invoice WHERE tenant_id = $1 AND kind = 'invoice' AND status = 'open'`,
+      [tenantId, today],
+    );
+    return { openCents: Number(row!.open_cents), overdueCents: Number(row!.overdue_cents) };
+  }
+
+  async tenantExists(tenantId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM tenant_party WHERE tenant_id = $1`, [tenantId]);
+    return rows.length > 0;
   }
 
   paymentUnderKey(manager: EntityManager, idempotencyKey: string): Promise<Payment | null> {

@@ -13,6 +13,8 @@ import { DocumentsService, type DocumentFile } from '../../documents/documents.s
 import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import type { Invoice, InvoiceLine, Payment } from './invoice.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
+import { requireNotAfterToday } from './booking-date.js';
+import { creditChangeOf } from './credit.js';
 import { invoiceStatus } from './invoice-status.js';
 import { type InvoiceFilter, InvoicesRepository } from './invoices.repository.js';
 import { invoiceNumber, paymentReferenceOf } from './payment-reference.js';
@@ -64,7 +66,8 @@ export class InvoicesService {
   }
 
   /**
-   * Partial and full payments; paying more than owed is kept as credit in the tenant's favour. A request
+   * Partial and full payments, dated today or earlier; what is paid beyond the total goes to the tenant's
+   * credit balance (ledger entry `overpayment`), never into a credit note. A request
    * under an Idempotency-Key already booked answers that booking again (the same request) or 409 (another
    * one); the unique key settles parallel retries. A bank reference already booked on the invoice is a
    * 409 unless forced, and more than ten times what is open is taken for a typing error.
@@ -77,6 +80,7 @@ export class InvoicesService {
   ): Promise<InvoiceDetail> {
     requireCapability(principal, 'invoices.write');
     await this.getVisible(id, principal);
+    requireNotAfterToday('paidOn', input.paidOn, this.clock.today());
     const reference = input.reference?.trim() || null;
     const requestHash = idempotencyKey
       ? createHash('sha256')
@@ -108,16 +112,48 @@ export class InvoicesService {
             paidCents: invoice.paidCents + input.amountCents,
             credited: false,
           });
+          const creditCents = creditChangeOf(invoice, { amountCents: input.amountCents, kind: 'payment' });
           const payment = await this.invoices.recordPayment(
             manager,
-            { invoiceId: id, amountCents: input.amountCents, paidOn: input.paidOn, reference, idempotencyKey, requestHash },
+            {
+              invoiceId: id,
+              kind: 'payment',
+              amountCents: input.amountCents,
+              paidOn: input.paidOn,
+              reference,
+              reversesPaymentId: null,
+              reason: null,
+              recordedBy: actorOf(principal),
+              idempotencyKey,
+              requestHash,
+            },
             status,
           );
+          // Locked after the invoice, as every booking that moves both does.
+          if (creditCents > 0) {
+            await this.invoices.lockCredit(manager, invoice.tenantId);
+            await this.invoices.bookCredit(manager, {
+              tenantId: invoice.tenantId,
+              kind: 'overpayment',
+              amountCents: creditCents,
+              paymentId: payment.id,
+              invoiceId: id,
+              occurredOn: payment.paidOn,
+              reference,
+              recordedBy: actorOf(principal),
+            });
+          }
           await this.events.record(manager, {
             type: 'payment.recorded',
             entityId: id,
             actorUserId: actorOf(principal),
-            payload: { paymentId: payment.id, amountCents: payment.amountCents, paidOn: payment.paidOn, reference: payment.reference },
+            payload: {
+              paymentId: payment.id,
+              amountCents: payment.amountCents,
+              paidOn: payment.paidOn,
+              reference: payment.reference,
+              creditCents,
+            },
           });
         }),
       // The same key on another invoice at the same moment: its lock is another row's, so the key decides.

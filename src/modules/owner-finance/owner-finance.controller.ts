@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { IdParam } from '../../common/validation/id-param.js';
@@ -7,6 +7,8 @@ import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
 import { BalanceQueryDto } from './dto/balance-query.dto.js';
 import { FinanceResponseDto, OwnerBalanceResponseDto, PutFinanceDto } from './dto/finance.dto.js';
 import { OwnerFinanceService } from './owner-finance.service.js';
+import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
+import { ORGANISATIONS_ERRORS } from '../organisations/organisations.errors.js';
 
 @ApiTags('owner finance')
 @ApiBearerAuth()
@@ -16,6 +18,12 @@ export class OwnerFinanceController {
   constructor(private readonly finance: OwnerFinanceService) {}
 
   @Put('finance')
+  @ApiOperation({
+    summary: "Set a building's finance",
+    description:
+      'The head lease rent per year, the loan and its interest and the investments made in the building (each by an organisation); replaces what was set (admins).',
+  })
+  @ApiErrors(ORGANISATIONS_ERRORS.unknown_organisation)
   @Can('owner-finance.write')
   @HttpCode(200)
   @ApiOkResponse({ type: FinanceResponseDto })
@@ -28,6 +36,10 @@ export class OwnerFinanceController {
   }
 
   @Get('finance')
+  @ApiOperation({
+    summary: "A building's finance",
+    description: 'The head lease rent, loan, interest and investments as last set.',
+  })
   @ApiOkResponse({ type: FinanceResponseDto })
   get(
     @CurrentPrincipal() principal: Principal,
@@ -37,6 +49,11 @@ export class OwnerFinanceController {
   }
 
   @Get('owner-balance')
+  @ApiOperation({
+    summary: "The owner's balance of a year",
+    description:
+      'For `year` (default this year): rent income, interest cost, the balance, the occupancy rate and the investments; for admins and the owner of that year.',
+  })
   @ApiOkResponse({ type: OwnerBalanceResponseDto })
   balance(
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { DateQueryDto } from '../../common/validation/date-query.js';
@@ -9,6 +9,9 @@ import { BandAssessmentResponseDto, CreateBandAssessmentDto, toBandAssessmentRes
 import { PublishRentBandSchemeDto, RentBandSchemeResponseDto } from './dto/rent-band-scheme.dto.js';
 import { RentBandsService } from './rent-bands.service.js';
 import { BUILDINGS_ERRORS } from '../buildings/buildings.errors.js';
+import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
+import { RENT_BANDS_ERRORS } from './rent-bands.errors.js';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 
 @ApiTags('rent bands')
 @ApiBearerAuth()
@@ -17,6 +20,11 @@ export class RentBandsController {
   constructor(private readonly rentBands: RentBandsService) {}
 
   @Get('buildings/:id/rent-bands')
+  @ApiOperation({
+    summary: 'Rent bands of a building',
+    description:
+      'The scheme valid on `date` (default today): per band its code, rate per m² per year and the highest income that falls in it.',
+  })
   @ApiOkResponse({ type: RentBandSchemeResponseDto })
   schemeOn(
     @CurrentPrincipal() principal: Principal,
@@ -27,6 +35,11 @@ export class RentBandsController {
   }
 
   @Put('buildings/:id/rent-bands')
+  @ApiOperation({
+    summary: 'Publish rent bands',
+    description: 'A new scheme valid from `validFrom`; earlier schemes stay for the dates before it (admins).',
+  })
+  @ApiErrors(RENT_BANDS_ERRORS.invalid_band_scheme)
   @Can('rent-bands.write')
   @HttpCode(200)
   @ApiOkResponse({ type: RentBandSchemeResponseDto })
@@ -39,6 +52,13 @@ export class RentBandsController {
   }
 
   @Post('tenants/:id/band-assessments')
+  @ApiOperation({
+    summary: 'Assess the band of a tenant',
+    description:
+      'From the income of `basisYear` the tenant falls in a band of the building, valid until 31 December of the next year. ' +
+      'The income is used for the band only and never stored or shown.',
+  })
+  @ApiErrors(BUILDINGS_ERRORS.unknown_building)
   @Can('band-assessments.write')
   @ApiCreatedResponse({ type: BandAssessmentResponseDto })
   async assess(
@@ -50,8 +70,12 @@ export class RentBandsController {
   }
 
   @Get('tenants/:id/band-assessments')
+  @ApiOperation({
+    summary: 'Band assessments of a tenant',
+    description: 'Each assessment with its building, band, rate and validity; never the income.',
+  })
   @Can('band-assessments.read')
-  @ApiOkResponse({ type: [BandAssessmentResponseDto] })
+  @ApiPage(BandAssessmentResponseDto, { description: 'Every assessment of the tenant, newest first' })
   async assessments(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) tenantId: string,

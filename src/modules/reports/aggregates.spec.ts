@@ -1,4 +1,6 @@
-import { maskPeople, monitorTotals, toMonitorFigures, type BuildingCounts } from './aggregates.js';
+import fc from 'fast-check';
+import { recoverableByTotals } from '../../../test/helpers/small-counts.js';
+import { maskPeople, monitorFigures, monitorTotals, toMonitorFigures, type BuildingCounts } from './aggregates.js';
 
 const counts = (overrides: Partial<BuildingCounts> = {}): BuildingCounts => ({
   buildingId: 'b',
@@ -78,5 +80,95 @@ describe('report aggregates', () => {
     expect(
       monitorTotals([counts({ disciplines }), counts({ disciplines: [...disciplines].reverse() })]).disciplines.map((d) => d.name),
     ).toEqual(expected);
+  });
+
+  it('masks a second count where a total minus the other counts would give a masked count away, and keeps the totals', () => {
+    const figures = monitorFigures([
+      counts({
+        buildingId: 'x',
+        tenants: 7,
+        bands: [
+          { code: 'A', tenants: 5, areaM2: 100 },
+          { code: 'B', tenants: 2, areaM2: 40 },
+        ],
+        disciplines: [
+          { name: 'dans', tenants: 2 },
+          { name: 'design', tenants: 5 },
+        ],
+        waitingList: 0,
+        name: 'X',
+      }),
+      counts({
+        buildingId: 'y',
+        tenants: 12,
+        bands: [{ code: 'A', tenants: 12, areaM2: 240 }],
+        disciplines: [{ name: 'design', tenants: 12 }],
+        waitingList: 0,
+        name: 'Y',
+      }),
+    ]);
+    const [x, y] = figures.buildings;
+    expect(x).toMatchObject({
+      tenants: 7,
+      bands: [
+        { code: 'A', tenants: '<5', areaM2: null },
+        { code: 'B', tenants: '<5', areaM2: null },
+      ],
+      disciplines: [
+        { name: 'dans', tenants: '<5' },
+        { name: 'design', tenants: '<5' },
+      ],
+    });
+    // The city's band A minus y's 12 leaves x's band A, but the city's band A is masked too (19 tenants minus band B's 2).
+    expect(y).toMatchObject({ tenants: 12, bands: [{ code: 'A', tenants: 12, areaM2: 240 }] });
+    expect(figures.totals).toMatchObject({
+      tenants: 19,
+      bands: [
+        { code: 'A', tenants: '<5' },
+        { code: 'B', tenants: '<5' },
+      ],
+    });
+    expect(recoverableByTotals(figures.buildings, figures.totals)).toEqual([]);
+  });
+
+  it('never leaves a masked count that a total minus the other counts gives away, whatever the counts', () => {
+    const building = fc
+      .record({
+        bands: fc.uniqueArray(fc.record({ code: fc.constantFrom('A', 'B', 'C', 'D'), tenants: fc.integer({ min: 1, max: 12 }) }), {
+          selector: (band) => band.code,
+          maxLength: 4,
+        }),
+        split: fc.array(fc.constantFrom('dans', 'design', 'film', 'ICT'), { maxLength: 40 }),
+        localTenants: fc.nat(8),
+        waitingList: fc.nat(12),
+      })
+      .map(({ bands, split, localTenants, waitingList }): BuildingCounts => {
+        const tenants = bands.reduce((sum, band) => sum + band.tenants, 0);
+        const disciplines = new Map<string, number>();
+        // Each tenant has one discipline: they add up to the building's tenants.
+        for (let i = 0; i < tenants; i++) {
+          const name = split[i % Math.max(split.length, 1)] ?? 'onbekend';
+          disciplines.set(name, (disciplines.get(name) ?? 0) + 1);
+        }
+        return counts({
+          tenants,
+          localTenants: Math.min(localTenants, tenants),
+          waitingList,
+          bands: bands.map((band) => ({ ...band, areaM2: band.tenants * 20 })),
+          disciplines: [...disciplines].map(([name, tenants]) => ({ name, tenants })),
+        });
+      });
+    fc.assert(
+      fc.property(fc.array(building, { maxLength: 6 }), (buildings) => {
+        const figures = monitorFigures(buildings);
+        expect(recoverableByTotals(figures.buildings, figures.totals)).toEqual([]);
+        // Only counts are masked; a count of none stays 0.
+        buildings.forEach((raw, index) => {
+          expect(figures.buildings[index]!.spaces).toBe(raw.spaces);
+          if (raw.tenants === 0) expect(figures.buildings[index]!.tenants).toBe(0);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

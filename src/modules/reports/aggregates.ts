@@ -55,8 +55,28 @@ export function byDisciplineName<T extends { name: string }>(disciplines: T[]): 
   return [...disciplines].sort((a, b) => DUTCH.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Masks a building's counts of people and the m² of a band whose count is masked; other areas, spaces and money stay visible. */
-export function toMonitorFigures(counts: BuildingCounts): BuildingMonitorFigures {
+/** A count is known by its cell: `row|field`, the row a building's index or `total`, the field `tenants`, `band:A`, `discipline:dans`…. */
+type Masked = (field: string) => boolean;
+
+const primary =
+  (counts: BuildingCounts): Masked =>
+  (field) => {
+    const value = countOf(counts, field);
+    return value > 0 && value < 5;
+  };
+
+function countOf(counts: BuildingCounts, field: string): number {
+  if (field.startsWith('band:')) return counts.bands.find((band) => `band:${band.code}` === field)?.tenants ?? 0;
+  if (field.startsWith('discipline:')) return counts.disciplines.find((entry) => `discipline:${entry.name}` === field)?.tenants ?? 0;
+  return counts[field as 'tenants' | 'localTenants' | 'waitingList'];
+}
+
+/**
+ * Masks a building's counts of people and the m² of a band whose count is masked; other areas, spaces and money stay visible.
+ * Without `masked` only the small counts themselves are masked (see `suppressedCells` for the report's own choice).
+ */
+export function toMonitorFigures(counts: BuildingCounts, masked: Masked = primary(counts)): BuildingMonitorFigures {
+  const shown = (field: string): PeopleCount => (masked(field) ? SMALL_COUNT : countOf(counts, field));
   return {
     buildingId: counts.buildingId,
     name: counts.name,
@@ -68,26 +88,24 @@ export function toMonitorFigures(counts: BuildingCounts): BuildingMonitorFigures
     spaces: counts.spaces,
     spacesLet: counts.spacesLet,
     spaceOccupancyRate: ratio(counts.spacesLet, counts.spaces),
-    tenants: maskPeople(counts.tenants),
-    localTenants: maskPeople(counts.localTenants),
+    tenants: shown('tenants'),
+    localTenants: shown('localTenants'),
     bands: counts.bands.map((band) => {
-      const tenants = maskPeople(band.tenants);
+      const tenants = shown(`band:${band.code}`);
       return { code: band.code, tenants, areaM2: tenants === SMALL_COUNT ? null : band.areaM2 };
     }),
     disciplines: byDisciplineName(counts.disciplines).map((discipline) => ({
       name: discipline.name,
-      tenants: maskPeople(discipline.tenants),
+      tenants: shown(`discipline:${discipline.name}`),
     })),
-    waitingList: maskPeople(counts.waitingList),
+    waitingList: shown('waitingList'),
     municipalInvestmentCents: counts.municipalInvestmentCents,
     municipalInvestmentPerM2Cents: counts.lettableAreaM2 === 0 ? 0 : Math.round(counts.municipalInvestmentCents / counts.lettableAreaM2),
   };
 }
 
-/** The city-wide totals: sums of the raw counts, masked once at the end. */
-export function monitorTotals(
-  buildings: BuildingCounts[],
-): Omit<BuildingMonitorFigures, 'buildingId' | 'name' | 'kind' | 'useEnd'> & { buildings: number } {
+/** The city's raw counts: sums over its buildings, before masking. */
+export function sumCounts(buildings: BuildingCounts[]): BuildingCounts {
   const merge = <K extends string>(entries: { key: K; tenants: number; areaM2?: number }[]) => {
     const byKey = new Map<K, { tenants: number; areaM2: number }>();
     for (const entry of entries) {
@@ -96,7 +114,7 @@ export function monitorTotals(
     }
     return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b));
   };
-  const total: BuildingCounts = {
+  return {
     buildingId: '',
     name: '',
     kind: 'temporary',
@@ -116,6 +134,75 @@ export function monitorTotals(
     waitingList: buildings.reduce((sum, building) => sum + building.waitingList, 0),
     municipalInvestmentCents: buildings.reduce((sum, building) => sum + building.municipalInvestmentCents, 0),
   };
-  const { buildingId: _id, name: _name, kind: _kind, useEnd: _useEnd, ...figures } = toMonitorFigures(total);
+}
+
+export type MonitorTotals = Omit<BuildingMonitorFigures, 'buildingId' | 'name' | 'kind' | 'useEnd'> & { buildings: number };
+
+/** The city-wide totals: sums of the raw counts, masked once at the end (only the small counts, without `masked`). */
+export function monitorTotals(buildings: BuildingCounts[], total = sumCounts(buildings), masked: Masked = primary(total)): MonitorTotals {
+  const { buildingId: _id, name: _name, kind: _kind, useEnd: _useEnd, ...figures } = toMonitorFigures(total, masked);
   return { buildings: buildings.length, ...figures };
+}
+
+/**
+ * The cells shown as "<5". A count of 1 to 4 is masked (primary). A reader could still get it back as a shown total minus
+ * the other shown parts: a building's tenants minus its other bands or disciplines, the city's total of a column minus
+ * the other buildings. So wherever exactly one figure of such a sum is masked, the smallest other count that is shown
+ * (not a zero: none is shown as it is) is masked too (secondary suppression), until no sum has a single masked figure.
+ * Totals stay shown where they can: they are what the report is read for (and the trend repeats the city's tenants).
+ * A band's m² follows its count, and the building's let area is always shown: so its bands' m² are a sum of their own,
+ * and the m² of a masked band is not the let area minus the others either (unless it is the building's only band).
+ */
+export function suppressedCells(buildings: BuildingCounts[], total: BuildingCounts): Set<string> {
+  const rows: [string, BuildingCounts][] = [
+    ...buildings.map((building, index): [string, BuildingCounts] => [String(index), building]),
+    ['total', total],
+  ];
+  const values = new Map<string, number>();
+  for (const [id, counts] of rows) {
+    const fields = ['tenants', 'localTenants', 'waitingList', ...counts.bands.map((band) => `band:${band.code}`)];
+    for (const field of [...fields, ...counts.disciplines.map((discipline) => `discipline:${discipline.name}`)])
+      values.set(`${id}|${field}`, countOf(counts, field));
+  }
+  // A sum's total, or null where the total is not a count but always shown: a building's let area over its bands' m².
+  const groups: { total: string | null; parts: string[] }[] = [];
+  for (const [id, counts] of rows) {
+    groups.push({ total: `${id}|tenants`, parts: counts.bands.map((band) => `${id}|band:${band.code}`) });
+    groups.push({ total: null, parts: counts.bands.map((band) => `${id}|band:${band.code}`) });
+    groups.push({ total: `${id}|tenants`, parts: counts.disciplines.map((discipline) => `${id}|discipline:${discipline.name}`) });
+  }
+  const columns = [
+    'tenants',
+    'localTenants',
+    'waitingList',
+    ...total.bands.map((band) => `band:${band.code}`),
+    ...total.disciplines.map((discipline) => `discipline:${discipline.name}`),
+  ];
+  for (const field of columns) groups.push({ total: `total|${field}`, parts: buildings.map((_, index) => `${index}|${field}`) });
+
+  const value = (cell: string) => values.get(cell) ?? 0;
+  const masked = new Set([...values.keys()].filter((cell) => value(cell) > 0 && value(cell) < 5));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const group of groups) {
+      if ([group.total, ...group.parts].filter((cell) => cell !== null && masked.has(cell)).length !== 1) continue;
+      const shown = group.parts.filter((cell) => !masked.has(cell) && value(cell) > 0);
+      const next =
+        shown.sort((a, b) => value(a) - value(b))[0] ?? (group.total !== null && value(group.total) > 0 ? group.total : undefined);
+      if (next === undefined || masked.has(next)) continue;
+      masked.add(next);
+      changed = true;
+    }
+  }
+  return masked;
+}
+
+/** The monitor's figures per building and in total, masked so that no count of fewer than five people can be read or worked out. */
+export function monitorFigures(buildings: BuildingCounts[]): { totals: MonitorTotals; buildings: BuildingMonitorFigures[] } {
+  const total = sumCounts(buildings);
+  const masked = suppressedCells(buildings, total);
+  return {
+    totals: monitorTotals(buildings, total, (field) => masked.has(`total|${field}`)),
+    buildings: buildings.map((counts, index) => toMonitorFigures(counts, (field) => masked.has(`${index}|${field}`))),
+  };
 }

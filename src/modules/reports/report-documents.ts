@@ -3,7 +3,7 @@ import { ratio, sumAreas } from '../../common/measures.js';
 import { drawBarChart } from '../../pdf/chart.js';
 import { CONTENT_WIDTH, drawTable, PAGE, renderPdf } from '../../pdf/document.js';
 import { dutchDate, euros, percentage, squareMetres } from '../../pdf/dutch-format.js';
-import type { BuildingMonitorFigures, PeopleCount, monitorTotals } from './aggregates.js';
+import type { BuildingMonitorFigures, MonitorTotals, PeopleCount } from './aggregates.js';
 import { inertText } from './inert-text.js';
 
 export interface OwnerOccupancyReport {
@@ -33,7 +33,7 @@ export interface MunicipalityMonitorReport {
   period: string;
   asOf: string;
   generatedOn: string;
-  totals: ReturnType<typeof monitorTotals>;
+  totals: MonitorTotals;
   buildings: BuildingMonitorFigures[];
   /** The city's totals at the end of each of the twelve months up to the period's end, oldest first. */
   trend: MonitorTrendPoint[];
@@ -290,7 +290,7 @@ export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
         .font('regular')
         .fontSize(12)
         .text(
-          `Periode ${report.period} · stand per ${dutchDate(report.asOf)} · gemaakt op ${dutchDate(report.generatedOn)} · aantallen onder 5 personen als <5`,
+          `Periode ${report.period} · stand per ${dutchDate(report.asOf)} · gemaakt op ${dutchDate(report.generatedOn)} · aantallen onder 5 personen als <5, en zo nodig nog een aantal, zodat geen klein aantal uit een totaal is af te leiden`,
           { width: CONTENT_WIDTH },
         );
       doc.moveDown();

@@ -6,7 +6,6 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -20,6 +19,8 @@ import { sendDocument } from '../../documents/send-document.js';
 import { ListReportsQueryDto, ReportResponseDto, RequestReportDto, toReportResponse } from './dto/report.dto.js';
 import { ReportsService } from './reports.service.js';
 import { REPORTS_ERRORS } from './reports.errors.js';
+import { ApiErrors, ApiFile, FILE_TYPES } from '../../common/openapi/api-docs.decorators.js';
+import { COMMON_ERRORS } from '../../common/errors/common.errors.js';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -29,6 +30,13 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Request a report',
+    description:
+      'Queues an `owner-occupancy` report of a building or a `municipality-monitor` of a city for `period` (a year or a month) in pdf, csv, xlsx or json. ' +
+      'Poll `GET /api/reports/{id}`, then fetch `/file`. Owners may ask for their buildings, municipalities for their city.',
+  })
+  @ApiErrors(COMMON_ERRORS.forbidden)
   @Can('reports.request')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReportResponseDto })
@@ -50,6 +58,10 @@ export class ReportsController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Progress of a report',
+    description: 'Its status (queued, running, completed, failed), progress 0–100 and, if it failed, why.',
+  })
   @ApiOkResponse({ type: ReportResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -59,7 +71,13 @@ export class ReportsController {
   }
 
   @Get(':id/file')
-  @ApiProduces('application/json', 'text/csv', 'application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({
+    summary: 'The file of a report',
+    description:
+      'The finished report in its format: `application/pdf`, `text/csv` (RFC 4180), XLSX or `application/json`. 409 while it is not made yet.',
+  })
+  @ApiErrors(REPORTS_ERRORS.report_not_ready)
+  @ApiFile('The report in the format asked for', FILE_TYPES.json, FILE_TYPES.csv, FILE_TYPES.pdf, FILE_TYPES.xlsx)
   async file(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(REPORTS_ERRORS.report_not_found)) id: string,

@@ -6,6 +6,7 @@ import { REPORTS_CONFIG } from './reports.config.js';
 import { ReportsController } from './reports.controller.js';
 import { GenerateReportHandler, MonthlyMonitorScheduler, MonthlyMonitorsHandler } from './reports.handlers.js';
 import { REPORTS_JOBS } from './reports.jobs.js';
+import { ReportRecoverySweep } from './reports.recovery.js';
 import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
 
@@ -16,6 +17,13 @@ import { ReportsService } from './reports.service.js';
   config: REPORTS_CONFIG,
   imports: [BuildingsModule, DocumentsModule],
   controllers: [ReportsController],
-  providers: [ReportsRepository, ReportsService, GenerateReportHandler, MonthlyMonitorsHandler, MonthlyMonitorScheduler],
+  providers: [
+    ReportsRepository,
+    ReportsService,
+    GenerateReportHandler,
+    MonthlyMonitorsHandler,
+    MonthlyMonitorScheduler,
+    ReportRecoverySweep,
+  ],
 })
 export class ReportsModule {}

@@ -75,6 +75,14 @@ export class ReportsRepository {
     return { items, total };
   }
 
+  /** Reports whose status row says they are still to be made, oldest first. */
+  async unfinishedIds(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM report WHERE status IN ('queued', 'running') AND document_id IS NULL ORDER BY created_at, id`,
+    );
+    return rows.map((row) => row.id);
+  }
+
   find(id: string): Promise<Report | null> {
     return this.dataSource.manager.findOneBy(Report, { id });
   }

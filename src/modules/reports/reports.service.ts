@@ -12,7 +12,7 @@ import { BuildingsService } from '../buildings/buildings.service.js';
 import { ownedDaysWithin, ownerBalance } from '../owner-finance/balance.js';
 import { addMonths, periodRange } from '../../common/dates.js';
 import { ratio, sumAreas } from '../../common/measures.js';
-import { monitorTotals, toMonitorFigures } from './aggregates.js';
+import { monitorFigures } from './aggregates.js';
 import type { RequestReportDto } from './dto/report.dto.js';
 import type { Report, ReportKind } from './report.entity.js';
 import {
@@ -76,7 +76,8 @@ export class ReportsService {
       format: input.format,
       requestedBy: principal.userId === SYSTEM_PRINCIPAL.userId ? null : principal.userId,
     });
-    await this.jobs.enqueue('reports.generate', { reportId: report.id }, { jobId: `report:${report.id}` });
+    // The status row is committed: a queue that is down leaves the report to the recovery sweep.
+    await this.enqueueGenerate(report.id);
     return report;
   }
 
@@ -88,6 +89,21 @@ export class ReportsService {
   ): Promise<Page<Report>> {
     requireCapability(principal, 'reports.read');
     return this.reports.findPage({ ...filter, ...reportListScopeOf(principal) }, page);
+  }
+
+  private enqueueGenerate(id: string): Promise<boolean> {
+    return this.jobs.enqueueRecorded('reports.generate', { reportId: id }, { jobId: `report:${id}` });
+  }
+
+  /** Queues again every report that is queued or running (its job may be lost); the number queued. */
+  async requeueUnfinished(): Promise<number> {
+    let queued = 0;
+    for (const id of await this.reports.unfinishedIds()) {
+      // The queue is down: the next sweep tries again, rather than waiting out a timeout per report.
+      if (!(await this.enqueueGenerate(id))) break;
+      queued++;
+    }
+    return queued;
   }
 
   /** The requester and admins read a report; anyone else is told it does not exist. */
@@ -192,8 +208,7 @@ export class ReportsService {
       period: report.period,
       asOf: last,
       generatedOn: this.clock.today(),
-      totals: monitorTotals(counts),
-      buildings: counts.map(toMonitorFigures),
+      ...monitorFigures(counts),
       trend: await this.trend(report.city!, last),
     };
     switch (report.format) {
@@ -213,7 +228,7 @@ export class ReportsService {
     const points: MonitorTrendPoint[] = [];
     for (let back = 11; back >= 0; back--) {
       const month = periodRange(addMonths(`${last.slice(0, 7)}-01`, -back).slice(0, 7));
-      const totals = monitorTotals(await this.reports.cityCounts(city, month.first, month.last));
+      const { totals } = monitorFigures(await this.reports.cityCounts(city, month.first, month.last));
       points.push({
         period: month.first.slice(0, 7),
         lettableAreaM2: totals.lettableAreaM2,

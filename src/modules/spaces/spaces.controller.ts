@@ -10,6 +10,8 @@ import { FLOORS_ERRORS } from '../floors/floors.errors.js';
 import { CreateSpaceDto } from './dto/create-space.dto.js';
 import { SpaceResponseDto, toSpaceResponse } from './dto/space.response.dto.js';
 import { SpacesService } from './spaces.service.js';
+import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
+import { SPACES_ERRORS } from './spaces.errors.js';
 
 @ApiTags('spaces')
 @ApiBearerAuth()
@@ -18,6 +20,12 @@ export class SpacesController {
   constructor(private readonly spaces: SpacesService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Add a space to a floor',
+    description:
+      'A lettable space (studio, office, workshop, shared, event, horeca) with its code, unique in the building, and its area in m² (> 0).',
+  })
+  @ApiErrors(SPACES_ERRORS.space_code_taken)
   @Can('buildings.write')
   @ApiCreatedResponse({ type: SpaceResponseDto })
   async create(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
@@ -10,6 +10,7 @@ import { ListTenantsQueryDto } from './dto/list-tenants.query.js';
 import { TenantResponseDto, toTenantResponse } from './dto/tenant.response.dto.js';
 import { TenantsService } from './tenants.service.js';
 import { TENANTS_ERRORS } from './tenants.errors.js';
+import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
 
 @ApiTags('tenants')
 @ApiBearerAuth()
@@ -18,6 +19,12 @@ export class TenantsController {
   constructor(private readonly tenants: TenantsService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Add a tenant',
+    description:
+      'A maker who can rent a space: name and e-mail (unique) with optional discipline, postcode, KvK and VAT number and address (admins).',
+  })
+  @ApiErrors(TENANTS_ERRORS.tenant_email_taken)
   @Can('tenants.write')
   @ApiCreatedResponse({ type: TenantResponseDto })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateTenantDto): Promise<TenantResponseDto> {
@@ -25,6 +32,10 @@ export class TenantsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'Tenants',
+    description: 'With `buildingId`: the tenants with a lease, a band assessment or a group allocation in that building (admins).',
+  })
   @Can('tenants.list')
   @ApiPage(TenantResponseDto)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListTenantsQueryDto): Promise<Page<TenantResponseDto>> {
@@ -33,6 +44,10 @@ export class TenantsController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'One tenant',
+    description: 'The tenant record; a tenant user sees only its own.',
+  })
   @Can('tenants.read')
   @ApiOkResponse({ type: TenantResponseDto })
   async get(

@@ -3,12 +3,17 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxL
 import { PageQueryDto } from '../../../common/pagination/page.js';
 import { IsIsoDate, IsPeriod } from '../../../common/validation/validators.js';
 import {
+  CREDIT_ENTRY_KINDS,
+  type CreditEntry,
+  type CreditEntryKind,
   type Invoice,
   type InvoiceLine,
   INVOICE_STATUSES,
   type InvoiceStatus,
   type PartySnapshot,
   type Payment,
+  PAYMENT_KINDS,
+  type PaymentKind,
 } from '../invoice.entity.js';
 import { JOB_STATUSES, type JobStatus } from '../../../jobs/job-status.js';
 import type { InvoiceRun } from '../invoice-run.entity.js';
@@ -111,9 +116,123 @@ export class InvoiceLineDto {
 
 export class PaymentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() amountCents!: number;
-  @ApiProperty({ format: 'date' }) paidOn!: string;
+  @ApiProperty({
+    enum: PAYMENT_KINDS,
+    description: '`payment`: money received; `credit`: the tenant’s credit balance used; `reversal`: undoes the booking it names',
+  })
+  kind!: PaymentKind;
+  @ApiProperty({ description: 'Negative for a reversal' }) amountCents!: number;
+  @ApiProperty({ format: 'date', description: 'When the money arrived; for a reversal or a use of credit, the day it was booked' })
+  paidOn!: string;
   @ApiProperty({ type: String, nullable: true }) reference!: string | null;
+  @ApiProperty({ description: 'Whether this entry reverses another' }) reversal!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reversesPaymentId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The entry that reversed this one' })
+  reversedByPaymentId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was reversed (reversals only)' }) reason!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who booked it; null for scheduled work and the demo' })
+  recordedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+export function toPaymentResponse(payment: Payment, reversedByPaymentId: string | null = null): PaymentDto {
+  return {
+    id: payment.id,
+    kind: payment.kind,
+    amountCents: payment.amountCents,
+    paidOn: payment.paidOn,
+    reference: payment.reference,
+    reversal: payment.kind === 'reversal',
+    reversesPaymentId: payment.reversesPaymentId,
+    reversedByPaymentId,
+    reason: payment.reason,
+    recordedBy: payment.recordedBy,
+    recordedAt: payment.createdAt.toISOString(),
+  };
+}
+
+/** A reversing entry, with what became of its invoice. */
+export class ReversalResponseDto extends PaymentDto {
+  @ApiProperty({ format: 'uuid' }) invoiceId!: string;
+  @ApiProperty({ enum: INVOICE_STATUSES, description: 'The invoice’s status after the reversal' }) invoiceStatus!: InvoiceStatus;
+  @ApiProperty({ description: 'The invoice’s paid amount after the reversal' }) invoicePaidCents!: number;
+}
+
+export class ReversePaymentDto {
+  @ApiProperty({ example: 'Booked on the wrong invoice' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class ApplyCreditDto {
+  @ApiPropertyOptional({ example: 5000, description: 'Default: as much as the credit balance and the open amount allow' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  amountCents?: number;
+}
+
+export class RecordRefundDto {
+  @ApiProperty({ example: 5000 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  amountCents!: number;
+
+  @ApiProperty({ example: '2012-03-10', description: 'The day the money went out; today or earlier' })
+  @IsIsoDate()
+  refundedOn!: string;
+
+  @ApiPropertyOptional({ example: 'transfer to NL91ABNA0417164300' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+}
+
+export class CreditEntryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({
+    enum: CREDIT_ENTRY_KINDS,
+    description:
+      '`overpayment`: paid beyond an invoice’s total; `applied`: used on an invoice; `refund`: paid back; `reversal`: a reversed payment’s effect undone',
+  })
+  kind!: CreditEntryKind;
+  @ApiProperty({ description: 'What the entry added to the balance (negative: taken from it)' }) amountCents!: number;
+  @ApiProperty({ description: 'The balance once this entry was booked' }) balanceAfterCents!: number;
+  @ApiProperty({ format: 'date' }) occurredOn!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) invoiceId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The booking on the invoice; null for a refund' })
+  paymentId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reference!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) recordedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+export function toCreditEntryResponse(entry: CreditEntry): CreditEntryDto {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    amountCents: entry.amountCents,
+    balanceAfterCents: entry.balanceAfterCents,
+    occurredOn: entry.occurredOn,
+    invoiceId: entry.invoiceId,
+    paymentId: entry.paymentId,
+    reference: entry.reference,
+    recordedBy: entry.recordedBy,
+    recordedAt: entry.createdAt.toISOString(),
+  };
+}
+
+export class TenantBalanceResponseDto {
+  @ApiProperty({ format: 'uuid' }) tenantId!: string;
+  @ApiProperty({ description: 'The credit balance in the tenant’s favour (never below 0); credit notes are not in it' })
+  creditCents!: number;
+  @ApiProperty({ description: 'Still to pay on open invoices' }) openCents!: number;
+  @ApiProperty({ description: 'The part of openCents past its due date' }) overdueCents!: number;
+  @ApiProperty({ type: [CreditEntryDto], description: 'The credit ledger, oldest first' }) entries!: CreditEntryDto[];
 }
 
 export class InvoiceResponseDto {
@@ -130,7 +249,8 @@ export class InvoiceResponseDto {
   @ApiProperty() vatCents!: number;
   @ApiProperty() totalCents!: number;
   @ApiProperty() paidCents!: number;
-  @ApiProperty({ description: 'Paid beyond the total, kept in the tenant’s favour' }) creditCents!: number;
+  @ApiProperty({ description: 'Paid beyond the total; it went to the tenant’s credit balance (GET /api/tenants/:id/balance)' })
+  creditCents!: number;
   @ApiProperty({ enum: INVOICE_STATUSES }) status!: InvoiceStatus;
   @ApiProperty({ example: '9000012012000123', description: '16-digit betalingskenmerk' }) paymentReference!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) creditsInvoiceId!: string | null;
@@ -183,6 +303,8 @@ export function toInvoiceDetailResponse(invoice: Invoice, lines: InvoiceLine[], 
       vatRateBps,
       vatCents,
     })),
-    payments: payments.map(({ id, amountCents, paidOn, reference }) => ({ id, amountCents, paidOn, reference })),
+    payments: payments.map((payment) =>
+      toPaymentResponse(payment, payments.find((other) => other.reversesPaymentId === payment.id)?.id ?? null),
+    ),
   };
 }
