@@ -17,7 +17,7 @@ describeInBrowser('the umbrella invoices a month in the browser', () => {
 
   afterAll(() => t?.close());
 
-  it('starts a run whose progress bar reaches 100%, then pays part of an invoice, refuses a bad amount beside its field, and credits another', async () => {
+  it('starts a run whose progress bar reaches 100%, pays part of an invoice (a bad amount refused beside its field), reverses the payment and credits the invoice', async () => {
     const { page } = await t.newPage();
     await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
     await page.goto(`/invoicing?buildingId=${building.id}`);
@@ -57,6 +57,22 @@ describeInBrowser('the umbrella invoices a month in the browser', () => {
     await Promise.all([page.waitForURL(/done=paid/), page.locator('form[action$="/payments"] button').click()]);
     await expect(page.locator('dd.paid').textContent()).resolves.toBe('€ 10,00');
     await expect(page.locator('table.payments tbody').textContent()).resolves.toContain('bankafschrift 12');
+
+    // The payment was a mistake: reversing it without a reason is refused beside the field, with one it books a reversal.
+    const payment = page.locator('table.payments tbody tr').first();
+    await payment.locator('form[action$="/reverse"] button').click();
+    await page.locator('.form-errors').waitFor();
+    await page.locator('table.payments tbody tr').first().locator('input[name=reason]').fill('Verkeerde factuur');
+    await Promise.all([
+      page.waitForURL(/done=reversed/),
+      page.locator('table.payments tbody tr').first().locator('form[action$="/reverse"] button').click(),
+    ]);
+    await expect(page.locator('dd.paid').textContent()).resolves.toBe('€ 0,00');
+    await expect(page.locator('table.payments tbody').textContent()).resolves.toMatch(
+      /terugboeking.*-?€ -10,00.*Verkeerde factuur|teruggeboekt/s,
+    );
+    await expect(page.locator('table.payments tbody tr').count()).resolves.toBe(2);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     const pdf = await page.request.get(page.url().replace(/\?.*$/, '') + '/pdf');
     expect(pdf.status()).toBe(200);

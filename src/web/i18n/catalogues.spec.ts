@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JOB_STATUSES } from '../../jobs/job-status.js';
 import { APPLICATION_STATUSES, OFFER_STATUSES } from '../../modules/applications/application.entity.js';
+import { PAYMENT_KINDS } from '../../modules/invoices/invoice.entity.js';
 import { INVOICE_LIST_STATUSES } from '../../modules/invoices/dto/invoice.dto.js';
 import { VAT_REGIMES } from '../../modules/leases/lease-rules.js';
 import { TEMPLATES_DIR } from '../web-setup.js';
@@ -50,6 +51,8 @@ describe('the pages’ message catalogues', () => {
     for (const status of [...APPLICATION_STATUSES]) expect(`applicationStatus.${status}` in NL).toBe(true);
     for (const status of [...OFFER_STATUSES]) expect(`offerStatus.${status}` in NL).toBe(true);
     for (const done of ['scored', 'allocated', 'waitlisted', 'rejected']) expect(`rounds.done.${done}` in NL).toBe(true);
+    for (const done of ['paid', 'credited', 'reversed']) expect(`invoicing.done.${done}` in NL).toBe(true);
+    for (const kind of [...PAYMENT_KINDS]) expect(`paymentKind.${kind}` in NL).toBe(true);
   });
 
   it('hold every key the templates and pages use', () => {

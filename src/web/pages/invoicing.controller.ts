@@ -12,11 +12,13 @@ import {
   INVOICE_LIST_STATUSES,
   ListInvoicesQueryDto,
   RecordPaymentDto,
+  ReversePaymentDto,
   StartInvoiceRunDto,
 } from '../../modules/invoices/dto/invoice.dto.js';
 import { InvoiceRunsService } from '../../modules/invoices/invoice-runs.service.js';
 import { INVOICES_ERRORS } from '../../modules/invoices/invoices.errors.js';
 import { InvoicesService } from '../../modules/invoices/invoices.service.js';
+import { PaymentCorrectionsService } from '../../modules/invoices/payment-corrections.service.js';
 import { TenantsService } from '../../modules/tenants/tenants.service.js';
 import { checkedForm, euroCents, isoDate, refusalOf, text } from '../forms.js';
 import { type FieldError, renderPage } from '../render.js';
@@ -39,6 +41,7 @@ export class InvoicingPagesController {
     private readonly buildings: BuildingsService,
     private readonly runs: InvoiceRunsService,
     private readonly invoices: InvoicesService,
+    private readonly corrections: PaymentCorrectionsService,
     private readonly tenants: TenantsService,
     private readonly clock: Clock,
   ) {}
@@ -197,6 +200,30 @@ export class InvoicingPagesController {
     } catch (error) {
       return this.refused(request, reply, id, form, refusalOf(error, languageOf(request)));
     }
+  }
+
+  /** A booking made by mistake is reversed by a reversing entry (who, when, why); the invoice's status follows. */
+  @Post('payments/:id/reverse')
+  @HttpCode(200)
+  async reverse(
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Param('id', new IdParam(INVOICES_ERRORS.payment_not_found)) paymentId: string,
+    @Body() form: Form,
+  ): Promise<string | void> {
+    const invoiceId = text(form.invoiceId) ?? '';
+    const checked = await checkedForm(ReversePaymentDto, { reason: text(form.reason) });
+    const errors = checked.errors?.map((error) => ({ ...error, field: `reason-${paymentId}` }));
+    if (!errors) {
+      try {
+        const { invoice } = await this.corrections.reverse(paymentId, checked.value!.reason, request.principal!);
+        void reply.redirect(`/invoices/${invoice.id}?done=reversed`, 303);
+        return;
+      } catch (error) {
+        return this.refused(request, reply, invoiceId, {}, refusalOf(error, languageOf(request)));
+      }
+    }
+    return this.refused(request, reply, invoiceId, form, errors);
   }
 
   private refused(request: AuthenticatedRequest, reply: FastifyReply, id: string, values: Form, errors: FieldError[]): Promise<string> {
