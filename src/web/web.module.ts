@@ -8,11 +8,13 @@ import { TenantsModule } from '../modules/tenants/tenants.module.js';
 import { InvoicesModule } from '../modules/invoices/invoices.module.js';
 import { LeasesModule } from '../modules/leases/leases.module.js';
 import { RentBandsModule } from '../modules/rent-bands/rent-bands.module.js';
+import { ReportsModule } from '../modules/reports/reports.module.js';
 import { AssetsController } from './assets.controller.js';
 import { BuildingPagesController } from './pages/buildings.controller.js';
 import { DashboardController } from './pages/dashboard.controller.js';
 import { InvoicingPagesController } from './pages/invoicing.controller.js';
 import { LeasePagesController } from './pages/leases.controller.js';
+import { ReportPagesController } from './pages/reports.controller.js';
 import { RoundPagesController } from './pages/rounds.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
 import { TenantPagesController } from './pages/tenants.controller.js';
@@ -34,6 +36,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     LeasesModule,
     InvoicesModule,
     ApplicationsModule,
+    ReportsModule,
   ],
   controllers: [
     AssetsController,
@@ -44,6 +47,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     InvoicingPagesController,
     TenantPagesController,
     RoundPagesController,
+    ReportPagesController,
   ],
   providers: [WebSessionGuard],
 })
