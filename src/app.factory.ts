@@ -20,6 +20,7 @@ import { installJsonOnlyBodies } from './common/validation/json-bodies.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './common/validation/json-depth.js';
 import { RejectNulPipe } from './common/validation/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation/validation.js';
+import { installWeb } from './web/web-setup.js';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 const DOCS_PATH = 'docs';
@@ -64,6 +65,7 @@ export async function createApp(
   installJsonOnlyBodies(fastify);
   installRequestLogging(fastify, config.app.logRequests);
   await installSecurityHeaders(app, DOCS_PATH);
+  await installWeb(app);
 
   if (config.app.docsEnabled) {
     const openApi = new DocumentBuilder()

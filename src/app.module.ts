@@ -24,6 +24,7 @@ import { ReportsModule } from './modules/reports/reports.module.js';
 import { SpacesModule } from './modules/spaces/spaces.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { WebModule } from './web/web.module.js';
 
 /**
  * The capabilities the app is made of. Each brings its own entities, job names and handlers and
@@ -48,6 +49,7 @@ export const FEATURES = [
   ReportsModule,
   AuditModule,
   DemoModule,
+  WebModule,
 ];
 
 /** The core config and every feature's section, validated together; `env` defaults to the process's. */

@@ -110,6 +110,7 @@ describe('access policy', () => {
         'reports.owner-occupancy',
         'reports.municipality-monitor',
         'audit.read',
+        'umbrella.workspace',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());
     });

@@ -37,6 +37,7 @@ export const CAPABILITIES = [
   'reports.owner-occupancy',
   'reports.municipality-monitor',
   'audit.read',
+  'umbrella.workspace',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -5,13 +5,13 @@ import { InputError, type ErrorDetail } from '../errors/domain-error.js';
  * One detail per field (nested fields as `members.0.email`), its failed rules joined. A field that
  * is missing says so, rather than listing every rule an absent value fails.
  */
-function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const failed = Object.values(error.constraints ?? {});
     const messages = failed.length > 0 && error.value === undefined ? [`${error.property} is required`] : failed;
     const own = messages.length > 0 ? [{ field, message: messages.join('; ') }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
@@ -23,7 +23,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
+      const details = flattenValidationErrors(errors);
       return new InputError(details.length > 0 ? details : [{ message: 'The request body must be a JSON object' }]);
     },
   });

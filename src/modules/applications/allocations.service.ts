@@ -216,4 +216,10 @@ export class AllocationsService {
     if (this.clock.today() > offer.replyBy) throw new RuleError(APPLICATIONS_ERRORS.offer_expired, { replyBy: offer.replyBy });
     return offer;
   }
+
+  /** Per building, how many offers wait for an answer (the dashboard). */
+  openOffersPerBuilding(buildingIds: string[], principal: Principal): Promise<Map<string, number>> {
+    requireCapability(principal, 'applications.review');
+    return this.applications.countOpenOffers(buildingIds);
+  }
 }

@@ -420,4 +420,25 @@ export class ApplicationsRepository {
       .where(`offer.status = 'open' AND offer.reply_by < :today`, { today })
       .getMany();
   }
+
+  /** Per building, its open offers; buildings without one are absent. */
+  async countOpenOffers(buildingIds: string[]): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<{ building_id: string; n: string }[]>(
+      `SELECT r.building_id, count(*) AS n
+         FROM floor_offer o JOIN application a ON a.id = o.application_id JOIN application_round r ON r.id = a.round_id
+        WHERE o.status = 'open' AND r.building_id = ANY($1::uuid[])
+        GROUP BY r.building_id`,
+      [buildingIds],
+    );
+    return new Map(rows.map((row) => [row.building_id, Number(row.n)]));
+  }
+
+  /** The score and notes this reviewer gave the application, if any. */
+  async findReview(applicationId: string, reviewerId: string): Promise<{ score: number; notes: string | null } | null> {
+    const [row] = await this.dataSource.query<{ score: number; notes: string | null }[]>(
+      `SELECT score, notes FROM application_review WHERE application_id = $1 AND reviewer_id = $2`,
+      [applicationId, reviewerId],
+    );
+    return row ?? null;
+  }
 }

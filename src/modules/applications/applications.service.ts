@@ -299,6 +299,13 @@ export class ApplicationsService {
     });
   }
 
+  /** The reviewing admin's own score of the application (the form shows it beside the mean so far). */
+  async ownReview(id: string, principal: Principal): Promise<{ score: number; notes: string | null } | null> {
+    requireCapability(principal, 'applications.review');
+    await this.getVisible(id, principal);
+    return this.applications.findReview(id, principal.userId);
+  }
+
   async ranking(roundId: string, principal: Principal): Promise<RankingRow[]> {
     requireCapability(principal, 'applications.review');
     await this.getRound(roundId, principal);

@@ -29,5 +29,6 @@ import { TokenService } from './token.service.js';
     { provide: TokenVerifier, useExisting: TokenService },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
+  exports: [AuthService, TokenVerifier],
 })
 export class AuthModule {}

@@ -35,6 +35,6 @@ import { IssueInvoiceService } from './issue-invoice.service.js';
     MonthlyInvoicingScheduler,
     InvoiceRunRecoverySweep,
   ],
-  exports: [InvoicesService, InvoiceRunsService],
+  exports: [InvoicesService, InvoiceRunsService, PaymentCorrectionsService],
 })
 export class InvoicesModule {}

@@ -453,4 +453,26 @@ export class InvoicesRepository {
     ]);
     return row!.invoice_prefix;
   }
+
+  /** Per building: what is open on invoices due before the day, and the runs queued or running. */
+  async billingSummaries(buildingIds: string[], day: string): Promise<Map<string, { arrearsCents: number; runsInProgress: number }>> {
+    const summaries = new Map(buildingIds.map((id) => [id, { arrearsCents: 0, runsInProgress: 0 }]));
+    const [arrears, runs] = await Promise.all([
+      this.dataSource.query<{ building_id: string; cents: string }[]>(
+        `SELECT building_id, sum(greatest(total_cents - paid_cents, 0)) AS cents FROM invoice
+          WHERE building_id = ANY($1::uuid[]) AND kind = 'invoice' AND status = 'open' AND due_date < $2
+          GROUP BY building_id`,
+        [buildingIds, day],
+      ),
+      this.dataSource.query<{ building_id: string; n: string }[]>(
+        `SELECT building_id, count(*) AS n FROM invoice_run
+          WHERE building_id = ANY($1::uuid[]) AND status IN ('queued', 'running')
+          GROUP BY building_id`,
+        [buildingIds],
+      ),
+    ]);
+    for (const row of arrears) summaries.get(row.building_id)!.arrearsCents = Number(row.cents);
+    for (const row of runs) summaries.get(row.building_id)!.runsInProgress = Number(row.n);
+    return summaries;
+  }
 }

@@ -233,4 +233,10 @@ export class InvoicesService {
     await this.invoiceDocuments.renderAndStore([creditNote]);
     return (await this.invoices.findInvoice(creditNote.id))!;
   }
+
+  /** Per building: arrears today and invoice runs in progress (the dashboard). */
+  billingSummaries(buildingIds: string[], principal: Principal): Promise<Map<string, { arrearsCents: number; runsInProgress: number }>> {
+    requireCapability(principal, 'invoices.run');
+    return this.invoices.billingSummaries(buildingIds, this.clock.today());
+  }
 }

@@ -43,4 +43,10 @@ export class BuildingLeasesService {
     );
     return { id: indexationId, buildingId, effectiveDate: input.effectiveDate, percent: input.percent, leasesRevised };
   }
+
+  /** Per building, how many leases end from today through `to` (the dashboard's "ending soon"). */
+  endingSoon(buildingIds: string[], to: string, principal: Principal): Promise<Map<string, number>> {
+    requireCapability(principal, 'leases.write');
+    return this.leases.countEndingWithin(buildingIds, this.clock.today(), to);
+  }
 }

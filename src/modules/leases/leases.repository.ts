@@ -231,4 +231,15 @@ export class LeasesRepository {
         })),
       );
   }
+
+  /** Per building, how many leases end within [from, to]; buildings without one are absent. */
+  async countEndingWithin(buildingIds: string[], from: string, to: string): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<{ building_id: string; n: string }[]>(
+      `SELECT building_id, count(*) AS n FROM lease
+        WHERE building_id = ANY($1::uuid[]) AND end_date BETWEEN $2 AND $3
+        GROUP BY building_id`,
+      [buildingIds, from, to],
+    );
+    return new Map(rows.map((row) => [row.building_id, Number(row.n)]));
+  }
 }

@@ -25,5 +25,6 @@ import { ReportsService } from './reports.service.js';
     MonthlyMonitorScheduler,
     ReportRecoverySweep,
   ],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -1,0 +1,67 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { Language } from '../common/errors/error-codes.js';
+import { flattenValidationErrors } from '../common/validation/validation.js';
+import type { FieldError } from './render.js';
+
+/**
+ * A page's form checked by the API's own DTO class and rules, so a refusal on a page and on the API
+ * are the same; the errors come back per field, to be shown next to it.
+ */
+export async function checkedForm<T extends object>(
+  dto: new () => T,
+  values: Record<string, unknown>,
+): Promise<{ value: T; errors: null } | { value: null; errors: FieldError[] }> {
+  const value = plainToInstance(dto, values);
+  const failures = await validate(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  if (failures.length === 0) return { value, errors: null };
+  return { value: null, errors: flattenValidationErrors(failures) };
+}
+
+/** A service's refusal as the errors of a form: on their field where it names one, else for the whole form. */
+export function refusalOf(error: unknown, language: Language): FieldError[] {
+  if (!(error instanceof DomainError)) throw error;
+  const message = error.messageIn(language);
+  const onFields = error.details
+    .filter((detail) => detail.field)
+    .map((detail) => ({ field: detail.field, message: `${message} (${detail.message})` }));
+  return onFields.length > 0 ? onFields : [{ message }];
+}
+
+/** The errors of one field, for the template. */
+export function errorsFor(errors: FieldError[] | null | undefined, field: string): string[] {
+  return (errors ?? []).filter((error) => error.field === field).map((error) => error.message);
+}
+
+/** A form's text field: trimmed, empty as absent. */
+export function text(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** An amount typed in euros, Dutch or English style ("1.234,56", "1234.56", "174,11", "€ 60"), as integer cents; NaN when it is not one. */
+export function euroCents(value: unknown): number | undefined {
+  const raw = text(value)?.replace(/^€\s*/, '').replace(/\s/g, '');
+  if (raw === undefined) return undefined;
+  let normalised = raw;
+  if (/^-?\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(raw) || /^-?\d+,\d{1,2}$/.test(raw)) normalised = raw.replace(/\./g, '').replace(',', '.');
+  else if (!/^-?\d+(\.\d{1,2})?$/.test(raw)) return Number.NaN;
+  return Math.round(Number(normalised) * 100);
+}
+
+/** A whole number typed in a field; NaN when it is not one. */
+export function integer(value: unknown): number | undefined {
+  const raw = text(value);
+  if (raw === undefined) return undefined;
+  return /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+/** A date typed as DD-MM-YYYY or given by a date input (YYYY-MM-DD), as YYYY-MM-DD; other text as typed, for the validator to refuse. */
+export function isoDate(value: unknown): string | undefined {
+  const raw = text(value);
+  if (raw === undefined) return undefined;
+  const dutch = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(raw);
+  return dutch ? `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}` : raw;
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JOB_STATUSES } from '../../jobs/job-status.js';
+import { APPLICATION_STATUSES, OFFER_STATUSES } from '../../modules/applications/application.entity.js';
+import { PAYMENT_KINDS } from '../../modules/invoices/invoice.entity.js';
+import { REPORT_KINDS } from '../../modules/reports/report.entity.js';
+import { INVOICE_LIST_STATUSES } from '../../modules/invoices/dto/invoice.dto.js';
+import { VAT_REGIMES } from '../../modules/leases/lease-rules.js';
+import { TEMPLATES_DIR } from '../web-setup.js';
+import { EN } from './en.js';
+import { NL } from './nl.js';
+
+const SRC_WEB = join(TEMPLATES_DIR, '..');
+
+function filesUnder(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(directory, entry.name)) : [join(directory, entry.name)],
+  );
+}
+
+/** Every key a template or page names with t('…') (or as a message key literal such as 'signIn.expired'). */
+function keysUsed(): Set<string> {
+  const used = new Set<string>();
+  for (const file of filesUnder(SRC_WEB).filter(
+    (name) => /\.(eta|ts)$/.test(name) && !name.endsWith('.spec.ts') && !name.includes('/i18n/'),
+  )) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(match[1]!);
+    for (const match of text.matchAll(
+      /'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|rounds|reports|error|form|language)(?:\.[a-zA-Z]+)+)'/g,
+    ))
+      used.add(match[1]!);
+  }
+  return used;
+}
+
+describe('the pages’ message catalogues', () => {
+  it('have the same keys in Dutch and English, none empty, with the same placeholders', () => {
+    expect(Object.keys(EN).sort()).toEqual(Object.keys(NL).sort());
+    for (const [key, dutch] of Object.entries(NL)) {
+      const english = EN[key as keyof typeof NL];
+      expect([key, dutch.trim().length > 0, english.trim().length > 0]).toEqual([key, true, true]);
+      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+      expect([key, placeholders(english)]).toEqual([key, placeholders(dutch)]);
+    }
+  });
+
+  it('name every status a page shows', () => {
+    for (const status of [...JOB_STATUSES]) expect(`jobStatus.${status}` in NL).toBe(true);
+    for (const status of [...INVOICE_LIST_STATUSES]) expect(`invoiceStatus.${status}` in NL).toBe(true);
+    for (const regime of [...VAT_REGIMES]) expect(`vatRegime.${regime}` in NL).toBe(true);
+    for (const status of [...APPLICATION_STATUSES]) expect(`applicationStatus.${status}` in NL).toBe(true);
+    for (const status of [...OFFER_STATUSES]) expect(`offerStatus.${status}` in NL).toBe(true);
+    for (const done of ['scored', 'allocated', 'waitlisted', 'rejected']) expect(`rounds.done.${done}` in NL).toBe(true);
+    for (const done of ['paid', 'credited', 'reversed']) expect(`invoicing.done.${done}` in NL).toBe(true);
+    for (const kind of [...PAYMENT_KINDS]) expect(`paymentKind.${kind}` in NL).toBe(true);
+    for (const kind of [...REPORT_KINDS]) expect(`reportKind.${kind}` in NL).toBe(true);
+  });
+
+  it('hold every key the templates and pages use', () => {
+    const missing = [...keysUsed()].filter((key) => !(key in NL));
+    expect(missing).toEqual([]);
+  });
+});

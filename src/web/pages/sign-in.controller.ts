@@ -1,0 +1,97 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, RateLimitedError } from '../../common/errors/domain-error.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { AuthService } from '../../modules/auth/auth.service.js';
+import { LANGUAGES } from '../../common/errors/error-codes.js';
+import { renderPage } from '../render.js';
+import { SignedOutPage } from '../session/web-session.guard.js';
+import { WebPages } from '../session/web-page.decorator.js';
+import { clearSession, languageOf, setLanguage, setSession } from '../session/web-session.js';
+
+/** Only a path of this site: never another host (`//evil`, `https://…`), so sign-in cannot be used to send someone away. */
+export function localPath(next: unknown, fallback = '/dashboard'): string {
+  return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) ? next : fallback;
+}
+
+interface SignInForm {
+  email?: string;
+  password?: string;
+  next?: string;
+}
+
+@Controller()
+@WebPages()
+export class SignInController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @SignedOutPage()
+  home(@Req() request: FastifyRequest & { principal?: unknown }, @Res() reply: FastifyReply): void {
+    void reply.redirect(request.principal ? '/dashboard' : '/login', 303);
+  }
+
+  @Get('login')
+  @SignedOutPage()
+  form(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('next') next?: string,
+    @Query('expired') expired?: string,
+    @Query('signedOut') signedOut?: string,
+  ): Promise<string> {
+    return this.render(request, reply, {
+      next: localPath(next),
+      notice: signedOut ? 'signIn.signedOut' : expired ? 'signIn.expired' : null,
+    });
+  }
+
+  @Post('login')
+  @SignedOutPage()
+  @HttpCode(200)
+  async signIn(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() form: SignInForm,
+  ): Promise<string | void> {
+    const next = localPath(form.next);
+    try {
+      const { accessToken } = await this.auth.login(String(form.email ?? ''), String(form.password ?? ''));
+      setSession(request, reply, accessToken, this.config.auth.tokenTtlSeconds);
+      void reply.redirect(next, 303);
+      return;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error instanceof RateLimitedError) void reply.header('Retry-After', String(error.retryAfterSeconds));
+      void reply.status(error.kind === 'rate_limited' ? 429 : 401);
+      return this.render(request, reply, { next, email: String(form.email ?? ''), error: error.messageIn(languageOf(request)) });
+    }
+  }
+
+  @Post('logout')
+  @SignedOutPage()
+  signOut(@Res() reply: FastifyReply): void {
+    clearSession(reply);
+    void reply.redirect('/login?signedOut=1', 303);
+  }
+
+  @Post('language')
+  @SignedOutPage()
+  language(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() form: { language?: string; next?: string }): void {
+    const language = LANGUAGES.find((known) => known === form.language);
+    if (language) setLanguage(request, reply, language);
+    void reply.redirect(localPath(form.next, '/'), 303);
+  }
+
+  private render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    data: { next: string; email?: string; error?: string; notice?: 'signIn.signedOut' | 'signIn.expired' | null },
+  ): Promise<string> {
+    return renderPage(request, reply, 'login', 'signIn.title', { email: '', error: null, notice: null, ...data });
+  }
+}

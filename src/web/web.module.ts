@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../modules/applications/applications.module.js';
+import { AuthModule } from '../modules/auth/auth.module.js';
+import { BuildingsModule } from '../modules/buildings/buildings.module.js';
+import { FloorsModule } from '../modules/floors/floors.module.js';
+import { SpacesModule } from '../modules/spaces/spaces.module.js';
+import { TenantsModule } from '../modules/tenants/tenants.module.js';
+import { InvoicesModule } from '../modules/invoices/invoices.module.js';
+import { LeasesModule } from '../modules/leases/leases.module.js';
+import { RentBandsModule } from '../modules/rent-bands/rent-bands.module.js';
+import { ReportsModule } from '../modules/reports/reports.module.js';
+import { AssetsController } from './assets.controller.js';
+import { BuildingPagesController } from './pages/buildings.controller.js';
+import { DashboardController } from './pages/dashboard.controller.js';
+import { InvoicingPagesController } from './pages/invoicing.controller.js';
+import { LeasePagesController } from './pages/leases.controller.js';
+import { ReportPagesController } from './pages/reports.controller.js';
+import { RoundPagesController } from './pages/rounds.controller.js';
+import { SignInController } from './pages/sign-in.controller.js';
+import { TenantPagesController } from './pages/tenants.controller.js';
+import { WebSessionGuard } from './session/web-session.guard.js';
+
+/**
+ * The pages (server-rendered, Eta + htmx): a layer over the feature modules' services, like the
+ * controllers of the API. No tables of its own and no rules of its own: it calls the services,
+ * which ask the access policy.
+ */
+@Module({
+  imports: [
+    AuthModule,
+    BuildingsModule,
+    FloorsModule,
+    SpacesModule,
+    TenantsModule,
+    RentBandsModule,
+    LeasesModule,
+    InvoicesModule,
+    ApplicationsModule,
+    ReportsModule,
+  ],
+  controllers: [
+    AssetsController,
+    SignInController,
+    DashboardController,
+    BuildingPagesController,
+    LeasePagesController,
+    InvoicingPagesController,
+    TenantPagesController,
+    RoundPagesController,
+    ReportPagesController,
+  ],
+  providers: [WebSessionGuard],
+})
+export class WebModule {}

@@ -1,0 +1,101 @@
+import { FixedClock } from '../../src/common/clock/clock.js';
+import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
+import { assessBand, createLease, createLettableSpace, createSpace, createTenant, createUser } from '../helpers/factories.js';
+import { TEST_ADMIN } from '../helpers/test-app.js';
+
+describeInBrowser('the umbrella signs in and sees its buildings today', () => {
+  let t: WebTestApp;
+  let buildingName: string;
+  let tenantUser: { email: string; password: string };
+  let buildingId: string;
+  let tenantName: string;
+
+  beforeAll(async () => {
+    t = await startWebApp({}, { clock: FixedClock.on('2012-03-15') });
+    const { building, floor, space } = await createLettableSpace(t, { space: { areaM2: 40, code: 'A1.01' } });
+    await createSpace(t, floor.id, { areaM2: 20, code: 'A1.02' });
+    buildingName = building.name as string;
+    buildingId = building.id;
+    const tenant = await createTenant(t);
+    tenantName = tenant.name as string;
+    await assessBand(t, tenant.id, building.id, 1_800_000);
+    await createLease(t, { tenantId: tenant.id, spaceId: space.id, startDate: '2012-01-01', endDate: '2012-05-31' });
+    tenantUser = await createUser(t, { role: 'tenant', tenantId: tenant.id });
+  });
+
+  afterAll(() => t?.close());
+
+  it('sends a visitor to sign in, refuses a wrong password in Dutch and opens the dashboard after the right one', async () => {
+    const { page } = await t.newPage();
+    await page.goto('/dashboard');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Aanmelden');
+
+    await page.locator('#email').fill(TEST_ADMIN.email);
+    await page.locator('#password').fill('not-the-password-at-all');
+    await page.locator('form[action="/login"] button[type=submit]').click();
+    await expect(page.locator('#login-error').textContent()).resolves.toMatch(/wachtwoord/i);
+
+    await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    const row = page.locator('tr', { has: page.locator(`a:text-is("${buildingName}")`) });
+    await expect(row.locator('td').allTextContents()).resolves.toEqual(['66,7%', '20', '€ 0,00', '0', '0', '1']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('switches to English and stays English after signing in again', async () => {
+    const { page } = await t.newPage();
+    await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.locator('#language-choice').selectOption('en');
+    await Promise.all([page.waitForLoadState('load'), page.locator('form[action="/language"] button').click()]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Dashboard');
+    await Promise.all([page.waitForURL(/\/login/), page.locator('form[action="/logout"] button').click()]);
+    await expect(page.locator('p.notice').textContent()).resolves.toBe('You are signed out.');
+    await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Dashboard');
+  });
+
+  it('shows the building as a floor map whose tiles lead to their leases', async () => {
+    const { page } = await t.newPage();
+    await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await Promise.all([page.waitForURL(`**/buildings/${buildingId}`), page.locator(`a:text-is("${buildingName}")`).click()]);
+    const let_ = page.locator('a[data-space="A1.01"]');
+    const vacant = page.locator('a[data-space="A1.02"]');
+    await expect(let_.getAttribute('aria-label')).resolves.toMatch(/A1\.01, 40 m², verhuurd, tarief A/);
+    await expect(vacant.getAttribute('aria-label')).resolves.toBe('Ruimte A1.02, 20 m², leeg');
+    await expect(let_.locator('rect').getAttribute('class')).resolves.toBe('tile band-a');
+    const [letWidth, vacantWidth] = await Promise.all([
+      let_.locator('rect').getAttribute('width'),
+      vacant.locator('rect').getAttribute('width'),
+    ]);
+    expect(Number(letWidth)).toBeGreaterThan(1.9 * Number(vacantWidth));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await Promise.all([page.waitForURL(/\/leases\//), let_.click()]);
+    await expect(page.locator('dl.facts').textContent()).resolves.toContain(tenantName);
+    await expect(page.locator('dl.facts').textContent()).resolves.toContain('01-01-2012 – 31-05-2012');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it("gives a tenant's session 403 on the umbrella's pages", async () => {
+    const { page } = await t.newPage();
+    await t.signIn(page, tenantUser.email, tenantUser.password);
+    const response = await page.goto('/dashboard');
+    expect(response?.status()).toBe(403);
+    await expect(page.locator('[role=alert]').textContent()).resolves.toMatch(/\S/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('refuses a form posted without its CSRF token, and signs nobody in', async () => {
+    const anonymous = await t.http().post('/login').type('form').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password });
+    expect(anonymous.status).toBe(403);
+    expect(String(anonymous.headers['set-cookie'] ?? '')).not.toContain('bp_session=');
+  });
+
+  it('works at phone width with no serious accessibility violation on the sign-in page', async () => {
+    const { page } = await t.newPage({ width: 375 });
+    await page.goto('/login');
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
