@@ -5,13 +5,16 @@ import { BuildingsModule } from '../modules/buildings/buildings.module.js';
 import { FloorsModule } from '../modules/floors/floors.module.js';
 import { SpacesModule } from '../modules/spaces/spaces.module.js';
 import { TenantsModule } from '../modules/tenants/tenants.module.js';
+import { HandoversModule } from '../modules/handovers/handovers.module.js';
 import { InvoicesModule } from '../modules/invoices/invoices.module.js';
+import { OrganisationsModule } from '../modules/organisations/organisations.module.js';
 import { LeasesModule } from '../modules/leases/leases.module.js';
 import { RentBandsModule } from '../modules/rent-bands/rent-bands.module.js';
 import { ReportsModule } from '../modules/reports/reports.module.js';
 import { AssetsController } from './assets.controller.js';
 import { BuildingPagesController } from './pages/buildings.controller.js';
 import { DashboardController } from './pages/dashboard.controller.js';
+import { HandoverPagesController } from './pages/handovers.controller.js';
 import { InvoicingPagesController } from './pages/invoicing.controller.js';
 import { LeasePagesController } from './pages/leases.controller.js';
 import { ReportPagesController } from './pages/reports.controller.js';
@@ -37,6 +40,8 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     InvoicesModule,
     ApplicationsModule,
     ReportsModule,
+    HandoversModule,
+    OrganisationsModule,
   ],
   controllers: [
     AssetsController,
@@ -48,6 +53,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     TenantPagesController,
     RoundPagesController,
     ReportPagesController,
+    HandoverPagesController,
   ],
   providers: [WebSessionGuard],
 })
