@@ -17,6 +17,7 @@ import { DashboardController } from './pages/dashboard.controller.js';
 import { HandoverPagesController } from './pages/handovers.controller.js';
 import { InvoicingPagesController } from './pages/invoicing.controller.js';
 import { LeasePagesController } from './pages/leases.controller.js';
+import { RegisterPagesController } from './pages/register.controller.js';
 import { ReportPagesController } from './pages/reports.controller.js';
 import { RoundPagesController } from './pages/rounds.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
@@ -54,6 +55,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     RoundPagesController,
     ReportPagesController,
     HandoverPagesController,
+    RegisterPagesController,
   ],
   providers: [WebSessionGuard],
 })

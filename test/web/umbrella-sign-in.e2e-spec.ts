@@ -76,6 +76,31 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('corrects the building and a space: a bad area is refused beside its field, a good one shows on the map and in the audit log', async () => {
+    const { page } = await t.newPage();
+    await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.goto(`/buildings/${buildingId}/edit`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.locator('#f-name').fill(`${buildingName} (gecorrigeerd)`);
+    await Promise.all([page.waitForURL(/saved=1/), page.locator('main form button[type=submit]').click()]);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`${buildingName} (gecorrigeerd)`);
+    buildingName = `${buildingName} (gecorrigeerd)`;
+
+    await page.locator('details summary').first().click();
+    await Promise.all([page.waitForURL(/\/spaces\/.*\/edit/), page.locator('a', { hasText: 'Corrigeer ruimte A1.02' }).click()]);
+    await page.locator('#f-areaM2').fill('twintig');
+    await page.locator('main form button[type=submit]').click();
+    await expect(page.locator('#f-areaM2-error').textContent()).resolves.toMatch(/\S/);
+    await page.locator('#f-areaM2').fill('22,5');
+    await Promise.all([page.waitForURL(/saved=1/), page.locator('main form button[type=submit]').click()]);
+    await expect(page.locator('a[data-space="A1.02"]').getAttribute('aria-label')).resolves.toBe('Ruimte A1.02, 22,5 m², leeg');
+    const spaceId = (await t.http().get(`/api/buildings/${buildingId}/floors`).set(t.admin)).body.items[0].spaces.find(
+      (space: { code: string }) => space.code === 'A1.02',
+    ).id;
+    const audit = await t.http().get(`/api/audit?entity=space&id=${spaceId}`).set(t.admin);
+    expect(audit.body.items[0].changes).toContainEqual({ field: 'areaM2', before: 20, after: 22.5 });
+  });
+
   it("gives a tenant's session 403 on the umbrella's pages", async () => {
     const { page } = await t.newPage();
     await t.signIn(page, tenantUser.email, tenantUser.password);

@@ -20,6 +20,6 @@ import { SpaceCorrectionsController } from './space-corrections.controller.js';
   imports: [DocumentsModule, BuildingsModule, SpacesModule, TenantsModule, RentBandsModule],
   controllers: [LeasesController, BuildingLeasesController, SpaceCorrectionsController],
   providers: [LeasesRepository, LeasesService, LeaseNoticesService, BuildingLeasesService, CorrectSpaceService],
-  exports: [LeasesService, LeaseNoticesService, BuildingLeasesService],
+  exports: [LeasesService, LeaseNoticesService, BuildingLeasesService, CorrectSpaceService],
 })
 export class LeasesModule {}

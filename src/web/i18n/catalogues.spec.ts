@@ -5,6 +5,7 @@ import { APPLICATION_STATUSES, OFFER_STATUSES } from '../../modules/applications
 import { PAYMENT_KINDS } from '../../modules/invoices/invoice.entity.js';
 import { REPORT_KINDS } from '../../modules/reports/report.entity.js';
 import { HANDOVER_STATUSES } from '../../modules/handovers/handover.entity.js';
+import { SPACE_USES } from '../../modules/spaces/space.entity.js';
 import { INVOICE_LIST_STATUSES } from '../../modules/invoices/dto/invoice.dto.js';
 import { VAT_REGIMES } from '../../modules/leases/lease-rules.js';
 import { TEMPLATES_DIR } from '../web-setup.js';
@@ -28,7 +29,7 @@ function keysUsed(): Set<string> {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(match[1]!);
     for (const match of text.matchAll(
-      /'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|rounds|reports|handovers|error|form|language)(?:\.[a-zA-Z]+)+)'/g,
+      /'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|rounds|reports|handovers|edit|error|form|language)(?:\.[a-zA-Z]+)+)'/g,
     ))
       used.add(match[1]!);
   }
@@ -57,6 +58,7 @@ describe('the pages’ message catalogues', () => {
     for (const kind of [...PAYMENT_KINDS]) expect(`paymentKind.${kind}` in NL).toBe(true);
     for (const kind of [...REPORT_KINDS]) expect(`reportKind.${kind}` in NL).toBe(true);
     for (const status of [...HANDOVER_STATUSES]) expect(`handoverStatus.${status}` in NL).toBe(true);
+    for (const use of [...SPACE_USES]) expect(`spaceUse.${use}` in NL).toBe(true);
   });
 
   it('hold every key the templates and pages use', () => {

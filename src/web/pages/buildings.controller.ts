@@ -39,6 +39,7 @@ export class BuildingPagesController {
       occupancy,
       floors: floors.map((floor) => ({ ...floor, tiles: tilesOf(floor) })),
       mapWidth: MAP_WIDTH,
+      saved: (request.query as Record<string, string | undefined>).saved,
     });
   }
 
