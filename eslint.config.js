@@ -18,6 +18,7 @@ export default tseslint.config(
         clearInterval: 'readonly',
         Buffer: 'readonly',
         performance: 'readonly',
+        fetch: 'readonly',
       },
     },
     rules: {
@@ -32,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**', 'test/**', 'bench/**', '*.js'],
+    files: ['src/config/**', 'test/**', 'bench/**', 'scripts/**', '*.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

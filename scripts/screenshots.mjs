@@ -1,0 +1,73 @@
+// Regenerates docs/screenshots/*.png: the main pages of the umbrella's workspace on the embedded demo,
+// as the README shows them. Run `npm run screenshots` (it builds first); needs Debian's chromium
+// (apt-get install -y chromium, or CHROMIUM_PATH). Starts its own server on a fresh demo database.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const PORT = Number(process.env.SCREENSHOT_PORT ?? 3917);
+const BASE = `http://127.0.0.1:${PORT}`;
+const OUT = new URL('../docs/screenshots/', import.meta.url);
+const dataDir = mkdtempSync(join(tmpdir(), 'bp-screenshots-'));
+
+const env = { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, LOG_FORMAT: 'text' };
+delete env.DATABASE_URL;
+delete env.REDIS_URL;
+const server = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+
+async function ready() {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      if ((await fetch(`${BASE}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the server did not answer /health within 5 minutes');
+}
+
+try {
+  await ready();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = await (await browser.newContext({ baseURL: BASE, locale: 'nl-NL', viewport: { width: 1280, height: 860 } })).newPage();
+  await page.goto('/login');
+  await page.fill('#email', 'admin@example.org');
+  await page.fill('#password', 'broedplaats');
+  await Promise.all([page.waitForURL('**/dashboard'), page.click('form[action="/login"] button[type=submit]')]);
+  const shot = (name) => page.screenshot({ path: new URL(`${name}.png`, OUT).pathname, fullPage: false });
+  await shot('dashboard');
+  await Promise.all([page.waitForURL('**/buildings/*'), page.locator('table.data tbody th a').first().click()]);
+  await shot('building');
+  const buildingPath = new URL(page.url()).pathname;
+  await page.goto(`${buildingPath}/rounds`);
+  await Promise.all([page.waitForURL('**/rounds/*'), page.locator('table.data tbody th a').first().click()]);
+  await shot('round');
+  await page.goto('/tenants?q=a');
+  await shot('tenants');
+  await page.goto('/invoices?status=overdue');
+  await shot('invoices');
+  await page.locator('table.data tbody th a').first().click();
+  await page.waitForURL('**/invoices/*');
+  await shot('invoice');
+  await page.goto('/reports');
+  await shot('reports');
+  await browser.close();
+  console.log(`screenshots written to ${OUT.pathname}`);
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
