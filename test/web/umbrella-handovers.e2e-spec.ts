@@ -1,5 +1,6 @@
 import { FixedClock } from '../../src/common/clock/clock.js';
 import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
+import { eventually } from '../helpers/eventually.js';
 import { createBuilding, createOrganisation, seedLeases } from '../helpers/factories.js';
 import { TEST_ADMIN } from '../helpers/test-app.js';
 
@@ -44,5 +45,21 @@ describeInBrowser('the umbrella prepares a sale in the browser', () => {
     await Promise.all([page.waitForLoadState('load'), page.locator('form[action$="/cancel"] button').click()]);
     await expect(page.locator('.handover-status').textContent()).resolves.toBe('geannuleerd');
     await expect(page.locator('form[action$="/cancel"]').count()).resolves.toBe(0);
+
+    // Dated today it is carried out at once: the floor that leaves shows so on the floor map, the dossier follows.
+    await page.goto(`/buildings/${buildingId}/handovers`);
+    await page.locator('#f-newOwnerId').selectOption(buyer.id);
+    await page.locator('#f-transferDate').fill('2012-03-15');
+    await page.locator('label.check', { hasText: 'Verdieping 1' }).locator('input').check();
+    await Promise.all([page.waitForURL(/\/handovers\/[0-9a-f-]{36}$/), page.locator('button[value=schedule]').click()]);
+    const handoverUrl = page.url();
+    await eventually(async () => {
+      await page.goto(handoverUrl);
+      await expect(page.locator('.handover-status').textContent()).resolves.toBe('uitgevoerd');
+      await expect(page.locator('a', { hasText: 'Download het dossier' }).count()).resolves.toBe(1);
+    }, 30_000);
+    await page.goto(`/buildings/${buildingId}`);
+    await expect(page.locator('.left-note').allTextContents()).resolves.toEqual(['geen broedplaats vanaf 15-03-2012']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

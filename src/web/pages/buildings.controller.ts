@@ -37,16 +37,17 @@ export class BuildingPagesController {
     return renderPage(request, reply, 'building', 'building.title', {
       building,
       occupancy,
-      floors: floors.map((floor) => ({ ...floor, tiles: tilesOf(floor) })),
+      floors: floors.map((floor) => ({ ...floor, tiles: tilesOf(floor, occupancy.date) })),
       mapWidth: MAP_WIDTH,
       saved: (request.query as Record<string, string | undefined>).saved,
     });
   }
 
   private async mapFloors(buildingId: string, principal: Principal): Promise<MapFloor[]> {
-    const [{ items: floors }, running] = await Promise.all([
+    const [{ items: floors }, running, departures] = await Promise.all([
       this.floors.listOverview(buildingId, principal, { limit: MAX_PAGE_LIMIT, offset: 0 }),
       this.activeLeases(buildingId, principal),
+      this.floors.departures(buildingId, principal),
     ]);
     const leaseOfSpace = new Map(running.map(({ lease }) => [lease.spaceId, lease]));
     return floors.map((floor) => ({
@@ -54,6 +55,7 @@ export class BuildingPagesController {
       level: floor.level,
       name: floor.name,
       groupName: floor.groupName,
+      leftOn: departures.get(floor.id) ?? null,
       lettableAreaM2: floor.lettableAreaM2,
       spaces: floor.spaces.map((space) => {
         const lease = leaseOfSpace.get(space.id);

@@ -16,6 +16,8 @@ export interface MapFloor {
   level: number;
   name: string | null;
   groupName: string | null;
+  /** The day the floor leaves the broedplaats by a handover; null while it stays. */
+  leftOn: string | null;
   lettableAreaM2: number;
   spaces: MapSpace[];
 }
@@ -23,14 +25,15 @@ export interface MapFloor {
 export interface Tile extends MapSpace {
   x: number;
   width: number;
-  /** The CSS class of its colour: vacant, band-a, band-b, band-c. */
+  /** The CSS class of its colour: vacant, band-a, band-b, band-c, or left (the floor left the broedplaats). */
   tone: string;
 }
 
 export const MAP_WIDTH = 1000;
 const GAP = 4;
 
-export function tilesOf(floor: MapFloor): Tile[] {
+export function tilesOf(floor: MapFloor, today: string): Tile[] {
+  const left = floor.leftOn !== null && floor.leftOn <= today;
   const total = floor.spaces.reduce((sum, space) => sum + space.areaM2, 0);
   let x = 0;
   return floor.spaces.map((space) => {
@@ -39,7 +42,7 @@ export function tilesOf(floor: MapFloor): Tile[] {
       ...space,
       x: Math.round(x * 10) / 10,
       width: Math.max(1, Math.round((width - GAP) * 10) / 10),
-      tone: space.leaseId === null ? 'vacant' : `band-${(space.bandCode ?? 'a').toLowerCase()}`,
+      tone: space.leaseId !== null ? `band-${(space.bandCode ?? 'a').toLowerCase()}` : left ? 'left' : 'vacant',
     };
     x += width;
     return tile;
