@@ -5,6 +5,7 @@ import { BuildingsModule } from '../modules/buildings/buildings.module.js';
 import { FloorsModule } from '../modules/floors/floors.module.js';
 import { SpacesModule } from '../modules/spaces/spaces.module.js';
 import { TenantsModule } from '../modules/tenants/tenants.module.js';
+import { UsersModule } from '../modules/users/users.module.js';
 import { HandoversModule } from '../modules/handovers/handovers.module.js';
 import { InvoicesModule } from '../modules/invoices/invoices.module.js';
 import { OrganisationsModule } from '../modules/organisations/organisations.module.js';
@@ -43,6 +44,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     ReportsModule,
     HandoversModule,
     OrganisationsModule,
+    UsersModule,
   ],
   controllers: [
     AssetsController,

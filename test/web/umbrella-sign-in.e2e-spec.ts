@@ -53,6 +53,23 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
     await expect(page.locator('p.notice').textContent()).resolves.toBe('You are signed out.');
     await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
     await expect(page.locator('h1').textContent()).resolves.toBe('Dashboard');
+
+    // The choice is the user's: another browser (a Dutch one, no cookies) gets English once signed in.
+    const { page: elsewhere } = await t.newPage({ locale: 'nl-NL' });
+    await elsewhere.goto('/login');
+    await expect(elsewhere.locator('h1').textContent()).resolves.toBe('Aanmelden');
+    await t.signIn(elsewhere, TEST_ADMIN.email, TEST_ADMIN.password);
+    await expect(elsewhere.locator('h1').textContent()).resolves.toBe('Dashboard');
+    await elsewhere.locator('#language-choice').selectOption('nl');
+    await Promise.all([elsewhere.waitForLoadState('load'), elsewhere.locator('form[action="/language"] button').click()]);
+    await expect(elsewhere.locator('h1').textContent()).resolves.toBe('Overzicht');
+  });
+
+  it('guesses the language of a first visit from the browser: English for an English browser', async () => {
+    const { page } = await t.newPage({ locale: 'en-GB' });
+    await page.goto('/login');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sign in');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
   });
 
   it('shows the building as a floor map whose tiles lead to their leases', async () => {

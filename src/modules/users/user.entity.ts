@@ -7,6 +7,7 @@ import { Tenant } from '../tenants/tenant.entity.js';
 @Index('uq_app_user_email', ['email'], { unique: true })
 @Check('ck_app_user_role', `role IN ('admin', 'tenant', 'owner', 'municipality')`)
 @Check('ck_app_user_email_lower', `email = lower(email)`)
+@Check('ck_app_user_language', `language IS NULL OR language IN ('nl', 'en')`)
 @Check('ck_app_user_scoped_role_has_organisation', `role NOT IN ('owner', 'municipality') OR organisation_id IS NOT NULL`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -42,6 +43,10 @@ export class User {
   /** Named in every access token; raising it ends the tokens issued before. */
   @Column({ type: 'integer', default: 0 })
   tokenVersion!: number;
+
+  /** The language the user chose for the pages (nl or en); null until they choose. */
+  @Column({ type: 'text', nullable: true })
+  language!: 'nl' | 'en' | null;
 
   /** A disabled user keeps its history but no token of it is accepted. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -69,6 +69,10 @@ export class UsersRepository {
     await manager.getRepository(User).update({ id }, endTokens ? { ...change, tokenVersion: () => 'token_version + 1' } : change);
   }
 
+  async setLanguage(id: string, language: 'nl' | 'en'): Promise<void> {
+    await this.users.update({ id }, { language });
+  }
+
   /** Refused by a foreign key while anything refers to it; the user's tokens end with its row. */
   async delete(manager: EntityManager, id: string): Promise<void> {
     await manager.getRepository(User).delete({ id });

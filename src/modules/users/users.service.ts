@@ -90,6 +90,11 @@ export class UsersService implements OnApplicationBootstrap {
     return user;
   }
 
+  /** The user's own choice of language for the pages (remembered across browsers and sign-ins). */
+  async setOwnLanguage(principal: Principal, language: 'nl' | 'en'): Promise<void> {
+    await this.users.setLanguage(principal.userId, language);
+  }
+
   /** What decides whether a token of this user still holds; null for a user that no longer exists. */
   tokenStateOf(id: string): Promise<{ tokenVersion: number; disabled: boolean } | null> {
     return this.users.tokenStateOf(id);

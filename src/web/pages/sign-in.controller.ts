@@ -4,6 +4,8 @@ import { DomainError, RateLimitedError } from '../../common/errors/domain-error.
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { AuthService } from '../../modules/auth/auth.service.js';
+import { UsersService } from '../../modules/users/users.service.js';
+import type { Principal } from '../../common/auth/principal.js';
 import { LANGUAGES } from '../../common/errors/error-codes.js';
 import { renderPage } from '../render.js';
 import { SignedOutPage } from '../session/web-session.guard.js';
@@ -26,6 +28,7 @@ interface SignInForm {
 export class SignInController {
   constructor(
     private readonly auth: AuthService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,8 +63,9 @@ export class SignInController {
   ): Promise<string | void> {
     const next = localPath(form.next);
     try {
-      const { accessToken } = await this.auth.login(String(form.email ?? ''), String(form.password ?? ''));
+      const { accessToken, user } = await this.auth.login(String(form.email ?? ''), String(form.password ?? ''));
       setSession(request, reply, accessToken, this.config.auth.tokenTtlSeconds);
+      if (user.language) setLanguage(request, reply, user.language);
       void reply.redirect(next, 303);
       return;
     } catch (error) {
@@ -81,9 +85,17 @@ export class SignInController {
 
   @Post('language')
   @SignedOutPage()
-  language(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() form: { language?: string; next?: string }): void {
+  async language(
+    @Req() request: FastifyRequest & { principal?: Principal },
+    @Res() reply: FastifyReply,
+    @Body() form: { language?: string; next?: string },
+  ): Promise<void> {
     const language = LANGUAGES.find((known) => known === form.language);
-    if (language) setLanguage(request, reply, language);
+    if (language) {
+      setLanguage(request, reply, language);
+      // Signed in, the choice is the user's, kept for the next sign-in in any browser.
+      if (request.principal) await this.users.setOwnLanguage(request.principal, language);
+    }
     void reply.redirect(localPath(form.next, '/'), 303);
   }
 
