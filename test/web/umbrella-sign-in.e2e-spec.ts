@@ -118,13 +118,53 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
     expect(audit.body.items[0].changes).toContainEqual({ field: 'areaM2', before: 20, after: 22.5 });
   });
 
-  it("gives a tenant's session 403 on the umbrella's pages", async () => {
+  it("gives a tenant's session 403 on every page of the umbrella, and on every form it posts", async () => {
     const { page } = await t.newPage();
     await t.signIn(page, tenantUser.email, tenantUser.password);
-    const response = await page.goto('/dashboard');
-    expect(response?.status()).toBe(403);
+    const some = '00000000-0000-4000-8000-000000000000';
+    const lease = (await t.http().get(`/api/leases?buildingId=${buildingId}`).set(t.admin)).body.items[0].id as string;
+    const pages = [
+      '/dashboard',
+      `/buildings/${buildingId}`,
+      `/buildings/${buildingId}/edit`,
+      `/buildings/${buildingId}/rounds`,
+      `/buildings/${buildingId}/handovers`,
+      `/leases/${lease}`,
+      '/leases/new',
+      '/tenants',
+      '/invoicing',
+      '/invoices',
+      '/reports',
+      `/rounds/${some}`,
+      `/applications/${some}`,
+      `/invoices/${some}`,
+      `/invoicing/runs/${some}`,
+      `/handovers/${some}`,
+      `/floors/${some}/edit`,
+      `/spaces/${some}/edit`,
+      `/tenants/${some}`,
+    ];
+    for (const path of pages) {
+      const response = await page.goto(path);
+      expect([path, response?.status()]).toEqual([path, 403]);
+    }
     await expect(page.locator('[role=alert]').textContent()).resolves.toMatch(/\S/);
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Posting a form (with the tenant's own valid CSRF token) is refused the same way, and changes nothing.
+    const csrf = (await page.locator('form[action="/logout"] input[name=_csrf]').getAttribute('value'))!;
+    const posted = await page.request.post(`/buildings/${buildingId}/edit`, { form: { _csrf: csrf, name: 'Overgenomen' } });
+    expect(posted.status()).toBe(403);
+    expect((await t.http().get(`/api/buildings/${buildingId}`).set(t.admin)).body.name).not.toBe('Overgenomen');
+  });
+
+  it("refuses a signed-in admin's form without its CSRF token, and changes nothing", async () => {
+    const { page } = await t.newPage();
+    await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    const posted = await page.request.post(`/buildings/${buildingId}/edit`, { form: { name: 'Zonder token' } });
+    expect(posted.status()).toBe(403);
+    expect(await posted.text()).toMatch(/formulier was verlopen/);
+    expect((await t.http().get(`/api/buildings/${buildingId}`).set(t.admin)).body.name).not.toBe('Zonder token');
   });
 
   it('refuses a form posted without its CSRF token, and signs nobody in', async () => {

@@ -30,6 +30,7 @@ describeInBrowser('the umbrella finds a tenant and makes a lease in one form', (
 
     await Promise.all([page.waitForURL(`**/tenants/${tenant.id}`), page.locator('tbody th a').click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe(tenant.name);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await Promise.all([page.waitForURL(/\/leases\/new\?tenantId=/), page.locator('a', { hasText: 'Nieuw huurcontract' }).click()]);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
