@@ -40,6 +40,14 @@ describeInBrowser('the umbrella invoices a month in the browser', () => {
     await Promise.all([page.waitForURL(/\/invoices\?/), page.locator('a', { hasText: 'De facturen van deze run' }).click()]);
     await expect(page.locator('p[role=status]').textContent()).resolves.toBe('12 gevonden');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // One tenant's invoices.
+    const someTenant = (await page.locator('tbody tr').first().locator('td').first().textContent())!;
+    await page.locator('#f-tenantId').selectOption({ label: someTenant });
+    await Promise.all([page.waitForURL(/tenantId=/), page.locator('form.filters button').click()]);
+    await expect(page.locator('p[role=status]').textContent()).resolves.toBe('1 gevonden');
+    await page.locator('#f-tenantId').selectOption('');
+    await Promise.all([page.waitForURL((url) => /tenantId=(&|$)/.test(url.search)), page.locator('form.filters button').click()]);
+    await expect(page.locator('p[role=status]').textContent()).resolves.toBe('12 gevonden');
     const first = page.locator('tbody tr').first().locator('th a');
     const number = await first.textContent();
     expect(number).toMatch(/^WEB-2012-\d+$/);

@@ -105,6 +105,7 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
 
     await page.locator('details summary').first().click();
     await Promise.all([page.waitForURL(/\/spaces\/.*\/edit/), page.locator('a', { hasText: 'Corrigeer ruimte A1.02' }).click()]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.locator('#f-areaM2').fill('twintig');
     await page.locator('main form button[type=submit]').click();
     await expect(page.locator('#f-areaM2-error').textContent()).resolves.toMatch(/\S/);

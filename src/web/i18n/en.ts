@@ -300,6 +300,7 @@ export const EN: Record<MessageKey, string> = {
   'building.left': 'No longer a broedplaats',
   'building.leftOn': 'no longer a broedplaats from {date}',
   'building.tileLeft': 'Space {code}, {area} m², no longer a broedplaats',
+  'tenants.allInvoices': 'All invoices of this tenant',
   'error.title': 'Something went wrong',
   'error.forbidden': 'This page is not for your role.',
   'error.notFound': 'This page does not exist.',

@@ -298,6 +298,7 @@ export const NL = {
   'building.left': 'Geen broedplaats meer',
   'building.leftOn': 'geen broedplaats vanaf {date}',
   'building.tileLeft': 'Ruimte {code}, {area} m², geen broedplaats meer',
+  'tenants.allInvoices': 'Alle facturen van deze huurder',
   'error.title': 'Er ging iets mis',
   'error.forbidden': 'Deze pagina is niet voor jouw rol.',
   'error.notFound': 'Deze pagina bestaat niet.',

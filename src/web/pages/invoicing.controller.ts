@@ -117,8 +117,9 @@ export class InvoicingPagesController {
     const checked = await checkedForm(ListInvoicesQueryDto, { ...filter, limit: PAGE_SIZE, offset });
     if (checked.errors) errors = checked.errors;
     else page = await this.invoices.list(checked.value, { limit: PAGE_SIZE, offset }, principal);
-    const [buildings, tenantNames] = await Promise.all([
+    const [buildings, tenants, tenantNames] = await Promise.all([
       this.buildings.listVisible(principal, { limit: MAX_PAGE_LIMIT, offset: 0 }),
+      this.tenants.list({}, { limit: MAX_PAGE_LIMIT, offset: 0 }, principal),
       this.tenantNames(
         page.items.map((invoice) => invoice.tenantId),
         principal,
@@ -133,6 +134,7 @@ export class InvoicingPagesController {
       pageSize: PAGE_SIZE,
       statuses: INVOICE_LIST_STATUSES,
       buildings: buildings.items,
+      tenants: tenants.items,
       tenantNames,
       today: this.clock.today(),
       query: new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString(),
