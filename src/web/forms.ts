@@ -41,6 +41,14 @@ export function text(value: unknown): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id from a form or a query: the id, or absent when it is none (so it never reaches the database as garbage). */
+export function id(value: unknown): string | undefined {
+  const raw = text(value);
+  return raw !== undefined && UUID.test(raw) ? raw.toLowerCase() : undefined;
+}
+
 /** An amount typed in euros, Dutch or English style ("1.234,56", "1234.56", "174,11", "€ 60"), as integer cents; NaN when it is not one. */
 export function euroCents(value: unknown): number | undefined {
   const raw = text(value)?.replace(/^€\s*/, '').replace(/\s/g, '');

@@ -4,6 +4,7 @@ import type { Language } from '../common/errors/error-codes.js';
 import { formatCents, formatDate, formatEuros, formatNumber, formatPercent } from './format.js';
 import { type MessageKey, translate } from './i18n/i18n.js';
 import { languageOf } from './session/web-session.js';
+import { localPath } from './local-path.js';
 
 /** A field's refusal, shown next to the field; `field` undefined for the form as a whole. */
 export interface FieldError {
@@ -29,6 +30,23 @@ export interface PageContext {
   title: string;
 }
 
+/**
+ * The page a request shows, to come back to (after switching language or signing in again): its own URL
+ * for a GET; for a form's POST, which has no page of its own, the page the form was on (the Referer,
+ * if it is one of ours), else the dashboard.
+ */
+export function pagePathOf(request: FastifyRequest): string {
+  if (request.method === 'GET') return request.url;
+  const referer = request.headers.referer;
+  if (!referer) return '/dashboard';
+  try {
+    const url = new URL(referer);
+    return url.host === request.headers.host ? localPath(url.pathname + url.search) : '/dashboard';
+  } catch {
+    return '/dashboard';
+  }
+}
+
 const FORMATTERS = { date: formatDate, cents: formatCents, euros: formatEuros, number: formatNumber, percent: formatPercent };
 
 export function pageContext(request: FastifyRequest, reply: FastifyReply, title: MessageKey): PageContext {
@@ -39,7 +57,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, title:
     t: (key, parameters) => translate(lang, key, parameters),
     fmt: FORMATTERS,
     csrf: reply.generateCsrf(),
-    path: request.url,
+    path: pagePathOf(request),
     signedIn: principal !== undefined,
     role: principal?.role ?? null,
     title: translate(lang, title),

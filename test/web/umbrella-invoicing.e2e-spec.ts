@@ -59,6 +59,16 @@ describeInBrowser('the umbrella invoices a month in the browser', () => {
     await expect(page.locator('#f-amount-error').textContent()).resolves.toMatch(/\S/);
     await expect(page.locator('#f-amount').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // Switching language on the refused form comes back to the invoice's page, not to the form's POST address.
+    const invoicePath = new URL(page.url()).pathname.replace(/\/payments$/, '');
+    await page.locator('#language-choice').selectOption('en');
+    await Promise.all([page.waitForURL((url) => url.pathname === invoicePath), page.locator('form[action="/language"] button').click()]);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`Invoice ${number}`);
+    await page.locator('#language-choice').selectOption('nl');
+    await Promise.all([page.waitForURL((url) => url.pathname === invoicePath), page.locator('form[action="/language"] button').click()]);
+    await page.locator('#f-amount').fill('tien euro');
+    await page.locator('form[action$="/payments"] button').click();
+    await expect(page.locator('#f-amount-error').textContent()).resolves.toMatch(/\S/);
 
     await page.locator('#f-amount').fill('10,00');
     await page.locator('#f-reference').fill('bankafschrift 12');

@@ -159,9 +159,13 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
     expect((await t.http().get(`/api/buildings/${buildingId}`).set(t.admin)).body.name).not.toBe('Overgenomen');
   });
 
-  it("refuses a signed-in admin's form without its CSRF token, and changes nothing", async () => {
+  it("refuses a signed-in admin's form without its CSRF token, and changes nothing; ids that are none answer as pages, never 500", async () => {
     const { page } = await t.newPage();
     await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    expect((await page.goto('/invoicing?buildingId=not-an-id'))?.status()).toBe(200);
+    expect((await page.goto('/invoices?buildingId=not-an-id'))?.status()).toBe(400);
+    expect((await page.goto('/buildings/not-an-id'))?.status()).toBe(404);
+    expect((await page.goto('/nowhere-at-all'))?.status()).toBe(404);
     const posted = await page.request.post(`/buildings/${buildingId}/edit`, { form: { name: 'Zonder token' } });
     expect(posted.status()).toBe(403);
     expect(await posted.text()).toMatch(/formulier was verlopen/);

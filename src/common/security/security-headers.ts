@@ -31,5 +31,9 @@ export async function installSecurityHeaders(app: NestFastifyApplication, docsPa
       route.config = { ...route.config, helmet: { contentSecurityPolicy: { useDefaults: false, directives: DOCS_POLICY } } };
     }
   });
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: PAGE_POLICY } });
+  // same-origin: a page's own forms carry it back (the pages return there after a refused form), other sites never get it.
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: PAGE_POLICY },
+    referrerPolicy: { policy: 'same-origin' },
+  });
 }

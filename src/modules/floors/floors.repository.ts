@@ -101,15 +101,4 @@ export class FloorsRepository {
       })),
     };
   }
-
-  /** The building's floors that left (or will leave) the broedplaats by a handover, with the day they leave. */
-  async departuresIn(buildingId: string): Promise<Map<string, string>> {
-    const rows = await this.floors.query<{ floor_id: string; left_on: string }[]>(
-      `SELECT d.floor_id, to_char(d.left_on, 'YYYY-MM-DD') AS left_on
-         FROM floor_departure d JOIN floor f ON f.id = d.floor_id
-        WHERE f.building_id = $1`,
-      [buildingId],
-    );
-    return new Map(rows.map((row) => [row.floor_id, row.left_on]));
-  }
 }

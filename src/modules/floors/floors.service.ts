@@ -92,12 +92,6 @@ export class FloorsService {
     return this.floors.findOverviewPage(buildingId, page);
   }
 
-  /** The floors of the building that leave the broedplaats by a handover, and the day each leaves. */
-  async departures(buildingId: string, principal: Principal): Promise<Map<string, string>> {
-    await this.buildings.getVisible(buildingId, principal);
-    return this.floors.departuresIn(buildingId);
-  }
-
   /** The floor if its building is visible to this principal. */
   async getVisible(id: string, principal: Principal): Promise<Floor> {
     const floor = await this.floors.findById(id);

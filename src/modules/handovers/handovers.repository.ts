@@ -285,4 +285,15 @@ export class HandoversRepository {
       umbrellaName: row!.umbrella,
     };
   }
+
+  /** The building's floors that leave the broedplaats by a completed handover, with the day each leaves. */
+  async departuresIn(buildingId: string): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<{ floor_id: string; left_on: string }[]>(
+      `SELECT d.floor_id, to_char(d.left_on, 'YYYY-MM-DD') AS left_on
+         FROM floor_departure d JOIN floor_level f ON f.floor_id = d.floor_id
+        WHERE f.building_id = $1`,
+      [buildingId],
+    );
+    return new Map(rows.map((row) => [row.floor_id, row.left_on]));
+  }
 }

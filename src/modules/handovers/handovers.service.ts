@@ -186,6 +186,12 @@ export class HandoversService {
   }
 
   /** Admins and the users of both owners; anyone else is told it does not exist. */
+  /** The floors of the building that leave the broedplaats by a handover, and the day each leaves. */
+  async departures(buildingId: string, principal: Principal): Promise<Map<string, string>> {
+    await this.buildings.getVisible(buildingId, principal);
+    return this.handovers.departuresIn(buildingId);
+  }
+
   async getVisible(id: string, principal: Principal): Promise<Handover> {
     requireCapability(principal, 'handovers.read');
     const handover = await this.handovers.find(id);

@@ -10,6 +10,7 @@ import { INVOICE_LIST_STATUSES } from '../../modules/invoices/dto/invoice.dto.js
 import { VAT_REGIMES } from '../../modules/leases/lease-rules.js';
 import { TEMPLATES_DIR } from '../web-setup.js';
 import { EN } from './en.js';
+import { type MessageKey, translate } from './i18n.js';
 import { NL } from './nl.js';
 
 const SRC_WEB = join(TEMPLATES_DIR, '..');
@@ -59,6 +60,11 @@ describe('the pages’ message catalogues', () => {
     for (const kind of [...REPORT_KINDS]) expect(`reportKind.${kind}` in NL).toBe(true);
     for (const status of [...HANDOVER_STATUSES]) expect(`handoverStatus.${status}` in NL).toBe(true);
     for (const use of [...SPACE_USES]) expect(`spaceUse.${use}` in NL).toBe(true);
+  });
+
+  it('show an unknown key (one built from a request) as itself rather than failing the page', () => {
+    expect(translate('nl', 'invoicing.done.nonsense' as MessageKey)).toBe('invoicing.done.nonsense');
+    expect(translate('en', 'building.floor', { level: 3 })).toBe('Floor 3');
   });
 
   it('hold every key the templates and pages use', () => {

@@ -6,6 +6,7 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { BUILDINGS_ERRORS } from '../../modules/buildings/buildings.errors.js';
 import { BuildingsService } from '../../modules/buildings/buildings.service.js';
 import { FloorsService } from '../../modules/floors/floors.service.js';
+import { HandoversService } from '../../modules/handovers/handovers.service.js';
 import { BuildingLeasesService } from '../../modules/leases/building-leases.service.js';
 import { type LeaseView, LeasesService } from '../../modules/leases/leases.service.js';
 import { MAX_PAGE_LIMIT } from '../../common/pagination/page.js';
@@ -23,6 +24,7 @@ export class BuildingPagesController {
     private readonly floors: FloorsService,
     private readonly leases: LeasesService,
     private readonly buildingLeases: BuildingLeasesService,
+    private readonly handovers: HandoversService,
   ) {}
 
   @Get(':id')
@@ -47,7 +49,7 @@ export class BuildingPagesController {
     const [{ items: floors }, running, departures] = await Promise.all([
       this.floors.listOverview(buildingId, principal, { limit: MAX_PAGE_LIMIT, offset: 0 }),
       this.activeLeases(buildingId, principal),
-      this.floors.departures(buildingId, principal),
+      this.handovers.departures(buildingId, principal),
     ]);
     const leaseOfSpace = new Map(running.map(({ lease }) => [lease.spaceId, lease]));
     return floors.map((floor) => ({

@@ -4,6 +4,7 @@ import { Can, type AuthenticatedRequest } from '../../common/auth/decorators.js'
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { MAX_PAGE_LIMIT } from '../../common/pagination/page.js';
+import { NotFoundError } from '../../common/errors/domain-error.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
 import { BuildingsService } from '../../modules/buildings/buildings.service.js';
@@ -20,7 +21,7 @@ import { INVOICES_ERRORS } from '../../modules/invoices/invoices.errors.js';
 import { InvoicesService } from '../../modules/invoices/invoices.service.js';
 import { PaymentCorrectionsService } from '../../modules/invoices/payment-corrections.service.js';
 import { TenantsService } from '../../modules/tenants/tenants.service.js';
-import { checkedForm, euroCents, isoDate, refusalOf, text } from '../forms.js';
+import { checkedForm, euroCents, id as idOf, isoDate, refusalOf, text } from '../forms.js';
 import { type FieldError, renderPage } from '../render.js';
 import { WebPages } from '../session/web-page.decorator.js';
 import { languageOf } from '../session/web-session.js';
@@ -62,7 +63,7 @@ export class InvoicingPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() form: Form,
   ): Promise<string | void> {
-    const buildingId = text(form.buildingId);
+    const buildingId = idOf(form.buildingId);
     const checked = await checkedForm(StartInvoiceRunDto, { period: text(form.period) });
     let errors: FieldError[] = checked.errors ?? [];
     if (!buildingId)
@@ -213,7 +214,8 @@ export class InvoicingPagesController {
     @Param('id', new IdParam(INVOICES_ERRORS.payment_not_found)) paymentId: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const invoiceId = text(form.invoiceId) ?? '';
+    const invoiceId = idOf(form.invoiceId);
+    if (!invoiceId) throw new NotFoundError(INVOICES_ERRORS.invoice_not_found, { id: String(form.invoiceId ?? '') });
     const checked = await checkedForm(ReversePaymentDto, { reason: text(form.reason) });
     const errors = checked.errors?.map((error) => ({ ...error, field: `reason-${paymentId}` }));
     if (!errors) {
@@ -225,7 +227,7 @@ export class InvoicingPagesController {
         return this.refused(request, reply, invoiceId, {}, refusalOf(error, languageOf(request)));
       }
     }
-    return this.refused(request, reply, invoiceId, form, errors);
+    return this.refused(request, reply, invoiceId, {}, errors);
   }
 
   private refused(request: AuthenticatedRequest, reply: FastifyReply, id: string, values: Form, errors: FieldError[]): Promise<string> {
@@ -253,7 +255,7 @@ export class InvoicingPagesController {
   ): Promise<string> {
     const principal = request.principal!;
     const { items: buildings } = await this.buildings.listVisible(principal, { limit: MAX_PAGE_LIMIT, offset: 0 });
-    const selected = text(query.buildingId) ?? text(form.values.buildingId) ?? buildings[0]?.id;
+    const selected = idOf(query.buildingId) ?? idOf(form.values.buildingId) ?? buildings[0]?.id;
     const runs = selected ? (await this.runs.listOfBuilding(selected, {}, principal, { limit: 24, offset: 0 })).items : [];
     return renderPage(request, reply, 'invoicing', 'invoicing.title', { buildings, selected, runs, form });
   }

@@ -57,6 +57,11 @@ function decimal(value: unknown): number | undefined {
   return /^\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : Number.NaN;
 }
 
+/** An optional field the form sent empty: emptied (null) when it held something, else left out. */
+function emptied(value: unknown, stored: unknown): null | undefined {
+  return typeof value === 'string' && value.trim() === '' && stored !== null && stored !== undefined ? null : undefined;
+}
+
 /**
  * Corrections of the property register in the browser: a building, a floor, a space. Each saves
  * only what changed, through the same service (and its audit) as PATCH; an issued invoice never
@@ -97,7 +102,7 @@ export class RegisterPagesController {
       address: text(form.address),
       city: text(form.city),
       useStart: isoDate(form.useStart),
-      useEnd: isoDate(form.useEnd),
+      useEnd: isoDate(form.useEnd) ?? emptied(form.useEnd, building.useEnd),
       invoicePrefix: text(form.invoicePrefix),
     };
     const changed = Object.fromEntries(
@@ -127,7 +132,11 @@ export class RegisterPagesController {
     @Body() form: Form,
   ): Promise<string | void> {
     const floor = await this.floors.getVisible(id, request.principal!);
-    const typed = { level: integer(form.level), name: text(form.name), theme: text(form.theme) };
+    const typed = {
+      level: integer(form.level),
+      name: text(form.name) ?? emptied(form.name, floor.name),
+      theme: text(form.theme) ?? emptied(form.theme, floor.theme),
+    };
     const changed = Object.fromEntries(
       Object.entries(typed).filter(([field, value]) => value !== undefined && value !== floor[field as keyof typeof floor]),
     );

@@ -7,15 +7,11 @@ import { AuthService } from '../../modules/auth/auth.service.js';
 import { UsersService } from '../../modules/users/users.service.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { LANGUAGES } from '../../common/errors/error-codes.js';
+import { localPath } from '../local-path.js';
 import { renderPage } from '../render.js';
 import { SignedOutPage } from '../session/web-session.guard.js';
 import { WebPages } from '../session/web-page.decorator.js';
 import { clearSession, languageOf, setLanguage, setSession } from '../session/web-session.js';
-
-/** Only a path of this site: never another host (`//evil`, `https://…`), so sign-in cannot be used to send someone away. */
-export function localPath(next: unknown, fallback = '/dashboard'): string {
-  return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) ? next : fallback;
-}
 
 interface SignInForm {
   email?: string;

@@ -1,9 +1,9 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger, NotFoundException } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { toErrorResponse } from '../../common/errors/error-mapping.js';
 import type { MessageKey } from '../i18n/i18n.js';
-import { pageContext } from '../render.js';
+import { pageContext, pagePathOf } from '../render.js';
 import { CsrfRefused, SignInRequired } from './web-session.guard.js';
 import { languageOf } from './web-session.js';
 
@@ -19,7 +19,7 @@ export class WebErrorsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     if (error instanceof SignInRequired) {
-      const target = `/login?next=${encodeURIComponent(request.url)}${error.expired ? '&expired=1' : ''}`;
+      const target = `/login?next=${encodeURIComponent(pagePathOf(request))}${error.expired ? '&expired=1' : ''}`;
       if (request.headers['hx-request']) {
         void reply.header('HX-Redirect', target).status(401).send('');
       } else {
@@ -33,20 +33,22 @@ export class WebErrorsFilter implements ExceptionFilter {
     if (error instanceof CsrfRefused) {
       status = 403;
       message = pageContext(request, reply, 'error.title').t('error.csrf');
-    } else if (error instanceof DomainError || error instanceof NotFoundException) {
-      const body = toErrorResponse(error, language)!;
-      status = body.statusCode;
-      const key = MESSAGE_BY_STATUS[status];
-      message = key && !(error instanceof DomainError) ? pageContext(request, reply, 'error.title').t(key) : body.message;
     } else {
-      this.logger.error({
-        message: 'unhandled error on a page',
-        requestId: request.id,
-        route: request.routeOptions?.url,
-        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
-      });
-      status = 500;
-      message = pageContext(request, reply, 'error.title').t('error.internal');
+      const body = toErrorResponse(error, language);
+      if (body) {
+        status = body.statusCode;
+        const key = MESSAGE_BY_STATUS[status];
+        message = key && !(error instanceof DomainError) ? pageContext(request, reply, 'error.title').t(key) : body.message;
+      } else {
+        this.logger.error({
+          message: 'unhandled error on a page',
+          requestId: request.id,
+          route: request.routeOptions?.url,
+          error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+        });
+        status = 500;
+        message = pageContext(request, reply, 'error.title').t('error.internal');
+      }
     }
     const html = await reply.viewAsync('error', { ...pageContext(request, reply, 'error.title'), status, message });
     void reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
