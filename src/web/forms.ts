@@ -49,6 +49,11 @@ export function id(value: unknown): string | undefined {
   return raw !== undefined && UUID.test(raw) ? raw.toLowerCase() : undefined;
 }
 
+/** The values of a form's checkboxes of one name: none, one (a string) or several (an array) as a list of strings. */
+export function checkedValues(value: unknown): string[] {
+  return ([] as unknown[]).concat(value ?? []).filter((item): item is string => typeof item === 'string');
+}
+
 /** An amount typed in euros, Dutch or English style ("1.234,56", "1234.56", "174,11", "€ 60"), as integer cents; NaN when it is not one. */
 export function euroCents(value: unknown): number | undefined {
   const raw = text(value)?.replace(/^€\s*/, '').replace(/\s/g, '');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { invoiceStatus } from './invoice-status.js';
+import { invoiceStatus, statusOn } from './invoice-status.js';
 
 describe('invoice status', () => {
   it('is open until the payments cover the total, paid from then on, credited once credited', () => {
@@ -47,5 +47,13 @@ describe('invoice status', () => {
         expect(invoiceStatus({ totalCents, paidCents, credited: true })).toBe('credited');
       }),
     );
+  });
+
+  it('reads as overdue on a day only for an invoice still open after its due date, never a credit note', () => {
+    const invoice = { kind: 'invoice' as const, status: 'open' as const, dueDate: '2012-03-14' };
+    expect(statusOn(invoice, '2012-03-14')).toBe('open');
+    expect(statusOn(invoice, '2012-03-15')).toBe('overdue');
+    expect(statusOn({ ...invoice, status: 'paid' }, '2012-04-01')).toBe('paid');
+    expect(statusOn({ ...invoice, kind: 'credit_note' }, '2012-04-01')).toBe('open');
   });
 });

@@ -1,4 +1,4 @@
-import type { InvoiceStatus } from './invoice.entity.js';
+import type { InvoiceKind, InvoiceStatus } from './invoice.entity.js';
 
 /**
  * An invoice is paid once its payments cover its total, open until then, and credited once a
@@ -8,4 +8,12 @@ import type { InvoiceStatus } from './invoice.entity.js';
 export function invoiceStatus(invoice: { totalCents: number; paidCents: number; credited: boolean }): InvoiceStatus {
   if (invoice.credited) return 'credited';
   return invoice.paidCents >= invoice.totalCents ? 'paid' : 'open';
+}
+
+/**
+ * The status a reader sees on a day: an invoice (never a credit note) still open after its due date is
+ * `overdue`; otherwise its stored status. The invoice list's `?status=overdue` filter asks the same in SQL.
+ */
+export function statusOn(invoice: { kind: InvoiceKind; status: InvoiceStatus; dueDate: string }, today: string): InvoiceStatus | 'overdue' {
+  return invoice.kind === 'invoice' && invoice.status === 'open' && invoice.dueDate < today ? 'overdue' : invoice.status;
 }

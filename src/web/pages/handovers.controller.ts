@@ -14,7 +14,7 @@ import { HANDOVERS_ERRORS } from '../../modules/handovers/handovers.errors.js';
 import { HandoversService } from '../../modules/handovers/handovers.service.js';
 import { OrganisationsService } from '../../modules/organisations/organisations.service.js';
 import { TenantsService } from '../../modules/tenants/tenants.service.js';
-import { checkedForm, isoDate, refusalOf, text } from '../forms.js';
+import { checkedForm, checkedValues, isoDate, refusalOf, text } from '../forms.js';
 import { type FieldError, renderPage } from '../render.js';
 import { WebPages } from '../session/web-page.decorator.js';
 import { languageOf } from '../session/web-session.js';
@@ -56,7 +56,7 @@ export class HandoverPagesController {
     @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const retainedFloorIds = ([] as unknown[]).concat(form.retainedFloorIds ?? []).filter((id): id is string => typeof id === 'string');
+    const retainedFloorIds = checkedValues(form.retainedFloorIds);
     const dryRun = form.action !== 'schedule';
     const checked = await checkedForm(StartHandoverDto, {
       newOwnerId: text(form.newOwnerId),

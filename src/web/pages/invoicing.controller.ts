@@ -17,7 +17,9 @@ import {
   StartInvoiceRunDto,
 } from '../../modules/invoices/dto/invoice.dto.js';
 import { InvoiceRunsService } from '../../modules/invoices/invoice-runs.service.js';
+import { statusOn } from '../../modules/invoices/invoice-status.js';
 import { INVOICES_ERRORS } from '../../modules/invoices/invoices.errors.js';
+import type { Invoice } from '../../modules/invoices/invoice.entity.js';
 import { InvoicesService } from '../../modules/invoices/invoices.service.js';
 import { PaymentCorrectionsService } from '../../modules/invoices/payment-corrections.service.js';
 import { TenantsService } from '../../modules/tenants/tenants.service.js';
@@ -137,7 +139,7 @@ export class InvoicingPagesController {
       buildings: buildings.items,
       tenants: tenants.items,
       tenantNames,
-      today: this.clock.today(),
+      statusOn: (invoice: Invoice) => statusOn(invoice, this.clock.today()),
       query: new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString(),
     });
   }
@@ -244,7 +246,13 @@ export class InvoicingPagesController {
     const detail = await this.invoices.detail(id, request.principal!);
     const tenant = await this.tenants.getVisible(detail.invoice.tenantId, request.principal!);
     const done = (request.query as Form).done;
-    return renderPage(request, reply, 'invoice', 'invoicing.invoiceTitle', { ...detail, tenant, form, done, today: this.clock.today() });
+    return renderPage(request, reply, 'invoice', 'invoicing.invoiceTitle', {
+      ...detail,
+      tenant,
+      form,
+      done,
+      status: statusOn(detail.invoice, this.clock.today()),
+    });
   }
 
   private async renderOverview(

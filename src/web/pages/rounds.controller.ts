@@ -11,7 +11,7 @@ import { AllocateDto, CreateRoundDto, ReviewDto } from '../../modules/applicatio
 import { BUILDINGS_ERRORS } from '../../modules/buildings/buildings.errors.js';
 import { BuildingsService } from '../../modules/buildings/buildings.service.js';
 import { FloorsService } from '../../modules/floors/floors.service.js';
-import { checkedForm, integer, isoDate, refusalOf, text } from '../forms.js';
+import { checkedForm, checkedValues, integer, isoDate, refusalOf, text } from '../forms.js';
 import { type FieldError, renderPage } from '../render.js';
 import { WebPages } from '../session/web-page.decorator.js';
 import { languageOf } from '../session/web-session.js';
@@ -59,7 +59,7 @@ export class RoundPagesController {
     @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const floorIds = ([] as unknown[]).concat(form.floorIds ?? []).filter((id): id is string => typeof id === 'string');
+    const floorIds = checkedValues(form.floorIds);
     const checked = await checkedForm(CreateRoundDto, {
       name: text(form.name),
       opensOn: isoDate(form.opensOn),

@@ -7,6 +7,8 @@ import { MAX_PAGE_LIMIT } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { BuildingsService } from '../../modules/buildings/buildings.service.js';
 import { FloorsService } from '../../modules/floors/floors.service.js';
+import type { Invoice } from '../../modules/invoices/invoice.entity.js';
+import { statusOn } from '../../modules/invoices/invoice-status.js';
 import { InvoicesService } from '../../modules/invoices/invoices.service.js';
 import { CreateLeaseDto } from '../../modules/leases/dto/create-lease.dto.js';
 import { VAT_REGIMES } from '../../modules/leases/lease-rules.js';
@@ -72,7 +74,7 @@ export class TenantPagesController {
       assessments,
       leases: leases.items,
       invoices,
-      today: this.clock.today(),
+      statusOn: (invoice: Invoice) => statusOn(invoice, this.clock.today()),
     });
   }
 

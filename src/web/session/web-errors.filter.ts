@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { toErrorResponse } from '../../common/errors/error-mapping.js';
-import type { MessageKey } from '../i18n/i18n.js';
+import { type MessageKey, translate } from '../i18n/i18n.js';
 import { pageContext, pagePathOf } from '../render.js';
 import { CsrfRefused, SignInRequired } from './web-session.guard.js';
 import { languageOf } from './web-session.js';
@@ -32,13 +32,13 @@ export class WebErrorsFilter implements ExceptionFilter {
     let message: string;
     if (error instanceof CsrfRefused) {
       status = 403;
-      message = pageContext(request, reply, 'error.title').t('error.csrf');
+      message = translate(language, 'error.csrf');
     } else {
       const body = toErrorResponse(error, language);
       if (body) {
         status = body.statusCode;
         const key = MESSAGE_BY_STATUS[status];
-        message = key && !(error instanceof DomainError) ? pageContext(request, reply, 'error.title').t(key) : body.message;
+        message = key && !(error instanceof DomainError) ? translate(language, key) : body.message;
       } else {
         this.logger.error({
           message: 'unhandled error on a page',
@@ -47,7 +47,7 @@ export class WebErrorsFilter implements ExceptionFilter {
           error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
         });
         status = 500;
-        message = pageContext(request, reply, 'error.title').t('error.internal');
+        message = translate(language, 'error.internal');
       }
     }
     const html = await reply.viewAsync('error', { ...pageContext(request, reply, 'error.title'), status, message });
