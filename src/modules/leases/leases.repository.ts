@@ -67,8 +67,13 @@ export class LeasesRepository {
     return rows.map((row) => ({ leaseId: row.id, before: Number(row.before) }));
   }
 
-  /** The lease and its signing revision, in the caller's transaction: together or not at all. */
+  /**
+   * The lease and its signing revision, in the caller's transaction: together or not at all. Leases of one
+   * space are signed one at a time: concurrent inserts that collide on the exclusion constraint can
+   * otherwise deadlock each other instead of one of them meeting the other's committed lease.
+   */
   async insertWithSigningRevision(manager: EntityManager, values: NewLease): Promise<Lease> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('lease_space:' || $1, 0))`, [values.spaceId]);
     const lease = await manager.save(manager.create(Lease, values));
     await manager.insert(LeaseRevision, {
       leaseId: lease.id,
