@@ -127,6 +127,7 @@ describe('access policy', () => {
         'reports.read',
         'reports.request',
         'reports.owner-occupancy',
+        'portal.owner',
       ]);
       expect(body.buildingIds).toEqual([inCity.id]);
     });
@@ -141,6 +142,7 @@ describe('access policy', () => {
         'reports.read',
         'reports.request',
         'reports.municipality-monitor',
+        'portal.city',
       ]);
       expect(body.buildingIds).toEqual([inCity.id]);
     });
@@ -156,6 +158,7 @@ describe('access policy', () => {
         'applications.read',
         'leases.read',
         'invoices.read',
+        'portal.maker',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());
     });

@@ -5,6 +5,7 @@ import { formatCents, formatDate, formatEuros, formatNumber, formatPercent } fro
 import { type MessageKey, translate } from './i18n/i18n.js';
 import { languageOf } from './session/web-session.js';
 import { localPath } from './local-path.js';
+import { type NavItem, navigationFor } from './navigation.js';
 
 /** A field's refusal, shown next to the field; `field` undefined for the form as a whole. */
 export interface FieldError {
@@ -27,6 +28,8 @@ export interface PageContext {
   path: string;
   signedIn: boolean;
   role: string | null;
+  /** The signed-in role's menu, the current page marked. */
+  nav: (NavItem & { isCurrent: boolean })[];
   title: string;
 }
 
@@ -38,12 +41,12 @@ export interface PageContext {
 export function pagePathOf(request: FastifyRequest): string {
   if (request.method === 'GET') return request.url;
   const referer = request.headers.referer;
-  if (!referer) return '/dashboard';
+  if (!referer) return '/';
   try {
     const url = new URL(referer);
-    return url.host === request.headers.host ? localPath(url.pathname + url.search) : '/dashboard';
+    return url.host === request.headers.host ? localPath(url.pathname + url.search) : '/';
   } catch {
-    return '/dashboard';
+    return '/';
   }
 }
 
@@ -60,6 +63,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, title:
     path: pagePathOf(request),
     signedIn: principal !== undefined,
     role: principal?.role ?? null,
+    nav: navigationFor(principal?.role ?? null, pagePathOf(request)),
     title: translate(lang, title),
   };
 }

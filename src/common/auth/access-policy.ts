@@ -38,6 +38,9 @@ export const CAPABILITIES = [
   'reports.municipality-monitor',
   'audit.read',
   'umbrella.workspace',
+  'portal.maker',
+  'portal.owner',
+  'portal.city',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -47,11 +50,22 @@ export type Capability = (typeof CAPABILITIES)[number];
  */
 const SIGNED_IN: readonly Capability[] = ['organisations.read', 'buildings.read', 'applications.apply', 'applications.read'];
 
+/** The web portals are each one role's own pages: staff have the workspace instead, so admins get none of them. */
+const PORTALS: readonly Capability[] = ['portal.maker', 'portal.owner', 'portal.city'];
+
 const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
-  admin: CAPABILITIES,
-  tenant: [...SIGNED_IN, 'tenants.read', 'band-assessments.read', 'leases.read', 'invoices.read'],
-  owner: [...SIGNED_IN, 'owner-finance.read', 'handovers.read', 'reports.read', 'reports.request', 'reports.owner-occupancy'],
-  municipality: [...SIGNED_IN, 'reports.read', 'reports.request', 'reports.municipality-monitor'],
+  admin: CAPABILITIES.filter((capability) => !PORTALS.includes(capability)),
+  tenant: [...SIGNED_IN, 'tenants.read', 'band-assessments.read', 'leases.read', 'invoices.read', 'portal.maker'],
+  owner: [
+    ...SIGNED_IN,
+    'owner-finance.read',
+    'handovers.read',
+    'reports.read',
+    'reports.request',
+    'reports.owner-occupancy',
+    'portal.owner',
+  ],
+  municipality: [...SIGNED_IN, 'reports.read', 'reports.request', 'reports.municipality-monitor', 'portal.city'],
 };
 
 /** In the order of CAPABILITIES, so a client can compare lists. */

@@ -1,7 +1,10 @@
-import type { MessageKey } from './nl.js';
+import { CITY_EN } from './city.js';
+import { MAKER_EN } from './maker.js';
+import type { MessageKey, WORKSPACE_NL } from './nl.js';
+import { OWNER_EN } from './owner.js';
 
 /** English, the language switch's other choice: the same keys as nl.ts, no more, no fewer. */
-export const EN: Record<MessageKey, string> = {
+const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
   'app.name': 'Broedplaats',
   'app.skip': 'Skip to content',
   'nav.dashboard': 'Dashboard',
@@ -309,3 +312,5 @@ export const EN: Record<MessageKey, string> = {
   'error.csrf': 'The form had expired. Reload the page and try again.',
   'form.errors': 'The form has errors:',
 };
+
+export const EN: Record<MessageKey, string> = { ...WORKSPACE_EN, ...MAKER_EN, ...OWNER_EN, ...CITY_EN };

@@ -1,5 +1,9 @@
-/** Dutch, the default language of the pages. Every key here must exist in en.ts too (the compiler checks). */
-export const NL = {
+import { CITY_NL } from './city.js';
+import { MAKER_NL } from './maker.js';
+import { OWNER_NL } from './owner.js';
+
+/** Dutch, the default language of the pages: the umbrella's workspace. Every key here must exist in en.ts too (the compiler checks). */
+export const WORKSPACE_NL = {
   'app.name': 'Broedplaats',
   'app.skip': 'Naar de inhoud',
   'nav.dashboard': 'Overzicht',
@@ -307,5 +311,8 @@ export const NL = {
   'error.csrf': 'Het formulier was verlopen. Laad de pagina opnieuw en probeer het nog eens.',
   'form.errors': 'Het formulier bevat fouten:',
 } as const;
+
+/** Every page's messages: the workspace's and each portal's (their own files, in both languages). */
+export const NL = { ...WORKSPACE_NL, ...MAKER_NL, ...OWNER_NL, ...CITY_NL };
 
 export type MessageKey = keyof typeof NL;

@@ -8,6 +8,7 @@ import { UsersService } from '../../modules/users/users.service.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { LANGUAGES } from '../../common/errors/error-codes.js';
 import { localPath } from '../local-path.js';
+import { homeOf } from '../navigation.js';
 import { renderPage } from '../render.js';
 import { SignedOutPage } from '../session/web-session.guard.js';
 import { WebPages } from '../session/web-page.decorator.js';
@@ -30,8 +31,8 @@ export class SignInController {
 
   @Get()
   @SignedOutPage()
-  home(@Req() request: FastifyRequest & { principal?: unknown }, @Res() reply: FastifyReply): void {
-    void reply.redirect(request.principal ? '/dashboard' : '/login', 303);
+  home(@Req() request: FastifyRequest & { principal?: Principal }, @Res() reply: FastifyReply): void {
+    void reply.redirect(request.principal ? homeOf(request.principal.role) : '/login', 303);
   }
 
   @Get('login')
@@ -92,7 +93,7 @@ export class SignInController {
       // Signed in, the choice is the user's, kept for the next sign-in in any browser.
       if (request.principal) await this.users.setOwnLanguage(request.principal, language);
     }
-    void reply.redirect(localPath(form.next, '/'), 303);
+    void reply.redirect(localPath(form.next), 303);
   }
 
   private render(
