@@ -80,6 +80,21 @@ export interface EventPayloads {
   'application.deleted': RecordChanges;
   /** A lease's area followed the correction of its space's area (`spaceId`). */
   'lease.updated': RecordChanges & { spaceId: string };
+  /**
+   * A bank statement booked a direct debit of the invoice (its EndToEndId is the invoice number): collected,
+   * or returned or refused by the debtor's bank (an R-transaction, `reasonCode` such as AM04, MD06, AC06).
+   */
+  'direct-debit.collected': DirectDebitOutcome;
+  'direct-debit.returned': DirectDebitOutcome & { reasonCode: string };
+}
+
+/** A direct debit as a bank statement reports it, about the invoice it collects. */
+export interface DirectDebitOutcome {
+  invoiceNumber: string;
+  endToEndId: string;
+  amountCents: number;
+  bookedOn: string;
+  bankEntryId: string;
 }
 
 export type EventType = keyof EventPayloads;
@@ -119,6 +134,8 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'application.updated': 'application',
   'application.deleted': 'application',
   'lease.updated': 'lease',
+  'direct-debit.collected': 'invoice',
+  'direct-debit.returned': 'invoice',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];
