@@ -27,6 +27,8 @@ export interface EventPayloads {
     issueDate: string;
     totalCents: number;
   };
+  /** The invoice's (or credit note's) documents are stored, to be sent with it: the PDF first. */
+  'invoice.documents_stored': { number: string; tenantId: string; creditNote: boolean; documentIds: string[] };
   'invoice.credited': { number: string; creditNoteId: string; creditNoteNumber: string; reason: string; totalCents: number };
   /** `creditCents`: what the payment added to the tenant's credit balance (paid beyond the total). */
   'payment.recorded': { paymentId: string; amountCents: number; paidOn: string; reference: string | null; creditCents: number };
@@ -102,6 +104,7 @@ export type EventType = keyof EventPayloads;
 /** The kind of record each event is about: the `entity` of its row and of its audit entry. */
 export const EVENT_ENTITIES: Record<EventType, string> = {
   'invoice.issued': 'invoice',
+  'invoice.documents_stored': 'invoice',
   'invoice.credited': 'invoice',
   'payment.recorded': 'invoice',
   'payment.reversed': 'invoice',
@@ -139,6 +142,11 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];
+
+/** Hand-overs between modules about work the system did (no record changed), left out of the audit log. */
+const NOT_AUDITED: readonly EventType[] = ['invoice.documents_stored'];
+
+export const AUDITED_EVENT_TYPES = EVENT_TYPES.filter((type) => !NOT_AUDITED.includes(type));
 
 /** What a producer records, inside the transaction of the change. */
 export interface NewEvent<T extends EventType> {

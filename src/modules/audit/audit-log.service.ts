@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import type { Page } from '../../common/pagination/page.js';
-import { type DomainEvent, EVENT_TYPES, type FieldChange } from '../../events/event-types.js';
+import { AUDITED_EVENT_TYPES, type DomainEvent, type FieldChange } from '../../events/event-types.js';
 import { OnEvent } from '../../events/on-event.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 import { type AuditFilter, AuditRepository } from './audit.repository.js';
@@ -19,7 +19,7 @@ function changesOf(event: DomainEvent): FieldChange[] | Record<string, unknown> 
 export class AuditLogService {
   constructor(private readonly audit: AuditRepository) {}
 
-  @OnEvent(...EVENT_TYPES)
+  @OnEvent(...AUDITED_EVENT_TYPES)
   async recordEvent(event: DomainEvent, manager: EntityManager): Promise<void> {
     await this.audit.insert(manager, {
       eventId: event.id,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { DocumentsService } from '../../documents/documents.service.js';
+import { DomainEvents } from '../../events/domain-events.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import type { Invoice } from './invoice.entity.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
@@ -9,7 +10,8 @@ import { InvoicesRepository } from './invoices.repository.js';
 /**
  * Renders issued invoices once, after their data committed, and stores the PDFs as immutable
  * documents. Storing, linking and (for a run) marking the leases done is one transaction per
- * batch, which skips invoices that meanwhile got a PDF from a retried job racing this one.
+ * batch, which skips invoices that meanwhile got a PDF from a retried job racing this one. Each
+ * stored invoice records `invoice.documents_stored`: what is sent with it (mail) waits for that.
  */
 @Injectable()
 export class InvoiceDocumentsService {
@@ -17,6 +19,7 @@ export class InvoiceDocumentsService {
     private readonly invoices: InvoicesRepository,
     private readonly documents: DocumentsService,
     private readonly buildings: BuildingsService,
+    private readonly events: DomainEvents,
   ) {}
 
   async renderAndStore(invoices: Invoice[]): Promise<void> {
@@ -63,6 +66,19 @@ export class InvoiceDocumentsService {
       for (const { invoice } of toStore)
         if (invoice.runId) leasesByRun.set(invoice.runId, [...(leasesByRun.get(invoice.runId) ?? []), invoice.leaseId]);
       for (const [runId, leaseIds] of leasesByRun) await this.invoices.markItemsDone(runId, leaseIds, manager);
+      for (const [index, { invoice }] of toStore.entries()) {
+        await this.events.record(manager, {
+          type: 'invoice.documents_stored',
+          entityId: invoice.id,
+          actorUserId: null,
+          payload: {
+            number: invoice.number,
+            tenantId: invoice.tenantId,
+            creditNote: invoice.creditsInvoiceId !== null,
+            documentIds: [documentIds[index]!],
+          },
+        });
+      }
     });
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page.js';
-import { EVENT_ENTITIES, EVENT_TYPES, type FieldChange } from '../../../events/event-types.js';
+import { AUDITED_EVENT_TYPES, EVENT_ENTITIES, type FieldChange } from '../../../events/event-types.js';
 import type { AuditEntry } from '../audit-entry.entity.js';
 
 const AUDITED_ENTITIES = [...new Set(Object.values(EVENT_ENTITIES))];
@@ -21,7 +21,7 @@ export class ListAuditQueryDto extends PageQueryDto {
 export class AuditEntryResponseDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for scheduled work' }) userId!: string | null;
-  @ApiProperty({ enum: EVENT_TYPES }) action!: string;
+  @ApiProperty({ enum: AUDITED_EVENT_TYPES }) action!: string;
   @ApiProperty({ enum: AUDITED_ENTITIES }) entity!: string;
   @ApiProperty({ format: 'uuid' }) entityId!: string;
   @ApiProperty({
