@@ -117,6 +117,7 @@ describeInBrowser('the owners’ portal', () => {
     await expect(chart.getAttribute('role')).resolves.toBe('img');
     await expect(chart.locator('title').textContent()).resolves.toBe('Bezetting van Volkskrantgebouw per maand');
     await expect(chart.locator('rect').count()).resolves.toBe(12);
+    await expect(chart.locator('text.chart-axis').last().textContent()).resolves.toBe('mrt 12');
     const months = await cellsOf(page, 'table.months');
     expect(months.map((row) => row[0])).toEqual([
       '2011-04',

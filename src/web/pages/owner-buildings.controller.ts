@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Can, type AuthenticatedRequest } from '../../common/auth/decorators.js';
+import type { Language } from '../../common/errors/error-codes.js';
 import { MAX_PAGE_LIMIT } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { BUILDINGS_ERRORS } from '../../modules/buildings/buildings.errors.js';
@@ -12,6 +13,12 @@ import { translate } from '../i18n/i18n.js';
 import { renderPage } from '../render.js';
 import { WebPages } from '../session/web-page.decorator.js';
 import { languageOf } from '../session/web-session.js';
+
+/** A month (YYYY-MM) short enough for twelve to fit under a chart: "mrt 12", "Mar 12". */
+function shortMonth(lang: Language): (period: string) => string {
+  const format = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  return (period) => format.format(new Date(`${period}-01T00:00:00Z`));
+}
 
 /**
  * The owner's buildings: those it owns with their occupancy today, those it sold apart (their years
@@ -59,7 +66,7 @@ export class OwnerBuildingPagesController {
         from: occupancy.months[0]?.period ?? '',
         to: occupancy.months.at(-1)?.period ?? '',
       }),
-      categories: occupancy.months.map((month) => month.period),
+      categories: occupancy.months.map((month) => shortMonth(lang)(month.period)),
       series: [{ label: translate(lang, 'owner.building.rate'), values: occupancy.months.map((month) => month.occupancyRate) }],
       format: formatPercent,
       max: 1,
