@@ -1,4 +1,4 @@
-// Regenerates docs/screenshots/*.png: the main pages of the umbrella's workspace on the embedded demo,
+// Regenerates docs/screenshots/*.png: the main pages of the umbrella's workspace and the portals on the embedded demo,
 // as the README shows them. Run `npm run screenshots` (it builds first); needs Debian's chromium
 // (apt-get install -y chromium, or CHROMIUM_PATH). Starts its own server on a fresh demo database.
 import { spawn } from 'node:child_process';
@@ -64,6 +64,25 @@ try {
   await shot('invoice');
   await page.goto('/reports');
   await shot('reports');
+
+  // The owners' portal: Stadgenoot sold the building two months back and keeps reading its own years;
+  // Magnificent 8 owns it now and sees its occupancy.
+  const signInAs = async (email, home) => {
+    const context = await browser.newContext({ baseURL: BASE, locale: 'nl-NL', viewport: { width: 1280, height: 860 } });
+    const portal = await context.newPage();
+    await portal.goto('/login');
+    await portal.fill('#email', email);
+    await portal.fill('#password', 'broedplaats');
+    await Promise.all([portal.waitForURL(`**${home}`), portal.click('form[action="/login"] button[type=submit]')]);
+    return portal;
+  };
+  const seller = await signInAs('owner@example.org', '/owner');
+  await seller.screenshot({ path: new URL('owner.png', OUT).pathname, fullPage: false });
+  await seller.goto('/owner/finance');
+  await seller.screenshot({ path: new URL('owner-finance.png', OUT).pathname, fullPage: false });
+  const buyer = await signInAs('buyer@example.org', '/owner');
+  await Promise.all([buyer.waitForURL('**/owner/buildings/*'), buyer.locator('table.owned-buildings a').first().click()]);
+  await buyer.screenshot({ path: new URL('owner-building.png', OUT).pathname, fullPage: false });
   await browser.close();
   console.log(`screenshots written to ${OUT.pathname}`);
 } finally {

@@ -11,11 +11,16 @@ import { InvoicesModule } from '../modules/invoices/invoices.module.js';
 import { OrganisationsModule } from '../modules/organisations/organisations.module.js';
 import { LeasesModule } from '../modules/leases/leases.module.js';
 import { RentBandsModule } from '../modules/rent-bands/rent-bands.module.js';
+import { OwnerFinanceModule } from '../modules/owner-finance/owner-finance.module.js';
 import { ReportsModule } from '../modules/reports/reports.module.js';
 import { AssetsController } from './assets.controller.js';
 import { BuildingPagesController } from './pages/buildings.controller.js';
 import { DashboardController } from './pages/dashboard.controller.js';
 import { HandoverPagesController } from './pages/handovers.controller.js';
+import { OwnerBuildingPagesController } from './pages/owner-buildings.controller.js';
+import { OwnerFinancePagesController } from './pages/owner-finance.controller.js';
+import { OwnerHandoverPagesController } from './pages/owner-handovers.controller.js';
+import { PortalReportPagesController } from './pages/portal-reports.controller.js';
 import { InvoicingPagesController } from './pages/invoicing.controller.js';
 import { LeasePagesController } from './pages/leases.controller.js';
 import { RegisterPagesController } from './pages/register.controller.js';
@@ -43,6 +48,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     ApplicationsModule,
     ReportsModule,
     HandoversModule,
+    OwnerFinanceModule,
     OrganisationsModule,
     UsersModule,
   ],
@@ -58,6 +64,10 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     ReportPagesController,
     HandoverPagesController,
     RegisterPagesController,
+    OwnerBuildingPagesController,
+    OwnerFinancePagesController,
+    OwnerHandoverPagesController,
+    PortalReportPagesController,
   ],
   providers: [WebSessionGuard],
 })

@@ -3,6 +3,7 @@ import { DocumentsModule } from '../../documents/documents.module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { LeasesModule } from '../leases/leases.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { BroedplaatsOccupancyService } from './broedplaats-occupancy.service.js';
 import { ExecuteHandoverHandler } from './execute-handover.handler.js';
 import { ExecuteHandoverService } from './execute-handover.service.js';
 import { Handover } from './handover.entity.js';
@@ -22,12 +23,13 @@ import { HandoversService } from './handovers.service.js';
   providers: [
     HandoversRepository,
     HandoversService,
+    BroedplaatsOccupancyService,
     ExecuteHandoverService,
     ExecuteHandoverHandler,
     ExecuteDueHandoversHandler,
     HandoversDueScheduler,
     HandoverRecoverySweep,
   ],
-  exports: [HandoversService, ExecuteHandoverService],
+  exports: [HandoversService, BroedplaatsOccupancyService, ExecuteHandoverService],
 })
 export class HandoversModule {}

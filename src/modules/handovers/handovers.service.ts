@@ -199,6 +199,13 @@ export class HandoversService {
     return handover;
   }
 
+  /** The names of the seller and the buyer, for whoever may read the handover (they deal with each other). */
+  async partyNames(id: string, principal: Principal): Promise<{ from: string; to: string }> {
+    const handover = await this.getVisible(id, principal);
+    const [from, to] = await Promise.all([this.organisations.get(handover.fromOwnerId), this.organisations.get(handover.toOwnerId)]);
+    return { from: from.name, to: to.name };
+  }
+
   /** Admins get the umbrella's copy; the owners the copy without the sub-tenants' personal data. */
   async dossier(id: string, principal: Principal): Promise<DocumentFile> {
     const handover = await this.getVisible(id, principal);

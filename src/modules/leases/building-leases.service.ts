@@ -8,7 +8,7 @@ import { BuildingsService } from '../buildings/buildings.service.js';
 import type { CreateIndexationDto } from './dto/lease-actions.dto.js';
 import type { IndexationResponseDto, OccupancyResponseDto } from './dto/occupancy.response.dto.js';
 import { IndexationExistsError } from './leases.errors.js';
-import { LeasesRepository } from './leases.repository.js';
+import { type FloorOccupancyOnDay, LeasesRepository } from './leases.repository.js';
 
 /** What concerns all leases of a building at once: occupancy on a day and yearly indexation. */
 @Injectable()
@@ -32,6 +32,12 @@ export class BuildingLeasesService {
       occupancyRate: ratio(letAreaM2, lettableAreaM2),
       floors,
     };
+  }
+
+  /** Lettable and let m² per floor on each of the days (the months of a chart), for whoever may see the building today. */
+  async occupancyPerFloorOnDays(buildingId: string, principal: Principal, days: string[]): Promise<FloorOccupancyOnDay[]> {
+    await this.buildings.getVisible(buildingId, principal);
+    return this.leases.occupancyPerFloorOnDays(buildingId, days);
   }
 
   async index(buildingId: string, input: CreateIndexationDto, principal: Principal): Promise<IndexationResponseDto> {

@@ -35,6 +35,14 @@ export interface FloorOccupancyRow {
   groupName: string | null;
 }
 
+/** A floor's lettable and let m² on one day. */
+export interface FloorOccupancyOnDay {
+  day: string;
+  floorId: string;
+  lettableAreaM2: number;
+  letAreaM2: number;
+}
+
 @Injectable()
 export class LeasesRepository {
   constructor(
@@ -234,6 +242,21 @@ export class LeasesRepository {
           letAreaM2: Number(row.let),
           groupName: row.group_name,
         })),
+      );
+  }
+
+  /** Per day asked and per floor of the building, lettable and let m²: a chart's months in one query. */
+  occupancyPerFloorOnDays(buildingId: string, days: string[]): Promise<FloorOccupancyOnDay[]> {
+    return this.dataSource
+      .query<{ day: string; floor_id: string; lettable: string; let: string }[]>(
+        `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, o.floor_id, o.lettable_area_m2 AS lettable, o.let_area_m2 AS let
+           FROM unnest($2::date[]) AS d(day) CROSS JOIN LATERAL floor_occupancy_on(d.day) o
+          WHERE o.building_id = $1
+          ORDER BY d.day, o.level`,
+        [buildingId, days],
+      )
+      .then((rows) =>
+        rows.map((row) => ({ day: row.day, floorId: row.floor_id, lettableAreaM2: Number(row.lettable), letAreaM2: Number(row.let) })),
       );
   }
 

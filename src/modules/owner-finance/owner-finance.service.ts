@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { mayReadOwnershipPeriod, requireCapability } from '../../common/auth/access-policy.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
-import { addDays, periodRange, yearOf } from '../../common/dates.js';
+import { addDays, endOfYear, periodRange, yearOf } from '../../common/dates.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { Building } from '../buildings/building.entity.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
@@ -91,6 +91,24 @@ export class OwnerFinanceService {
       occupancyRate,
       investments: await this.repository.investments(buildingId, range.last),
     };
+  }
+
+  /**
+   * The balance of every year this principal may see (an owner: each year it held the building in
+   * use, also before a sale; never later than this year), oldest first.
+   */
+  async balances(buildingId: string, principal: Principal): Promise<OwnerBalanceResponseDto[]> {
+    requireCapability(principal, 'owner-finance.read');
+    const building = await this.buildings.getVisibleIncludingPast(buildingId, principal);
+    const thisYear = yearOf(this.clock.today());
+    const years = new Set<number>();
+    for (const period of (await this.buildings.ownerships(building.id)).filter((owned) => mayReadOwnershipPeriod(principal, owned))) {
+      const from = period.ownedFrom > building.useStart ? period.ownedFrom : building.useStart;
+      const lastOwned = period.ownedTo === null ? null : addDays(period.ownedTo, -1);
+      const to = [lastOwned, building.useEnd, endOfYear(thisYear)].filter((day): day is string => day !== null).sort()[0]!;
+      for (let year = yearOf(from); from <= to && year <= yearOf(to); year += 1) years.add(year);
+    }
+    return Promise.all([...years].sort((a, b) => a - b).map((year) => this.balance(buildingId, principal, year)));
   }
 
   /** Whose figures the year shows; null when none this principal may see. */

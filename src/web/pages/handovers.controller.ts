@@ -168,6 +168,7 @@ export class HandoverPagesController {
     const tenants = await Promise.all(tenantIds.map((id) => this.tenants.getVisible(id, principal)));
     const nameOf = new Map(tenants.map((tenant) => [tenant.id, tenant.name]));
     return {
+      withTenants: true,
       staying: plan.leasesTransferred.map((fate) => ({ ...fate, tenantName: nameOf.get(fate.tenantId) ?? '' })),
       ending: plan.leasesEnded.map((fate) => ({ ...fate, tenantName: nameOf.get(fate.tenantId) ?? '' })),
     };
