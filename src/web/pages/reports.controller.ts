@@ -41,7 +41,7 @@ export class ReportPagesController {
     const kind = text(form.kind);
     const checked = await checkedForm(RequestReportDto, {
       kind,
-      buildingId: kind === 'owner-occupancy' ? text(form.buildingId) : undefined,
+      buildingId: kind === 'owner-occupancy' || kind === 'arrears' ? text(form.buildingId) : undefined,
       city: kind === 'municipality-monitor' ? text(form.city) : undefined,
       period: text(form.period),
       format: text(form.format),
