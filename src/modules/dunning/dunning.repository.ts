@@ -60,30 +60,27 @@ export class DunningRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('dunning.send-due'))`);
   }
 
-  /** Invoices overdue on `day` that no active arrangement covers, with the last step sent to each. */
-  async overdueWithoutArrangement(day: string, manager: EntityManager = this.dataSource.manager): Promise<DunningCandidate[]> {
+  /** Invoices overdue on `day` that no active arrangement covers (of `invoiceIds`, if given), with the last step sent to each. */
+  async overdueWithoutArrangement(
+    day: string,
+    manager: EntityManager = this.dataSource.manager,
+    invoiceIds: string[] | null = null,
+  ): Promise<DunningCandidate[]> {
     return manager.query(
       `SELECT ${BALANCE_COLUMNS}, s.step AS "lastStep", s.sent_on::text AS "lastSentOn"
          FROM invoice_balance b
          LEFT JOIN LATERAL (SELECT d.step, d.sent_on FROM dunning_step d WHERE d.invoice_id = b.invoice_id ORDER BY d.step DESC LIMIT 1) s ON TRUE
         WHERE b.status = 'open' AND b.due_date < $1 AND b.open_cents > 0
           AND NOT EXISTS (SELECT 1 FROM arrangement_invoice x WHERE x.invoice_id = b.invoice_id AND x.active)
+          AND ($2::uuid[] IS NULL OR b.invoice_id = ANY($2::uuid[]))
         ORDER BY b.number`,
-      [day],
+      [day, invoiceIds],
     );
   }
 
-  async insertSteps(manager: EntityManager, steps: Omit<DunningStepSent, 'id' | 'createdAt'>[]): Promise<DunningStepSent[]> {
-    if (steps.length === 0) return [];
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(DunningStepSent)
-      .values(steps)
-      .orIgnore()
-      .returning(['id', 'invoiceId', 'step', 'documentId'])
-      .execute();
-    return result.raw as DunningStepSent[];
+  /** The unique key (invoice, step) refuses a second letter even if two writers got past the daily run's lock. */
+  async insertSteps(manager: EntityManager, steps: Omit<DunningStepSent, 'id' | 'createdAt'>[]): Promise<void> {
+    if (steps.length > 0) await manager.insert(DunningStepSent, steps);
   }
 
   stepsOfInvoice(invoiceId: string): Promise<DunningStepSent[]> {

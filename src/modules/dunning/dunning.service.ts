@@ -98,7 +98,7 @@ export class DunningService {
         })),
         manager,
       );
-      const inserted = await this.dunning.insertSteps(
+      await this.dunning.insertSteps(
         manager,
         stillDue.map(({ invoice, step }, index) => ({
           invoiceId: invoice.invoiceId,
@@ -124,7 +124,7 @@ export class DunningService {
           },
         });
       }
-      return inserted.length;
+      return stillDue.length;
     });
   }
 
@@ -134,7 +134,8 @@ export class DunningService {
     letters: L[],
     day: string,
   ): Promise<L[]> {
-    const now = new Map((await this.dunning.overdueWithoutArrangement(day, manager)).map((invoice) => [invoice.invoiceId, invoice]));
+    const ids = letters.map(({ invoice }) => invoice.invoiceId);
+    const now = new Map((await this.dunning.overdueWithoutArrangement(day, manager, ids)).map((invoice) => [invoice.invoiceId, invoice]));
     return letters.filter(({ invoice, step }) => {
       const current = now.get(invoice.invoiceId);
       return (
