@@ -101,6 +101,10 @@ describe('access policy', () => {
         'invoices.read',
         'invoices.run',
         'invoices.write',
+        'reminders.read',
+        'payment-arrangements.read',
+        'payment-arrangements.write',
+        'arrears.read',
         'owner-finance.read',
         'owner-finance.write',
         'handovers.read',
@@ -109,6 +113,7 @@ describe('access policy', () => {
         'reports.request',
         'reports.owner-occupancy',
         'reports.municipality-monitor',
+        'reports.arrears',
         'audit.read',
         'umbrella.workspace',
       ]);
@@ -158,6 +163,8 @@ describe('access policy', () => {
         'applications.read',
         'leases.read',
         'invoices.read',
+        'reminders.read',
+        'payment-arrangements.read',
         'portal.maker',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());

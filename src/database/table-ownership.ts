@@ -21,7 +21,7 @@ export const OWNERSHIP = {
   documents: { tables: ['document'], publishes: [] },
   invoices: {
     tables: ['invoice_run', 'invoice_run_item', 'invoice_counter', 'invoice', 'invoice_line', 'payment', 'tenant_credit', 'credit_entry'],
-    publishes: ['lease_arrears_on'],
+    publishes: ['lease_arrears_on', 'invoice_balance'],
   },
   applications: {
     tables: [
@@ -41,6 +41,10 @@ export const OWNERSHIP = {
   'owner-finance': { tables: ['building_finance', 'investment'], publishes: ['head_lease_finance', 'investment_ledger'] },
   handovers: { tables: ['handover'], publishes: ['floor_departure'] },
   reports: { tables: ['report'], publishes: [] },
+  dunning: {
+    tables: ['dunning_step', 'payment_arrangement', 'arrangement_invoice', 'arrangement_instalment'],
+    publishes: ['dunning_arrears_on'],
+  },
   events: { tables: ['domain_event', 'event_consumption'], publishes: [] },
   audit: { tables: ['audit_entry'], publishes: [] },
 } as const satisfies Record<string, { tables: readonly string[]; publishes: readonly string[] }>;

@@ -88,6 +88,24 @@ export interface EventPayloads {
    */
   'direct-debit.collected': DirectDebitOutcome;
   'direct-debit.returned': DirectDebitOutcome & { reasonCode: string };
+  /** A reminder letter (step 1 first reminder, 2 second reminder, 3 final notice) was stored on the invoice. */
+  'dunning.step_sent': { step: number; invoiceNumber: string; tenantId: string; openCents: number; sentOn: string; documentId: string };
+  'payment-arrangement.agreed': {
+    tenantId: string;
+    invoiceIds: string[];
+    totalCents: number;
+    instalments: { dueDate: string; amountCents: number }[];
+  };
+  /** Paid in full, an instalment missed (`broken`: reminders resume) or called off by an admin. */
+  'payment-arrangement.completed': ArrangementEnd;
+  'payment-arrangement.broken': ArrangementEnd;
+  'payment-arrangement.cancelled': ArrangementEnd;
+}
+
+export interface ArrangementEnd {
+  tenantId: string;
+  invoiceIds: string[];
+  endedOn: string;
 }
 
 /** A direct debit as a bank statement reports it, about the invoice it collects. */
@@ -139,6 +157,11 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'lease.updated': 'lease',
   'direct-debit.collected': 'invoice',
   'direct-debit.returned': 'invoice',
+  'dunning.step_sent': 'invoice',
+  'payment-arrangement.agreed': 'payment_arrangement',
+  'payment-arrangement.completed': 'payment_arrangement',
+  'payment-arrangement.broken': 'payment_arrangement',
+  'payment-arrangement.cancelled': 'payment_arrangement',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];

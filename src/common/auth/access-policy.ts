@@ -28,6 +28,10 @@ export const CAPABILITIES = [
   'invoices.read',
   'invoices.run',
   'invoices.write',
+  'reminders.read',
+  'payment-arrangements.read',
+  'payment-arrangements.write',
+  'arrears.read',
   'owner-finance.read',
   'owner-finance.write',
   'handovers.read',
@@ -36,6 +40,7 @@ export const CAPABILITIES = [
   'reports.request',
   'reports.owner-occupancy',
   'reports.municipality-monitor',
+  'reports.arrears',
   'audit.read',
   'umbrella.workspace',
   'portal.maker',
@@ -55,7 +60,16 @@ const PORTALS: readonly Capability[] = ['portal.maker', 'portal.owner', 'portal.
 
 const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES.filter((capability) => !PORTALS.includes(capability)),
-  tenant: [...SIGNED_IN, 'tenants.read', 'band-assessments.read', 'leases.read', 'invoices.read', 'portal.maker'],
+  tenant: [
+    ...SIGNED_IN,
+    'tenants.read',
+    'band-assessments.read',
+    'leases.read',
+    'invoices.read',
+    'reminders.read',
+    'payment-arrangements.read',
+    'portal.maker',
+  ],
   owner: [
     ...SIGNED_IN,
     'owner-finance.read',

@@ -369,3 +369,90 @@ export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
     },
   );
 }
+
+/** A building's tenants with overdue invoices on a day: names them, so for the umbrella's staff only. */
+export interface ArrearsReport {
+  buildingId: string;
+  buildingName: string;
+  period: string;
+  asOf: string;
+  generatedOn: string;
+  totalOpenCents: number;
+  tenants: ArrearsReportRow[];
+}
+
+export interface ArrearsReportRow {
+  tenantName: string;
+  /** The due date of the tenant's oldest overdue invoice. */
+  overdueSince: string;
+  invoices: number;
+  openCents: number;
+  /** The highest reminder step sent (1 first reminder, 2 second, 3 final notice). */
+  lastStep: number | null;
+  /** The status of the arrangement the invoices are under, the active one first. */
+  arrangement: string | null;
+}
+
+const STEP_LABELS: Record<number, string> = { 1: 'eerste herinnering', 2: 'tweede herinnering', 3: 'aanmaning' };
+const ARRANGEMENT_LABELS: Record<string, string> = {
+  active: 'loopt',
+  completed: 'voldaan',
+  broken: 'niet nagekomen',
+  cancelled: 'beëindigd',
+};
+
+export function arrearsJson(report: ArrearsReport): Buffer {
+  return Buffer.from(JSON.stringify(report, null, 2));
+}
+
+export function arrearsCsv(report: ArrearsReport): Buffer {
+  const rows = report.tenants.map((tenant) => ({
+    buildingName: inertText(report.buildingName),
+    asOf: report.asOf,
+    tenantName: inertText(tenant.tenantName),
+    overdueSince: tenant.overdueSince,
+    invoices: tenant.invoices,
+    openCents: tenant.openCents,
+    lastStep: tenant.lastStep ?? '',
+    arrangement: tenant.arrangement ?? '',
+  }));
+  return csv(rows, ['buildingName', 'asOf', 'tenantName', 'overdueSince', 'invoices', 'openCents', 'lastStep', 'arrangement']);
+}
+
+export function arrearsPdf(report: ArrearsReport): Promise<Buffer> {
+  return renderPdf(
+    { title: `Achterstanden ${report.buildingName} ${report.period}`, author: 'Broedplaats', date: report.generatedOn },
+    (doc) => {
+      doc.font('bold').fontSize(18).text(`Achterstanden ${report.buildingName}`);
+      doc
+        .font('regular')
+        .fontSize(12)
+        .text(`stand per ${dutchDate(report.asOf)} · gemaakt op ${dutchDate(report.generatedOn)}`, { width: CONTENT_WIDTH });
+      doc.moveDown();
+      keyFigures(doc, [
+        ['Huurders met achterstand', String(report.tenants.length)],
+        ['Openstaand', euros(report.totalOpenCents)],
+      ]);
+      doc.moveDown();
+      drawTable(
+        doc,
+        [
+          { header: 'Huurder', width: 135 },
+          { header: 'Achterstand sinds', width: 80 },
+          { header: 'Facturen', width: 50, align: 'right' },
+          { header: 'Openstaand', width: 80, align: 'right' },
+          { header: 'Laatste stap', width: 75 },
+          { header: 'Regeling', width: 75 },
+        ],
+        report.tenants.map((tenant) => [
+          tenant.tenantName,
+          dutchDate(tenant.overdueSince),
+          String(tenant.invoices),
+          euros(tenant.openCents),
+          tenant.lastStep === null ? '—' : STEP_LABELS[tenant.lastStep]!,
+          tenant.arrangement === null ? '—' : ARRANGEMENT_LABELS[tenant.arrangement]!,
+        ]),
+      );
+    },
+  );
+}

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ratio, sumAreas } from '../../common/measures.js';
 import { inertText } from './inert-text.js';
-import type { MunicipalityMonitorReport, OwnerOccupancyReport } from './report-documents.js';
+import type { ArrearsReport, MunicipalityMonitorReport, OwnerOccupancyReport } from './report-documents.js';
 
 type Cell = string | number | Date | null;
 
@@ -197,6 +197,37 @@ export function monitorXlsx(report: MunicipalityMonitorReport): Promise<Buffer> 
       { header: 'Huurders', format: 'count' },
     ],
     report.trend.map((point) => [point.period, point.lettableAreaM2, point.letAreaM2, point.occupancyRate, point.tenants]),
+  );
+  return finish(workbook, report.generatedOn);
+}
+
+export function arrearsXlsx(report: ArrearsReport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  addKeyFigures(workbook, 'Overzicht', [
+    ['Pand', report.buildingName],
+    ['Stand per', day(report.asOf), 'date'],
+    ['Huurders met achterstand', report.tenants.length, 'count'],
+    ['Openstaand', euro(report.totalOpenCents), 'euro'],
+  ]);
+  addSheet(
+    workbook,
+    'Achterstanden',
+    [
+      { header: 'Huurder', width: 30 },
+      { header: 'Achterstand sinds', format: 'date' },
+      { header: 'Facturen', format: 'count' },
+      { header: 'Openstaand', format: 'euro' },
+      { header: 'Laatste stap', format: 'count' },
+      { header: 'Regeling' },
+    ],
+    report.tenants.map((tenant) => [
+      tenant.tenantName,
+      day(tenant.overdueSince),
+      tenant.invoices,
+      euro(tenant.openCents),
+      tenant.lastStep,
+      tenant.arrangement,
+    ]),
   );
   return finish(workbook, report.generatedOn);
 }

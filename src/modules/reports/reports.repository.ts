@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import type { JobStatus } from '../../jobs/job-status.js';
 import type { BuildingCounts } from './aggregates.js';
+import type { ArrearsReportRow } from './report-documents.js';
 import { Report, type ReportKind } from './report.entity.js';
 
 /** The leases running on the report's day, in the buildings of the scope. */
@@ -289,6 +290,23 @@ export class ReportsRepository {
         date: investment.date,
       })),
     };
+  }
+
+  /** The building's overdue invoices on `asOf`, per tenant, from what dunning publishes. */
+  async arrearsFacts(buildingId: string, asOf: string): Promise<{ buildingName: string; tenants: ArrearsReportRow[] }> {
+    const [[building], tenants] = await Promise.all([
+      this.dataSource.query<{ name: string }[]>(`SELECT name FROM building_register WHERE building_id = $1`, [buildingId]),
+      this.dataSource.query<ArrearsReportRow[]>(
+        `SELECT a.tenant_name AS "tenantName", min(a.due_date)::text AS "overdueSince", count(*)::int AS "invoices",
+                sum(a.open_cents)::int AS "openCents", max(a.last_step)::int AS "lastStep",
+                (array_agg(a.arrangement_status ORDER BY a.arrangement_status = 'active' DESC, a.arrangement_status)
+                   FILTER (WHERE a.arrangement_status IS NOT NULL))[1] AS "arrangement"
+           FROM dunning_arrears_on($2) a WHERE a.building_id = $1
+          GROUP BY a.tenant_id, a.tenant_name ORDER BY a.tenant_name, a.tenant_id`,
+        [buildingId, asOf],
+      ),
+    ]);
+    return { buildingName: building?.name ?? '', tenants };
   }
 
   async municipalityCity(organisationId: string): Promise<string | null> {

@@ -23,6 +23,10 @@ import { monitorFigures } from './aggregates.js';
 import type { RequestReportDto } from './dto/report.dto.js';
 import type { Report, ReportKind } from './report.entity.js';
 import {
+  type ArrearsReport,
+  arrearsCsv,
+  arrearsJson,
+  arrearsPdf,
   monitorCsv,
   monitorJson,
   monitorPdf,
@@ -33,7 +37,7 @@ import {
   ownerReportJson,
   ownerReportPdf,
 } from './report-documents.js';
-import { monitorXlsx, ownerReportXlsx } from './report-spreadsheets.js';
+import { arrearsXlsx, monitorXlsx, ownerReportXlsx } from './report-spreadsheets.js';
 import { ReportsRepository } from './reports.repository.js';
 import { REPORTS_ERRORS } from './reports.errors.js';
 
@@ -75,6 +79,11 @@ export class ReportsService {
       if (ownerThen && !mayReadOwnershipPeriod(principal, ownerThen))
         throw new NotFoundError(REPORTS_ERRORS.owner_period_not_found, { period: input.period });
       if (!ownerThen && principal.role === 'owner') await this.buildings.getVisible(buildingId, principal);
+    } else if (input.kind === 'arrears') {
+      // It names the tenants: the umbrella's staff only.
+      requireCapability(principal, 'reports.arrears');
+      if (!input.buildingId) throw new InputError([{ field: 'buildingId', message: 'buildingId is required for arrears' }]);
+      buildingId = (await this.buildings.getVisible(input.buildingId, principal)).id;
     } else {
       requireCapability(principal, 'reports.municipality-monitor');
       const scope = buildingScopeOf(principal);
@@ -140,7 +149,7 @@ export class ReportsService {
     const report = await this.reports.find(id);
     if (!report || report.documentId) return;
     await this.reports.progress(id, 'running', 10);
-    const bytes = report.kind === 'owner-occupancy' ? await this.ownerReport(report) : await this.monitorReport(report);
+    const bytes = await this.render(report);
     await this.reports.progress(id, 'running', 90);
     await this.reports.transaction(async (manager) => {
       const document = await this.documents.store(
@@ -172,6 +181,44 @@ export class ReportsService {
   async requestMonitorsFor(period: string, principal: Principal): Promise<void> {
     for (const city of await this.reports.municipalityCities()) {
       for (const format of ['json', 'pdf'] as const) await this.request({ kind: 'municipality-monitor', city, period, format }, principal);
+    }
+  }
+
+  private render(report: Report): Promise<Buffer> {
+    switch (report.kind) {
+      case 'owner-occupancy':
+        return this.ownerReport(report);
+      case 'municipality-monitor':
+        return this.monitorReport(report);
+      case 'arrears':
+        return this.arrearsReport(report);
+    }
+  }
+
+  /** As of the period's last day, or today while the period runs. */
+  private async arrearsReport(report: Report): Promise<Buffer> {
+    const generatedOn = this.clock.today();
+    const { last } = periodRange(report.period);
+    const asOf = last < generatedOn ? last : generatedOn;
+    const { buildingName, tenants } = await this.reports.arrearsFacts(report.buildingId!, asOf);
+    const data: ArrearsReport = {
+      buildingId: report.buildingId!,
+      buildingName,
+      period: report.period,
+      asOf,
+      generatedOn,
+      totalOpenCents: tenants.reduce((sum, tenant) => sum + tenant.openCents, 0),
+      tenants,
+    };
+    switch (report.format) {
+      case 'json':
+        return arrearsJson(data);
+      case 'csv':
+        return arrearsCsv(data);
+      case 'xlsx':
+        return arrearsXlsx(data);
+      case 'pdf':
+        return arrearsPdf(data);
     }
   }
 

@@ -36,7 +36,7 @@ export class ReportPages {
     const kind = text(form.kind);
     const checked = await checkedForm(RequestReportDto, {
       kind,
-      buildingId: kind === 'owner-occupancy' ? text(form.buildingId) : undefined,
+      buildingId: kind === 'owner-occupancy' || kind === 'arrears' ? text(form.buildingId) : undefined,
       city: kind === 'municipality-monitor' && this.askCity ? text(form.city) : undefined,
       period: text(form.period),
       format: text(form.format),
@@ -78,7 +78,7 @@ export class ReportPages {
     const kinds = this.kindsOf(request);
     const [reports, buildings] = await Promise.all([
       this.reports.list({}, principal, { limit: 50, offset: 0 }),
-      kinds.includes('owner-occupancy')
+      kinds.includes('owner-occupancy') || kinds.includes('arrears')
         ? this.buildings.listVisible(principal, { limit: MAX_PAGE_LIMIT, offset: 0 }).then((page) => page.items)
         : Promise.resolve(null),
     ]);

@@ -7,7 +7,10 @@ import { type Report, REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type Repo
 
 export class RequestReportDto {
   @ApiProperty({ enum: REPORT_KINDS }) @IsIn(REPORT_KINDS) kind!: ReportKind;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for owner-occupancy' }) @IsOptional() @IsUUID() buildingId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for owner-occupancy and arrears' })
+  @IsOptional()
+  @IsUUID()
+  buildingId?: string;
   @ApiPropertyOptional({ example: 'Amsterdam', description: 'For the monitor; a municipality defaults to its own city' })
   @IsOptional()
   @IsString()
