@@ -11,6 +11,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BankStatementsModule } from './modules/bank-statements/bank-statements.module.js';
 import { BuildingsModule } from './modules/buildings/buildings.module.js';
 import { FloorsModule } from './modules/floors/floors.module.js';
 import { HandoversModule } from './modules/handovers/handovers.module.js';
@@ -43,6 +44,7 @@ export const FEATURES = [
   RentBandsModule,
   LeasesModule,
   InvoicesModule,
+  BankStatementsModule,
   ApplicationsModule,
   OwnerFinanceModule,
   HandoversModule,

@@ -101,6 +101,8 @@ describe('access policy', () => {
         'invoices.read',
         'invoices.run',
         'invoices.write',
+        'bank-statements.read',
+        'bank-statements.write',
         'owner-finance.read',
         'owner-finance.write',
         'handovers.read',

@@ -28,6 +28,8 @@ export const CAPABILITIES = [
   'invoices.read',
   'invoices.run',
   'invoices.write',
+  'bank-statements.read',
+  'bank-statements.write',
   'owner-finance.read',
   'owner-finance.write',
   'handovers.read',
