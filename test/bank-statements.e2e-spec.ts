@@ -186,6 +186,34 @@ describe('bank statements (camt.053): collected, returned, transferred and unkno
     expect(detail.body).toMatchObject({ id: statement!.id, counts: statement!.counts, camtVersion: '08', sequence: '61' });
   });
 
+  it('reverses a collection of an earlier statement when a later one returns it, and counts a return of what was never collected here', async () => {
+    const [collected, neverSeen] = await invoicedBuilding(2);
+    const first = await upload(statementFile('08', { id: 'STMT-LATER-1', sequence: 1, entries: [collections([collected!], 'L-BATCH')] }));
+    expect(first.body.statements[0].counts).toMatchObject({ collected: 1 });
+    expect(await invoice(collected!.id)).toMatchObject({ status: 'paid' });
+
+    const second = await upload(
+      statementFile('08', {
+        id: 'STMT-LATER-2',
+        sequence: 2,
+        entries: [{ ...returnOf(collected!, 'AC06', 'L-RET-1'), code: ['PMNT', 'RDDT', 'UPDD'] }, returnOf(neverSeen!, 'MS02', 'L-RET-2')],
+      }),
+    );
+    expect(second.status).toBe(201);
+    expect(second.body.statements[0].counts).toMatchObject({ returned: 2, unmatched: 0 });
+    const reopened = await invoice(collected!.id);
+    expect(reopened).toMatchObject({ status: 'open', paidCents: 0 });
+    expect(reopened.payments.find((payment) => payment.kind === 'reversal')!.reason).toBe('Direct debit returned: AC06 (account blocked)');
+    expect(await invoice(neverSeen!.id)).toMatchObject({ status: 'open', paidCents: 0, payments: [] });
+    for (const [item, reason] of [
+      [collected!, 'AC06'],
+      [neverSeen!, 'MS02'],
+    ] as const) {
+      const failures = (await t.http().get(`/api/tenants/${item.tenantId}/collection-failures`).set(t.admin)).body;
+      expect(failures).toMatchObject({ failedCollections: 1, returns: [{ returnReason: reason }] });
+    }
+  });
+
   it('lets an admin match an unmatched credit by hand, once', async () => {
     const [open] = await invoicedBuilding(1);
     const imported = await upload(

@@ -139,3 +139,43 @@ describe('what names an invoice', () => {
     ]);
   });
 });
+
+describe('what real banks leave out or write differently', () => {
+  /** A prefixed namespace, no booking or value date, RvslInd as 1, an amount only as the instructed amount. */
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<c:Document xmlns:c="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+ <c:BkToCstmrStmt>
+  <c:GrpHdr><c:MsgId>M1</c:MsgId><c:CreDtTm>2012-03-05T23:59:00Z</c:CreDtTm></c:GrpHdr>
+  <c:Stmt>
+   <c:Id>S1</c:Id><c:LglSeqNb>12</c:LglSeqNb>
+   <c:Acct><c:Id><c:Othr><c:Id>0417164300</c:Id></c:Othr></c:Id></c:Acct>
+   <c:Bal><c:Tp><c:CdOrPrtry><c:Cd>CLBD</c:Cd></c:CdOrPrtry></c:Tp><c:Amt Ccy="EUR">0</c:Amt><c:CdtDbtInd>CRDT</c:CdtDbtInd><c:Dt><c:Dt>2012-03-05</c:Dt></c:Dt></c:Bal>
+   <c:Ntry>
+    <c:Amt Ccy="EUR">105</c:Amt><c:CdtDbtInd>DBIT</c:CdtDbtInd><c:RvslInd>1</c:RvslInd><c:Sts><c:Cd>BOOK</c:Cd></c:Sts>
+    <c:BkTxCd><c:Domn><c:Cd>PMNT</c:Cd><c:Fmly><c:Cd>IDDT</c:Cd><c:SubFmlyCd>ESDD</c:SubFmlyCd></c:Fmly></c:Domn></c:BkTxCd>
+    <c:NtryDtls><c:TxDtls>
+     <c:Refs><c:EndToEndId>VKG-2012-000001</c:EndToEndId></c:Refs>
+     <c:AmtDtls><c:InstdAmt><c:Amt Ccy="EUR">105.00</c:Amt></c:InstdAmt></c:AmtDtls>
+     <c:RmtInf><c:Ustrd>NOTPROVIDED</c:Ustrd></c:RmtInf>
+    </c:TxDtls><c:TxDtls>
+     <c:Refs><c:EndToEndId>NOTPROVIDED</c:EndToEndId></c:Refs>
+     <c:AmtDtls><c:InstdAmt><c:Amt Ccy="EUR">0.5</c:Amt></c:InstdAmt></c:AmtDtls>
+    </c:TxDtls></c:NtryDtls>
+   </c:Ntry>
+  </c:Stmt>
+ </c:BkToCstmrStmt>
+</c:Document>`;
+
+  it('passes the schema as written', () => {
+    expect(camtSchemaErrors('08', xml)).toEqual([]);
+  });
+
+  it('reads it: the statement’s day for the booking, the legal sequence, the other account id, the reversal', () => {
+    const [statement] = parseCamt053(xml);
+    expect(statement).toMatchObject({ id: 'S1', sequence: '12', account: '0417164300' });
+    expect(statement!.transactions.map((t) => [t.bookingDate, t.reversal, t.amountCents, t.endToEndId, kindOf(t)])).toEqual([
+      ['2012-03-05', true, 10_500, 'VKG-2012-000001', 'return'],
+      ['2012-03-05', true, 50, null, 'return'],
+    ]);
+  });
+});

@@ -172,7 +172,7 @@ function remittanceOf(detail: unknown): { structured: string[]; unstructured: st
   return { structured, unstructured };
 }
 
-function transactionsOf(entry: Node, entryIndex: number): CamtTransaction[] {
+function transactionsOf(entry: Node, entryIndex: number, statementDay: string): CamtTransaction[] {
   const direction = text(entry, 'CdtDbtInd') === 'DBIT' ? 'debit' : 'credit';
   const entryAmount = amountOf(child(entry, 'Amt'))!;
   const entryCode = codeOf(entry);
@@ -182,10 +182,11 @@ function transactionsOf(entry: Node, entryIndex: number): CamtTransaction[] {
     entryIndex,
     entryReference: text(entry, 'AcctSvcrRef'),
     direction,
-    reversal: text(entry, 'RvslInd') === 'true',
+    reversal: ['true', '1'].includes(text(entry, 'RvslInd') ?? ''),
     // `.02` writes the code as the element's text, `.08` in Sts/Cd.
     status: text(entry, 'Sts', 'Cd') ?? text(entry, 'Sts') ?? '',
-    bookingDate: dayOf(child(entry, 'BookgDt')) ?? dayOf(child(entry, 'ValDt'))!,
+    // Both dates are optional in the schema; a bank that leaves them out books on the statement's day.
+    bookingDate: dayOf(child(entry, 'BookgDt')) ?? dayOf(child(entry, 'ValDt')) ?? statementDay,
     valueDate: dayOf(child(entry, 'ValDt')),
   } as const;
   const none: BankTransactionCode = { domain: null, family: null, subFamily: null, proprietary: null };
@@ -210,7 +211,10 @@ function transactionsOf(entry: Node, entryIndex: number): CamtTransaction[] {
   return details.map((detail, detailIndex) => {
     // A batch booking gives each item's amount in its detail; a single one may give it on the entry only.
     const amount =
-      amountOf(child(detail, 'Amt')) ?? amountOf(child(detail, 'AmtDtls', 'TxAmt', 'Amt')) ?? (details.length === 1 ? entryAmount : null);
+      amountOf(child(detail, 'Amt')) ??
+      amountOf(child(detail, 'AmtDtls', 'TxAmt', 'Amt')) ??
+      amountOf(child(detail, 'AmtDtls', 'InstdAmt', 'Amt')) ??
+      (details.length === 1 ? entryAmount : null);
     if (!amount) throw new CamtAmountError('(missing)');
     const remittance = remittanceOf(detail);
     const endToEndId = text(detail, 'Refs', 'EndToEndId');
@@ -240,16 +244,20 @@ function transactionsOf(entry: Node, entryIndex: number): CamtTransaction[] {
 /** Every statement of the file with its transactions, in the file's order. */
 export function parseCamt053(xml: string): CamtStatement[] {
   const document = parser.parse(xml) as Node;
-  const statements = list(child(document, 'Document', 'BkToCstmrStmt'), 'Stmt');
-  return statements.map((statement) => {
+  const message = child(document, 'Document', 'BkToCstmrStmt');
+  const messageCreatedAt = text(message, 'GrpHdr', 'CreDtTm')!;
+  return list(message, 'Stmt').map((statement) => {
     const account = child(statement, 'Acct');
+    const createdAt = text(statement, 'CreDtTm');
     return {
       id: text(statement, 'Id')!,
       sequence: text(statement, 'ElctrncSeqNb') ?? text(statement, 'LglSeqNb') ?? '',
       account: text(account, 'Id', 'IBAN') ?? text(account, 'Id', 'Othr', 'Id') ?? '',
       currency: text(account, 'Ccy'),
-      createdAt: text(statement, 'CreDtTm'),
-      transactions: list(statement, 'Ntry').flatMap((entry, index) => transactionsOf(entry, index)),
+      createdAt,
+      transactions: list(statement, 'Ntry').flatMap((entry, index) =>
+        transactionsOf(entry, index, (createdAt ?? messageCreatedAt).slice(0, 10)),
+      ),
     };
   });
 }
