@@ -180,6 +180,12 @@ describe('bank statements (camt.053): collected, returned, transferred and unkno
     expect(resent.body.statements[0]).toMatchObject({ entryCount: 12, duplicateCount: 12, counts: { collected: 0, paid: 0, returned: 0 } });
     expect(await Promise.all(invoices.map((item) => invoice(item.id)))).toEqual(before);
 
+    const returns = (await t.http().get(`/api/bank-statements/${statement!.id}/entries?outcome=returned`).set(t.admin)).body;
+    expect(returns.items.map((entry: { returnReason: string; invoiceId: string }) => [entry.returnReason, entry.invoiceId])).toEqual([
+      ['AM04', am04.id],
+      ['MD06', md06.id],
+    ]);
+    expect((await t.http().get(`/api/bank-statements/${statement!.id}/entries`).set(t.admin)).body.total).toBe(12);
     const listed = (await t.http().get('/api/bank-statements').set(t.admin)).body;
     expect(listed.items.map((item: StatementBody) => item.id)).toEqual(expect.arrayContaining([statement!.id]));
     const detail = await t.http().get(`/api/bank-statements/${statement!.id}`).set(t.admin);

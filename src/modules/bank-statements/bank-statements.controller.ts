@@ -19,6 +19,7 @@ import {
   BankStatementResponseDto,
   CollectionFailuresResponseDto,
   ImportResponseDto,
+  ListBankEntriesQueryDto,
   MatchBankEntryDto,
   toBankEntryResponse,
   toImportResponse,
@@ -112,6 +113,22 @@ export class BankStatementsController {
     @Query() query: PageQueryDto,
   ): Promise<Page<BankEntryResponseDto>> {
     return mapPage(await this.statements.entries(id, 'unmatched', query, principal), toBankEntryResponse);
+  }
+
+  @Get('bank-statements/:id/entries')
+  @ApiOperation({
+    summary: 'Entries of a statement',
+    description:
+      'Every transaction of the statement in its order, with what it booked; `outcome` keeps one kind (paid, collected, returned …).',
+  })
+  @ApiPage(BankEntryResponseDto)
+  async entries(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(BANK_STATEMENTS_ERRORS.statement_not_found)) id: string,
+    @Query() query: ListBankEntriesQueryDto,
+  ): Promise<Page<BankEntryResponseDto>> {
+    const { outcome, ...page } = query;
+    return mapPage(await this.statements.entries(id, outcome, page, principal), toBankEntryResponse);
   }
 
   @Post('bank-entries/:id/match')
