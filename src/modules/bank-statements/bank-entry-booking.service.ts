@@ -7,15 +7,13 @@ import type { Invoice } from '../invoices/invoice.entity.js';
 import { InvoicesService } from '../invoices/invoices.service.js';
 import { PaymentCorrectionsService } from '../invoices/payment-corrections.service.js';
 import type { BankEntry } from './bank-statement.entity.js';
-import { BankStatementsRepository, type EntryBooking } from './bank-statements.repository.js';
+import { BankStatementsRepository, type EntryBooking, NOT_BOOKED } from './bank-statements.repository.js';
 import { returnReasonText } from './return-reasons.js';
 
 export type BookableEntry = Pick<
   BankEntry,
   'id' | 'kind' | 'amountCents' | 'bookingDate' | 'endToEndId' | 'returnReason' | 'bankReference'
 >;
-
-const NOT_BOOKED = { invoiceId: null, tenantId: null, paymentId: null, returnsEntryId: null } as const;
 
 /**
  * What a bank entry books on the invoice it names, inside the statement's transaction: a transfer

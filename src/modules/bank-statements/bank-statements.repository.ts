@@ -15,6 +15,9 @@ export type NewBankEntry = Omit<
 export type EntryBooking = Pick<BankEntry, 'outcome' | 'refusal' | 'invoiceId' | 'tenantId' | 'paymentId' | 'returnsEntryId'> &
   Partial<Pick<BankEntry, 'matchedBy' | 'matchedAt'>>;
 
+/** What an entry that booked nothing holds. */
+export const NOT_BOOKED = { refusal: null, invoiceId: null, tenantId: null, paymentId: null, returnsEntryId: null } as const;
+
 @Injectable()
 export class BankStatementsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ConflictError, DomainError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
@@ -10,7 +11,7 @@ import { InvoicesService } from '../invoices/invoices.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { BankEntryBookingService } from './bank-entry-booking.service.js';
 import type { BankEntry, BankEntryOutcome, BankStatement } from './bank-statement.entity.js';
-import { BankStatementsRepository, type NewBankEntry, type OutcomeCounts } from './bank-statements.repository.js';
+import { BankStatementsRepository, NOT_BOOKED, type NewBankEntry, type OutcomeCounts } from './bank-statements.repository.js';
 import { BANK_STATEMENTS_ERRORS } from './bank-statements.errors.js';
 import { CamtSchemas } from './camt-schemas.js';
 import { CamtAmountError, type CamtStatement, type CamtTransaction, type CamtVersion, kindOf, parseCamt053 } from './camt.js';
@@ -130,35 +131,43 @@ export class BankStatementsService {
         importedBy: actorOf(principal),
       });
       if (!statementId) return null;
-      let duplicates = 0;
-      // Returns after the rest, so a collection and its return on one statement book in that order.
-      for (const entry of [
-        ...prepared.filter((item) => item.row.kind !== 'return'),
-        ...prepared.filter((item) => item.row.kind === 'return'),
-      ]) {
-        const entryId = await this.statements.insertEntryOnce(manager, { ...entry.row, statementId });
-        if (!entryId) {
-          duplicates++;
-          continue;
-        }
-        const bookable = entry.row.kind !== 'other' && entry.status === BOOKED && entry.row.currency === EURO;
-        if (!bookable) {
-          await this.statements.recordBooking(manager, entryId, { ...notBooked(), outcome: 'ignored' });
-          continue;
-        }
-        const invoice = invoices.pick(entry.keys, entry.row.kind);
-        if (invoice)
-          await this.statements.recordBooking(
-            manager,
-            entryId,
-            await this.booking.book(manager, { ...entry.row, id: entryId }, invoice, principal, 'keep'),
-          );
-      }
+      const duplicates = await this.bookEntries(manager, statementId, prepared, invoices, principal);
       if (duplicates > 0) await this.statements.setDuplicateCount(manager, statementId, duplicates);
       return statementId;
     });
     if (id) return { id, alreadyImported: false };
     return { id: (await this.statements.findStatementByKey(key))!.id, alreadyImported: true };
+  }
+
+  /**
+   * Each entry once (the count of those booked before comes back), returns after the rest, so a
+   * collection and its return on one statement book in that order.
+   */
+  private async bookEntries(
+    manager: EntityManager,
+    statementId: string,
+    prepared: PreparedEntry[],
+    invoices: InvoiceIndex,
+    principal: Principal,
+  ): Promise<number> {
+    let duplicates = 0;
+    const inOrder = [...prepared.filter((item) => item.row.kind !== 'return'), ...prepared.filter((item) => item.row.kind === 'return')];
+    for (const entry of inOrder) {
+      const entryId = await this.statements.insertEntryOnce(manager, { ...entry.row, statementId });
+      if (!entryId) {
+        duplicates++;
+        continue;
+      }
+      if (entry.row.kind === 'other' || entry.status !== BOOKED || entry.row.currency !== EURO) {
+        await this.statements.recordBooking(manager, entryId, { ...NOT_BOOKED, outcome: 'ignored' });
+        continue;
+      }
+      const invoice = invoices.pick(entry.keys, entry.row.kind);
+      if (!invoice) continue;
+      const booking = await this.booking.book(manager, { ...entry.row, id: entryId }, invoice, principal, 'keep');
+      await this.statements.recordBooking(manager, entryId, booking);
+    }
+    return duplicates;
   }
 
   /** One lookup for the whole statement; the invoice rows are locked again when each is booked. */
@@ -172,10 +181,6 @@ export class BankStatementsService {
     );
     return new InvoiceIndex(found);
   }
-}
-
-function notBooked() {
-  return { refusal: null, invoiceId: null, tenantId: null, paymentId: null, returnsEntryId: null };
 }
 
 class InvoiceIndex {
