@@ -16,13 +16,15 @@ import { createLogger } from './common/logging/console-logger.js';
 import { installRequestLogging, requestIdOf } from './common/logging/request-logging.js';
 import { completeOpenApiDocument } from './common/openapi/complete-document.js';
 import { installSecurityHeaders } from './common/security/security-headers.js';
-import { installJsonOnlyBodies } from './common/validation/json-bodies.js';
+import { installJsonOnlyBodies, XML_MEDIA_TYPES } from './common/validation/json-bodies.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './common/validation/json-depth.js';
 import { RejectNulPipe } from './common/validation/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation/validation.js';
 import { installWeb } from './web/web-setup.js';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/** A bank statement of a city's month (3,000 entries) is a few MB of XML. */
+const XML_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 const DOCS_PATH = 'docs';
 /** The HTTP application as both `main.ts` and the e2e tests run it. */
 export async function createApp(
@@ -59,6 +61,8 @@ export async function createApp(
     }
     defaultJsonParser(request, body.toString('utf8'), done);
   });
+  // Kept as bytes: the route validates the file against its schema before anything reads it.
+  app.useBodyParser<RawServerDefault>(XML_MEDIA_TYPES, { bodyLimit: XML_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new AllErrorsFilter());
   app.enableShutdownHooks();

@@ -11,6 +11,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { ApplicationsModule } from './modules/applications/applications.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BankStatementsModule } from './modules/bank-statements/bank-statements.module.js';
 import { BuildingsModule } from './modules/buildings/buildings.module.js';
 import { DunningModule } from './modules/dunning/dunning.module.js';
 import { FloorsModule } from './modules/floors/floors.module.js';
@@ -44,6 +45,7 @@ export const FEATURES = [
   RentBandsModule,
   LeasesModule,
   InvoicesModule,
+  BankStatementsModule,
   ApplicationsModule,
   OwnerFinanceModule,
   HandoversModule,

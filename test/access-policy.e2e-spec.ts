@@ -105,6 +105,8 @@ describe('access policy', () => {
         'payment-arrangements.read',
         'payment-arrangements.write',
         'arrears.read',
+        'bank-statements.read',
+        'bank-statements.write',
         'owner-finance.read',
         'owner-finance.write',
         'handovers.read',

@@ -23,6 +23,7 @@ export const OWNERSHIP = {
     tables: ['invoice_run', 'invoice_run_item', 'invoice_counter', 'invoice', 'invoice_line', 'payment', 'tenant_credit', 'credit_entry'],
     publishes: ['lease_arrears_on', 'invoice_balance'],
   },
+  'bank-statements': { tables: ['bank_statement', 'bank_entry'], publishes: [] },
   applications: {
     tables: [
       'application_round',

@@ -32,6 +32,8 @@ export const CAPABILITIES = [
   'payment-arrangements.read',
   'payment-arrangements.write',
   'arrears.read',
+  'bank-statements.read',
+  'bank-statements.write',
   'owner-finance.read',
   'owner-finance.write',
   'handovers.read',

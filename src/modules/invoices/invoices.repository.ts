@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import type { ChargeableLease, ChargeLine } from './charges.js';
 import { CreditEntry, Invoice, InvoiceLine, type InvoiceStatus, type PartySnapshot, Payment } from './invoice.entity.js';
@@ -356,8 +356,24 @@ export class InvoicesRepository {
     return saved;
   }
 
-  findPayment(id: string): Promise<Payment | null> {
-    return this.dataSource.getRepository(Payment).findOneBy({ id });
+  findPayableByReferenceOrNumber(keys: { paymentReferences: string[]; numbers: string[] }): Promise<Invoice[]> {
+    if (keys.paymentReferences.length === 0 && keys.numbers.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(Invoice)
+      .createQueryBuilder('invoice')
+      .where("invoice.kind = 'invoice'")
+      .andWhere(
+        new Brackets((either) =>
+          either
+            .where('invoice.payment_reference = ANY(:references)', { references: keys.paymentReferences })
+            .orWhere('invoice.number = ANY(:numbers)', { numbers: keys.numbers }),
+        ),
+      )
+      .getMany();
+  }
+
+  findPayment(id: string, manager: EntityManager = this.dataSource.manager): Promise<Payment | null> {
+    return manager.getRepository(Payment).findOneBy({ id });
   }
 
   /** The entry that reversed this payment, if any. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import type { Principal } from '../../common/auth/principal.js';
@@ -91,75 +92,114 @@ export class InvoicesService {
     await translateConstraintViolations(
       () =>
         this.invoices.transaction(async (manager) => {
-          const invoice = (await this.invoices.lockInvoice(manager, id))!;
           if (idempotencyKey) {
+            // The invoice is locked first, so a retry under the same key waits for the first booking to commit.
+            await this.invoices.lockInvoice(manager, id);
             const booked = await this.invoices.paymentUnderKey(manager, idempotencyKey);
             if (booked && booked.requestHash === requestHash) return;
             if (booked) throw keyReused();
           }
-          if (invoice.kind === 'credit_note') throw new RuleError(INVOICES_ERRORS.credit_note_not_payable);
-          if (invoice.status === 'credited') throw new RuleError(INVOICES_ERRORS.invoice_credited, { number: invoice.number });
-          const openCents = Math.max(0, invoice.totalCents - invoice.paidCents);
-          if (input.amountCents > 10 * openCents) {
-            throw new RuleError(INVOICES_ERRORS.payment_too_large, { amountCents: input.amountCents, openCents, number: invoice.number });
-          }
-          if (reference && !input.force && (await this.invoices.hasPaymentWithReference(manager, id, reference))) {
-            throw new ConflictError(INVOICES_ERRORS.payment_reference_booked, { reference, number: invoice.number });
-          }
-          // The invoice row is locked, so its paid amount plus this payment is what the row will hold.
-          const status = invoiceStatus({
-            totalCents: invoice.totalCents,
-            paidCents: invoice.paidCents + input.amountCents,
-            credited: false,
-          });
-          const creditCents = creditChangeOf(invoice, { amountCents: input.amountCents, kind: 'payment' });
-          const payment = await this.invoices.recordPayment(
-            manager,
-            {
-              invoiceId: id,
-              kind: 'payment',
-              amountCents: input.amountCents,
-              paidOn: input.paidOn,
-              reference,
-              reversesPaymentId: null,
-              reason: null,
-              recordedBy: actorOf(principal),
-              idempotencyKey,
-              requestHash,
-            },
-            status,
-          );
-          // Locked after the invoice, as every booking that moves both does.
-          if (creditCents > 0) {
-            await this.invoices.lockCredit(manager, invoice.tenantId);
-            await this.invoices.bookCredit(manager, {
-              tenantId: invoice.tenantId,
-              kind: 'overpayment',
-              amountCents: creditCents,
-              paymentId: payment.id,
-              invoiceId: id,
-              occurredOn: payment.paidOn,
-              reference,
-              recordedBy: actorOf(principal),
-            });
-          }
-          await this.events.record(manager, {
-            type: 'payment.recorded',
-            entityId: id,
-            actorUserId: actorOf(principal),
-            payload: {
-              paymentId: payment.id,
-              amountCents: payment.amountCents,
-              paidOn: payment.paidOn,
-              reference: payment.reference,
-              creditCents,
-            },
-          });
+          await this.bookPayment(manager, id, { ...input, reference }, principal, { idempotencyKey, requestHash });
         }),
       // The same key on another invoice at the same moment: its lock is another row's, so the key decides.
       { uq_payment_idempotency_key: keyReused },
     );
     return this.detail(id, principal);
+  }
+
+  /**
+   * A payment booked inside the caller's transaction, with the rules of `recordPayment`: a bank
+   * statement books all of its entries in one transaction. No Idempotency-Key: the caller keeps its
+   * own record of what it booked.
+   */
+  async recordPaymentWithin(
+    manager: EntityManager,
+    invoiceId: string,
+    input: { amountCents: number; paidOn: string; reference: string | null },
+    principal: Principal,
+  ): Promise<{ paymentId: string; creditCents: number }> {
+    requireCapability(principal, 'invoices.write');
+    requireNotAfterToday('paidOn', input.paidOn, this.clock.today());
+    return this.bookPayment(manager, invoiceId, input, principal, { idempotencyKey: null, requestHash: null });
+  }
+
+  /**
+   * Payable invoices (not credit notes) by payment reference or number, for matching what a bank
+   * reports; staff only. Several keys may name one invoice.
+   */
+  async findPayableByReferenceOrNumber(keys: { paymentReferences: string[]; numbers: string[] }, principal: Principal): Promise<Invoice[]> {
+    requireCapability(principal, 'invoices.write');
+    return this.invoices.findPayableByReferenceOrNumber(keys);
+  }
+
+  /** The invoice row is locked here, so its paid amount plus this payment is what the row will hold. */
+  private async bookPayment(
+    manager: EntityManager,
+    id: string,
+    input: { amountCents: number; paidOn: string; reference: string | null; force?: boolean },
+    principal: Principal,
+    idempotency: { idempotencyKey: string | null; requestHash: string | null },
+  ): Promise<{ paymentId: string; creditCents: number }> {
+    const { reference } = input;
+    const invoice = await this.invoices.lockInvoice(manager, id);
+    if (!invoice) throw new NotFoundError(INVOICES_ERRORS.invoice_not_found, { id });
+    if (invoice.kind === 'credit_note') throw new RuleError(INVOICES_ERRORS.credit_note_not_payable);
+    if (invoice.status === 'credited') throw new RuleError(INVOICES_ERRORS.invoice_credited, { number: invoice.number });
+    const openCents = Math.max(0, invoice.totalCents - invoice.paidCents);
+    if (input.amountCents > 10 * openCents) {
+      throw new RuleError(INVOICES_ERRORS.payment_too_large, { amountCents: input.amountCents, openCents, number: invoice.number });
+    }
+    if (reference && !input.force && (await this.invoices.hasPaymentWithReference(manager, id, reference))) {
+      throw new ConflictError(INVOICES_ERRORS.payment_reference_booked, { reference, number: invoice.number });
+    }
+    const status = invoiceStatus({
+      totalCents: invoice.totalCents,
+      paidCents: invoice.paidCents + input.amountCents,
+      credited: false,
+    });
+    const creditCents = creditChangeOf(invoice, { amountCents: input.amountCents, kind: 'payment' });
+    const payment = await this.invoices.recordPayment(
+      manager,
+      {
+        invoiceId: id,
+        kind: 'payment',
+        amountCents: input.amountCents,
+        paidOn: input.paidOn,
+        reference,
+        reversesPaymentId: null,
+        reason: null,
+        recordedBy: actorOf(principal),
+        ...idempotency,
+      },
+      status,
+    );
+    // Locked after the invoice, as every booking that moves both does.
+    if (creditCents > 0) {
+      await this.invoices.lockCredit(manager, invoice.tenantId);
+      await this.invoices.bookCredit(manager, {
+        tenantId: invoice.tenantId,
+        kind: 'overpayment',
+        amountCents: creditCents,
+        paymentId: payment.id,
+        invoiceId: id,
+        occurredOn: payment.paidOn,
+        reference,
+        recordedBy: actorOf(principal),
+      });
+    }
+    await this.events.record(manager, {
+      type: 'payment.recorded',
+      entityId: id,
+      actorUserId: actorOf(principal),
+      payload: {
+        paymentId: payment.id,
+        amountCents: payment.amountCents,
+        paidOn: payment.paidOn,
+        reference: payment.reference,
+        creditCents,
+      },
+    });
+    return { paymentId: payment.id, creditCents };
   }
 
   /**

@@ -156,48 +156,62 @@ export class PaymentCorrectionsService {
     if (original.kind === 'reversal') throw new RuleError(INVOICES_ERRORS.cannot_reverse_reversal);
     const alreadyReversed = () => new ConflictError(INVOICES_ERRORS.payment_already_reversed, { id: paymentId });
     const reversal = await translateConstraintViolations(
-      () =>
-        this.whileBalanceHolds(() =>
-          this.invoices.transaction(async (manager) => {
-            const invoice = (await this.invoices.lockInvoice(manager, original.invoiceId))!;
-            if (await this.invoices.reversalOf(manager, paymentId)) throw alreadyReversed();
-            const amountCents = -original.amountCents;
-            const creditCents = creditChangeOf(invoice, { amountCents, kind: 'reversal', reversedKind: original.kind });
-            let balanceCents = 0;
-            if (creditCents !== 0) balanceCents = await this.invoices.lockCredit(manager, invoice.tenantId);
-            if (balanceCents + creditCents < 0) {
-              throw new RuleError(INVOICES_ERRORS.payment_credit_used, { creditCents: -creditCents, balanceCents });
-            }
-            const booking = await this.book(
-              manager,
-              invoice,
-              { kind: 'reversal', amountCents, paidOn: this.clock.today(), reversesPaymentId: paymentId, reason: why },
-              principal,
-            );
-            if (creditCents !== 0) {
-              await this.invoices.bookCredit(manager, {
-                tenantId: invoice.tenantId,
-                kind: 'reversal',
-                amountCents: creditCents,
-                paymentId: booking.id,
-                invoiceId: invoice.id,
-                occurredOn: booking.paidOn,
-                reference: booking.reason,
-                recordedBy: actorOf(principal),
-              });
-            }
-            await this.events.record(manager, {
-              type: 'payment.reversed',
-              entityId: invoice.id,
-              actorUserId: actorOf(principal),
-              payload: { paymentId, reversalId: booking.id, amountCents: original.amountCents, reason: booking.reason!, creditCents },
-            });
-            return booking;
-          }),
-        ),
+      () => this.whileBalanceHolds(() => this.invoices.transaction((manager) => this.bookReversal(manager, original, why, principal))),
       { uq_payment_reverses: alreadyReversed },
     );
     return { reversal, invoice: (await this.invoices.findInvoice(original.invoiceId))! };
+  }
+
+  /**
+   * A reversal booked inside the caller's transaction, with the rules of `reverse`: a bank statement
+   * that reports a returned direct debit undoes the payment its collection booked.
+   */
+  async reverseWithin(manager: EntityManager, paymentId: string, reason: string, principal: Principal): Promise<Payment> {
+    requireCapability(principal, 'invoices.write');
+    const original = await this.invoices.findPayment(paymentId, manager);
+    if (!original) throw new NotFoundError(INVOICES_ERRORS.payment_not_found, { id: paymentId });
+    if (original.kind === 'reversal') throw new RuleError(INVOICES_ERRORS.cannot_reverse_reversal);
+    return this.bookReversal(manager, original, reason.trim(), principal);
+  }
+
+  private async bookReversal(manager: EntityManager, original: Payment, why: string, principal: Principal): Promise<Payment> {
+    const paymentId = original.id;
+    const invoice = (await this.invoices.lockInvoice(manager, original.invoiceId))!;
+    if (await this.invoices.reversalOf(manager, paymentId)) {
+      throw new ConflictError(INVOICES_ERRORS.payment_already_reversed, { id: paymentId });
+    }
+    const amountCents = -original.amountCents;
+    const creditCents = creditChangeOf(invoice, { amountCents, kind: 'reversal', reversedKind: original.kind });
+    let balanceCents = 0;
+    if (creditCents !== 0) balanceCents = await this.invoices.lockCredit(manager, invoice.tenantId);
+    if (balanceCents + creditCents < 0) {
+      throw new RuleError(INVOICES_ERRORS.payment_credit_used, { creditCents: -creditCents, balanceCents });
+    }
+    const booking = await this.book(
+      manager,
+      invoice,
+      { kind: 'reversal', amountCents, paidOn: this.clock.today(), reversesPaymentId: paymentId, reason: why },
+      principal,
+    );
+    if (creditCents !== 0) {
+      await this.invoices.bookCredit(manager, {
+        tenantId: invoice.tenantId,
+        kind: 'reversal',
+        amountCents: creditCents,
+        paymentId: booking.id,
+        invoiceId: invoice.id,
+        occurredOn: booking.paidOn,
+        reference: booking.reason,
+        recordedBy: actorOf(principal),
+      });
+    }
+    await this.events.record(manager, {
+      type: 'payment.reversed',
+      entityId: invoice.id,
+      actorUserId: actorOf(principal),
+      payload: { paymentId, reversalId: booking.id, amountCents: original.amountCents, reason: booking.reason!, creditCents },
+    });
+    return booking;
   }
 
   /** A booking on the locked invoice, which moves its paid amount and status. */
