@@ -18,6 +18,11 @@ import { DashboardController } from './pages/dashboard.controller.js';
 import { HandoverPagesController } from './pages/handovers.controller.js';
 import { InvoicingPagesController } from './pages/invoicing.controller.js';
 import { LeasePagesController } from './pages/leases.controller.js';
+import { MakerApplicationPagesController } from './pages/maker-applications.controller.js';
+import { MakerDetailsPagesController } from './pages/maker-details.controller.js';
+import { MakerHomeController } from './pages/maker-home.controller.js';
+import { MakerInvoicePagesController } from './pages/maker-invoices.controller.js';
+import { MakerSpacePagesController } from './pages/maker-space.controller.js';
 import { RegisterPagesController } from './pages/register.controller.js';
 import { ReportPagesController } from './pages/reports.controller.js';
 import { RoundPagesController } from './pages/rounds.controller.js';
@@ -58,6 +63,11 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     ReportPagesController,
     HandoverPagesController,
     RegisterPagesController,
+    MakerHomeController,
+    MakerApplicationPagesController,
+    MakerSpacePagesController,
+    MakerInvoicePagesController,
+    MakerDetailsPagesController,
   ],
   providers: [WebSessionGuard],
 })
