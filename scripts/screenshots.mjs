@@ -1,4 +1,4 @@
-// Regenerates docs/screenshots/*.png: the main pages of the umbrella's workspace on the embedded demo,
+// Regenerates docs/screenshots/*.png: the main pages of the umbrella's workspace and of the maker's portal on the embedded demo,
 // as the README shows them. Run `npm run screenshots` (it builds first); needs Debian's chromium
 // (apt-get install -y chromium, or CHROMIUM_PATH). Starts its own server on a fresh demo database.
 import { spawn } from 'node:child_process';
@@ -64,6 +64,15 @@ try {
   await shot('invoice');
   await page.goto('/reports');
   await shot('reports');
+  // The maker's portal, as most makers see it: on a phone.
+  const maker = await (await browser.newContext({ baseURL: BASE, locale: 'nl-NL', viewport: { width: 375, height: 812 } })).newPage();
+  await maker.goto('/login');
+  await maker.fill('#email', 'tenant@example.org');
+  await maker.fill('#password', 'broedplaats');
+  await Promise.all([maker.waitForURL('**/my'), maker.click('form[action="/login"] button[type=submit]')]);
+  await maker.screenshot({ path: new URL('maker.png', OUT).pathname, fullPage: true });
+  await maker.goto('/my/invoices');
+  await maker.screenshot({ path: new URL('maker-invoices.png', OUT).pathname, fullPage: true });
   await browser.close();
   console.log(`screenshots written to ${OUT.pathname}`);
 } finally {

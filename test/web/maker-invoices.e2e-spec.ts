@@ -67,7 +67,7 @@ describeInBrowser('a maker reads its space and its invoices in the browser', () 
     await expect(toPay.locator('.pay-amount').textContent()).resolves.toBe('€ 125,00');
 
     // The PDF, as the maker's own browser session downloads it.
-    const pdfHref = (await row(january.number).locator('a', { hasText: 'Pdf' }).getAttribute('href'))!;
+    const pdfHref = (await row(january.number).locator('a[href$="/pdf"]').getAttribute('href'))!;
     const pdf = await page.context().request.get(pdfHref);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
