@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { FixedClock } from '../../src/common/clock/clock.js';
+import { eventually } from '../helpers/eventually.js';
+import { createFloor, createOrganisation } from '../helpers/factories.js';
 import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
 import { invoiceMonth, invoiceOf, invoicingBuilding, makerWithLease } from '../helpers/maker.js';
 
@@ -8,12 +10,14 @@ describeInBrowser('a maker reads its space and its invoices in the browser', () 
   const clock = FixedClock.on('2012-01-10');
   let t: WebTestApp;
   let maker: Awaited<ReturnType<typeof makerWithLease>>;
+  let buildingId: string;
   let january: { id: string; number: string; totalCents: number };
   let february: { id: string; number: string; totalCents: number };
 
   beforeAll(async () => {
     t = await startWebApp({}, { clock });
     const { building, floor } = await invoicingBuilding(t, 'MKI');
+    buildingId = building.id;
     maker = await makerWithLease(t, building.id, floor.id, 25);
     await invoiceMonth(t, clock, building.id, '2012-01', '2012-01-10');
     await invoiceMonth(t, clock, building.id, '2012-02', '2012-02-20');
@@ -87,5 +91,29 @@ describeInBrowser('a maker reads its space and its invoices in the browser', () 
     for (const bytes of Object.values(files)) expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     // A year without invoices has nothing to download.
     expect((await page.context().request.get('/my/invoices/archive/2011')).status()).toBe(404);
+  });
+  it('shows the notice to vacate once the building is sold without the maker’s floor, with its letter as PDF', async () => {
+    const retained = await createFloor(t, buildingId, { level: 2 });
+    const buyer = await createOrganisation(t, { kind: 'owner' });
+    const started = await t
+      .http()
+      .post(`/api/buildings/${buildingId}/handovers`)
+      .set(t.admin)
+      .send({ newOwnerId: buyer.id, transferDate: '2012-03-01', retainedFloorIds: [retained.id], newUseEnd: '2013-07-01' });
+    expect(started.status).toBe(202);
+    await eventually(async () => {
+      const handover = (await t.http().get(`/api/handovers/${started.body.id}`).set(t.admin)).body;
+      expect(handover).toMatchObject({ status: 'completed', dossierReady: true });
+      expect((await t.http().get(`/api/leases/${maker.lease.id}/notice`).set(t.admin)).status).toBe(200);
+    }, 30_000);
+
+    const { page } = await t.newPage({ width: 375 });
+    await t.signIn(page, maker.user.email, maker.user.password);
+    await page.goto('/my/space');
+    await expect(page.locator('.notice-letter p').first().textContent()).resolves.toMatch(/^Op 01-03-2012 is de huur opgezegd/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const letter = await page.context().request.get((await page.locator('.notice-letter a').getAttribute('href'))!);
+    expect(letter.status()).toBe(200);
+    expect((await letter.body()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
