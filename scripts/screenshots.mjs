@@ -67,8 +67,8 @@ try {
 
   // The owners' portal: Stadgenoot sold the building two months back and keeps reading its own years;
   // Magnificent 8 owns it now and sees its occupancy.
-  const signInAs = async (email, home) => {
-    const context = await browser.newContext({ baseURL: BASE, locale: 'nl-NL', viewport: { width: 1280, height: 860 } });
+  const signInAs = async (email, home, viewport = { width: 1280, height: 860 }) => {
+    const context = await browser.newContext({ baseURL: BASE, locale: 'nl-NL', viewport });
     const portal = await context.newPage();
     await portal.goto('/login');
     await portal.fill('#email', email);
@@ -83,6 +83,12 @@ try {
   const buyer = await signInAs('buyer@example.org', '/owner');
   await Promise.all([buyer.waitForURL('**/owner/buildings/*'), buyer.locator('table.owned-buildings a').first().click()]);
   await buyer.screenshot({ path: new URL('owner-building.png', OUT).pathname, fullPage: false });
+
+  // The maker's portal, as most makers see it: on a phone.
+  const maker = await signInAs('tenant@example.org', '/my', { width: 375, height: 812 });
+  await maker.screenshot({ path: new URL('maker.png', OUT).pathname, fullPage: true });
+  await maker.goto('/my/invoices');
+  await maker.screenshot({ path: new URL('maker-invoices.png', OUT).pathname, fullPage: true });
   await browser.close();
   console.log(`screenshots written to ${OUT.pathname}`);
 } finally {

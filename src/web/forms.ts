@@ -78,3 +78,10 @@ export function isoDate(value: unknown): string | undefined {
   const dutch = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(raw);
   return dutch ? `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}` : raw;
 }
+
+/** A number typed with a decimal comma or point ("30", "12,5", "12.5"); NaN when it is not one. */
+export function decimal(value: unknown): number | undefined {
+  const raw = text(value);
+  if (raw === undefined) return undefined;
+  return /^\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : Number.NaN;
+}

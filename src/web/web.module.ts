@@ -23,6 +23,11 @@ import { OwnerHandoverPagesController } from './pages/owner-handovers.controller
 import { PortalReportPagesController } from './pages/portal-reports.controller.js';
 import { InvoicingPagesController } from './pages/invoicing.controller.js';
 import { LeasePagesController } from './pages/leases.controller.js';
+import { MakerApplicationPagesController } from './pages/maker-applications.controller.js';
+import { MakerDetailsPagesController } from './pages/maker-details.controller.js';
+import { MakerHomeController } from './pages/maker-home.controller.js';
+import { MakerInvoicePagesController } from './pages/maker-invoices.controller.js';
+import { MakerSpacePagesController } from './pages/maker-space.controller.js';
 import { RegisterPagesController } from './pages/register.controller.js';
 import { ReportPagesController } from './pages/reports.controller.js';
 import { RoundPagesController } from './pages/rounds.controller.js';
@@ -68,6 +73,11 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     OwnerFinancePagesController,
     OwnerHandoverPagesController,
     PortalReportPagesController,
+    MakerHomeController,
+    MakerApplicationPagesController,
+    MakerSpacePagesController,
+    MakerInvoicePagesController,
+    MakerDetailsPagesController,
   ],
   providers: [WebSessionGuard],
 })

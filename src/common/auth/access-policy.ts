@@ -167,6 +167,14 @@ export function mayReadTenantRecord(principal: Principal, tenantId: string | nul
   return principal.role === 'admin' || (principal.role === 'tenant' && principal.tenantId !== null && principal.tenantId === tenantId);
 }
 
+/**
+ * The tenant record whose own contact details (contact e-mail, postcode, address) a user may change
+ * itself: a tenant user's own; null for anyone else (staff correct any tenant with `tenants.write`).
+ */
+export function ownTenantOf(principal: Principal): string | null {
+  return principal.role === 'tenant' ? principal.tenantId : null;
+}
+
 /** A handover: admins and the users of the owner that sold and the owner that bought. */
 export function mayReadHandover(principal: Principal, handover: { fromOwnerId: string; toOwnerId: string }): boolean {
   if (principal.role === 'admin') return true;

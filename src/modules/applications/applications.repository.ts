@@ -97,6 +97,18 @@ export class ApplicationsRepository {
     return { items, total };
   }
 
+  /** The rounds of these buildings open on the day (opened, not yet closed), closing soonest first. */
+  findRoundsOpenOn(today: string, buildingIds: string[]): Promise<ApplicationRound[]> {
+    return this.dataSource
+      .getRepository(ApplicationRound)
+      .createQueryBuilder('round')
+      .where('round.building_id = ANY(:buildingIds)', { buildingIds })
+      .andWhere('round.opens_on <= :today AND round.closes_on >= :today', { today })
+      .orderBy('round.closes_on', 'ASC')
+      .addOrderBy('round.id')
+      .getMany();
+  }
+
   /** The floors of many rounds in one query. */
   async floorIdsOfRounds(roundIds: string[]): Promise<Map<string, string[]>> {
     const byRound = new Map<string, string[]>(roundIds.map((id) => [id, []]));

@@ -108,6 +108,14 @@ export class ApplicationsService {
     return { items: rounds.items.map((round) => ({ round, floorIds: floors.get(round.id)! })), total: rounds.total };
   }
 
+  /** The rounds one may apply to today, in the buildings one may see, each with its floors. */
+  async openRounds(principal: Principal): Promise<{ round: ApplicationRound; floorIds: string[] }[]> {
+    requireCapability(principal, 'applications.apply');
+    const rounds = await this.applications.findRoundsOpenOn(this.clock.today(), await this.buildings.visibleIds(principal));
+    const floors = await this.applications.floorIdsOfRounds(rounds.map((round) => round.id));
+    return rounds.map((round) => ({ round, floorIds: floors.get(round.id)! }));
+  }
+
   async listOfRound(
     roundId: string,
     filter: { status?: ApplicationStatus },

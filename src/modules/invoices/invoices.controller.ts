@@ -24,6 +24,7 @@ import {
   ApplyCreditDto,
   CreditEntryDto,
   CreditNoteDto,
+  InvoiceArchiveQueryDto,
   InvoiceDetailResponseDto,
   InvoiceResponseDto,
   InvoiceRunResponseDto,
@@ -48,6 +49,7 @@ import { InvoiceRunsService } from './invoice-runs.service.js';
 import { InvoicesService } from './invoices.service.js';
 import { INVOICES_ERRORS } from './invoices.errors.js';
 import { ApiErrors, ApiFile, FILE_TYPES } from '../../common/openapi/api-docs.decorators.js';
+import { COMMON_ERRORS } from '../../common/errors/common.errors.js';
 
 @ApiTags('invoices')
 @ApiBearerAuth()
@@ -139,6 +141,27 @@ export class InvoicesController {
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListInvoicesQueryDto): Promise<Page<InvoiceResponseDto>> {
     const { limit, offset, ...filter } = query;
     return mapPage(await this.invoices.list(filter, { limit, offset }, principal), toInvoiceResponse);
+  }
+
+  @Get('archive')
+  @ApiOperation({
+    summary: 'A year of invoices as one ZIP',
+    description:
+      'The stored PDF of every invoice and credit note of the tenant dated in `year`, in number order, as one ZIP (a tenant user: only its own; ' +
+      'another tenant answers as having none). 404 `no_invoices_in_year` when there are none; 409 `pdf_not_ready` while one is still being made.',
+  })
+  @ApiErrors(COMMON_ERRORS.validation_failed, INVOICES_ERRORS.no_invoices_in_year, INVOICES_ERRORS.pdf_not_ready)
+  @ApiFile('The PDFs of the year, stored in one ZIP', FILE_TYPES.zip)
+  async archive(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: InvoiceArchiveQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const zip = await this.invoices.yearArchive(query.tenantId, query.year, principal);
+    await reply
+      .header('content-type', FILE_TYPES.zip)
+      .header('content-disposition', `attachment; filename="${zip.filename}"`)
+      .send(Buffer.from(zip.bytes));
   }
 
   @Get(':id')

@@ -23,6 +23,11 @@ export const INVOICES_ERRORS = declareErrorCodes('invoices', {
     en: '{issuer} lacks what an invoice must show: {missing}',
     nl: 'Van {issuer} ontbreekt wat op een factuur moet staan: {missing}',
   },
+  no_invoices_in_year: {
+    kind: 'not_found',
+    en: 'No invoices dated in {year}',
+    nl: 'Geen facturen gedateerd in {year}',
+  },
   pdf_not_ready: {
     kind: 'conflict',
     en: 'The PDF of this invoice is still being made; try again shortly',

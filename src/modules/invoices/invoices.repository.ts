@@ -22,6 +22,8 @@ export interface InvoiceFilter {
   buildingId?: string;
   period?: string;
   tenantId?: string;
+  /** The year of the invoice date (the year in the invoice's number). */
+  year?: number;
   /** `overdue`: invoices (not credit notes) still open after their due date, as of `today`. */
   status?: InvoiceStatus | 'overdue';
   today: string;
@@ -322,6 +324,11 @@ export class InvoicesRepository {
     if (filter.buildingId) query.andWhere('invoice.building_id = :buildingId', { buildingId: filter.buildingId });
     if (filter.period) query.andWhere('invoice.period = :period', { period: filter.period });
     if (filter.tenantId) query.andWhere('invoice.tenant_id = :tenantId', { tenantId: filter.tenantId });
+    if (filter.year !== undefined)
+      query.andWhere('invoice.issue_date BETWEEN :yearStart AND :yearEnd', {
+        yearStart: `${filter.year}-01-01`,
+        yearEnd: `${filter.year}-12-31`,
+      });
     if (filter.status === 'overdue') {
       query.andWhere(`invoice.kind = 'invoice' AND invoice.status = 'open' AND invoice.due_date < :today`, { today: filter.today });
     } else if (filter.status) {

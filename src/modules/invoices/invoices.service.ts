@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { zipSync } from 'fflate';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -9,7 +10,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { addDays, yearOf } from '../../common/dates.js';
 import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
-import type { Page } from '../../common/pagination/page.js';
+import { MAX_PAGE_LIMIT, type Page } from '../../common/pagination/page.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
 import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import type { Invoice, InvoiceLine, Payment } from './invoice.entity.js';
@@ -64,6 +65,24 @@ export class InvoicesService {
     const invoice = await this.getVisible(id, principal);
     if (!invoice.documentId) throw new ConflictError(INVOICES_ERRORS.pdf_not_ready);
     return this.documents.read(invoice.documentId);
+  }
+
+  /**
+   * Every invoice and credit note dated in a year, for one tenant (the tenant itself and staff), as one
+   * ZIP of the stored PDFs, in number order. Refused while one of them is still being rendered, so the
+   * archive is never silently incomplete. PDFs are compressed already: the ZIP only stores them.
+   */
+  async yearArchive(tenantId: string | null, year: number, principal: Principal): Promise<{ filename: string; bytes: Uint8Array }> {
+    requireCapability(principal, 'invoices.read');
+    const scope = tenantId === null ? null : tenantFilterOf(principal, tenantId);
+    const invoices = scope
+      ? (await this.list({ tenantId: scope.tenantId, year }, { limit: MAX_PAGE_LIMIT, offset: 0 }, principal)).items
+      : [];
+    if (invoices.length === 0) throw new NotFoundError(INVOICES_ERRORS.no_invoices_in_year, { year });
+    if (invoices.some((invoice) => !invoice.documentId)) throw new ConflictError(INVOICES_ERRORS.pdf_not_ready);
+    const files: Record<string, Uint8Array> = {};
+    for (const invoice of invoices) files[`${invoice.number}.pdf`] = (await this.documents.read(invoice.documentId!)).bytes;
+    return { filename: `facturen-${year}.zip`, bytes: zipSync(files, { level: 0 }) };
   }
 
   /**

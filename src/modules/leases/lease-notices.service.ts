@@ -27,6 +27,14 @@ export class LeaseNoticesService {
     return this.documents.read(notice.documentId);
   }
 
+  /** The notice to vacate given on a lease, or null when none was; for admins and the lease's own tenant. */
+  async noticeOf(leaseId: string, principal: Principal): Promise<LeaseNotice | null> {
+    requireCapability(principal, 'leases.read');
+    if (!mayReadTenantRecord(principal, (await this.leases.findById(leaseId))?.tenantId ?? null))
+      throw new NotFoundError(LEASES_ERRORS.lease_not_found, { id: leaseId });
+    return this.leases.findNotice(leaseId);
+  }
+
   withoutLetter(handoverId: string): Promise<LeaseNotice[]> {
     return this.leases.noticesWithoutDocument(handoverId);
   }

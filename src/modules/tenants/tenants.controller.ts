@@ -9,7 +9,7 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { CreateTenantDto } from './dto/create-tenant.dto.js';
 import { ListTenantsQueryDto } from './dto/list-tenants.query.js';
 import { TenantResponseDto, toTenantResponse } from './dto/tenant.response.dto.js';
-import { UpdateTenantDto } from './dto/update-tenant.dto.js';
+import { UpdateOwnContactDto, UpdateTenantDto } from './dto/update-tenant.dto.js';
 import { TenantsService } from './tenants.service.js';
 import { TENANTS_ERRORS } from './tenants.errors.js';
 import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
@@ -96,5 +96,27 @@ export class TenantsController {
     @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) id: string,
   ): Promise<void> {
     await this.tenants.remove(id, principal);
+  }
+}
+
+@ApiTags('tenants')
+@ApiBearerAuth()
+@Controller('api/me')
+export class OwnTenantController {
+  constructor(private readonly tenants: TenantsService) {}
+
+  @Patch('tenant')
+  @Can('tenants.read')
+  @ApiOperation({
+    summary: 'Change your own contact details',
+    description:
+      'A tenant user changes its own tenant record’s contact e-mail (where its mail goes), postcode and address: any subset; ' +
+      'null empties the postcode or address. The next invoice carries the new address; issued invoices never change. ' +
+      'Audited as `tenant.updated` with each value before and after. Users who are not a tenant get 403.',
+  })
+  @ApiOkResponse({ type: TenantResponseDto })
+  @ApiErrors(TENANTS_ERRORS.tenant_not_found, TENANTS_ERRORS.tenant_email_taken)
+  async updateOwn(@CurrentPrincipal() principal: Principal, @Body() body: UpdateOwnContactDto): Promise<TenantResponseDto> {
+    return toTenantResponse(await this.tenants.updateOwnContact(body, principal));
   }
 }

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { mayReadTenantRecord, requireCapability } from '../../common/auth/access-policy.js';
+import { mayReadTenantRecord, ownTenantOf, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
-import { NotFoundError } from '../../common/errors/domain-error.js';
+import { ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { requireCorrection } from '../../common/validation/correction.js';
 import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import { changesBetween, changesOfDeletion } from '../../events/record-changes.js';
 import type { CreateTenantDto } from './dto/create-tenant.dto.js';
-import type { UpdateTenantDto } from './dto/update-tenant.dto.js';
+import type { UpdateOwnContactDto, UpdateTenantDto } from './dto/update-tenant.dto.js';
 import type { Tenant } from './tenant.entity.js';
 import { TENANT_REFERENCES, TenantEmailTakenError, TENANTS_ERRORS, UnknownTenantError } from './tenants.errors.js';
 import { TenantsRepository } from './tenants.repository.js';
@@ -75,6 +75,21 @@ export class TenantsService {
   async update(id: string, input: UpdateTenantDto, principal: Principal): Promise<Tenant> {
     requireCapability(principal, 'tenants.write');
     requireCorrection(input, ['discipline', 'postcode', 'kvkNumber', 'vatNumber', 'address']);
+    return this.correct(id, input, principal);
+  }
+
+  /**
+   * A tenant's own contact details, changed by the tenant itself: where its mail goes (e-mail), its
+   * postcode and address. Audited like the umbrella's correction; the rest of the record stays the umbrella's.
+   */
+  async updateOwnContact(input: UpdateOwnContactDto, principal: Principal): Promise<Tenant> {
+    const id = ownTenantOf(principal);
+    if (id === null) throw new ForbiddenError();
+    requireCorrection(input, ['postcode', 'address']);
+    return this.correct(id, input, principal);
+  }
+
+  private correct(id: string, input: UpdateTenantDto, principal: Principal): Promise<Tenant> {
     const email = input.email?.trim().toLowerCase();
     return translateConstraintViolations(
       () =>

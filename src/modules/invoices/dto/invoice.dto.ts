@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page.js';
 import { IsIsoDate, IsPeriod } from '../../../common/validation/validators.js';
@@ -48,6 +49,17 @@ export class ListInvoiceRunsQueryDto extends PageQueryDto {
 /** What a list may ask for: a status, or `overdue` (open and past its due date). */
 export const INVOICE_LIST_STATUSES = [...INVOICE_STATUSES, 'overdue'] as const;
 export type InvoiceListStatus = (typeof INVOICE_LIST_STATUSES)[number];
+
+/** `?tenantId=&year=` of a year's invoices as one ZIP. */
+export class InvoiceArchiveQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'The tenant whose invoices to pack (a tenant user: its own)' }) @IsUUID() tenantId!: string;
+  @ApiProperty({ example: 2012, description: 'The year of the invoice date' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
 
 export class ListInvoicesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() buildingId?: string;
