@@ -14,6 +14,7 @@ import { RentBandsModule } from '../modules/rent-bands/rent-bands.module.js';
 import { ReportsModule } from '../modules/reports/reports.module.js';
 import { AssetsController } from './assets.controller.js';
 import { BuildingPagesController } from './pages/buildings.controller.js';
+import { CityMonitorController } from './pages/city-monitor.controller.js';
 import { DashboardController } from './pages/dashboard.controller.js';
 import { HandoverPagesController } from './pages/handovers.controller.js';
 import { InvoicingPagesController } from './pages/invoicing.controller.js';
@@ -58,6 +59,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     ReportPagesController,
     HandoverPagesController,
     RegisterPagesController,
+    CityMonitorController,
   ],
   providers: [WebSessionGuard],
 })
