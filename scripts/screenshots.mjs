@@ -1,4 +1,4 @@
-// Regenerates docs/screenshots/*.png: the main pages of the umbrella's workspace on the embedded demo,
+// Regenerates docs/screenshots/*.png: the main pages of the umbrella's workspace and of the portals on the embedded demo,
 // as the README shows them. Run `npm run screenshots` (it builds first); needs Debian's chromium
 // (apt-get install -y chromium, or CHROMIUM_PATH). Starts its own server on a fresh demo database.
 import { spawn } from 'node:child_process';
@@ -64,6 +64,13 @@ try {
   await shot('invoice');
   await page.goto('/reports');
   await shot('reports');
+  // The city's portal: Bureau Broedplaatsen's monitor, in a session of its own.
+  const city = await (await browser.newContext({ baseURL: BASE, locale: 'nl-NL', viewport: { width: 1280, height: 860 } })).newPage();
+  await city.goto('/login');
+  await city.fill('#email', 'monitor@example.org');
+  await city.fill('#password', 'broedplaats');
+  await Promise.all([city.waitForURL('**/city'), city.click('form[action="/login"] button[type=submit]')]);
+  await city.screenshot({ path: new URL('city.png', OUT).pathname, fullPage: false });
   await browser.close();
   console.log(`screenshots written to ${OUT.pathname}`);
 } finally {

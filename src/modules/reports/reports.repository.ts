@@ -6,23 +6,17 @@ import type { JobStatus } from '../../jobs/job-status.js';
 import type { BuildingCounts } from './aggregates.js';
 import { Report, type ReportKind } from './report.entity.js';
 
-/** The months asked for, numbered from 1 in the order given: `n` keys every row to its month. */
-const MONTHS = `
-  months AS (
-    SELECT m.n::int AS n, m.first, m.last FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS m(first, last, n))`;
-
-/** Per month, the buildings of the city whose use overlaps it. */
-const CITY_SCOPE = `
-  scope AS (
-    SELECT months.n, b.building_id AS id FROM months JOIN building_register b
-        ON lower(b.city) = lower($1) AND b.use_start <= months.last AND (b.use_end IS NULL OR b.use_end >= months.first))`;
-
-/** Per month, the leases running on its last day in the buildings of the scope. */
+/** The leases running on the report's day, in the buildings of the scope. */
 const ACTIVE_LEASES = `
   active AS (
-    SELECT months.n, l.lease_id AS id, l.space_id, l.tenant_id, l.building_id, l.area_m2
-      FROM months CROSS JOIN LATERAL lease_running_on(months.last) l
-      JOIN scope ON scope.n = months.n AND scope.id = l.building_id)`;
+    SELECT l.lease_id AS id, l.space_id, l.tenant_id, l.building_id, l.area_m2 FROM lease_running_on($3) l
+     WHERE l.building_id IN (SELECT id FROM scope))`;
+
+/** Buildings of the city whose use overlaps the period. */
+const CITY_SCOPE = `
+  scope AS (
+    SELECT building_id AS id FROM building_register
+     WHERE lower(city) = lower($1) AND use_start <= $3 AND (use_end IS NULL OR use_end >= $2))`;
 
 export interface FloorFigures {
   level: number;
@@ -122,21 +116,12 @@ export class ReportsRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** The city monitor's raw counts per building on `asOf`, the last day of a period that starts on `first`. */
+  /** The city monitor's raw counts per building on `asOf`, in four queries whatever the number of buildings. */
   async cityCounts(city: string, first: string, asOf: string): Promise<BuildingCounts[]> {
-    return (await this.cityCountsPerMonth(city, [{ first, last: asOf }]))[0]!;
-  }
-
-  /**
-   * The raw counts per building for each of several periods (as of each one's last day), in the order given: in four
-   * queries whatever the number of periods and buildings, so that a twelve-month trend costs what one month does.
-   */
-  async cityCountsPerMonth(city: string, periods: { first: string; last: string }[]): Promise<BuildingCounts[][]> {
-    const params = [city, periods.map((period) => period.first), periods.map((period) => period.last)];
+    const params = [city, first, asOf];
     const [areas, people, disciplines, extras] = await Promise.all([
       this.dataSource.query<
         {
-          n: number;
           id: string;
           name: string;
           kind: 'temporary' | 'permanent';
@@ -147,58 +132,55 @@ export class ReportsRepository {
           spaces_let: number;
         }[]
       >(
-        `WITH ${MONTHS}, ${CITY_SCOPE}
-         SELECT scope.n, b.building_id AS id, b.name, b.kind, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
+        `WITH ${CITY_SCOPE}
+         SELECT b.building_id AS id, b.name, b.kind, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
                 coalesce(sum(o.lettable_area_m2), 0) AS lettable, coalesce(sum(o.let_area_m2), 0) AS let,
                 coalesce(sum(o.spaces), 0)::int AS spaces, coalesce(sum(o.spaces_let), 0)::int AS spaces_let
-           FROM scope JOIN months ON months.n = scope.n JOIN building_register b ON b.building_id = scope.id
-           LEFT JOIN LATERAL floor_occupancy_on(months.last) o ON o.building_id = b.building_id
-          GROUP BY scope.n, b.building_id, b.name, b.kind, b.use_end ORDER BY scope.n, b.name, b.building_id`,
+           FROM scope JOIN building_register b ON b.building_id = scope.id
+           LEFT JOIN floor_occupancy_on($3) o ON o.building_id = b.building_id
+          GROUP BY b.building_id, b.name, b.kind, b.use_end ORDER BY b.name, b.building_id`,
         params,
       ),
       // Tenants per building and per band in force on the day (the newest revision by then).
-      this.dataSource.query<{ n: number; building_id: string; band_code: string | null; tenants: number; area: string; local: number }[]>(
-        `WITH ${MONTHS}, ${CITY_SCOPE}, ${ACTIVE_LEASES},
+      this.dataSource.query<{ building_id: string; band_code: string | null; tenants: number; area: string; local: number }[]>(
+        `WITH ${CITY_SCOPE}, ${ACTIVE_LEASES},
               banded AS (
-                SELECT a.n, a.id, a.building_id, a.tenant_id, a.area_m2, r.band_code
-                  FROM active a JOIN months ON months.n = a.n JOIN LATERAL lease_rate_on(months.last) r ON r.lease_id = a.id)
-         SELECT x.n, x.building_id, x.band_code, count(DISTINCT x.tenant_id)::int AS tenants, sum(x.area_m2) AS area,
+                SELECT a.id, a.building_id, a.tenant_id, a.area_m2, r.band_code
+                  FROM active a JOIN lease_rate_on($3) r ON r.lease_id = a.id)
+         SELECT x.building_id, x.band_code, count(DISTINCT x.tenant_id)::int AS tenants, sum(x.area_m2) AS area,
                 count(DISTINCT x.tenant_id) FILTER (WHERE left(t.postcode, 3) = substring(b.address FROM '([1-9][0-9]{2})[0-9] ?[A-Z]{2}'))::int AS local
            FROM banded x JOIN tenant_profile t ON t.tenant_id = x.tenant_id JOIN building_register b ON b.building_id = x.building_id
-          GROUP BY GROUPING SETS ((x.n, x.building_id), (x.n, x.building_id, x.band_code))`,
+          GROUP BY GROUPING SETS ((x.building_id), (x.building_id, x.band_code))`,
         params,
       ),
-      this.dataSource.query<{ n: number; building_id: string; discipline: string; tenants: number }[]>(
-        `WITH ${MONTHS}, ${CITY_SCOPE}, ${ACTIVE_LEASES}
-         SELECT a.n, a.building_id, coalesce(t.discipline, 'onbekend') AS discipline, count(DISTINCT a.tenant_id)::int AS tenants
+      this.dataSource.query<{ building_id: string; discipline: string; tenants: number }[]>(
+        `WITH ${CITY_SCOPE}, ${ACTIVE_LEASES}
+         SELECT a.building_id, coalesce(t.discipline, 'onbekend') AS discipline, count(DISTINCT a.tenant_id)::int AS tenants
            FROM active a JOIN tenant_profile t ON t.tenant_id = a.tenant_id
-          GROUP BY a.n, a.building_id, coalesce(t.discipline, 'onbekend')
-          ORDER BY a.n, a.building_id, discipline`,
+          GROUP BY a.building_id, coalesce(t.discipline, 'onbekend')
+          ORDER BY a.building_id, discipline`,
         params,
       ),
       // The waiting list counts the members of waitlisted groups; the city's investments up to the day.
-      this.dataSource.query<{ n: number; building_id: string; waiting: number; invested: string }[]>(
-        `WITH ${MONTHS}, ${CITY_SCOPE}
-         SELECT scope.n, scope.id AS building_id,
+      this.dataSource.query<{ building_id: string; waiting: number; invested: string }[]>(
+        `WITH ${CITY_SCOPE}
+         SELECT scope.id AS building_id,
                 coalesce(w.members, 0) AS waiting,
                 (SELECT coalesce(sum(i.amount_cents), 0) FROM investment_ledger i JOIN organisation_party o ON o.organisation_id = i.party_id
-                  WHERE i.building_id = scope.id AND o.kind = 'municipality' AND i.date <= months.last) AS invested
-           FROM scope JOIN months ON months.n = scope.n LEFT JOIN waiting_list w ON w.building_id = scope.id`,
+                  WHERE i.building_id = scope.id AND o.kind = 'municipality' AND i.date <= $3) AS invested
+           FROM scope LEFT JOIN waiting_list w ON w.building_id = scope.id`,
         params,
       ),
     ]);
-    const key = (row: { n: number; building_id: string }) => `${row.n}|${row.building_id}`;
     const peopleOf = new Map<string, typeof people>();
-    for (const row of people) peopleOf.set(key(row), [...(peopleOf.get(key(row)) ?? []), row]);
+    for (const row of people) peopleOf.set(row.building_id, [...(peopleOf.get(row.building_id) ?? []), row]);
     const disciplinesOf = new Map<string, typeof disciplines>();
-    for (const row of disciplines) disciplinesOf.set(key(row), [...(disciplinesOf.get(key(row)) ?? []), row]);
-    const extrasOf = new Map(extras.map((row) => [key(row), row]));
-    const perMonth: BuildingCounts[][] = periods.map(() => []);
-    for (const row of areas) {
-      const cell = key({ n: row.n, building_id: row.id });
-      const rows = peopleOf.get(cell) ?? [];
+    for (const row of disciplines) disciplinesOf.set(row.building_id, [...(disciplinesOf.get(row.building_id) ?? []), row]);
+    const extrasOf = new Map(extras.map((row) => [row.building_id, row]));
+    return areas.map((row) => {
+      const rows = peopleOf.get(row.id) ?? [];
       const whole = rows.find((entry) => entry.band_code === null);
-      perMonth[row.n - 1]!.push({
+      return {
         buildingId: row.id,
         name: row.name,
         kind: row.kind,
@@ -213,12 +195,11 @@ export class ReportsRepository {
           .filter((entry) => entry.band_code !== null)
           .sort((a, b) => a.band_code!.localeCompare(b.band_code!))
           .map((entry) => ({ code: entry.band_code!, tenants: entry.tenants, areaM2: Number(entry.area) })),
-        disciplines: (disciplinesOf.get(cell) ?? []).map((entry) => ({ name: entry.discipline, tenants: entry.tenants })),
-        waitingList: extrasOf.get(cell)?.waiting ?? 0,
-        municipalInvestmentCents: Number(extrasOf.get(cell)?.invested ?? 0),
-      });
-    }
-    return perMonth;
+        disciplines: (disciplinesOf.get(row.id) ?? []).map((entry) => ({ name: entry.discipline, tenants: entry.tenants })),
+        waitingList: extrasOf.get(row.id)?.waiting ?? 0,
+        municipalInvestmentCents: Number(extrasOf.get(row.id)?.invested ?? 0),
+      };
+    });
   }
 
   /** One building's floors, finance and the leases that outlive its head lease, on `asOf`. */

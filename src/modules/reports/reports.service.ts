@@ -270,19 +270,20 @@ export class ReportsService {
     }
   }
 
-  /** The city's totals at the end of each of the twelve months up to `last`, oldest first (masked as each month's monitor). */
+  /** The city's totals at the end of each of the twelve months up to `last`, oldest first. */
   private async trend(city: string, last: string): Promise<MonitorTrendPoint[]> {
-    const months = Array.from({ length: 12 }, (_, index) => periodRange(addMonths(`${last.slice(0, 7)}-01`, index - 11).slice(0, 7)));
-    const counts = await this.reports.cityCountsPerMonth(city, months);
-    return months.map((month, index) => {
-      const { totals } = monitorFigures(counts[index]!);
-      return {
+    const points: MonitorTrendPoint[] = [];
+    for (let back = 11; back >= 0; back--) {
+      const month = periodRange(addMonths(`${last.slice(0, 7)}-01`, -back).slice(0, 7));
+      const { totals } = monitorFigures(await this.reports.cityCounts(city, month.first, month.last));
+      points.push({
         period: month.first.slice(0, 7),
         lettableAreaM2: totals.lettableAreaM2,
         letAreaM2: totals.letAreaM2,
         occupancyRate: totals.occupancyRate,
         tenants: totals.tenants,
-      };
-    });
+      });
+    }
+    return points;
   }
 }

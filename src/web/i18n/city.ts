@@ -4,7 +4,7 @@ export const CITY_NL = {
   'city.nav.reports': 'Rapporten',
   'city.monitor.title': 'Broedplaatsmonitor',
   'city.monitor.intro':
-    'Alle broedplaatsen in {city}, zoals ze er op {date} bij stonden. Aantallen mensen onder de vijf staan er als <5, net als in de rapporten.',
+    'Alle broedplaatsen in {city} op {date}, de laatste dag van de maand. Aantallen mensen onder de vijf staan er als <5, net als in de rapporten.',
   'city.period.label': 'Maand',
   'city.period.hint': 'Schrijf de maand als JJJJ-MM, bijvoorbeeld 2012-03.',
   'city.period.show': 'Toon',
@@ -74,7 +74,7 @@ export const CITY_EN: Record<keyof typeof CITY_NL, string> = {
   'city.nav.reports': 'Reports',
   'city.monitor.title': 'Broedplaats monitor',
   'city.monitor.intro':
-    'Every broedplaats in {city}, as they stood on {date}. Counts of people below five are shown as <5, as in the reports.',
+    'Every broedplaats in {city} on {date}, the last day of the month. Counts of people below five are shown as <5, as in the reports.',
   'city.period.label': 'Month',
   'city.period.hint': 'Write the month as YYYY-MM, for instance 2012-03.',
   'city.period.show': 'Show',
