@@ -89,6 +89,10 @@ try {
   await maker.screenshot({ path: new URL('maker.png', OUT).pathname, fullPage: true });
   await maker.goto('/my/invoices');
   await maker.screenshot({ path: new URL('maker-invoices.png', OUT).pathname, fullPage: true });
+
+  // The city's portal: Bureau Broedplaatsen's monitor.
+  const city = await signInAs('monitor@example.org', '/city');
+  await city.screenshot({ path: new URL('city.png', OUT).pathname, fullPage: false });
   await browser.close();
   console.log(`screenshots written to ${OUT.pathname}`);
 } finally {

@@ -15,6 +15,7 @@ import { OwnerFinanceModule } from '../modules/owner-finance/owner-finance.modul
 import { ReportsModule } from '../modules/reports/reports.module.js';
 import { AssetsController } from './assets.controller.js';
 import { BuildingPagesController } from './pages/buildings.controller.js';
+import { CityMonitorController } from './pages/city-monitor.controller.js';
 import { DashboardController } from './pages/dashboard.controller.js';
 import { HandoverPagesController } from './pages/handovers.controller.js';
 import { OwnerBuildingPagesController } from './pages/owner-buildings.controller.js';
@@ -78,6 +79,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     MakerSpacePagesController,
     MakerInvoicePagesController,
     MakerDetailsPagesController,
+    CityMonitorController,
   ],
   providers: [WebSessionGuard],
 })

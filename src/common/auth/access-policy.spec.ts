@@ -78,9 +78,15 @@ describe('access policy', () => {
     expect(mayReadHandover({ ...owner, organisationId: null }, { fromOwnerId: 'o-2', toOwnerId: 'o-3' })).toBe(false);
     expect(mayReadHandover(admin, { fromOwnerId: 'o-2', toOwnerId: 'o-3' })).toBe(true);
 
-    expect(mayReadReport(city, { requestedBy: 'u-city' })).toBe(true);
-    expect(mayReadReport(owner, { requestedBy: 'u-city' })).toBe(false);
-    expect(mayReadReport(admin, { requestedBy: null })).toBe(true);
+    const monitor = { kind: 'municipality-monitor', city: 'Amsterdam' };
+    expect(mayReadReport(city, { ...monitor, requestedBy: 'u-city' })).toBe(true);
+    expect(mayReadReport(owner, { ...monitor, requestedBy: 'u-city' })).toBe(false);
+    expect(mayReadReport(admin, { ...monitor, requestedBy: null })).toBe(true);
+    // The schedule's monthly monitor (no requester): the city it is about reads it, no other city, no owner.
+    expect(mayReadReport(city, { ...monitor, requestedBy: null }, 'amsterdam')).toBe(true);
+    expect(mayReadReport(city, { ...monitor, requestedBy: null }, 'Utrecht')).toBe(false);
+    expect(mayReadReport(city, { ...monitor, requestedBy: 'u-other' }, 'Amsterdam')).toBe(false);
+    expect(mayReadReport(owner, { ...monitor, requestedBy: null }, 'Amsterdam')).toBe(false);
 
     expect(mayMonitorCity(city, 'amsterdam', 'Amsterdam')).toBe(true);
     expect(mayMonitorCity(city, 'Utrecht', 'Amsterdam')).toBe(false);

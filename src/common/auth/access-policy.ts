@@ -185,9 +185,22 @@ export function mayReadHandover(principal: Principal, handover: { fromOwnerId: s
   );
 }
 
-/** A report: admins and whoever requested it. */
-export function mayReadReport(principal: Principal, report: { requestedBy: string | null }): boolean {
-  return principal.role === 'admin' || report.requestedBy === principal.userId;
+/**
+ * A report: admins and whoever requested it; a monthly monitor that the schedule requested (no requester) also the
+ * municipality of its city (`ownCity`, the principal's city if it is a municipality's user).
+ */
+export function mayReadReport(
+  principal: Principal,
+  report: { requestedBy: string | null; kind: string; city: string | null },
+  ownCity: string | null = null,
+): boolean {
+  if (principal.role === 'admin' || report.requestedBy === principal.userId) return true;
+  return (
+    report.requestedBy === null &&
+    report.kind === 'municipality-monitor' &&
+    report.city !== null &&
+    mayMonitorCity(principal, report.city, ownCity)
+  );
 }
 
 /** Which reports a list may show, as `mayReadReport` decides for one: admins all, anyone else those they requested. */

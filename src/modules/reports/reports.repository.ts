@@ -309,6 +309,19 @@ export class ReportsRepository {
     return { buildingName: building?.name ?? '', tenants };
   }
 
+  /** The files the schedule requested (no requester) for the city's newest scheduled month, by format. */
+  latestScheduledMonitors(city: string): Promise<Report[]> {
+    return this.dataSource
+      .getRepository(Report)
+      .createQueryBuilder('report')
+      .where(`report.kind = 'municipality-monitor' AND report.requested_by IS NULL AND lower(report.city) = lower(:city)`, { city })
+      .andWhere(
+        `report.period = (SELECT max(r.period) FROM report r WHERE r.kind = 'municipality-monitor' AND r.requested_by IS NULL AND lower(r.city) = lower(:city) AND length(r.period) = 7)`,
+      )
+      .orderBy('report.format')
+      .getMany();
+  }
+
   async municipalityCity(organisationId: string): Promise<string | null> {
     const [row] = await this.dataSource.query<{ city: string | null }[]>(
       `SELECT city FROM organisation_party WHERE organisation_id = $1 AND kind = 'municipality'`,

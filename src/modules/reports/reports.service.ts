@@ -85,12 +85,7 @@ export class ReportsService {
       if (!input.buildingId) throw new InputError([{ field: 'buildingId', message: 'buildingId is required for arrears' }]);
       buildingId = (await this.buildings.getVisible(input.buildingId, principal)).id;
     } else {
-      requireCapability(principal, 'reports.municipality-monitor');
-      const scope = buildingScopeOf(principal);
-      const ownCity = scope.kind === 'city' ? await this.reports.municipalityCity(scope.organisationId) : null;
-      city = input.city ?? ownCity;
-      if (!city) throw new InputError([{ field: 'city', message: 'city is required for municipality-monitor' }]);
-      if (!mayMonitorCity(principal, city, ownCity)) throw new ForbiddenError();
+      city = await this.monitoredCity(input.city, principal);
     }
     const report = await this.reports.insert({
       kind: input.kind,
@@ -130,12 +125,44 @@ export class ReportsService {
     return queued;
   }
 
-  /** The requester and admins read a report; anyone else is told it does not exist. */
+  /** The requester and admins read a report, the city its scheduled monitors; anyone else is told it does not exist. */
   async getVisible(id: string, principal: Principal): Promise<Report> {
     requireCapability(principal, 'reports.read');
     const report = await this.reports.find(id);
-    if (!report || !mayReadReport(principal, report)) throw new NotFoundError(REPORTS_ERRORS.report_not_found, { id });
+    const ownCity = report?.requestedBy === null ? await this.ownCityOf(principal) : null;
+    if (!report || !mayReadReport(principal, report, ownCity)) throw new NotFoundError(REPORTS_ERRORS.report_not_found, { id });
     return report;
+  }
+
+  /**
+   * The monitor of a city for a period (the principal's own city when none is named), figures and trend exactly as
+   * the report's files show them: for pages that show the monitor without asking for a file.
+   */
+  async monitor(input: { city?: string; period: string }, principal: Principal): Promise<MunicipalityMonitorReport> {
+    return this.monitorData(await this.monitoredCity(input.city, principal), input.period);
+  }
+
+  /** The files of the newest monthly monitor the schedule requested for the principal's own city (none before the first). */
+  async latestScheduledMonitors(principal: Principal): Promise<Report[]> {
+    requireCapability(principal, 'reports.read');
+    requireCapability(principal, 'reports.municipality-monitor');
+    const city = await this.ownCityOf(principal);
+    return city === null ? [] : this.reports.latestScheduledMonitors(city);
+  }
+
+  private async ownCityOf(principal: Principal): Promise<string | null> {
+    const scope = buildingScopeOf(principal);
+    return scope.kind === 'city' ? this.reports.municipalityCity(scope.organisationId) : null;
+  }
+
+  /** The city a monitor is about: the one asked for, else the principal's own; only one the principal may monitor. */
+  private async monitoredCity(requested: string | undefined, principal: Principal): Promise<string> {
+    requireCapability(principal, 'reports.municipality-monitor');
+    const ownCity = await this.ownCityOf(principal);
+    const city = requested ?? ownCity;
+    if (!city) throw new InputError([{ field: 'city', message: 'city is required for municipality-monitor' }]);
+    if (!mayMonitorCity(principal, city, ownCity)) throw new ForbiddenError();
+    return city;
   }
 
   async file(id: string, principal: Principal): Promise<DocumentFile> {
@@ -270,17 +297,14 @@ export class ReportsService {
     }
   }
 
+  private async monitorData(city: string, period: string): Promise<MunicipalityMonitorReport> {
+    const { first, last } = periodRange(period);
+    const [counts, trend] = await Promise.all([this.reports.cityCounts(city, first, last), this.trend(city, last)]);
+    return { city, period, asOf: last, generatedOn: this.clock.today(), ...monitorFigures(counts), trend };
+  }
+
   private async monitorReport(report: Report): Promise<Buffer> {
-    const { first, last } = periodRange(report.period);
-    const counts = await this.reports.cityCounts(report.city!, first, last);
-    const data: MunicipalityMonitorReport = {
-      city: report.city!,
-      period: report.period,
-      asOf: last,
-      generatedOn: this.clock.today(),
-      ...monitorFigures(counts),
-      trend: await this.trend(report.city!, last),
-    };
+    const data = await this.monitorData(report.city!, report.period);
     switch (report.format) {
       case 'json':
         return monitorJson(data);
