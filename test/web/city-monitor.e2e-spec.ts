@@ -258,8 +258,9 @@ describeInBrowser('the city reads its monitor in the browser', () => {
     for (const path of ['/dashboard', '/tenants', '/invoicing', '/reports', `/buildings/${broedplaats.id}`]) {
       expect([path, (await page.goto(path))?.status()]).toEqual([path, 403]);
     }
-    // The makers' and owners' portals: refused, whether or not their pages are there yet.
-    for (const path of ['/my', '/owner']) expect([path, [403, 404].includes((await page.goto(path))!.status())]).toEqual([path, true]);
+    // The makers' and owners' portals are theirs alone.
+    for (const path of ['/my', '/my/invoices', '/owner', '/owner/finance'])
+      expect([path, (await page.goto(path))!.status()]).toEqual([path, 403]);
 
     const tenantUser = await createUser(t, { role: 'tenant' });
     const ownerUser = await createUser(t, { role: 'owner', organisationId: (await createOrganisation(t, { kind: 'owner' })).id });

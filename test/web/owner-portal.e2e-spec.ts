@@ -204,8 +204,8 @@ describeInBrowser('the owners’ portal', () => {
     expect(await statusOf(await signedIn(accounts.seller), `/owner/buildings/${buildingId}`)).toBe(404);
     for (const path of ['/dashboard', '/tenants', '/reports', '/city/reports'])
       expect([path, await statusOf(owner, path)]).toEqual([path, 403]);
-    // The maker's and the city's portals come with their own pages (403 for an owner once they are there).
-    for (const path of ['/my', '/city']) expect([path, [403, 404].includes(await statusOf(owner, path))]).toEqual([path, true]);
+    // The makers' and the city's portals are theirs alone.
+    for (const path of ['/my', '/my/invoices', '/city']) expect([path, await statusOf(owner, path)]).toEqual([path, 403]);
 
     const others = [
       await signedIn(accounts.tenant),
