@@ -428,6 +428,11 @@ describe('reports', () => {
     expect(monitorCsv).toContain(`"'=HYPERLINK(""http://x"",""klik"")"`);
     expect(monitorCsv).toContain(`'@SUM(A1): <5`);
     expect(monitorCsv).not.toMatch(/,[=+@-][A-Za-z]/);
+    // The city counts the same broedplaats: from the day it left, the floor is no longer lettable space of it.
+    const monitorOn = async (period: string) =>
+      JSON.parse((await fetchReport(t.admin, { kind: 'municipality-monitor', city: elsewhere, period, format: 'json' })).toString());
+    expect((await monitorOn('2012-06')).buildings).toMatchObject([{ lettableAreaM2: 50, letAreaM2: 30 }]);
+    expect((await monitorOn('2012-05')).buildings).toMatchObject([{ lettableAreaM2: 150, letAreaM2: 30 }]);
 
     const xlsx = await readXlsx(
       await fetchReport(t.admin, { kind: 'owner-occupancy', buildingId: building.id, period: '2012-06', format: 'xlsx' }),

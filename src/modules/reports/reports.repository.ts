@@ -138,7 +138,9 @@ export class ReportsRepository {
                 coalesce(sum(o.lettable_area_m2), 0) AS lettable, coalesce(sum(o.let_area_m2), 0) AS let,
                 coalesce(sum(o.spaces), 0)::int AS spaces, coalesce(sum(o.spaces_let), 0)::int AS spaces_let
            FROM scope JOIN building_register b ON b.building_id = scope.id
+           -- A floor that left the broedplaats (kept by its seller at a handover) is no longer lettable space of it.
            LEFT JOIN floor_occupancy_on($3) o ON o.building_id = b.building_id
+                 AND NOT EXISTS (SELECT 1 FROM floor_departure d WHERE d.floor_id = o.floor_id AND d.left_on <= $3)
           GROUP BY b.building_id, b.name, b.kind, b.use_end ORDER BY b.name, b.building_id`,
         params,
       ),
