@@ -12,6 +12,7 @@ import { ApplicationsModule } from './modules/applications/applications.module.j
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BuildingsModule } from './modules/buildings/buildings.module.js';
+import { DirectDebitModule } from './modules/direct-debit/direct-debit.module.js';
 import { FloorsModule } from './modules/floors/floors.module.js';
 import { HandoversModule } from './modules/handovers/handovers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -43,6 +44,7 @@ export const FEATURES = [
   RentBandsModule,
   LeasesModule,
   InvoicesModule,
+  DirectDebitModule,
   ApplicationsModule,
   OwnerFinanceModule,
   HandoversModule,

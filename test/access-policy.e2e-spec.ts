@@ -101,6 +101,10 @@ describe('access policy', () => {
         'invoices.read',
         'invoices.run',
         'invoices.write',
+        'mandates.read',
+        'mandates.write',
+        'collections.read',
+        'collections.write',
         'owner-finance.read',
         'owner-finance.write',
         'handovers.read',
@@ -158,6 +162,7 @@ describe('access policy', () => {
         'applications.read',
         'leases.read',
         'invoices.read',
+        'mandates.read',
         'portal.maker',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());

@@ -21,7 +21,11 @@ export const OWNERSHIP = {
   documents: { tables: ['document'], publishes: [] },
   invoices: {
     tables: ['invoice_run', 'invoice_run_item', 'invoice_counter', 'invoice', 'invoice_line', 'payment', 'tenant_credit', 'credit_entry'],
-    publishes: ['lease_arrears_on'],
+    publishes: ['lease_arrears_on', 'invoice_open_balance'],
+  },
+  'direct-debit': {
+    tables: ['mandate', 'mandate_amendment', 'mandate_counter', 'collection', 'collection_item'],
+    publishes: ['active_mandate_of_tenant'],
   },
   applications: {
     tables: [

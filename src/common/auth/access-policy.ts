@@ -28,6 +28,10 @@ export const CAPABILITIES = [
   'invoices.read',
   'invoices.run',
   'invoices.write',
+  'mandates.read',
+  'mandates.write',
+  'collections.read',
+  'collections.write',
   'owner-finance.read',
   'owner-finance.write',
   'handovers.read',
@@ -55,7 +59,7 @@ const PORTALS: readonly Capability[] = ['portal.maker', 'portal.owner', 'portal.
 
 const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
   admin: CAPABILITIES.filter((capability) => !PORTALS.includes(capability)),
-  tenant: [...SIGNED_IN, 'tenants.read', 'band-assessments.read', 'leases.read', 'invoices.read', 'portal.maker'],
+  tenant: [...SIGNED_IN, 'tenants.read', 'band-assessments.read', 'leases.read', 'invoices.read', 'mandates.read', 'portal.maker'],
   owner: [
     ...SIGNED_IN,
     'owner-finance.read',
