@@ -2,7 +2,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
 import { DomainEvents } from '../src/events/domain-events.js';
+import { binary } from './helpers/binary.js';
 import { eventually } from './helpers/eventually.js';
+import { pdfText } from './helpers/pdf-text.js';
 import {
   assessBand,
   createBuilding,
@@ -44,7 +46,11 @@ describe('direct debit', () => {
   afterAll(() => t.close());
 
   /** A building whose umbrella collects, with one leased space per tenant name, invoiced for March 2012. */
-  async function invoicedBuilding(names: string[], umbrella: Record<string, unknown> = {}) {
+  async function invoicedBuilding(
+    names: string[],
+    umbrella: Record<string, unknown> = {},
+    beforeRun: (issuer: Created, tenants: { tenant: Created; lease: Created }[]) => Promise<void> = async () => {},
+  ) {
     const issuer = await createIssuer(t);
     const patched = await t
       .http()
@@ -64,6 +70,7 @@ describe('direct debit', () => {
       await assessBand(t, tenant.id, building.id, 2_000_000);
       tenants.push({ tenant, lease: await createLease(t, { tenantId: tenant.id, spaceId: space.id }) });
     }
+    await beforeRun(issuer, tenants);
     const run = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-03' });
     await eventually(async () => {
       expect((await t.http().get(`/api/invoice-runs/${run.body.id}`).set(t.admin)).body.status).toBe('completed');
@@ -327,5 +334,74 @@ describe('direct debit', () => {
         invoices.map((invoice) => invoice.id),
       ]);
     expect(Number(count)).toBe(3);
+  });
+
+  it('pre-notifies the debit on the invoice of a tenant with a mandate, and gives the others an EPC QR code', async () => {
+    const { invoices, tenants } = await invoicedBuilding(['Maker K', 'Maker L'], {}, async (issuer, [withMandate]) => {
+      expect((await signMandate(withMandate!.tenant.id, issuer.id, { reference: 'K-MANDATE-1' })).status).toBe(201);
+    });
+    const textOf = async (tenantId: string) => {
+      const invoice = invoices.find((candidate) => candidate.tenantId === tenantId)!;
+      let pdf: Buffer | undefined;
+      await eventually(async () => {
+        const response = await t.http().get(`/api/invoices/${invoice.id}/pdf`).set(t.admin).buffer(true).parse(binary);
+        expect(response.status).toBe(200);
+        pdf = response.body as Buffer;
+      });
+      return (await pdfText(pdf!)).replace(/\s+/g, ' ');
+    };
+    const debited = await textOf(tenants[0]!.tenant.id);
+    expect(debited).toContain('Automatische incasso');
+    expect(debited).toContain('machtigingskenmerk K-MANDATE-1 en incassant-ID NL05ZZZ342635380000');
+    expect(debited).toContain('NL02 ABNA 0123 4567 89');
+    expect(debited).not.toContain('QR-code');
+    const transferred = await textOf(tenants[1]!.tenant.id);
+    expect(transferred).toContain('Of scan de QR-code met uw bank-app');
+    expect(transferred).not.toContain('Automatische incasso');
+  });
+
+  it('tells the bank the original creditor and reference after a new umbrella took over the collecting', async () => {
+    const { issuer, building, tenants } = await invoicedBuilding(['Maker M']);
+    const mandate = (await signMandate(tenants[0]!.tenant.id, issuer.id, { reference: 'OLD-REF-1' })).body;
+    const successor = await createIssuer(t);
+    const unready = await t
+      .http()
+      .post(`/api/mandates/${mandate.id}/amendments`)
+      .set(t.admin)
+      .send({ creditorId: successor.id, amendedOn: '2012-03-02', reason: 'New umbrella' });
+    expect([unready.status, unready.body.code]).toEqual([422, 'creditor_incomplete']);
+    await t.http().patch(`/api/organisations/${successor.id}`).set(t.admin).send({ creditorIdentifier: 'NL79ZZZ999999990000' });
+    const amended = await t
+      .http()
+      .post(`/api/mandates/${mandate.id}/amendments`)
+      .set(t.admin)
+      .send({ creditorId: successor.id, reference: 'NEW-REF-1', amendedOn: '2012-03-02', reason: 'New umbrella' });
+    expect(amended.status).toBe(201);
+    expect(amended.body).toMatchObject({ creditorId: successor.id, reference: 'NEW-REF-1' });
+    expect(amended.body.amendments).toEqual([
+      expect.objectContaining({
+        creditorIdBefore: issuer.id,
+        creditorIdentifierBefore: CREDITOR_IDENTIFIER,
+        creditorIdAfter: successor.id,
+        referenceBefore: 'OLD-REF-1',
+      }),
+    ]);
+    expect((await t.http().patch(`/api/buildings/${building.id}`).set(t.admin).send({ umbrellaId: successor.id })).status).toBe(200);
+
+    const made = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-15' });
+    expect(made.status).toBe(201);
+    const xml = await collectionFile(made.body.id);
+    expect(xsdErrors('sepa/pain.008.001.08.xsd', xml)).toEqual([]);
+    const block = parse(xml).PmtInf[0]!;
+    expect(JSON.stringify(block.CdtrSchmeId)).toContain('NL79ZZZ999999990000');
+    expect(block.DrctDbtTxInf[0]!.DrctDbtTx.MndtRltdInf).toEqual({
+      MndtId: 'NEW-REF-1',
+      DtOfSgntr: '2011-12-15',
+      AmdmntInd: 'true',
+      AmdmntInfDtls: {
+        OrgnlMndtId: 'OLD-REF-1',
+        OrgnlCdtrSchmeId: { Id: { PrvtId: { Othr: { Id: CREDITOR_IDENTIFIER, SchmeNm: { Prtry: 'SEPA' } } } } },
+      },
+    });
   });
 });

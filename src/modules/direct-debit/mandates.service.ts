@@ -26,8 +26,9 @@ export function generatedMandateReference(invoicePrefix: string | null, number: 
   return invoicePrefix ? `${invoicePrefix}-${serial}` : serial;
 }
 
-const MANDATE_CONSTRAINTS = (reference: string) => ({
-  uq_mandate_creditor_reference: () => new ConflictError(DIRECT_DEBIT_ERRORS.mandate_reference_taken, { reference }),
+/** `reference()`: the reference the refused write tried, known only inside its transaction when generated. */
+const MANDATE_CONSTRAINTS = (reference: () => string) => ({
+  uq_mandate_creditor_reference: () => new ConflictError(DIRECT_DEBIT_ERRORS.mandate_reference_taken, { reference: reference() }),
   uq_mandate_active_of_lease: () => new ConflictError(DIRECT_DEBIT_ERRORS.mandate_already_active),
   uq_mandate_active_of_tenant: () => new ConflictError(DIRECT_DEBIT_ERRORS.mandate_already_active),
 });
@@ -56,12 +57,13 @@ export class MandatesService {
       }
       invoicePrefix = lease.invoicePrefix;
     }
-    const provisional = input.reference ?? '';
+    let attempted = input.reference ?? '';
     const mandate = await translateConstraintViolations(
       () =>
         this.repository.transaction(async (manager) => {
           const reference =
             input.reference ?? generatedMandateReference(invoicePrefix, await this.repository.nextMandateNumber(manager, input.creditorId));
+          attempted = reference;
           const created = await this.repository.insertMandate(manager, {
             tenantId,
             leaseId: input.leaseId ?? null,
@@ -83,7 +85,7 @@ export class MandatesService {
           });
           return created;
         }),
-      MANDATE_CONSTRAINTS(provisional),
+      MANDATE_CONSTRAINTS(() => attempted),
     );
     return { mandate, amendments: [] };
   }
@@ -112,6 +114,7 @@ export class MandatesService {
   async amend(id: string, input: AmendMandateDto, principal: Principal): Promise<MandateView> {
     requireCapability(principal, 'mandates.write');
     const creditorAfter = input.creditorId !== undefined ? await this.requireCreditor(input.creditorId, 'creditorId') : null;
+    let attempted = input.reference ?? '';
     await translateConstraintViolations(
       () =>
         this.repository.transaction(async (manager) => {
@@ -126,6 +129,7 @@ export class MandatesService {
           if (change.iban === null && change.creditorId === null && change.reference === null) {
             throw new RuleError(DIRECT_DEBIT_ERRORS.amendment_changes_nothing);
           }
+          attempted = change.reference ?? mandate.reference;
           const amendment = await this.repository.insertAmendment(manager, {
             mandateId: id,
             amendedOn: input.amendedOn,
@@ -158,7 +162,7 @@ export class MandatesService {
             actorUserId: actorOf(principal),
           });
         }),
-      MANDATE_CONSTRAINTS(input.reference ?? ''),
+      MANDATE_CONSTRAINTS(() => attempted),
     );
     return this.get(id, principal);
   }
