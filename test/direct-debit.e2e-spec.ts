@@ -46,8 +46,9 @@ describe('direct debit', () => {
   afterAll(() => t.close());
 
   /** A building whose umbrella collects, with one leased space per tenant name, invoiced for March 2012. */
+  /** Each tenant rents 25 m² in band A (€ 125,00 a month) unless given another area. */
   async function invoicedBuilding(
-    names: string[],
+    names: (string | { name: string; areaM2: number })[],
     umbrella: Record<string, unknown> = {},
     beforeRun: (issuer: Created, tenants: { tenant: Created; lease: Created }[]) => Promise<void> = async () => {},
   ) {
@@ -64,8 +65,9 @@ describe('direct debit', () => {
     });
     const floor = await createFloor(t, building.id, { level: 1 });
     const tenants: { tenant: Created; lease: Created }[] = [];
-    for (const name of names) {
-      const space = await createSpace(t, floor.id, { areaM2: 25 });
+    for (const given of names) {
+      const { name, areaM2 } = typeof given === 'string' ? { name: given, areaM2: 25 } : given;
+      const space = await createSpace(t, floor.id, { areaM2 });
       const tenant = await createTenant(t, { name });
       await assessBand(t, tenant.id, building.id, 2_000_000);
       tenants.push({ tenant, lease: await createLease(t, { tenantId: tenant.id, spaceId: space.id }) });
@@ -403,5 +405,31 @@ describe('direct debit', () => {
         OrgnlCdtrSchmeId: { Id: { PrvtId: { Othr: { Id: CREDITOR_IDENTIFIER, SchmeNm: { Prtry: 'SEPA' } } } } },
       },
     });
+  });
+
+  it('collects what is open on each invoice to the cent: 123,45, 0,01 and 999.999,99 sum exactly', async () => {
+    // 25 m² in band A is 12,500 cents a month, 200,000 m² is 100,000,000; partial payments leave the odd amounts open.
+    const { issuer, building, tenants, invoices } = await invoicedBuilding(['Maker N', 'Maker O', { name: 'Maker P', areaM2: 200_000 }]);
+    const openOf = new Map([
+      [tenants[0]!.tenant.id, 12_345],
+      [tenants[1]!.tenant.id, 1],
+      [tenants[2]!.tenant.id, 99_999_999],
+    ]);
+    for (const invoice of invoices) {
+      await signMandate(invoice.tenantId, issuer.id);
+      const paid = await t
+        .http()
+        .post(`/api/invoices/${invoice.id}/payments`)
+        .set(t.admin)
+        .send({ amountCents: invoice.totalCents - openOf.get(invoice.tenantId)!, paidOn: '2012-03-01' });
+      expect(paid.status).toBe(201);
+    }
+    const made = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-15' });
+    expect(made.body).toMatchObject({ itemCount: 3, totalCents: 100_012_345 });
+    const xml = await collectionFile(made.body.id);
+    expect(xsdErrors('sepa/pain.008.001.08.xsd', xml)).toEqual([]);
+    const initiation = parse(xml);
+    expect(initiation.GrpHdr.CtrlSum).toBe('1000123.45');
+    expect(initiation.PmtInf[0]!.DrctDbtTxInf.map((debit) => debit.InstdAmt['#text']).sort()).toEqual(['0.01', '123.45', '999999.99']);
   });
 });
