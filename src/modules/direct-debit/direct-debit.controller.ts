@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, OmitType } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, CurrentPrincipal } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
@@ -13,11 +13,15 @@ import { ORGANISATIONS_ERRORS } from '../organisations/organisations.errors.js';
 import { TENANTS_ERRORS } from '../tenants/tenants.errors.js';
 import { CollectionsService } from './collections.service.js';
 import { DIRECT_DEBIT_ERRORS } from './direct-debit.errors.js';
-import { CollectionResponseDto, CreateCollectionDto, toCollectionResponse } from './dto/collection.dto.js';
+import {
+  CollectionResponseDto,
+  CollectionSummaryDto,
+  CreateCollectionDto,
+  toCollectionResponse,
+  toCollectionSummary,
+} from './dto/collection.dto.js';
 import { AmendMandateDto, CreateMandateDto, MandateResponseDto, RevokeMandateDto, toMandateResponse } from './dto/mandate.dto.js';
 import { MandatesService } from './mandates.service.js';
-
-class CollectionSummaryDto extends OmitType(CollectionResponseDto, ['items'] as const) {}
 
 @ApiTags('direct debit')
 @ApiBearerAuth()
@@ -169,10 +173,7 @@ export class CollectionsController {
     @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Query() page: PageQueryDto,
   ): Promise<Page<CollectionSummaryDto>> {
-    return mapPage(await this.collections.listOfBuilding(buildingId, page, principal), (collection) => {
-      const { items: _items, ...summary } = toCollectionResponse(collection, []);
-      return summary;
-    });
+    return mapPage(await this.collections.listOfBuilding(buildingId, page, principal), toCollectionSummary);
   }
 
   @Get('collections/:id')

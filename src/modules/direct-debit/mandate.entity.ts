@@ -138,9 +138,9 @@ export class MandateAmendment {
   @Column({ type: 'uuid' })
   creditorIdBefore!: string;
 
-  /** The creditor identifier the mandate was collected under before, as the bank knows it. */
-  @Column({ type: 'text' })
-  creditorIdentifierBefore!: string;
+  /** The creditor identifier the mandate was collected under before, as the bank knows it (null if it was since removed). */
+  @Column({ type: 'text', nullable: true })
+  creditorIdentifierBefore!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   creditorIdAfter!: string | null;

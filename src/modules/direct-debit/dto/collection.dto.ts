@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { IsIsoDate } from '../../../common/validation/validators.js';
 import { COLLECTION_ITEM_STATUSES, type Collection, type CollectionItem, type CollectionItemStatus } from '../collection.entity.js';
 
@@ -33,18 +33,16 @@ export class CollectionResponseDto {
   @ApiProperty({ type: [CollectionItemResponseDto] }) items!: CollectionItemResponseDto[];
 }
 
-export function toCollectionResponse(collection: Collection, items: CollectionItem[]): CollectionResponseDto {
+export class CollectionSummaryDto extends OmitType(CollectionResponseDto, ['items'] as const) {}
+
+export function toCollectionSummary(collection: Collection): CollectionSummaryDto {
   const { id, buildingId, creditorId, collectionDate, messageId, painVersion, itemCount, totalCents, documentId } = collection;
+  return { id, buildingId, creditorId, collectionDate, messageId, painVersion, itemCount, totalCents, documentId };
+}
+
+export function toCollectionResponse(collection: Collection, items: CollectionItem[]): CollectionResponseDto {
   return {
-    id,
-    buildingId,
-    creditorId,
-    collectionDate,
-    messageId,
-    painVersion,
-    itemCount,
-    totalCents,
-    documentId,
+    ...toCollectionSummary(collection),
     items: items.map(({ id: itemId, invoiceId, mandateId, endToEndId, amountCents, sequenceType, status, returnReason, settledOn }) => ({
       id: itemId,
       invoiceId,

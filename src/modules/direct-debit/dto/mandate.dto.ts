@@ -125,7 +125,7 @@ export class MandateAmendmentResponseDto {
   @ApiProperty() ibanBefore!: string;
   @ApiProperty({ type: String, nullable: true }) ibanAfter!: string | null;
   @ApiProperty({ format: 'uuid' }) creditorIdBefore!: string;
-  @ApiProperty() creditorIdentifierBefore!: string;
+  @ApiProperty({ type: String, nullable: true }) creditorIdentifierBefore!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) creditorIdAfter!: string | null;
   @ApiProperty() referenceBefore!: string;
   @ApiProperty({ type: String, nullable: true }) referenceAfter!: string | null;
