@@ -38,6 +38,15 @@ export class DirectDebitRepository {
     return row ? { tenantId: row.tenant_id, invoicePrefix: row.invoice_prefix } : null;
   }
 
+  /** Read on the caller's connection: the embedded database has one, which the caller's transaction holds. */
+  async creditorIdentifierOf(manager: EntityManager, organisationId: string): Promise<string | null> {
+    const [row] = await manager.query<{ creditor_identifier: string | null }[]>(
+      `SELECT creditor_identifier FROM organisation_party WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    return row?.creditor_identifier ?? null;
+  }
+
   /** The next generated mandate number of the creditor; the row stays locked until the caller's transaction ends. */
   async nextMandateNumber(manager: EntityManager, creditorId: string): Promise<number> {
     const [row] = await manager.query<{ last_number: number }[]>(

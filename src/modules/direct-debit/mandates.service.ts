@@ -118,7 +118,6 @@ export class MandatesService {
       () =>
         this.repository.transaction(async (manager) => {
           const mandate = await this.lockActive(manager, id);
-          const creditorBefore = await this.organisations.get(mandate.creditorId);
           const ibanAfter = input.iban !== undefined ? normaliseIban(input.iban) : null;
           const change = {
             iban: ibanAfter !== null && ibanAfter !== mandate.iban ? ibanAfter : null,
@@ -136,7 +135,7 @@ export class MandatesService {
             ibanBefore: mandate.iban,
             ibanAfter: change.iban,
             creditorIdBefore: mandate.creditorId,
-            creditorIdentifierBefore: creditorBefore.creditorIdentifier,
+            creditorIdentifierBefore: await this.repository.creditorIdentifierOf(manager, mandate.creditorId),
             creditorIdAfter: change.creditorId,
             referenceBefore: mandate.reference,
             referenceAfter: change.reference,
