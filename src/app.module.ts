@@ -14,6 +14,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { BankStatementsModule } from './modules/bank-statements/bank-statements.module.js';
 import { BuildingsModule } from './modules/buildings/buildings.module.js';
 import { DunningModule } from './modules/dunning/dunning.module.js';
+import { DirectDebitModule } from './modules/direct-debit/direct-debit.module.js';
 import { FloorsModule } from './modules/floors/floors.module.js';
 import { HandoversModule } from './modules/handovers/handovers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -46,6 +47,7 @@ export const FEATURES = [
   LeasesModule,
   InvoicesModule,
   BankStatementsModule,
+  DirectDebitModule,
   ApplicationsModule,
   OwnerFinanceModule,
   HandoversModule,

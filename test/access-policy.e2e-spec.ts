@@ -107,6 +107,10 @@ describe('access policy', () => {
         'arrears.read',
         'bank-statements.read',
         'bank-statements.write',
+        'mandates.read',
+        'mandates.write',
+        'collections.read',
+        'collections.write',
         'owner-finance.read',
         'owner-finance.write',
         'handovers.read',
@@ -167,6 +171,7 @@ describe('access policy', () => {
         'invoices.read',
         'reminders.read',
         'payment-arrangements.read',
+        'mandates.read',
         'portal.maker',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());

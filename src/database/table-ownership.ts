@@ -23,6 +23,10 @@ export const OWNERSHIP = {
     tables: ['invoice_run', 'invoice_run_item', 'invoice_counter', 'invoice', 'invoice_line', 'payment', 'tenant_credit', 'credit_entry'],
     publishes: ['lease_arrears_on', 'invoice_balance'],
   },
+  'direct-debit': {
+    tables: ['mandate', 'mandate_amendment', 'mandate_counter', 'collection', 'collection_item'],
+    publishes: ['active_mandate_of_tenant'],
+  },
   'bank-statements': { tables: ['bank_statement', 'bank_entry'], publishes: [] },
   applications: {
     tables: [

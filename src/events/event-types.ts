@@ -86,6 +86,18 @@ export interface EventPayloads {
    * A bank statement booked a direct debit of the invoice (its EndToEndId is the invoice number): collected,
    * or returned or refused by the debtor's bank (an R-transaction, `reasonCode` such as AM04, MD06, AC06).
    */
+  'mandate.signed': { tenantId: string; leaseId: string | null; creditorId: string; reference: string; signedOn: string };
+  /** What the amendment changed; the IBANs are left out of the log, only that it changed. */
+  'mandate.amended': {
+    amendmentId: string;
+    ibanChanged: boolean;
+    creditorIdBefore: string;
+    creditorIdAfter: string;
+    referenceBefore: string;
+    referenceAfter: string;
+  };
+  'mandate.revoked': { revokedOn: string; reason: string };
+  'collection.created': { buildingId: string; collectionDate: string; itemCount: number; totalCents: number; documentId: string };
   'direct-debit.collected': DirectDebitOutcome;
   'direct-debit.returned': DirectDebitOutcome & { reasonCode: string };
   /** A reminder letter (step 1 first reminder, 2 second reminder, 3 final notice) was stored on the invoice. */
@@ -155,6 +167,10 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'application.updated': 'application',
   'application.deleted': 'application',
   'lease.updated': 'lease',
+  'mandate.signed': 'mandate',
+  'mandate.amended': 'mandate',
+  'mandate.revoked': 'mandate',
+  'collection.created': 'collection',
   'direct-debit.collected': 'invoice',
   'direct-debit.returned': 'invoice',
   'dunning.step_sent': 'invoice',

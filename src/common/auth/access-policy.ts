@@ -34,6 +34,10 @@ export const CAPABILITIES = [
   'arrears.read',
   'bank-statements.read',
   'bank-statements.write',
+  'mandates.read',
+  'mandates.write',
+  'collections.read',
+  'collections.write',
   'owner-finance.read',
   'owner-finance.write',
   'handovers.read',
@@ -70,6 +74,7 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
     'invoices.read',
     'reminders.read',
     'payment-arrangements.read',
+    'mandates.read',
     'portal.maker',
   ],
   owner: [

@@ -1,5 +1,6 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { isValidCreditorIdentifier } from '../sepa/creditor-identifier.js';
 import { isValidDutchVatNumber } from './vat-number.js';
 
 /**
@@ -79,6 +80,24 @@ export function IsVatNumber(options?: ValidationOptions) {
       },
     });
 }
+
+/** A Dutch SEPA creditor identifier (incassant-ID) whose check digits are right. */
+export function IsCreditorIdentifier(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCreditorIdentifier',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message: `${propertyName} must be a SEPA creditor identifier such as NL05ZZZ342635380000 (NL, check digits, ZZZ, KvK number and a 4-digit suffix)`,
+        ...options,
+      },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isValidCreditorIdentifier(value) },
+    });
+}
+
+/** A BIC of 8 or 11 characters. */
+export const BIC_PATTERN = /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 
 export function normaliseIban(value: string): string {
   return electronicFormatIBAN(value) ?? value;

@@ -25,6 +25,7 @@ export class InvoiceDocumentsService {
   async renderAndStore(invoices: Invoice[]): Promise<void> {
     if (invoices.length === 0) return;
     const lines = await this.invoices.linesOf(invoices.map((invoice) => invoice.id));
+    const paymentMethods = await this.invoices.paymentMethodsOf(invoices.map((invoice) => invoice.id));
     const buildingNames = new Map<string, string>();
     for (const buildingId of new Set(invoices.map((invoice) => invoice.buildingId))) {
       buildingNames.set(buildingId, (await this.buildings.getVisible(buildingId, SYSTEM_PRINCIPAL)).name);
@@ -37,6 +38,7 @@ export class InvoiceDocumentsService {
         credits: credited ? { number: credited.number, issueDate: credited.issueDate } : null,
         buildingName: buildingNames.get(invoice.buildingId)!,
         lines: lines.get(invoice.id) ?? [],
+        payment: paymentMethods.get(invoice.id)!,
       });
       rendered.push({ invoice, bytes });
     }

@@ -1,5 +1,5 @@
 import { pdfCreationDay, pdfText } from '../../../test/helpers/pdf-text.js';
-import { type InvoiceDocumentData, renderInvoicePdf, VAT_EXEMPTION_NOTE } from './invoice-pdf.js';
+import { type InvoiceDocumentData, invoiceQrPayload, renderInvoicePdf, VAT_EXEMPTION_NOTE } from './invoice-pdf.js';
 
 const invoice: InvoiceDocumentData = {
   kind: 'invoice',
@@ -48,6 +48,17 @@ const invoice: InvoiceDocumentData = {
   vatCents: 25_926,
   totalCents: 152_382,
   paymentReference: '9000012012000123',
+  payment: { kind: 'transfer', bic: 'ABNANL2A' },
+};
+
+const collected: InvoiceDocumentData = {
+  ...invoice,
+  payment: {
+    kind: 'direct-debit',
+    mandateReference: 'VKG-M-000123',
+    creditorIdentifier: 'NL05ZZZ342635380000',
+    debtorIban: 'NL02ABNA0123456789',
+  },
 };
 
 describe('the invoice PDF', () => {
@@ -120,5 +131,34 @@ describe('the invoice PDF', () => {
     expect(text).toContain('Totaal gecrediteerd € -156,00');
     expect(text).not.toContain('Vervaldatum');
     expect(text).not.toMatch(/te betalen/i);
+  });
+
+  it('carries the EPC QR code of the transfer beside the payment text when paid by transfer', async () => {
+    expect(invoiceQrPayload(invoice)).toBe(
+      ['BCD', '002', '1', 'SCT', 'ABNANL2A', 'Stichting Urban Resort', 'NL91ABNA0417164300', 'EUR1523.82', '', '9000012012000123'].join(
+        '\n',
+      ),
+    );
+    const text = (await pdfText(await renderInvoicePdf(invoice))).replace(/\s+/g, ' ');
+    expect(text).toContain('Gelieve € 1.523,82 vóór 15-03-2012 over te maken naar NL91 ABNA 0417 1643 00');
+    expect(text).toContain('Of scan de QR-code met uw bank-app');
+    expect(text).toContain('Betalen met QR-code');
+    expect(text).toContain('pagina 1 van 1');
+  });
+
+  it('announces the direct debit instead when the tenant has a mandate, with mandate and creditor, and has no QR code', async () => {
+    expect(invoiceQrPayload(collected)).toBeNull();
+    const text = (await pdfText(await renderInvoicePdf(collected))).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'Automatische incasso: € 1.523,82 wordt rond 15-03-2012 afgeschreven van rekening NL02 ABNA 0123 4567 89, onder machtigingskenmerk VKG-M-000123 en incassant-ID NL05ZZZ342635380000',
+    );
+    expect(text).toContain('9000 0120 1200 0123');
+    expect(text).not.toContain('Gelieve');
+    expect(text).not.toContain('QR-code');
+  });
+
+  it('has no QR code on a credit note nor without the issuer’s IBAN', () => {
+    expect(invoiceQrPayload({ ...invoice, kind: 'credit_note', totalCents: -15_600 })).toBeNull();
+    expect(invoiceQrPayload({ ...invoice, issuer: { ...invoice.issuer, iban: null } })).toBeNull();
   });
 });

@@ -1,6 +1,13 @@
-import { CONTENT_WIDTH, drawTable, PAGE, renderPdf } from '../../pdf/document.js';
+import { CONTENT_WIDTH, drawTable, PAGE, type Pdf, renderPdf } from '../../pdf/document.js';
 import { dutchDate, dutchPeriod, euros, groupedIban, groupedReference } from '../../pdf/dutch-format.js';
+import { drawQrCode } from '../../pdf/qr-code.js';
+import { epcPayload, isPayableByQr } from './epc-payload.js';
 import type { PartySnapshot } from './invoice.entity.js';
+
+/** How the tenant pays: by direct debit under an active mandate, or by transfer (the BIC is for the QR code). */
+export type InvoicePaymentMethod =
+  | { kind: 'direct-debit'; mandateReference: string; creditorIdentifier: string; debtorIban: string }
+  | { kind: 'transfer'; bic: string | null };
 
 export interface InvoiceDocumentData {
   kind: 'invoice' | 'credit_note';
@@ -19,6 +26,7 @@ export interface InvoiceDocumentData {
   vatCents: number;
   totalCents: number;
   paymentReference: string;
+  payment: InvoicePaymentMethod;
 }
 
 export const VAT_EXEMPTION_NOTE = 'Vrijgesteld van btw (verhuur onroerende zaak, art. 11 lid 1 sub b Wet OB 1968)';
@@ -51,6 +59,65 @@ export function issuerFooter(issuer: PartySnapshot): string {
   ]
     .filter(Boolean)
     .join(' · ');
+}
+
+/**
+ * The EPC QR code's text for an invoice paid by transfer, so a banking app fills in the transfer;
+ * none for a credit note, an invoice collected by direct debit or one without the issuer's IBAN.
+ */
+export function invoiceQrPayload(data: InvoiceDocumentData): string | null {
+  if (data.kind !== 'invoice' || data.payment.kind !== 'transfer' || !data.issuer.iban || !isPayableByQr(data.totalCents)) return null;
+  return epcPayload({
+    bic: data.payment.bic,
+    name: data.issuer.name,
+    iban: data.issuer.iban,
+    amountCents: data.totalCents,
+    reference: data.paymentReference,
+  });
+}
+
+const QR_SIZE = 100;
+
+/** The request to pay by transfer, with the QR code at its right. */
+function drawTransferRequest(doc: Pdf, data: InvoiceDocumentData, iban: string): void {
+  const qr = invoiceQrPayload(data);
+  const textWidth = qr ? CONTENT_WIDTH - QR_SIZE - 20 : CONTENT_WIDTH;
+  if (qr && doc.y + QR_SIZE + 20 > PAGE.height - PAGE.margin) doc.addPage();
+  const top = doc.y;
+  doc.text(
+    `Gelieve ${euros(data.totalCents)} vóór ${dutchDate(data.dueDate)} over te maken naar ${iban} ` +
+      `t.n.v. ${data.issuer.name} onder vermelding van betalingskenmerk ${groupedReference(data.paymentReference)}.`,
+    PAGE.margin,
+    top,
+    { width: textWidth },
+  );
+  if (!qr) return;
+  doc.moveDown(0.5).text('Of scan de QR-code met uw bank-app: bedrag, rekening en betalingskenmerk staan er al in.', { width: textWidth });
+  const bottomOfText = doc.y;
+  const qrLeft = PAGE.margin + CONTENT_WIDTH - QR_SIZE;
+  drawQrCode(doc, qr, qrLeft, top, QR_SIZE);
+  doc
+    .fontSize(7)
+    .text('Betalen met QR-code', qrLeft, top + QR_SIZE + 2, { width: QR_SIZE, align: 'center' })
+    .fontSize(9);
+  doc.x = PAGE.margin;
+  doc.y = Math.max(bottomOfText, top + QR_SIZE + 14);
+}
+
+/**
+ * The pre-notification of a direct debit (at least 14 days ahead, as the SEPA rulebook asks): the
+ * amount, around which day, from which account, under which mandate and creditor identifier.
+ */
+function drawPreNotification(doc: Pdf, data: InvoiceDocumentData, payment: Extract<InvoicePaymentMethod, { kind: 'direct-debit' }>): void {
+  doc.text(
+    `Automatische incasso: ${euros(data.totalCents)} wordt rond ${dutchDate(data.dueDate)} afgeschreven van rekening ` +
+      `${groupedIban(payment.debtorIban)}, onder machtigingskenmerk ${payment.mandateReference} en incassant-ID ` +
+      `${payment.creditorIdentifier} van ${data.issuer.name}, met betalingskenmerk ${groupedReference(data.paymentReference)}. ` +
+      `U hoeft niets over te maken.`,
+    PAGE.margin,
+    doc.y,
+    { width: CONTENT_WIDTH },
+  );
 }
 
 /** A Dutch invoice or credit note as PDF. Pure: data in, file out. */
@@ -141,12 +208,10 @@ export function renderInvoicePdf(data: InvoiceDocumentData): Promise<Buffer> {
     if (data.lines.some((line) => line.vatRateBps === 0)) doc.text(VAT_EXEMPTION_NOTE, PAGE.margin, doc.y, { width: CONTENT_WIDTH });
     if (data.creditReason) doc.text(`Reden van creditering: ${data.creditReason}`, { width: CONTENT_WIDTH });
     doc.moveDown();
-    if (isInvoice) {
-      doc.text(
-        `Gelieve ${euros(data.totalCents)} vóór ${dutchDate(data.dueDate)} over te maken naar ${iban} ` +
-          `t.n.v. ${data.issuer.name} onder vermelding van betalingskenmerk ${groupedReference(data.paymentReference)}.`,
-        { width: CONTENT_WIDTH },
-      );
+    if (isInvoice && data.payment.kind === 'direct-debit') {
+      drawPreNotification(doc, data, data.payment);
+    } else if (isInvoice) {
+      drawTransferRequest(doc, data, iban);
     } else {
       doc.text(`Het bedrag van deze creditnota wordt verrekend met openstaande facturen of teruggestort.`, { width: CONTENT_WIDTH });
     }

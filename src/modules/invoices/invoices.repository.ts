@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import type { ChargeableLease, ChargeLine } from './charges.js';
+import type { InvoicePaymentMethod } from './invoice-pdf.js';
 import { CreditEntry, Invoice, InvoiceLine, type InvoiceStatus, type PartySnapshot, Payment } from './invoice.entity.js';
 import { InvoiceRun } from './invoice-run.entity.js';
 import type { JobStatus } from '../../jobs/job-status.js';
@@ -301,6 +302,35 @@ export class InvoicesRepository {
   }
 
   // ── reading ───────────────────────────────────────────────────────────────────────────
+
+  /**
+   * How each invoice is paid, for its PDF: by direct debit when the tenant has an active mandate with the
+   * building's umbrella (one for the invoice's lease before one for all its leases), else by transfer.
+   */
+  async paymentMethodsOf(invoiceIds: string[]): Promise<Map<string, InvoicePaymentMethod>> {
+    const rows = await this.dataSource.query<
+      { invoice_id: string; bic: string | null; reference: string | null; creditor_identifier: string | null; iban: string | null }[]
+    >(
+      `SELECT i.id AS invoice_id, o.bic, m.reference, m.creditor_identifier, m.iban
+         FROM invoice i
+         JOIN building_register b ON b.building_id = i.building_id
+         JOIN organisation_party o ON o.organisation_id = b.umbrella_id
+         LEFT JOIN LATERAL (
+           SELECT * FROM active_mandate_of_tenant m
+            WHERE m.tenant_id = i.tenant_id AND m.creditor_id = b.umbrella_id AND (m.lease_id = i.lease_id OR m.lease_id IS NULL)
+            ORDER BY m.lease_id NULLS LAST LIMIT 1) m ON TRUE
+        WHERE i.id = ANY($1)`,
+      [invoiceIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.invoice_id,
+        row.reference !== null
+          ? { kind: 'direct-debit', mandateReference: row.reference, creditorIdentifier: row.creditor_identifier!, debtorIban: row.iban! }
+          : { kind: 'transfer', bic: row.bic },
+      ]),
+    );
+  }
 
   findInvoice(id: string, manager?: EntityManager): Promise<Invoice | null> {
     return (manager ?? this.dataSource.manager).findOneBy(Invoice, { id });

@@ -16,7 +16,19 @@ import { OrganisationsRepository } from './organisations.repository.js';
 import { ORGANISATION_REFERENCES, ORGANISATIONS_ERRORS, UnknownOrganisationError } from './organisations.errors.js';
 
 /** The fields a correction may change and the audit log reports. */
-const AUDITED_FIELDS = ['name', 'kind', 'city', 'address', 'kvkNumber', 'vatNumber', 'iban'] as const;
+const AUDITED_FIELDS = [
+  'name',
+  'kind',
+  'city',
+  'address',
+  'kvkNumber',
+  'vatNumber',
+  'iban',
+  'bic',
+  'creditorIdentifier',
+  'sepaPainVersion',
+  'sepaSequence',
+] as const;
 
 function trimmedOrNull(value: string | null): string | null {
   return value === null ? null : value.trim();
@@ -41,6 +53,10 @@ export class OrganisationsService {
         kvkNumber: input.kvkNumber ?? null,
         vatNumber: input.vatNumber ?? null,
         iban: input.iban ? normaliseIban(input.iban) : null,
+        bic: input.bic ?? null,
+        creditorIdentifier: input.creditorIdentifier ?? null,
+        sepaPainVersion: input.sepaPainVersion ?? '08',
+        sepaSequence: input.sepaSequence ?? 'rcur-only',
       },
       manager,
     );
@@ -49,7 +65,7 @@ export class OrganisationsService {
   /** A correction of any fields but the kind; a change is audited with what each field held before. */
   async update(id: string, input: UpdateOrganisationDto, principal: Principal): Promise<Organisation> {
     requireCapability(principal, 'organisations.write');
-    requireCorrection(input, ['city', 'address', 'kvkNumber', 'vatNumber', 'iban']);
+    requireCorrection(input, ['city', 'address', 'kvkNumber', 'vatNumber', 'iban', 'bic', 'creditorIdentifier']);
     return this.organisations.transaction(async (manager) => {
       const before = await this.organisations.lock(manager, id);
       if (!before) throw new NotFoundError(ORGANISATIONS_ERRORS.organisation_not_found, { id });
@@ -66,6 +82,10 @@ export class OrganisationsService {
         ...(input.kvkNumber !== undefined && { kvkNumber: input.kvkNumber }),
         ...(input.vatNumber !== undefined && { vatNumber: input.vatNumber }),
         ...(input.iban !== undefined && { iban: input.iban === null ? null : normaliseIban(input.iban) }),
+        ...(input.bic !== undefined && { bic: input.bic }),
+        ...(input.creditorIdentifier !== undefined && { creditorIdentifier: input.creditorIdentifier }),
+        ...(input.sepaPainVersion !== undefined && { sepaPainVersion: input.sepaPainVersion }),
+        ...(input.sepaSequence !== undefined && { sepaSequence: input.sepaSequence }),
       };
       const after = { ...before, ...change };
       if (after.kind === 'municipality' && !after.city) throw municipalityNeedsCity();

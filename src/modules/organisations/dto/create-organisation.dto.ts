@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { IsIban, IsVatNumber } from '../../../common/validation/validators.js';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation.entity.js';
+import { BIC_PATTERN, IsCreditorIdentifier, IsIban, IsVatNumber } from '../../../common/validation/validators.js';
+import {
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  SEPA_PAIN_VERSIONS,
+  SEPA_SEQUENCES,
+  type SepaPainVersion,
+  type SepaSequence,
+} from '../organisation.entity.js';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Stichting Urban Resort' })
@@ -39,4 +46,31 @@ export class CreateOrganisationDto {
   @IsOptional()
   @IsIban()
   iban?: string;
+
+  @ApiPropertyOptional({ example: 'ABNANL2A', description: 'BIC of the bank of `iban`' })
+  @IsOptional()
+  @Matches(BIC_PATTERN, { message: 'bic must be a BIC of 8 or 11 capitals and digits' })
+  bic?: string;
+
+  @ApiPropertyOptional({
+    example: 'NL05ZZZ342635380000',
+    description: 'SEPA creditor identifier (incassant-ID) an umbrella collects direct debits under; its check digits are checked',
+  })
+  @IsOptional()
+  @IsCreditorIdentifier()
+  creditorIdentifier?: string;
+
+  @ApiPropertyOptional({ enum: SEPA_PAIN_VERSIONS, description: 'pain.008 version of the direct-debit files: `08` (default) or `02`' })
+  @IsOptional()
+  @IsIn(SEPA_PAIN_VERSIONS)
+  sepaPainVersion?: SepaPainVersion;
+
+  @ApiPropertyOptional({
+    enum: SEPA_SEQUENCES,
+    description:
+      '`rcur-only` (default, allowed since the 2016 rulebook) or `frst-then-rcur` for banks that want FRST on a first collection',
+  })
+  @IsOptional()
+  @IsIn(SEPA_SEQUENCES)
+  sepaSequence?: SepaSequence;
 }
