@@ -29,6 +29,8 @@ export interface PartySnapshot {
   vatNumber: string | null;
   iban: string | null;
   email: string | null;
+  /** Where the customer receives e-invoices on the Peppol network (`0106:12345678`); absent on invoices issued before it was kept. */
+  peppolId?: string | null;
 }
 
 /**
