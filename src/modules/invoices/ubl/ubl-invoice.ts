@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { decimalOfCents } from '../../../common/money.js';
-import type { PartySnapshot } from '../invoice.entity.js';
+import type { EInvoiceUnavailableReason, PartySnapshot } from '../invoice.entity.js';
 import { VAT_EXEMPTION_NOTE, vatSummary, type InvoiceDocumentData } from '../invoice-pdf.js';
 import { postalAddressOf, type PostalAddress } from './postal-address.js';
 
@@ -14,8 +14,8 @@ export interface UblInvoiceData extends Omit<InvoiceDocumentData, 'buildingName'
   paymentMeans: UblPaymentMeans;
 }
 
-/** Why an invoice cannot be an SI-UBL e-invoice; the stored reason. */
-export type EInvoiceRefusal = 'customer_without_kvk' | 'customer_address_incomplete' | 'issuer_address_incomplete';
+/** Why an invoice's data cannot make an SI-UBL e-invoice. */
+export type EInvoiceRefusal = Exclude<EInvoiceUnavailableReason, 'issued_before_e_invoices'>;
 
 export const SI_UBL_CUSTOMIZATION = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:nen.nl:nlcius:v1.0';
 export const PEPPOL_CUSTOMIZATION = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
