@@ -13,3 +13,10 @@ export function divideRoundHalfUp(numerator: number, denominator: number): numbe
   // + 0 turns a negative zero into zero.
   return sign * (remainder * 2 >= denominator ? quotient + 1 : quotient) + 0;
 }
+
+/** Cents as an exact decimal string with two places (`-1234` → `'-12.34'`), for files that carry amounts in euros. */
+export function decimalOfCents(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`decimalOfCents needs a safe integer, got ${cents}`);
+  const magnitude = Math.abs(cents);
+  return `${cents < 0 ? '-' : ''}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
+}

@@ -3,15 +3,24 @@ import { SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { DocumentsService } from '../../documents/documents.service.js';
 import { DomainEvents } from '../../events/domain-events.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
-import type { Invoice } from './invoice.entity.js';
+import type { EInvoiceUnavailableReason, Invoice } from './invoice.entity.js';
 import { renderInvoicePdf } from './invoice-pdf.js';
 import { InvoicesRepository } from './invoices.repository.js';
+import { eInvoiceRefusalOf, renderUbl } from './ubl/ubl-invoice.js';
+
+interface RenderedInvoice {
+  invoice: Invoice;
+  pdf: Buffer;
+  /** The UBL e-invoice, or why there is none. */
+  ubl: { xml: string } | { unavailable: EInvoiceUnavailableReason };
+}
 
 /**
- * Renders issued invoices once, after their data committed, and stores the PDFs as immutable
- * documents. Storing, linking and (for a run) marking the leases done is one transaction per
- * batch, which skips invoices that meanwhile got a PDF from a retried job racing this one. Each
- * stored invoice records `invoice.documents_stored`: what is sent with it (mail) waits for that.
+ * Renders issued invoices once, after their data committed, and stores the PDFs and their UBL
+ * e-invoices as immutable documents. Storing, linking and (for a run) marking the leases done is one
+ * transaction per batch, which skips invoices that meanwhile got a PDF from a retried job racing this
+ * one. Each stored invoice records `invoice.documents_stored` with its PDF and UBL: what is sent with it
+ * (mail) waits for that. An invoice SI-UBL cannot describe (no KvK number of the customer …) keeps why.
  */
 @Injectable()
 export class InvoiceDocumentsService {
@@ -30,17 +39,19 @@ export class InvoiceDocumentsService {
     for (const buildingId of new Set(invoices.map((invoice) => invoice.buildingId))) {
       buildingNames.set(buildingId, (await this.buildings.getVisible(buildingId, SYSTEM_PRINCIPAL)).name);
     }
-    const rendered: { invoice: Invoice; bytes: Buffer }[] = [];
+    const rendered: RenderedInvoice[] = [];
     for (const invoice of invoices) {
       const credited = invoice.creditsInvoiceId ? await this.invoices.findInvoice(invoice.creditsInvoiceId) : null;
-      const bytes = await renderInvoicePdf({
+      const data = {
         ...invoice,
         credits: credited ? { number: credited.number, issueDate: credited.issueDate } : null,
-        buildingName: buildingNames.get(invoice.buildingId)!,
         lines: lines.get(invoice.id) ?? [],
         payment: paymentMethods.get(invoice.id)!,
-      });
-      rendered.push({ invoice, bytes });
+      };
+      const pdf = await renderInvoicePdf({ ...data, buildingName: buildingNames.get(invoice.buildingId)! });
+      const refusal = eInvoiceRefusalOf(invoice);
+      const ubl = refusal ? { unavailable: refusal } : { xml: renderUbl({ ...data, buyerReference: invoice.leaseId }) };
+      rendered.push({ invoice, pdf, ubl });
     }
     await this.invoices.transaction(async (manager) => {
       const missing = new Set(
@@ -51,24 +62,39 @@ export class InvoiceDocumentsService {
       );
       const toStore = rendered.filter(({ invoice }) => missing.has(invoice.id));
       if (toStore.length === 0) return;
-      const documentIds = await this.documents.storeMany(
-        toStore.map(({ invoice, bytes }) => ({
-          kind: 'invoice_pdf',
-          filename: `${invoice.number}.pdf`,
-          contentType: 'application/pdf',
-          bytes,
-        })),
+      // One insert for the batch: each PDF, then its UBL when it has one.
+      const storedIds = await this.documents.storeMany(
+        toStore.flatMap(({ invoice, pdf, ubl }) => [
+          { kind: 'invoice_pdf', filename: `${invoice.number}.pdf`, contentType: 'application/pdf', bytes: pdf },
+          ...('xml' in ubl
+            ? [
+                {
+                  kind: 'invoice_ubl',
+                  filename: `${invoice.number}.xml`,
+                  contentType: 'application/xml',
+                  bytes: Buffer.from(ubl.xml, 'utf8'),
+                },
+              ]
+            : []),
+        ]),
         manager,
       );
+      let next = 0;
+      const stored = toStore.map(({ invoice, ubl }) => ({
+        invoice,
+        documentId: storedIds[next++]!,
+        ublDocumentId: 'xml' in ubl ? storedIds[next++]! : null,
+        eInvoiceUnavailable: 'unavailable' in ubl ? ubl.unavailable : null,
+      }));
       await this.invoices.attachDocuments(
         manager,
-        toStore.map(({ invoice }, index) => ({ invoiceId: invoice.id, documentId: documentIds[index]! })),
+        stored.map(({ invoice, ...documents }) => ({ invoiceId: invoice.id, ...documents })),
       );
       const leasesByRun = new Map<string, string[]>();
       for (const { invoice } of toStore)
         if (invoice.runId) leasesByRun.set(invoice.runId, [...(leasesByRun.get(invoice.runId) ?? []), invoice.leaseId]);
       for (const [runId, leaseIds] of leasesByRun) await this.invoices.markItemsDone(runId, leaseIds, manager);
-      for (const [index, { invoice }] of toStore.entries()) {
+      for (const { invoice, documentId, ublDocumentId } of stored) {
         await this.events.record(manager, {
           type: 'invoice.documents_stored',
           entityId: invoice.id,
@@ -77,7 +103,7 @@ export class InvoiceDocumentsService {
             number: invoice.number,
             tenantId: invoice.tenantId,
             creditNote: invoice.creditsInvoiceId !== null,
-            documentIds: [documentIds[index]!],
+            documentIds: ublDocumentId ? [documentId, ublDocumentId] : [documentId],
           },
         });
       }

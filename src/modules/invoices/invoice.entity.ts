@@ -20,6 +20,14 @@ import { InvoiceRun } from './invoice-run.entity.js';
 export const INVOICE_STATUSES = ['open', 'paid', 'credited'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type InvoiceKind = 'invoice' | 'credit_note';
+/** Why an invoice has no e-invoice: what SI-UBL needs is missing, or it was issued before the product wrote them. */
+export const E_INVOICE_UNAVAILABLE_REASONS = [
+  'customer_without_kvk',
+  'customer_address_incomplete',
+  'issuer_address_incomplete',
+  'issued_before_e_invoices',
+] as const;
+export type EInvoiceUnavailableReason = (typeof E_INVOICE_UNAVAILABLE_REASONS)[number];
 
 /** Issuer and customer as they were on the day of issue; later changes never alter an invoice. */
 export interface PartySnapshot {
@@ -29,6 +37,8 @@ export interface PartySnapshot {
   vatNumber: string | null;
   iban: string | null;
   email: string | null;
+  /** Where the customer receives e-invoices on the Peppol network (`0106:12345678`); absent on invoices issued before it was kept. */
+  peppolId?: string | null;
 }
 
 /**
@@ -47,6 +57,10 @@ export interface PartySnapshot {
 @Check('ck_invoice_period', `period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
 @Check('ck_invoice_payment_reference', `payment_reference ~ '^[0-9]{16}$'`)
 @Check('ck_invoice_totals', `total_cents = total_ex_vat_cents + vat_cents AND paid_cents >= 0`)
+@Check(
+  'ck_invoice_e_invoice',
+  `e_invoice_unavailable IN ('customer_without_kvk', 'customer_address_incomplete', 'issuer_address_incomplete', 'issued_before_e_invoices') AND (ubl_document_id IS NULL OR e_invoice_unavailable IS NULL)`,
+)
 export class Invoice {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -134,6 +148,18 @@ export class Invoice {
   @ManyToOne(() => StoredDocument, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'fk_invoice_document' })
   document?: Relation<StoredDocument>;
+
+  /** The UBL e-invoice, stored with the PDF in the same step. */
+  @Column({ type: 'uuid', nullable: true })
+  ublDocumentId!: string | null;
+
+  @ManyToOne(() => StoredDocument, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'ubl_document_id', foreignKeyConstraintName: 'fk_invoice_ubl_document' })
+  ublDocument?: Relation<StoredDocument>;
+
+  /** Set, instead of the UBL, when the PDF was stored without one. */
+  @Column({ type: 'text', nullable: true })
+  eInvoiceUnavailable!: EInvoiceUnavailableReason | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -194,6 +194,30 @@ export class InvoicesController {
     await sendDocument(reply, file);
   }
 
+  @Get(':id/ubl')
+  @ApiOperation({
+    summary: 'The e-invoice (UBL) of an invoice',
+    description:
+      'The UBL 2.1 invoice or credit note as it was issued, in the SI-UBL 2.0 profile (NLCIUS), or Peppol BIS 3 when the customer ' +
+      'has a Peppol id; stored beside the PDF. An invoice whose customer has no KvK number (or an address without street, postcode ' +
+      'or city) has none: 422 with the code that says why, as the invoice’s `eInvoice` does. 409 `e_invoice_not_ready` while it is being made.',
+  })
+  @ApiErrors(
+    INVOICES_ERRORS.e_invoice_not_ready,
+    INVOICES_ERRORS.e_invoice_customer_without_kvk,
+    INVOICES_ERRORS.e_invoice_customer_address_incomplete,
+    INVOICES_ERRORS.e_invoice_issuer_address_incomplete,
+    INVOICES_ERRORS.e_invoice_issued_before,
+  )
+  @ApiFile('The stored UBL document, as issued', FILE_TYPES.xml)
+  async ubl(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendDocument(reply, await this.invoices.ubl(id, principal));
+  }
+
   @Post(':id/payments')
   @ApiOperation({
     summary: 'Book a payment on an invoice',

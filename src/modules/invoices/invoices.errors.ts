@@ -33,6 +33,31 @@ export const INVOICES_ERRORS = declareErrorCodes('invoices', {
     en: 'The PDF of this invoice is still being made; try again shortly',
     nl: 'De pdf van deze factuur wordt nog gemaakt; probeer het zo meteen opnieuw',
   },
+  e_invoice_not_ready: {
+    kind: 'conflict',
+    en: 'The e-invoice (UBL) of this invoice is still being made; try again shortly',
+    nl: 'De e-factuur (UBL) van deze factuur wordt nog gemaakt; probeer het zo meteen opnieuw',
+  },
+  e_invoice_customer_without_kvk: {
+    kind: 'rule',
+    en: 'Invoice {number} has no e-invoice (UBL): the customer has no KvK number, which SI-UBL requires',
+    nl: 'Factuur {number} heeft geen e-factuur (UBL): de klant heeft geen KvK-nummer, dat SI-UBL vereist',
+  },
+  e_invoice_customer_address_incomplete: {
+    kind: 'rule',
+    en: "Invoice {number} has no e-invoice (UBL): the customer's address lacks a street, postcode or city",
+    nl: 'Factuur {number} heeft geen e-factuur (UBL): aan het adres van de klant ontbreekt een straat, postcode of plaats',
+  },
+  e_invoice_issuer_address_incomplete: {
+    kind: 'rule',
+    en: "Invoice {number} has no e-invoice (UBL): the issuer's address lacks a street, postcode or city",
+    nl: 'Factuur {number} heeft geen e-factuur (UBL): aan het adres van de afzender ontbreekt een straat, postcode of plaats',
+  },
+  e_invoice_issued_before: {
+    kind: 'rule',
+    en: 'Invoice {number} has no e-invoice (UBL): it was issued before e-invoices were made',
+    nl: 'Factuur {number} heeft geen e-factuur (UBL): hij is uitgereikt voordat er e-facturen werden gemaakt',
+  },
   credit_note_not_payable: {
     kind: 'rule',
     en: 'A credit note is not paid; it is settled against invoices',

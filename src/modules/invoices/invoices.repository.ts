@@ -4,7 +4,15 @@ import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import type { ChargeableLease, ChargeLine } from './charges.js';
 import type { InvoicePaymentMethod } from './invoice-pdf.js';
-import { CreditEntry, Invoice, InvoiceLine, type InvoiceStatus, type PartySnapshot, Payment } from './invoice.entity.js';
+import {
+  CreditEntry,
+  type EInvoiceUnavailableReason,
+  Invoice,
+  InvoiceLine,
+  type InvoiceStatus,
+  type PartySnapshot,
+  Payment,
+} from './invoice.entity.js';
 import { InvoiceRun } from './invoice-run.entity.js';
 import type { JobStatus } from '../../jobs/job-status.js';
 
@@ -35,7 +43,7 @@ const PARTY_OF_ORGANISATION = `json_build_object('name', o.name, 'address', o.ad
 /** A tenant without an address of its own is billed at its space in the building. */
 const PARTY_OF_TENANT = `json_build_object('name', t.name,
   'address', coalesce(t.address, b.address || ' (ruimte ' || s.code || '), ' || b.city), 'kvkNumber', t.kvk_number,
-  'vatNumber', t.vat_number, 'iban', NULL, 'email', t.email)`;
+  'vatNumber', t.vat_number, 'iban', NULL, 'email', t.email, 'peppolId', t.peppol_id)`;
 
 @Injectable()
 export class InvoicesRepository {
@@ -257,10 +265,12 @@ export class InvoicesRepository {
 
   async insertInvoice(
     manager: EntityManager,
-    invoice: Omit<Invoice, 'id' | 'createdAt' | 'documentId'>,
+    invoice: Omit<Invoice, 'id' | 'createdAt' | 'documentId' | 'ublDocumentId' | 'eInvoiceUnavailable'>,
     lines: ChargeLine[],
   ): Promise<Invoice> {
-    const saved = await manager.save(manager.create(Invoice, { ...invoice, documentId: null }));
+    const saved = await manager.save(
+      manager.create(Invoice, { ...invoice, documentId: null, ublDocumentId: null, eInvoiceUnavailable: null }),
+    );
     await manager.insert(
       InvoiceLine,
       lines.map((line, index) => ({ ...line, invoiceId: saved.id, position: index + 1 })),
@@ -292,12 +302,22 @@ export class InvoicesRepository {
     return rows.map((row) => row.id);
   }
 
-  async attachDocuments(manager: EntityManager, links: { invoiceId: string; documentId: string }[]): Promise<void> {
+  /** Links each invoice to its PDF and to its UBL, or records why it has no UBL. */
+  async attachDocuments(
+    manager: EntityManager,
+    links: { invoiceId: string; documentId: string; ublDocumentId: string | null; eInvoiceUnavailable: EInvoiceUnavailableReason | null }[],
+  ): Promise<void> {
     await manager.query(
-      `UPDATE invoice SET document_id = link.document_id
-         FROM unnest($1::uuid[], $2::uuid[]) AS link(invoice_id, document_id)
+      `UPDATE invoice SET document_id = link.document_id, ubl_document_id = link.ubl_document_id,
+              e_invoice_unavailable = link.e_invoice_unavailable
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS link(invoice_id, document_id, ubl_document_id, e_invoice_unavailable)
         WHERE invoice.id = link.invoice_id AND invoice.document_id IS NULL`,
-      [links.map((link) => link.invoiceId), links.map((link) => link.documentId)],
+      [
+        links.map((link) => link.invoiceId),
+        links.map((link) => link.documentId),
+        links.map((link) => link.ublDocumentId),
+        links.map((link) => link.eInvoiceUnavailable),
+      ],
     );
   }
 

@@ -15,6 +15,7 @@ import { DocumentsService, type DocumentFile } from '../../documents/documents.s
 import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import type { Invoice, InvoiceLine, Payment } from './invoice.entity.js';
 import { InvoiceDocumentsService } from './invoice-documents.service.js';
+import { eInvoiceAvailability } from './ubl/e-invoice-availability.js';
 import { requireNotAfterToday } from './booking-date.js';
 import { creditChangeOf } from './credit.js';
 import { invoiceStatus } from './invoice-status.js';
@@ -65,6 +66,13 @@ export class InvoicesService {
     const invoice = await this.getVisible(id, principal);
     if (!invoice.documentId) throw new ConflictError(INVOICES_ERRORS.pdf_not_ready);
     return this.documents.read(invoice.documentId);
+  }
+
+  /** The stored UBL e-invoice, or why there is none (still being made, or what SI-UBL needs was missing). */
+  async ubl(id: string, principal: Principal): Promise<DocumentFile> {
+    const availability = eInvoiceAvailability(await this.getVisible(id, principal));
+    if (!availability.available) throw availability.error;
+    return this.documents.read(availability.documentId);
   }
 
   /**

@@ -4,6 +4,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 @Entity('tenant')
 @Index('uq_tenant_email', ['email'], { unique: true })
 @Check('ck_tenant_email_lower', `email = lower(email)`)
+@Check('ck_tenant_peppol_id', `peppol_id ~ '^[0-9]{4}:[A-Za-z0-9._-]{1,100}$'`)
 export class Tenant {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -30,6 +31,10 @@ export class Tenant {
 
   @Column({ type: 'text', nullable: true })
   address!: string | null;
+
+  /** Where the tenant receives e-invoices on the Peppol network: ICD scheme and id, `0106:12345678` for a KvK number. */
+  @Column({ type: 'text', nullable: true })
+  peppolId!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -15,7 +15,7 @@ import { TENANT_REFERENCES, TenantEmailTakenError, TENANTS_ERRORS, UnknownTenant
 import { TenantsRepository } from './tenants.repository.js';
 
 /** The fields a correction may change and the audit log reports. */
-const AUDITED_FIELDS = ['name', 'email', 'discipline', 'postcode', 'kvkNumber', 'vatNumber', 'address'] as const;
+const AUDITED_FIELDS = ['name', 'email', 'discipline', 'postcode', 'kvkNumber', 'vatNumber', 'address', 'peppolId'] as const;
 
 function trimmedOrNull(value: string | null): string | null {
   return value === null ? null : value.trim();
@@ -61,6 +61,7 @@ export class TenantsService {
             kvkNumber: input.kvkNumber ?? null,
             vatNumber: input.vatNumber ?? null,
             address: input.address?.trim() ?? null,
+            peppolId: input.peppolId ?? null,
           },
           manager,
         ),
@@ -74,7 +75,7 @@ export class TenantsService {
    */
   async update(id: string, input: UpdateTenantDto, principal: Principal): Promise<Tenant> {
     requireCapability(principal, 'tenants.write');
-    requireCorrection(input, ['discipline', 'postcode', 'kvkNumber', 'vatNumber', 'address']);
+    requireCorrection(input, ['discipline', 'postcode', 'kvkNumber', 'vatNumber', 'address', 'peppolId']);
     return this.correct(id, input, principal);
   }
 
@@ -104,6 +105,7 @@ export class TenantsService {
             ...(input.kvkNumber !== undefined && { kvkNumber: input.kvkNumber }),
             ...(input.vatNumber !== undefined && { vatNumber: input.vatNumber }),
             ...(input.address !== undefined && { address: trimmedOrNull(input.address) }),
+            ...(input.peppolId !== undefined && { peppolId: input.peppolId }),
           };
           const after = { ...before, ...change };
           const changes = changesBetween(before, after, AUDITED_FIELDS);

@@ -18,6 +18,7 @@ import {
 } from '../invoice.entity.js';
 import { JOB_STATUSES, type JobStatus } from '../../../jobs/job-status.js';
 import type { InvoiceRun } from '../invoice-run.entity.js';
+import { eInvoiceAvailability } from '../ubl/e-invoice-availability.js';
 
 export class StartInvoiceRunDto {
   @ApiProperty({ example: '2012-03', description: 'The month to invoice, YYYY-MM' })
@@ -114,6 +115,7 @@ export class PartyDto {
   @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
   @ApiProperty({ type: String, nullable: true }) iban!: string | null;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0106:12345678' }) peppolId?: string | null;
 }
 
 export class InvoiceLineDto {
@@ -247,6 +249,14 @@ export class TenantBalanceResponseDto {
   @ApiProperty({ type: [CreditEntryDto], description: 'The credit ledger, oldest first' }) entries!: CreditEntryDto[];
 }
 
+export class EInvoiceDto {
+  @ApiProperty({ description: 'Whether a UBL e-invoice is stored (GET /api/invoices/{id}/ubl)' }) available!: boolean;
+  @ApiPropertyOptional({ example: 'e_invoice_customer_without_kvk', description: 'Why there is none: the code GET …/ubl answers' })
+  code?: string;
+  @ApiPropertyOptional({ example: 'Invoice VKG-2012-000123 has no e-invoice (UBL): the customer has no KvK number, which SI-UBL requires' })
+  reason?: string;
+}
+
 export class InvoiceResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['invoice', 'credit_note'] }) kind!: 'invoice' | 'credit_note';
@@ -267,6 +277,7 @@ export class InvoiceResponseDto {
   @ApiProperty({ example: '9000012012000123', description: '16-digit betalingskenmerk' }) paymentReference!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) creditsInvoiceId!: string | null;
   @ApiProperty({ description: 'Whether the PDF is stored' }) pdfReady!: boolean;
+  @ApiProperty({ type: EInvoiceDto }) eInvoice!: EInvoiceDto;
 }
 
 export class InvoiceDetailResponseDto extends InvoiceResponseDto {
@@ -297,7 +308,15 @@ export function toInvoiceResponse(invoice: Invoice): InvoiceResponseDto {
     paymentReference: invoice.paymentReference,
     creditsInvoiceId: invoice.creditsInvoiceId,
     pdfReady: invoice.documentId !== null,
+    eInvoice: toEInvoiceResponse(invoice),
   };
+}
+
+function toEInvoiceResponse(invoice: Invoice): EInvoiceDto {
+  const availability = eInvoiceAvailability(invoice);
+  return availability.available
+    ? { available: true }
+    : { available: false, code: availability.error.code, reason: availability.error.message };
 }
 
 export function toInvoiceDetailResponse(invoice: Invoice, lines: InvoiceLine[], payments: Payment[]): InvoiceDetailResponseDto {

@@ -39,4 +39,12 @@ export class CreateTenantDto {
   @IsString()
   @MaxLength(300)
   address?: string;
+
+  @ApiPropertyOptional({
+    example: '0106:12345678',
+    description: 'Peppol participant id (ICD scheme:id); the tenant then gets its e-invoices in the Peppol BIS 3 profile',
+  })
+  @IsOptional()
+  @Matches(/^[0-9]{4}:[A-Za-z0-9._-]{1,100}$/, { message: 'peppolId must be a scheme and an id such as 0106:12345678' })
+  peppolId?: string;
 }

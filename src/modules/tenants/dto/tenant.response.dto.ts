@@ -10,9 +10,10 @@ export class TenantResponseDto {
   @ApiProperty({ type: String, nullable: true }) kvkNumber!: string | null;
   @ApiProperty({ type: String, nullable: true }) vatNumber!: string | null;
   @ApiProperty({ type: String, nullable: true }) address!: string | null;
+  @ApiProperty({ type: String, nullable: true }) peppolId!: string | null;
 }
 
 export function toTenantResponse(tenant: Tenant): TenantResponseDto {
-  const { id, name, email, discipline, postcode, kvkNumber, vatNumber, address } = tenant;
-  return { id, name, email, discipline, postcode, kvkNumber, vatNumber, address };
+  const { id, name, email, discipline, postcode, kvkNumber, vatNumber, address, peppolId } = tenant;
+  return { id, name, email, discipline, postcode, kvkNumber, vatNumber, address, peppolId };
 }
