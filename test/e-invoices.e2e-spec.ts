@@ -56,6 +56,18 @@ describe('e-invoices (UBL)', () => {
       },
       { vatRegime: 'standard', taxableUsePercent: 100, smallBusinessScheme: false, startDate: '2012-03-10' },
     );
+    const byDebit = await make({ name: 'Incasso Atelier', kvkNumber: '34263538', address: 'Oudezijds Achterburgwal 2, 1012 DN Amsterdam' });
+    await t.http().patch(`/api/organisations/${issuer.id}`).set(t.admin).send({ creditorIdentifier: 'NL05ZZZ342635380000' });
+    const mandate = await t.http().post(`/api/tenants/${byDebit.id}/mandates`).set(t.admin).send({
+      creditorId: issuer.id,
+      iban: 'NL02ABNA0123456789',
+      accountHolder: 'Incasso Atelier',
+      signedOn: '2012-02-15',
+      signedPlace: 'Amsterdam',
+      method: 'paper',
+      reference: 'UBL-M-1',
+    });
+    expect(mandate.status).toBe(201);
     const started = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-03' });
     await eventually(async () => {
       const run = (await t.http().get(`/api/invoice-runs/${started.body.id}`).set(t.admin)).body;
@@ -63,7 +75,12 @@ describe('e-invoices (UBL)', () => {
     }, 30_000);
     const invoices = (await t.http().get(`/api/invoices?buildingId=${building.id}`).set(t.admin)).body.items as InvoiceBody[];
     const of = (tenant: { id: string }) => invoices.find((invoice) => invoice.tenantId === tenant.id)!;
-    return { withKvk, withoutKvk, onPeppol, invoiceOf: { withKvk: of(withKvk), withoutKvk: of(withoutKvk), onPeppol: of(onPeppol) } };
+    return {
+      withKvk,
+      withoutKvk,
+      onPeppol,
+      invoiceOf: { withKvk: of(withKvk), withoutKvk: of(withoutKvk), onPeppol: of(onPeppol), byDebit: of(byDebit) },
+    };
   }
 
   async function ublOf(invoiceId: string, headers: Record<string, string> = t.admin) {
@@ -91,6 +108,16 @@ describe('e-invoices (UBL)', () => {
     expect(xml).toContain(`<cbc:ID>${invoice.number}</cbc:ID>`);
     expect(xml).toContain(`<cbc:PayableAmount currencyID="EUR">${(invoice.totalCents / 100).toFixed(2)}</cbc:PayableAmount>`);
     expect(xml).toContain('<cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>');
+    expectRulesPass(xml, ['si-ubl-2.0', 'CEN-EN16931-UBL']);
+  });
+
+  it('a tenant who pays by direct debit gets payment means 59 with its mandate, and the rules pass', async () => {
+    const { response, xml } = await ublOf(month.invoiceOf.byDebit.id);
+    expect(response.status).toBe(200);
+    expect(xml).toContain('<cbc:PaymentMeansCode>59</cbc:PaymentMeansCode>');
+    expect(xml).toMatch(/<cac:PaymentMandate>\s*<cbc:ID>UBL-M-1<\/cbc:ID>/);
+    expect(xml).toContain('NL05ZZZ342635380000');
+    expect(xml).not.toContain('<cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>');
     expectRulesPass(xml, ['si-ubl-2.0', 'CEN-EN16931-UBL']);
   });
 

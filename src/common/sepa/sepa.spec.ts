@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { creditorCheckDigits, dutchCreditorIdentifier, isValidCreditorIdentifier, mod97 } from './creditor-identifier.js';
-import { centsToDecimal } from './sepa-amount.js';
+import { decimalOfCents } from '../money.js';
 import { isSepaIdentifier, isSepaText, toSepaText } from './sepa-text.js';
 
 describe('creditor identifier (incassant-ID)', () => {
@@ -84,18 +84,18 @@ describe('SEPA text', () => {
 
 describe('amounts', () => {
   it('writes integer cents as exact decimals', () => {
-    expect(centsToDecimal(12345)).toBe('123.45');
-    expect(centsToDecimal(1)).toBe('0.01');
-    expect(centsToDecimal(0)).toBe('0.00');
-    expect(centsToDecimal(99999999)).toBe('999999.99');
-    expect(centsToDecimal(-505)).toBe('-5.05');
-    expect(() => centsToDecimal(1.5)).toThrow(RangeError);
+    expect(decimalOfCents(12345)).toBe('123.45');
+    expect(decimalOfCents(1)).toBe('0.01');
+    expect(decimalOfCents(0)).toBe('0.00');
+    expect(decimalOfCents(99999999)).toBe('999999.99');
+    expect(decimalOfCents(-505)).toBe('-5.05');
+    expect(() => decimalOfCents(1.5)).toThrow(RangeError);
   });
 
   it('reads back to the same cents for any safe integer', () => {
     fc.assert(
       fc.property(fc.maxSafeInteger(), (cents) => {
-        const decimal = centsToDecimal(cents);
+        const decimal = decimalOfCents(cents);
         expect(decimal).toMatch(/^-?\d+\.\d{2}$/);
         expect(BigInt(decimal.replace('.', ''))).toBe(BigInt(cents));
       }),

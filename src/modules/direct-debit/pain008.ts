@@ -1,5 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import { centsToDecimal } from '../../common/sepa/sepa-amount.js';
+import { decimalOfCents } from '../../common/money.js';
 import { toSepaText } from '../../common/sepa/sepa-text.js';
 
 export const PAIN_VERSIONS = ['08', '02'] as const;
@@ -59,7 +59,7 @@ function amendmentDetails(amendment: MandateAmendment) {
 function transaction(version: PainVersion, debit: DirectDebit) {
   return {
     PmtId: { EndToEndId: debit.endToEndId },
-    InstdAmt: { '@_Ccy': 'EUR', '#text': centsToDecimal(debit.amountCents) },
+    InstdAmt: { '@_Ccy': 'EUR', '#text': decimalOfCents(debit.amountCents) },
     DrctDbtTx: {
       MndtRltdInf: {
         MndtId: debit.mandateReference,
@@ -82,7 +82,7 @@ function paymentInformation(version: PainVersion, batch: DirectDebitBatch, seque
     PmtInfId: `${batch.messageId}-${sequenceType}`,
     PmtMtd: 'DD',
     NbOfTxs: debits.length,
-    CtrlSum: centsToDecimal(debits.reduce((sum, debit) => sum + debit.amountCents, 0)),
+    CtrlSum: decimalOfCents(debits.reduce((sum, debit) => sum + debit.amountCents, 0)),
     PmtTpInf: { SvcLvl: { Cd: 'SEPA' }, LclInstrm: { Cd: 'CORE' }, SeqTp: sequenceType },
     ReqdColltnDt: batch.collectionDate,
     Cdtr: { Nm: toSepaText(batch.creditor.name, 70) },
@@ -113,7 +113,7 @@ export function writePain008(batch: DirectDebitBatch, version: PainVersion): str
           MsgId: batch.messageId,
           CreDtTm: batch.createdAt.toISOString().slice(0, 19),
           NbOfTxs: batch.debits.length,
-          CtrlSum: centsToDecimal(batch.debits.reduce((sum, debit) => sum + debit.amountCents, 0)),
+          CtrlSum: decimalOfCents(batch.debits.reduce((sum, debit) => sum + debit.amountCents, 0)),
           InitgPty: { Nm: toSepaText(batch.creditor.name, 70) },
         },
         PmtInf: bySequence.map(({ sequenceType, debits }) => paymentInformation(version, batch, sequenceType, debits)),

@@ -1,4 +1,4 @@
-import { centsToDecimal } from '../../common/sepa/sepa-amount.js';
+import { decimalOfCents } from '../../common/money.js';
 
 export interface TransferRequest {
   /** Optional inside the EEA since version 002 of the guideline. */
@@ -31,7 +31,7 @@ export function epcPayload(request: TransferRequest): string {
     request.bic ?? '',
     request.name.slice(0, 70),
     request.iban,
-    `EUR${centsToDecimal(request.amountCents)}`,
+    `EUR${decimalOfCents(request.amountCents)}`,
     '',
     request.reference,
   ].join('\n');
