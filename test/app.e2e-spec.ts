@@ -160,6 +160,13 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
     expect(overdue.length).toBeGreaterThan(5);
     expect(overdue.length).toBeLessThan(all.length * 0.15);
     expect(january.some((invoice) => invoice.status === 'open' && invoice.paidCents > 0)).toBe(true);
+    // Those a fortnight past due have had their first reminder, on the day the demo was loaded.
+    const reminded = overdue.filter((invoice) => invoice.dueDate <= addDays(today, -14));
+    expect(reminded.length).toBeGreaterThan(0);
+    for (const invoice of reminded.slice(0, 3)) {
+      const reminders = (await t.http().get(`/api/invoices/${invoice.id}/reminders`).set(t.admin)).body as { step: number }[];
+      expect(reminders.map((reminder) => reminder.step)).toEqual([1]);
+    }
 
     // No payment is dated after today.
     const [latest] = await t.app.get(DataSource).query(`SELECT max(paid_on)::text AS day FROM payment`);

@@ -36,6 +36,7 @@ import { assessmentValidUntil, chooseBand, DEFAULT_BANDS, monthlyRentCents } fro
 import { Tenant } from '../modules/tenants/tenant.entity.js';
 import { ExecuteHandoverService } from '../modules/handovers/execute-handover.service.js';
 import { HandoversService } from '../modules/handovers/handovers.service.js';
+import { DunningService } from '../modules/dunning/dunning.service.js';
 import { OwnerFinanceService } from '../modules/owner-finance/owner-finance.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 import {
@@ -82,6 +83,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly finance: OwnerFinanceService,
     private readonly handovers: HandoversService,
+    private readonly dunning: DunningService,
     private readonly executeHandover: ExecuteHandoverService,
   ) {}
 
@@ -102,6 +104,8 @@ export class DemoDataService implements OnApplicationBootstrap {
     await this.loadFinanceAndSale(buildingId, timeline);
     for (const period of afterSale) await this.invoiceRuns.issueDated(buildingId, period, `${period}-01`);
     await this.loadPayments(buildingId, timeline);
+    // The day's reminders ran at boot before the demo existed; its overdue invoices get theirs now.
+    await this.dunning.sendDue();
     this.logger.log({ message: 'loaded the Volkskrantgebouw demo data' });
   }
 

@@ -1,3 +1,4 @@
+import { DunningModule } from '../modules/dunning/dunning.module.js';
 import { Module } from '@nestjs/common';
 import { HandoversModule } from '../modules/handovers/handovers.module.js';
 import { InvoicesModule } from '../modules/invoices/invoices.module.js';
@@ -5,5 +6,5 @@ import { OwnerFinanceModule } from '../modules/owner-finance/owner-finance.modul
 import { UsersModule } from '../modules/users/users.module.js';
 import { DemoDataService } from './demo-data.service.js';
 
-@Module({ imports: [InvoicesModule, UsersModule, OwnerFinanceModule, HandoversModule], providers: [DemoDataService] })
+@Module({ imports: [InvoicesModule, UsersModule, OwnerFinanceModule, HandoversModule, DunningModule], providers: [DemoDataService] })
 export class DemoModule {}

@@ -14,6 +14,9 @@ export const DEMO_ORGANISATIONS = {
     kvkNumber: '34263538',
     vatNumber: 'NL815763436B01',
     iban: 'NL91ABNA0417164300',
+    bic: 'ABNANL2A',
+    // Its incassant-ID (KvK number and suffix 0000), so mandates can be signed and rent collected.
+    creditorIdentifier: 'NL05ZZZ342635380000',
   },
   owner: {
     name: 'Stadgenoot',
