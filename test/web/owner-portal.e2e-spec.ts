@@ -55,6 +55,7 @@ describeInBrowser('the owners’ portal', () => {
         investments: [
           { partyId: seller.id, description: 'Installaties', amountCents: 20_000_000, date: '2007-05-01' },
           { partyId: city.id, description: 'Brandveiligheid', amountCents: 6_500_000, date: '2008-02-01' },
+          { partyId: seller.id, description: 'Dak', amountCents: 5_000_000, date: '2009-03-01' },
         ],
       });
     expect(finance.status).toBe(200);
@@ -160,6 +161,11 @@ describeInBrowser('the owners’ portal', () => {
     await expect(cellsOf(seller, 'table.investments')).resolves.toEqual([
       ['Bureau Broedplaatsen', 'Brandveiligheid', '01-02-2008', '€ 65.000,00'],
       ['Stadgenoot', 'Installaties', '01-05-2007', '€ 200.000,00'],
+      ['Stadgenoot', 'Dak', '01-03-2009', '€ 50.000,00'],
+    ]);
+    await expect(cellsOf(seller, 'table.investment-totals')).resolves.toEqual([
+      ['Bureau Broedplaatsen', '€ 65.000,00'],
+      ['Stadgenoot', '€ 250.000,00'],
     ]);
 
     const buyer = await signedIn(accounts.buyer);

@@ -71,6 +71,9 @@ export class OwnerFinancePagesController {
     const investments = [...(shown.at(-1)?.investments ?? [])].sort(
       (a, b) => a.partyName.localeCompare(b.partyName) || a.date.localeCompare(b.date),
     );
+    const totalsByParty = new Map<string, number>();
+    for (const investment of investments)
+      totalsByParty.set(investment.partyName, (totalsByParty.get(investment.partyName) ?? 0) + investment.amountCents);
     return renderPage(request, reply, 'owner-finance', 'owner.finance.title', {
       buildings,
       selected,
@@ -79,6 +82,7 @@ export class OwnerFinancePagesController {
       balances: shown,
       chart,
       investments,
+      investmentTotals: [...totalsByParty].map(([partyName, amountCents]) => ({ partyName, amountCents })),
       investmentsUntil: shown.at(-1)?.year ?? null,
     });
   }
