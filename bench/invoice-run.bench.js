@@ -79,7 +79,15 @@ export async function run() {
       const ids = stored.slice(offset, offset + 500).map((row) => row.id);
       const rows = await dataSource.getRepository('Invoice').findBy({ id: In(ids) });
       const lines = await repository.linesOf(ids);
-      for (const invoice of rows) all.push({ ...invoice, creditsNumber: null, lines: lines.get(invoice.id) });
+      for (const invoice of rows) {
+        all.push({
+          ...invoice,
+          credits: null,
+          buildingName: 'Pand',
+          payment: { kind: 'transfer', bic: null },
+          lines: lines.get(invoice.id),
+        });
+      }
     }
     const renderStarted = performance.now();
     for (const invoice of all) await renderInvoicePdf(invoice);
