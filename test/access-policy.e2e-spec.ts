@@ -110,6 +110,7 @@ describe('access policy', () => {
         'reports.owner-occupancy',
         'reports.municipality-monitor',
         'audit.read',
+        'messages.read',
         'umbrella.workspace',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());
@@ -127,6 +128,7 @@ describe('access policy', () => {
         'reports.read',
         'reports.request',
         'reports.owner-occupancy',
+        'messages.read',
         'portal.owner',
       ]);
       expect(body.buildingIds).toEqual([inCity.id]);
@@ -142,6 +144,7 @@ describe('access policy', () => {
         'reports.read',
         'reports.request',
         'reports.municipality-monitor',
+        'messages.read',
         'portal.city',
       ]);
       expect(body.buildingIds).toEqual([inCity.id]);
@@ -158,6 +161,7 @@ describe('access policy', () => {
         'applications.read',
         'leases.read',
         'invoices.read',
+        'messages.read',
         'portal.maker',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());

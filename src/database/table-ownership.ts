@@ -43,6 +43,7 @@ export const OWNERSHIP = {
   reports: { tables: ['report'], publishes: [] },
   events: { tables: ['domain_event', 'event_consumption'], publishes: [] },
   audit: { tables: ['audit_entry'], publishes: [] },
+  mail: { tables: ['message', 'password_reset'], publishes: [] },
 } as const satisfies Record<string, { tables: readonly string[]; publishes: readonly string[] }>;
 
 export type OwningModule = keyof typeof OWNERSHIP;
