@@ -55,7 +55,9 @@ export function attachmentNames(raw: string): string[] {
 
 /** A raw message with its quoted-printable soft breaks and escapes undone, enough to find a link or a phrase. */
 export function readableText(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/(?:=[0-9A-F]{2})+/g, (escapes) => Buffer.from(escapes.replace(/=/g, ''), 'hex').toString('utf8'));
 }
 
 export function headerOf(raw: string, name: string): string | undefined {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
+import { NotFoundError } from '../../common/errors/domain-error.js';
 import { ApplicationsService } from '../applications/applications.service.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
@@ -47,7 +48,7 @@ export class MailFacts {
 
   /** The group's contact and what an offer's mail says about the floor. */
   async offer(applicationId: string, floorId: string, replyBy: string): Promise<{ to: Recipient; params: MessageParams }> {
-    const application = await this.applications.getVisible(applicationId, SYSTEM_PRINCIPAL);
+    const application = await this.applications.groupOf(applicationId);
     const floor: FloorFacts = await this.repository.floorFacts(floorId);
     return {
       to: await this.user(application.contactUserId),
@@ -59,9 +60,13 @@ export class MailFacts {
     return this.repository.floorFacts(floorId, manager);
   }
 
-  /** Who asked for the report; null for a scheduled one (nobody to tell). */
+  /** Who asked for the report; null for a scheduled one, or one that is gone (nobody to tell). */
   async reportRequester(reportId: string): Promise<string | null> {
-    return (await this.reports.getVisible(reportId, SYSTEM_PRINCIPAL)).requestedBy;
+    const report = await this.reports.getVisible(reportId, SYSTEM_PRINCIPAL).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    return report?.requestedBy ?? null;
   }
 
   link(path: string): string {
