@@ -10,6 +10,7 @@ import { HandoversModule } from '../modules/handovers/handovers.module.js';
 import { InvoicesModule } from '../modules/invoices/invoices.module.js';
 import { OrganisationsModule } from '../modules/organisations/organisations.module.js';
 import { LeasesModule } from '../modules/leases/leases.module.js';
+import { MailModule } from '../modules/mail/mail.module.js';
 import { RentBandsModule } from '../modules/rent-bands/rent-bands.module.js';
 import { ReportsModule } from '../modules/reports/reports.module.js';
 import { AssetsController } from './assets.controller.js';
@@ -18,6 +19,7 @@ import { DashboardController } from './pages/dashboard.controller.js';
 import { HandoverPagesController } from './pages/handovers.controller.js';
 import { InvoicingPagesController } from './pages/invoicing.controller.js';
 import { LeasePagesController } from './pages/leases.controller.js';
+import { PasswordResetPagesController } from './pages/password-reset.controller.js';
 import { RegisterPagesController } from './pages/register.controller.js';
 import { ReportPagesController } from './pages/reports.controller.js';
 import { RoundPagesController } from './pages/rounds.controller.js';
@@ -45,10 +47,12 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     HandoversModule,
     OrganisationsModule,
     UsersModule,
+    MailModule,
   ],
   controllers: [
     AssetsController,
     SignInController,
+    PasswordResetPagesController,
     DashboardController,
     BuildingPagesController,
     LeasePagesController,

@@ -3,8 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
-import { RuleError } from '../../common/errors/domain-error.js';
+import { InputError, RuleError } from '../../common/errors/domain-error.js';
 import { AuthService } from '../auth/auth.service.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness } from '../users/password-policy.js';
 import { UsersService } from '../users/users.service.js';
 import { MailFacts, type Recipient } from './mail-facts.service.js';
 import { MailOutbox } from './mail-outbox.service.js';
@@ -83,6 +84,11 @@ export class PasswordResets {
 
   /** Sets the password of the link's user and uses the link up; every token of the user ends. */
   async confirm(token: string, password: string): Promise<void> {
+    const weakness =
+      password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH
+        ? `must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`
+        : passwordWeakness(password);
+    if (weakness) throw new InputError([{ field: 'password', message: `password ${weakness}` }]);
     const userId = await this.repository.transaction((manager) => this.repository.useToken(manager, digest(token), this.clock.now()));
     if (!userId) throw new RuleError(MAIL_ERRORS.password_reset_link_invalid, {}, [{ field: 'token', message: 'is not valid (any more)' }]);
     await this.users.changePassword(userId, password, SYSTEM_PRINCIPAL);
