@@ -217,7 +217,7 @@ describe('mail in the embedded default (no SMTP_URL)', () => {
 
   it('writes each message as an .eml file under DATA_DIR/mail with its subject, recipient and attachment, and counts it as sent', async () => {
     const [invoice] = await runInvoices(t, 1, 'EML');
-    const mailDir = join(t.config.mail.dropDirectory);
+    const mailDir = t.config.mail.dropDirectory;
     await eventually(async () => {
       const [message] = await messagesOf(t, `recipient=${encodeURIComponent(invoice!.email)}`);
       expect(message).toMatchObject({ status: 'sent' });

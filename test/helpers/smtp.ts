@@ -13,10 +13,15 @@ export interface ReceivedMail {
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
   readonly refuseNext: number[] = [];
+  /** Set to hold the answer to the next mail: the mail counts as received only if its client is still there when `release` answers 250. */
+  holdNext = false;
+  held: { release(): void } | null = null;
+  private readonly closedSessions = new Set<string>();
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onClose: (session) => this.closedSessions.add(session.id),
     onData: (stream, session, callback) => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -27,8 +32,18 @@ export class TestSmtpServer {
           callback(error);
           return;
         }
-        this.received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
+        const accept = () => {
+          // A client that went away before the 250 never had its mail accepted (RFC 5321 §4.1.1.4).
+          if (!this.closedSessions.has(session.id))
+            this.received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
+          callback();
+        };
+        if (this.holdNext) {
+          this.holdNext = false;
+          this.held = { release: accept };
+          return;
+        }
+        accept();
       });
     },
   });
