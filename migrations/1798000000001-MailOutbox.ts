@@ -1,5 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+const PUBLISHED_READS = [
+  // users: whom a mail goes to and in which language
+  `CREATE VIEW user_contact AS SELECT id AS user_id, email, name, language, tenant_id, created_at FROM app_user`,
+  // applications: who speaks for a group
+  `CREATE VIEW application_group AS SELECT id AS application_id, group_name, contact_user_id FROM application`,
+  // reports: who asked for a report
+  `CREATE VIEW report_requester AS SELECT id AS report_id, requested_by FROM report`,
+];
+
 /**
  * The outbox of mail (one message per source and recipient, ever) and the links that set a password,
  * of which only the token's sha256 is kept.
@@ -18,9 +27,12 @@ export class MailOutbox1798000000001 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_password_reset_token_hash" ON "password_reset"  ("token_hash") `);
     await queryRunner.query(`ALTER TABLE "message" ADD CONSTRAINT "fk_message_recipient_user" FOREIGN KEY ("recipient_user_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "password_reset" ADD CONSTRAINT "fk_password_reset_user" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    // Published by their owners for mail, which reads them inside an event's transaction (one connection when embedded).
+    for (const view of PUBLISHED_READS) await queryRunner.query(view);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    for (const view of ['report_requester', 'application_group', 'user_contact']) await queryRunner.query(`DROP VIEW ${view}`);
     await queryRunner.query(`ALTER TABLE "password_reset" DROP CONSTRAINT "fk_password_reset_user"`);
     await queryRunner.query(`ALTER TABLE "message" DROP CONSTRAINT "fk_message_recipient_user"`);
     await queryRunner.query(`DROP INDEX "public"."uq_password_reset_token_hash"`);

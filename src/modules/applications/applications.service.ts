@@ -230,13 +230,6 @@ export class ApplicationsService {
     };
   }
 
-  /** The group's name and who speaks for it, for the system's own work about it (its mail): no user asks. */
-  async groupOf(id: string): Promise<Pick<Application, 'groupName' | 'contactUserId'>> {
-    const application = await this.applications.findApplication(id);
-    if (!application) throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
-    return { groupName: application.groupName, contactUserId: application.contactUserId };
-  }
-
   /** Staff see every application; others only those they speak for or are a member of. */
   async getVisible(id: string, principal: Principal): Promise<Application> {
     requireCapability(principal, 'applications.read');

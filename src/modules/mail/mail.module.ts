@@ -2,8 +2,6 @@ import { FeatureModule } from '../../common/feature/feature-module.js';
 import { DocumentsModule } from '../../documents/documents.module.js';
 import { ApplicationsModule } from '../applications/applications.module.js';
 import { AuthModule } from '../auth/auth.module.js';
-import { ReportsModule } from '../reports/reports.module.js';
-import { TenantsModule } from '../tenants/tenants.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { MailContext } from './mail-context.js';
 import { MailFacts } from './mail-facts.service.js';
@@ -24,7 +22,7 @@ import { PasswordResets } from './password-resets.service.js';
   entities: [Message, PasswordReset],
   jobs: MAIL_JOBS,
   config: MAIL_CONFIG,
-  imports: [DocumentsModule, TenantsModule, UsersModule, AuthModule, ApplicationsModule, ReportsModule],
+  imports: [DocumentsModule, UsersModule, AuthModule, ApplicationsModule],
   controllers: [MessagesController, PasswordResetController],
   providers: [
     MailRepository,

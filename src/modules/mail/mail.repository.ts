@@ -114,6 +114,54 @@ export class MailRepository {
     return { buildingName: row.name, floorLevel: row.level, areaM2: Number(row.area_m2 ?? 0) };
   }
 
+  /** A tenant's name and contact address (its details), and the language of its first user (none: null). */
+  async tenantContact(
+    tenantId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ name: string; email: string; userId: string | null; language: 'nl' | 'en' | null }> {
+    const [row] = await manager.query<{ name: string; email: string; user_id: string | null; language: 'nl' | 'en' | null }[]>(
+      `SELECT t.name, t.email, u.user_id, u.language
+         FROM tenant_party t
+         LEFT JOIN LATERAL (SELECT user_id, language FROM user_contact WHERE tenant_id = t.tenant_id ORDER BY created_at LIMIT 1) u ON TRUE
+        WHERE t.tenant_id = $1`,
+      [tenantId],
+    );
+    if (!row) throw new Error(`No tenant ${tenantId}`);
+    return { name: row.name, email: row.email, userId: row.user_id, language: row.language };
+  }
+
+  async userContact(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ email: string; name: string; language: 'nl' | 'en' | null; tenantId: string | null }> {
+    const [row] = await manager.query<{ email: string; name: string; language: 'nl' | 'en' | null; tenant_id: string | null }[]>(
+      `SELECT email, name, language, tenant_id FROM user_contact WHERE user_id = $1`,
+      [userId],
+    );
+    if (!row) throw new Error(`No user ${userId}`);
+    return { email: row.email, name: row.name, language: row.language, tenantId: row.tenant_id };
+  }
+
+  async applicationGroup(
+    applicationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ groupName: string; contactUserId: string }> {
+    const [row] = await manager.query<{ group_name: string; contact_user_id: string }[]>(
+      `SELECT group_name, contact_user_id FROM application_group WHERE application_id = $1`,
+      [applicationId],
+    );
+    if (!row) throw new Error(`No application ${applicationId}`);
+    return { groupName: row.group_name, contactUserId: row.contact_user_id };
+  }
+
+  /** Who asked for the report; null for a scheduled one or one that is not there. */
+  async reportRequester(reportId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await manager.query<{ requested_by: string | null }[]>(`SELECT requested_by FROM report_requester WHERE report_id = $1`, [
+      reportId,
+    ]);
+    return row?.requested_by ?? null;
+  }
+
   async insertPasswordReset(
     manager: EntityManager,
     values: { userId: string; purpose: PasswordResetPurpose; expiresAt: Date },

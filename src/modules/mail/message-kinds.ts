@@ -19,32 +19,32 @@ export type MessageKind<T extends EventType> = (event: DomainEvent<T>, context: 
  * here (and its template pair in TEMPLATES): the consumer subscribes to every event listed.
  */
 export const MESSAGE_KINDS: { [T in EventType]?: MessageKind<T> } = {
-  'invoice.documents_stored': async ({ payload }, { facts }) => [
+  'invoice.documents_stored': async ({ payload }, { facts, manager }) => [
     {
-      to: await facts.tenant(payload.tenantId),
+      to: await facts.tenant(payload.tenantId, manager),
       template: payload.creditNote ? 'credit-note' : 'invoice',
       params: { number: payload.number },
       attachmentIds: payload.documentIds,
     },
   ],
-  'lease.notice_letter_stored': async ({ payload }, { facts }) => [
+  'lease.notice_letter_stored': async ({ payload }, { facts, manager }) => [
     {
-      to: await facts.tenant(payload.tenantId),
+      to: await facts.tenant(payload.tenantId, manager),
       template: 'notice-to-vacate',
       params: { spaceCode: payload.spaceCode, endDate: payload.endDate },
       attachmentIds: payload.documentIds,
     },
   ],
-  'offer.made': async ({ payload }, { facts }) => {
-    const { to, params } = await facts.offer(payload.applicationId, payload.floorId, payload.replyBy);
+  'offer.made': async ({ payload }, { facts, manager }) => {
+    const { to, params } = await facts.offer(payload.applicationId, payload.floorId, payload.replyBy, manager);
     return [{ to, template: 'offer-made', params }];
   },
-  'report.completed': async ({ entityId, payload }, { facts }) => {
-    const requester = await facts.reportRequester(entityId);
+  'report.completed': async ({ entityId, payload }, { facts, manager }) => {
+    const requester = await facts.reportRequester(entityId, manager);
     if (!requester) return [];
     return [
       {
-        to: await facts.user(requester),
+        to: await facts.user(requester, manager),
         template: 'report-ready',
         params: { period: payload.period, format: payload.format, url: facts.link('/reports') },
       },

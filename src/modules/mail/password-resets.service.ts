@@ -64,7 +64,7 @@ export class PasswordResets {
    * when the tenant already had a user, or its address belongs to one (who can sign in already).
    */
   async welcomeNewTenant(tenantId: string, manager: EntityManager): Promise<{ to: Recipient; params: MessageParams } | null> {
-    const tenant = await this.facts.tenant(tenantId);
+    const tenant = await this.facts.tenant(tenantId, manager);
     const user = await this.users.createForTenant({ id: tenantId, email: tenant.address, name: tenant.name }, manager);
     if (!user) return null;
     const passwordResetId = await this.repository.insertPasswordReset(manager, {

@@ -42,11 +42,6 @@ export class UsersRepository {
     return rows[0] ? manager.getRepository(User).findOneBy({ id: rows[0].id }) : null;
   }
 
-  /** The user acting as the tenant (the first, should there be more). */
-  findByTenant(tenantId: string): Promise<User | null> {
-    return this.users.findOne({ where: { tenantId }, order: { createdAt: 'ASC' } });
-  }
-
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
   }

@@ -212,10 +212,6 @@ export class UsersService implements OnApplicationBootstrap {
     });
   }
 
-  findByTenant(tenantId: string): Promise<User | null> {
-    return this.users.findByTenant(tenantId);
-  }
-
   findByEmail(email: string): Promise<User | null> {
     return this.users.findByEmail(email);
   }
