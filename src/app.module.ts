@@ -20,6 +20,7 @@ import { HandoversModule } from './modules/handovers/handovers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvoicesModule } from './modules/invoices/invoices.module.js';
 import { LeasesModule } from './modules/leases/leases.module.js';
+import { MailModule } from './modules/mail/mail.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
 import { OwnerFinanceModule } from './modules/owner-finance/owner-finance.module.js';
 import { RentBandsModule } from './modules/rent-bands/rent-bands.module.js';
@@ -54,6 +55,7 @@ export const FEATURES = [
   DunningModule,
   ReportsModule,
   AuditModule,
+  MailModule,
   DemoModule,
   WebModule,
 ];

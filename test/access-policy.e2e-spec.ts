@@ -121,6 +121,7 @@ describe('access policy', () => {
         'reports.municipality-monitor',
         'reports.arrears',
         'audit.read',
+        'messages.read',
         'umbrella.workspace',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());
@@ -138,6 +139,7 @@ describe('access policy', () => {
         'reports.read',
         'reports.request',
         'reports.owner-occupancy',
+        'messages.read',
         'portal.owner',
       ]);
       expect(body.buildingIds).toEqual([inCity.id]);
@@ -153,6 +155,7 @@ describe('access policy', () => {
         'reports.read',
         'reports.request',
         'reports.municipality-monitor',
+        'messages.read',
         'portal.city',
       ]);
       expect(body.buildingIds).toEqual([inCity.id]);
@@ -172,6 +175,7 @@ describe('access policy', () => {
         'reminders.read',
         'payment-arrangements.read',
         'mandates.read',
+        'messages.read',
         'portal.maker',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());

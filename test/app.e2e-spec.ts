@@ -15,6 +15,7 @@ interface Lease {
   status: string;
 }
 interface Invoice {
+  id: string;
   number: string;
   issueDate: string;
   dueDate: string;

@@ -211,6 +211,22 @@ describe('owner finance and handovers', () => {
         noticeGivenOn: '2011-10-01',
       });
       expect((await t.http().get(`/api/leases/${staying[0]!.lease.id}`).set(t.admin)).body.endDate).toBe('2013-06-30');
+      // Each tenant with a notice is mailed its letter; the one who stays gets nothing.
+      const mailTo = async (tenant: Record<string, unknown>) =>
+        (
+          await t
+            .http()
+            .get(`/api/messages?recipient=${encodeURIComponent(String(tenant.email))}`)
+            .set(t.admin)
+        ).body.items;
+      await eventually(async () => {
+        for (const { tenant } of leaving) {
+          expect(await mailTo(tenant)).toEqual([
+            expect.objectContaining({ status: 'sent', template: 'notice-to-vacate', attachmentIds: [expect.any(String)] }),
+          ]);
+        }
+      });
+      expect(await mailTo(staying[0]!.tenant)).toEqual([]);
 
       const seller = await ownerUser(owner.id);
       const newOwner = await ownerUser(buyer.id);

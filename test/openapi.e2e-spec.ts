@@ -38,7 +38,7 @@ interface Document {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PUBLIC = ['POST /api/auth/login', 'GET /health'];
+const PUBLIC = ['POST /api/auth/login', 'POST /api/password-reset', 'POST /api/password-reset/confirm', 'GET /health'];
 
 describe('the OpenAPI document at /docs-json', () => {
   let t: TestApp;

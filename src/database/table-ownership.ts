@@ -7,7 +7,7 @@
  */
 export const OWNERSHIP = {
   organisations: { tables: ['organisation'], publishes: ['organisation_party'] },
-  users: { tables: ['app_user'], publishes: ['user_email'] },
+  users: { tables: ['app_user'], publishes: ['user_email', 'user_contact'] },
   auth: { tables: ['login_failure', 'signing_key'], publishes: [] },
   buildings: { tables: ['building', 'building_ownership'], publishes: ['building_register', 'building_owner_period'] },
   floors: { tables: ['floor'], publishes: ['floor_level'] },
@@ -41,17 +41,18 @@ export const OWNERSHIP = {
       'allocation_tenant',
       'floor_offer',
     ],
-    publishes: ['floor_current_group', 'floor_group_on', 'waiting_list'],
+    publishes: ['floor_current_group', 'floor_group_on', 'waiting_list', 'application_group'],
   },
   'owner-finance': { tables: ['building_finance', 'investment'], publishes: ['head_lease_finance', 'investment_ledger'] },
   handovers: { tables: ['handover'], publishes: ['floor_departure'] },
-  reports: { tables: ['report'], publishes: [] },
+  reports: { tables: ['report'], publishes: ['report_requester'] },
   dunning: {
     tables: ['dunning_step', 'payment_arrangement', 'arrangement_invoice', 'arrangement_instalment'],
     publishes: ['dunning_arrears_on'],
   },
   events: { tables: ['domain_event', 'event_consumption'], publishes: [] },
   audit: { tables: ['audit_entry'], publishes: [] },
+  mail: { tables: ['message', 'password_reset'], publishes: [] },
 } as const satisfies Record<string, { tables: readonly string[]; publishes: readonly string[] }>;
 
 export type OwningModule = keyof typeof OWNERSHIP;

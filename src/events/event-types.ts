@@ -46,6 +46,8 @@ export interface EventPayloads {
     ratePerM2YearCents: number;
   };
   'lease.terminated': { endDate: string; previousEndDate: string | null; noticeGivenOn: string; reason: string };
+  /** A handover's notice to vacate is stored as a letter to the tenant, to be sent to it. */
+  'lease.notice_letter_stored': { handoverId: string; tenantId: string; spaceCode: string; endDate: string; documentIds: string[] };
   'offer.made': { floorId: string; applicationId: string; replyBy: string };
   'offer.expired': { floorId: string; applicationId: string };
   /** The floor was allocated or released while the offer was open, or the group was given another floor (`group-allocated`). */
@@ -142,6 +144,7 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'refund.recorded': 'tenant',
   'lease.started': 'lease',
   'lease.terminated': 'lease',
+  'lease.notice_letter_stored': 'lease',
   'offer.made': 'offer',
   'offer.expired': 'offer',
   'offer.withdrawn': 'offer',
@@ -183,7 +186,7 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];
 
 /** Hand-overs between modules about work the system did (no record changed), left out of the audit log. */
-const NOT_AUDITED: readonly EventType[] = ['invoice.documents_stored'];
+const NOT_AUDITED: readonly EventType[] = ['invoice.documents_stored', 'lease.notice_letter_stored'];
 
 export const AUDITED_EVENT_TYPES = EVENT_TYPES.filter((type) => !NOT_AUDITED.includes(type));
 

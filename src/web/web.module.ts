@@ -10,6 +10,7 @@ import { HandoversModule } from '../modules/handovers/handovers.module.js';
 import { InvoicesModule } from '../modules/invoices/invoices.module.js';
 import { OrganisationsModule } from '../modules/organisations/organisations.module.js';
 import { LeasesModule } from '../modules/leases/leases.module.js';
+import { MailModule } from '../modules/mail/mail.module.js';
 import { RentBandsModule } from '../modules/rent-bands/rent-bands.module.js';
 import { OwnerFinanceModule } from '../modules/owner-finance/owner-finance.module.js';
 import { ReportsModule } from '../modules/reports/reports.module.js';
@@ -29,6 +30,7 @@ import { MakerDetailsPagesController } from './pages/maker-details.controller.js
 import { MakerHomeController } from './pages/maker-home.controller.js';
 import { MakerInvoicePagesController } from './pages/maker-invoices.controller.js';
 import { MakerSpacePagesController } from './pages/maker-space.controller.js';
+import { PasswordResetPagesController } from './pages/password-reset.controller.js';
 import { RegisterPagesController } from './pages/register.controller.js';
 import { ReportPagesController } from './pages/reports.controller.js';
 import { RoundPagesController } from './pages/rounds.controller.js';
@@ -57,10 +59,12 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     OwnerFinanceModule,
     OrganisationsModule,
     UsersModule,
+    MailModule,
   ],
   controllers: [
     AssetsController,
     SignInController,
+    PasswordResetPagesController,
     DashboardController,
     BuildingPagesController,
     LeasePagesController,

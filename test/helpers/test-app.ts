@@ -47,6 +47,10 @@ export async function isolatedEnvironment(overrides: Env = {}): Promise<TestEnvi
     url.pathname = `/${database}`;
     env.DATABASE_URL = url.toString();
     cleanups.push(() => withPg(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)));
+    // Mail without SMTP_URL is written under DATA_DIR/mail: a directory of the file's own, not ./var.
+    const dataDir = env.DATA_DIR ?? join(tmpdir(), `bp-test-${suffix}`);
+    env.DATA_DIR = dataDir;
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   } else {
     const directory = join(tmpdir(), `bp-test-${suffix}`);
     cpSync(template, directory, { recursive: true });

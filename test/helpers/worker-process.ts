@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { TestApp } from './test-app.js';
 
 /** Compiles the app and its migrations into `buildDir`, once per test file (files build side by side). */
@@ -16,7 +17,7 @@ export function buildWorker(buildDir: string): void {
 }
 
 /** A real worker process (the compiled worker.js) on the test app's database and queue, so it can be killed like one in production. */
-export function startWorker(t: TestApp, buildDir: string): ChildProcess {
+export function startWorker(t: TestApp, buildDir: string, env: Record<string, string> = {}): ChildProcess {
   if (t.config.database.kind !== 'postgres') throw new Error('a worker process needs PostgreSQL');
   return spawn(process.execPath, [`${buildDir}/worker.js`], {
     env: {
@@ -30,6 +31,8 @@ export function startWorker(t: TestApp, buildDir: string): ChildProcess {
       JOBS_CONCURRENCY: '1',
       JOBS_LOCK_MS: '1000',
       JOBS_BACKOFF_MS: '50',
+      DATA_DIR: dirname(t.config.mail.dropDirectory),
+      ...env,
     },
     stdio: 'ignore',
   });

@@ -48,6 +48,7 @@ export const CAPABILITIES = [
   'reports.municipality-monitor',
   'reports.arrears',
   'audit.read',
+  'messages.read',
   'umbrella.workspace',
   'portal.maker',
   'portal.owner',
@@ -59,7 +60,13 @@ export type Capability = (typeof CAPABILITIES)[number];
  * Everyone signed in reads the buildings in their scope and may apply with a group (and read and
  * answer for the applications they take part in). Owners and the city never get tenant records.
  */
-const SIGNED_IN: readonly Capability[] = ['organisations.read', 'buildings.read', 'applications.apply', 'applications.read'];
+const SIGNED_IN: readonly Capability[] = [
+  'organisations.read',
+  'buildings.read',
+  'applications.apply',
+  'applications.read',
+  'messages.read',
+];
 
 /** The web portals are each one role's own pages: staff have the workspace instead, so admins get none of them. */
 const PORTALS: readonly Capability[] = ['portal.maker', 'portal.owner', 'portal.city'];
@@ -211,6 +218,20 @@ export function mayReadReport(
 /** Which reports a list may show, as `mayReadReport` decides for one: admins all, anyone else those they requested. */
 export function reportListScopeOf(principal: Principal): { requestedBy?: string } {
   return principal.role === 'admin' ? {} : { requestedBy: principal.userId };
+}
+
+/** A mail in the outbox: admins, and whoever it was addressed to (the user, or the tenant the user acts as). */
+export function mayReadMessage(
+  principal: Principal,
+  message: { recipientUserId: string | null; recipientTenantId: string | null },
+): boolean {
+  if (principal.role === 'admin') return true;
+  return message.recipientUserId === principal.userId || (principal.tenantId !== null && message.recipientTenantId === principal.tenantId);
+}
+
+/** Which messages a list may show, as `mayReadMessage` decides for one. */
+export function messageListScopeOf(principal: Principal): { addressedTo?: { userId: string; tenantId: string | null } } {
+  return principal.role === 'admin' ? {} : { addressedTo: { userId: principal.userId, tenantId: principal.tenantId } };
 }
 
 /** A municipality monitors its own city only; admins any. */

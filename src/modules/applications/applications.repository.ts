@@ -425,6 +425,10 @@ export class ApplicationsRepository {
     return rows.map((row) => ({ id: row.id, floorId: row.floor_id }));
   }
 
+  openOffersReplyingBy(day: string): Promise<FloorOffer[]> {
+    return this.dataSource.getRepository(FloorOffer).findBy({ status: 'open', replyBy: day });
+  }
+
   async openOffersPast(today: string): Promise<FloorOffer[]> {
     return this.dataSource
       .getRepository(FloorOffer)

@@ -137,6 +137,11 @@ export class ApplicationsService {
     return this.applications.findApplicationsPage({ status: filter.status, ...applicationListScopeOf(principal, filter.mine) }, page);
   }
 
+  /** The offers still open whose reply is due on `day` (for their reminder). */
+  openOffersReplyingBy(day: string): Promise<FloorOffer[]> {
+    return this.applications.openOffersReplyingBy(day);
+  }
+
   /** Offers to the groups the user takes part in (admins: all, unless `mine`). */
   listOffers(
     filter: { mine: boolean; status?: OfferStatus; floorId?: string },

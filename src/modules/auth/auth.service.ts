@@ -60,6 +60,15 @@ export class AuthService {
     await this.users.changePassword(user.id, newPassword, principal);
   }
 
+  /**
+   * Counts a request made for an address (a password reset link …), on a counter of its own per
+   * `purpose`, and refuses it like a sign-in once the window is full.
+   */
+  async throttle(purpose: string, emailInput: string, now = new Date()): Promise<void> {
+    const { windowStart } = await this.countAttempt(`${purpose}:${emailInput.trim().toLowerCase()}`, now);
+    this.schedulePurge(windowStart);
+  }
+
   /** Records an attempt for the address before its password is checked; refused once the window is full. */
   private async countAttempt(email: string, now: Date): Promise<{ attemptId: string; windowStart: Date }> {
     const { loginMaxFailures, loginWindowMinutes } = this.config.auth;

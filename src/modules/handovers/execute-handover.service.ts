@@ -121,6 +121,18 @@ export class ExecuteHandoverService {
           manager,
         );
         await this.notices.attachLetter(manager, notice.leaseId, document.id);
+        await this.events.record(manager, {
+          type: 'lease.notice_letter_stored',
+          entityId: notice.leaseId,
+          actorUserId: null,
+          payload: {
+            handoverId: handover.id,
+            tenantId: letter.tenantId,
+            spaceCode: letter.spaceCode,
+            endDate: notice.endDate,
+            documentIds: [document.id],
+          },
+        });
       });
     }
     // The owners' copy first: `dossierReady` follows the umbrella's copy, so once it is ready both are.

@@ -258,6 +258,7 @@ export class HandoversRepository {
 
   /** Tenant, space and building of a noticed lease, for its letter. */
   async noticeLetterFacts(leaseId: string): Promise<{
+    tenantId: string;
     tenantName: string;
     tenantAddress: string | null;
     spaceCode: string;
@@ -267,15 +268,25 @@ export class HandoversRepository {
     umbrellaName: string;
   }> {
     const [row] = await this.dataSource.query<
-      { tenant: string; address: string | null; code: string; building: string; building_address: string; city: string; umbrella: string }[]
+      {
+        tenant_id: string;
+        tenant: string;
+        address: string | null;
+        code: string;
+        building: string;
+        building_address: string;
+        city: string;
+        umbrella: string;
+      }[]
     >(
-      `SELECT t.name AS tenant, t.address, s.code, b.name AS building, b.address AS building_address, b.city, o.name AS umbrella
+      `SELECT t.tenant_id, t.name AS tenant, t.address, s.code, b.name AS building, b.address AS building_address, b.city, o.name AS umbrella
          FROM lease_terms l JOIN tenant_party t ON t.tenant_id = l.tenant_id JOIN space_placement s ON s.space_id = l.space_id
          JOIN building_register b ON b.building_id = l.building_id JOIN organisation_party o ON o.organisation_id = b.umbrella_id
         WHERE l.lease_id = $1`,
       [leaseId],
     );
     return {
+      tenantId: row!.tenant_id,
       tenantName: row!.tenant,
       tenantAddress: row!.address,
       spaceCode: row!.code,

@@ -27,6 +27,21 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
+  /**
+   * A tenant's first user, unless the tenant has one or the address is taken (then null): written
+   * without a conflict error, so the caller's transaction goes on.
+   */
+  async insertTenantUserIfAbsent(manager: EntityManager, values: NewUser & { tenantId: string }): Promise<User | null> {
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO app_user (email, password_hash, name, role, tenant_id)
+       SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE tenant_id = $5)
+       ON CONFLICT (email) DO NOTHING
+       RETURNING id`,
+      [values.email, values.passwordHash, values.name, values.role, values.tenantId],
+    );
+    return rows[0] ? manager.getRepository(User).findOneBy({ id: rows[0].id }) : null;
+  }
+
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
   }

@@ -15,7 +15,7 @@ import { OrganisationsService } from '../organisations/organisations.service.js'
 import { TenantsService } from '../tenants/tenants.service.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
-import { hashPassword } from './password.js';
+import { hashPassword, NO_PASSWORD } from './password.js';
 import type { User } from './user.entity.js';
 import { EmailTakenError, RoleNeedsOrganisationError, USER_REFERENCES, USERS_ERRORS } from './users.errors.js';
 import { UsersRepository } from './users.repository.js';
@@ -193,6 +193,22 @@ export class UsersService implements OnApplicationBootstrap {
         payload: { changes: [{ field: 'password', before: null, after: null }] },
         actorUserId: actorOf(principal),
       });
+    });
+  }
+
+  /**
+   * The user of a tenant made at allocation: role tenant, no password (no password hash matches
+   * `NO_PASSWORD`, so nobody signs in until the welcome mail's link sets one). Null when the tenant
+   * already has a user or its address belongs to one.
+   */
+  createForTenant(tenant: { id: string; email: string; name: string }, manager: EntityManager): Promise<User | null> {
+    return this.users.insertTenantUserIfAbsent(manager, {
+      email: tenant.email.toLowerCase(),
+      passwordHash: NO_PASSWORD,
+      name: tenant.name,
+      role: 'tenant',
+      organisationId: null,
+      tenantId: tenant.id,
     });
   }
 

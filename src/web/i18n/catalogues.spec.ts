@@ -30,7 +30,7 @@ function keysUsed(): Set<string> {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(match[1]!);
     for (const match of text.matchAll(
-      /'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|rounds|reports|handovers|edit|error|form|language|maker|owner|city)(?:\.[a-zA-Z]+)+)'/g,
+      /'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|rounds|reports|handovers|edit|error|form|language|maker|owner|city|passwordReset)(?:\.[a-zA-Z]+)+)'/g,
     ))
       used.add(match[1]!);
   }

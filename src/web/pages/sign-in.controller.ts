@@ -43,10 +43,11 @@ export class SignInController {
     @Query('next') next?: string,
     @Query('expired') expired?: string,
     @Query('signedOut') signedOut?: string,
+    @Query('passwordSet') passwordSet?: string,
   ): Promise<string> {
     return this.render(request, reply, {
       next: localPath(next),
-      notice: signedOut ? 'signIn.signedOut' : expired ? 'signIn.expired' : null,
+      notice: passwordSet ? 'passwordReset.done' : signedOut ? 'signIn.signedOut' : expired ? 'signIn.expired' : null,
     });
   }
 
@@ -99,7 +100,7 @@ export class SignInController {
   private render(
     request: FastifyRequest,
     reply: FastifyReply,
-    data: { next: string; email?: string; error?: string; notice?: 'signIn.signedOut' | 'signIn.expired' | null },
+    data: { next: string; email?: string; error?: string; notice?: 'signIn.signedOut' | 'signIn.expired' | 'passwordReset.done' | null },
   ): Promise<string> {
     return renderPage(request, reply, 'login', 'signIn.title', { email: '', error: null, notice: null, ...data });
   }

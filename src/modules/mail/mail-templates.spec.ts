@@ -1,0 +1,54 @@
+import { renderMail, TEMPLATES, type TemplateName } from './mail-templates.js';
+
+const SAMPLE = {
+  name: '<b>Bold</b> & "Co"',
+  number: 'VKG-2012-000001',
+  groupName: 'Oostblok',
+  buildingName: 'Volkskrantgebouw',
+  floorLevel: 3,
+  floorName: null,
+  areaM2: 512.5,
+  replyBy: '2012-03-29',
+  spaceCode: 'A1.01',
+  endDate: '2012-06-30',
+  period: '2012-02',
+  format: 'pdf',
+  url: 'https://broedplaats.example/x?a=1&b=2',
+};
+
+describe('mail templates', () => {
+  const names = Object.keys(TEMPLATES) as TemplateName[];
+
+  it.each(names)('%s says something in Dutch and in English, as text and HTML', (name) => {
+    const nl = renderMail(name, 'nl', SAMPLE);
+    const en = renderMail(name, 'en', SAMPLE);
+    expect(nl.subject).not.toBe(en.subject);
+    for (const mail of [nl, en]) {
+      expect(mail.subject).not.toMatch(/undefined|null|NaN/);
+      expect(mail.text).not.toMatch(/undefined|NaN/);
+      expect(mail.html).toMatch(/^<!doctype html>/);
+    }
+  });
+
+  it('keeps a name with markup as text in the HTML and as it is in the plain text', () => {
+    const mail = renderMail('invoice', 'en', SAMPLE);
+    expect(mail.text).toContain('Dear <b>Bold</b> & "Co",');
+    expect(mail.html).toContain('Dear &lt;b&gt;Bold&lt;/b&gt; &amp; &quot;Co&quot;,');
+    expect(mail.html).not.toContain('<b>Bold</b>');
+  });
+
+  it('says in the footer of legal mail that there is no unsubscribing, and not in other mail', () => {
+    expect(renderMail('invoice', 'nl', SAMPLE).text).toContain('afmelden hiervoor is niet mogelijk');
+    expect(renderMail('notice-to-vacate', 'en', SAMPLE).text).toContain('you cannot unsubscribe from it');
+    expect(renderMail('offer-made', 'en', SAMPLE).text).not.toContain('unsubscribe');
+  });
+
+  it('writes dates and areas the way each language does, and escapes the link in the HTML', () => {
+    const nl = renderMail('offer-made', 'nl', SAMPLE);
+    expect(nl.text).toContain('29 maart 2012');
+    expect(nl.text).toContain('512,5 m²');
+    expect(nl.text).toContain('verdieping 3');
+    expect(renderMail('offer-made', 'en', SAMPLE).text).toContain('29 March 2012');
+    expect(nl.html).toContain('href="https://broedplaats.example/x?a=1&amp;b=2"');
+  });
+});

@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+import type { DomainEvent, EventType } from '../../events/event-types.js';
+import type { MailFacts } from './mail-facts.service.js';
+import type { Outgoing } from './mail-outbox.service.js';
+import type { PasswordResets } from './password-resets.service.js';
+
+/** What a message kind may ask while it decides who gets which mail. */
+export interface MessageKindContext {
+  facts: MailFacts;
+  passwordResets: PasswordResets;
+  /** The transaction of the event's consumption: write through it, so the effect counts once. */
+  manager: EntityManager;
+}
+
+export type MessageKind<T extends EventType> = (event: DomainEvent<T>, context: MessageKindContext) => Promise<Outgoing[]>;
+
+/**
+ * Which domain event sends which mail to whom. Adding a message kind for a new event is an entry
+ * here (and its template pair in TEMPLATES): the consumer subscribes to every event listed.
+ */
+export const MESSAGE_KINDS: { [T in EventType]?: MessageKind<T> } = {
+  'invoice.documents_stored': async ({ payload }, { facts, manager }) => [
+    {
+      to: await facts.tenant(payload.tenantId, manager),
+      template: payload.creditNote ? 'credit-note' : 'invoice',
+      params: { number: payload.number },
+      attachmentIds: payload.documentIds,
+    },
+  ],
+  'lease.notice_letter_stored': async ({ payload }, { facts, manager }) => [
+    {
+      to: await facts.tenant(payload.tenantId, manager),
+      template: 'notice-to-vacate',
+      params: { spaceCode: payload.spaceCode, endDate: payload.endDate },
+      attachmentIds: payload.documentIds,
+    },
+  ],
+  'offer.made': async ({ payload }, { facts, manager }) => {
+    const { to, params } = await facts.offer(payload.applicationId, payload.floorId, payload.replyBy, manager);
+    return [{ to, template: 'offer-made', params }];
+  },
+  'report.completed': async ({ entityId, payload }, { facts, manager }) => {
+    const requester = await facts.reportRequester(entityId, manager);
+    if (!requester) return [];
+    return [
+      {
+        to: await facts.user(requester, manager),
+        template: 'report-ready',
+        params: { period: payload.period, format: payload.format, url: facts.link('/reports') },
+      },
+    ];
+  },
+  'application.allocated': async ({ payload }, { facts, passwordResets, manager }) => {
+    const floor = await facts.floor(payload.floorId, manager);
+    const welcomes: Outgoing[] = [];
+    for (const tenantId of payload.tenantIds) {
+      const welcome = await passwordResets.welcomeNewTenant(tenantId, manager);
+      if (welcome) welcomes.push({ ...welcome, template: 'welcome', params: { ...welcome.params, ...floor } });
+    }
+    return welcomes;
+  },
+};
+
+export const MESSAGE_EVENT_TYPES = Object.keys(MESSAGE_KINDS) as EventType[];
