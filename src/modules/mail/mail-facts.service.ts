@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import type { MessageParams } from './mail-templates.js';
-import { type FloorFacts, MailRepository } from './mail.repository.js';
+import { type CollectionDebit, type FloorFacts, MailRepository } from './mail.repository.js';
 import type { MessageLanguage } from './message.entity.js';
 
 export interface Recipient {
@@ -30,6 +30,10 @@ export class MailFacts {
   async tenant(tenantId: string, manager?: EntityManager): Promise<Recipient> {
     const tenant = await this.repository.tenantContact(tenantId, manager);
     return { address: tenant.email, name: tenant.name, language: tenant.language ?? 'nl', userId: tenant.userId, tenantId };
+  }
+
+  collectionDebits(collectionId: string, manager?: EntityManager): Promise<CollectionDebit[]> {
+    return this.repository.collectionDebits(collectionId, manager);
   }
 
   async user(userId: string, manager?: EntityManager): Promise<Recipient> {

@@ -14,9 +14,24 @@ const SAMPLE = {
   period: '2012-02',
   format: 'pdf',
   url: 'https://broedplaats.example/x?a=1&b=2',
+  amountCents: 12345,
+  openCents: 10500,
+  collectionDate: '2012-03-15',
+  mandateReference: 'VKG-M-000123',
+  ibanEnd: '6789',
+  creditorName: 'Stichting Urban Resort',
+  creditorIdentifier: 'NL05ZZZ342635380000',
+  step: 2,
 };
 
 describe('mail templates', () => {
+  it('name amounts and the reminder step in the recipient’s language', () => {
+    expect(renderMail('direct-debit-prenotification', 'nl', SAMPLE).text).toMatch(/€\s123,45/);
+    expect(renderMail('direct-debit-prenotification', 'en', SAMPLE).text).toContain('€123.45');
+    expect(renderMail('payment-reminder', 'nl', SAMPLE).subject).toBe('Tweede herinnering: factuur VKG-2012-000001');
+    expect(renderMail('payment-reminder', 'en', { ...SAMPLE, step: 3 }).subject).toBe('Final notice: invoice VKG-2012-000001');
+  });
+
   const names = Object.keys(TEMPLATES) as TemplateName[];
 
   it.each(names)('%s says something in Dutch and in English, as text and HTML', (name) => {

@@ -38,6 +38,15 @@ function area(value: unknown, language: MessageLanguage): string {
   return `${new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 }).format(Number(value))} m²`;
 }
 
+function euros(cents: unknown, language: MessageLanguage): string {
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(Number(cents) / 100);
+}
+
+const REMINDER_NAMES: Record<MessageLanguage, Record<number, string>> = {
+  nl: { 1: 'Betalingsherinnering', 2: 'Tweede herinnering', 3: 'Laatste aanmaning' },
+  en: { 1: 'Payment reminder', 2: 'Second reminder', 3: 'Final notice' },
+};
+
 function floorName(params: MessageParams, language: MessageLanguage): string {
   if (params.floorName) return text(params.floorName);
   return language === 'nl' ? `verdieping ${text(params.floorLevel)}` : `floor ${text(params.floorLevel)}`;
@@ -111,6 +120,42 @@ export const TEMPLATES = {
         `The offer of ${floorName(p, 'en')} of ${text(p.buildingName)} (${area(p.areaM2, 'en')}) to ${text(p.groupName)} expires in three days, on ${day(p.replyBy, 'en')}.`,
       ],
       link: { label: 'See the offer', url: 'url' },
+    }),
+  },
+  'direct-debit-prenotification': {
+    legal: true,
+    nl: (p) => ({
+      subject: `Aankondiging incasso factuur ${text(p.number)}`,
+      paragraphs: [
+        `Beste ${text(p.name)},`,
+        `Op of rond ${day(p.collectionDate, 'nl')} schrijven wij ${euros(p.amountCents, 'nl')} voor factuur ${text(p.number)} af van uw rekening eindigend op ${text(p.ibanEnd)}.`,
+        `Machtigingskenmerk ${text(p.mandateReference)}, incassant-ID ${text(p.creditorIdentifier)} (${text(p.creditorName)}). Zorg dat er genoeg saldo is; wilt u een afschrijving terugboeken, dan kan dat tot acht weken erna bij uw bank.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Direct debit notice for invoice ${text(p.number)}`,
+      paragraphs: [
+        `Dear ${text(p.name)},`,
+        `On or around ${day(p.collectionDate, 'en')} we will collect ${euros(p.amountCents, 'en')} for invoice ${text(p.number)} from your account ending in ${text(p.ibanEnd)}.`,
+        `Mandate reference ${text(p.mandateReference)}, creditor identifier ${text(p.creditorIdentifier)} (${text(p.creditorName)}). Please make sure the balance suffices; your bank refunds a debit you ask back within eight weeks.`,
+      ],
+    }),
+  },
+  'payment-reminder': {
+    legal: true,
+    nl: (p) => ({
+      subject: `${REMINDER_NAMES.nl[Number(p.step)] ?? REMINDER_NAMES.nl[1]}: factuur ${text(p.number)}`,
+      paragraphs: [
+        `Beste ${text(p.name)},`,
+        `Van factuur ${text(p.number)} staat nog ${euros(p.openCents, 'nl')} open. In de bijgevoegde brief staat hoe u betaalt; heeft u al betaald, dan kunt u deze brief vergeten.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `${REMINDER_NAMES.en[Number(p.step)] ?? REMINDER_NAMES.en[1]}: invoice ${text(p.number)}`,
+      paragraphs: [
+        `Dear ${text(p.name)},`,
+        `${euros(p.openCents, 'en')} of invoice ${text(p.number)} is still open. The attached letter says how to pay; if you have paid already, please disregard it.`,
+      ],
     }),
   },
   'notice-to-vacate': {

@@ -114,6 +114,37 @@ export class MailRepository {
     return { buildingName: row.name, floorLevel: row.level, areaM2: Number(row.area_m2 ?? 0) };
   }
 
+  /** The debits of a direct-debit batch, each as its debtor is told of it (what direct-debit publishes). */
+  async collectionDebits(collectionId: string, manager: EntityManager = this.dataSource.manager): Promise<CollectionDebit[]> {
+    const rows = await manager.query<
+      {
+        tenant_id: string;
+        invoice_number: string;
+        amount_cents: string;
+        collection_date: string;
+        mandate_reference: string;
+        iban: string;
+        creditor_name: string;
+        creditor_identifier: string;
+      }[]
+    >(
+      `SELECT tenant_id, invoice_number, amount_cents, to_char(collection_date, 'YYYY-MM-DD') AS collection_date, mandate_reference,
+              iban, creditor_name, creditor_identifier
+         FROM collection_debit WHERE collection_id = $1 ORDER BY invoice_number`,
+      [collectionId],
+    );
+    return rows.map((row) => ({
+      tenantId: row.tenant_id,
+      invoiceNumber: row.invoice_number,
+      amountCents: Number(row.amount_cents),
+      collectionDate: row.collection_date,
+      mandateReference: row.mandate_reference,
+      iban: row.iban,
+      creditorName: row.creditor_name,
+      creditorIdentifier: row.creditor_identifier,
+    }));
+  }
+
   /** A tenant's name and contact address (its details), and the language of its first user (none: null). */
   async tenantContact(
     tenantId: string,
@@ -187,4 +218,15 @@ export class MailRepository {
     );
     return rows[0]?.user_id ?? null;
   }
+}
+
+export interface CollectionDebit {
+  tenantId: string;
+  invoiceNumber: string;
+  amountCents: number;
+  collectionDate: string;
+  mandateReference: string;
+  iban: string;
+  creditorName: string;
+  creditorIdentifier: string;
 }

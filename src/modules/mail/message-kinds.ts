@@ -27,6 +27,31 @@ export const MESSAGE_KINDS: { [T in EventType]?: MessageKind<T> } = {
       attachmentIds: payload.documentIds,
     },
   ],
+  // The pre-notification SEPA asks of a creditor: each debtor is told what is collected, when, under which mandate.
+  'collection.created': async ({ entityId }, { facts, manager }) =>
+    Promise.all(
+      (await facts.collectionDebits(entityId, manager)).map(async (debit) => ({
+        to: await facts.tenant(debit.tenantId, manager),
+        template: 'direct-debit-prenotification' as const,
+        params: {
+          number: debit.invoiceNumber,
+          amountCents: debit.amountCents,
+          collectionDate: debit.collectionDate,
+          mandateReference: debit.mandateReference,
+          ibanEnd: debit.iban.slice(-4),
+          creditorName: debit.creditorName,
+          creditorIdentifier: debit.creditorIdentifier,
+        },
+      })),
+    ),
+  'dunning.step_sent': async ({ payload }, { facts, manager }) => [
+    {
+      to: await facts.tenant(payload.tenantId, manager),
+      template: 'payment-reminder',
+      params: { step: payload.step, number: payload.invoiceNumber, openCents: payload.openCents },
+      attachmentIds: [payload.documentId],
+    },
+  ],
   'lease.notice_letter_stored': async ({ payload }, { facts, manager }) => [
     {
       to: await facts.tenant(payload.tenantId, manager),
