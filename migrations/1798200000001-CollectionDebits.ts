@@ -1,8 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Direct-debit publishes each debit of a batch as its debtor is told of it (the pre-notification mail):
- * whose invoice, how much, on which day, under which mandate and creditor identifier.
+ * What mail reads for collecting rent and for handovers. Direct-debit publishes each debit of a batch as
+ * its debtor is told of it (the pre-notification): whose invoice, how much, on which day, under which
+ * mandate and creditor identifier. Users publish whose organisation (and role) each user is, so a
+ * handover's dossier reaches the users of the seller and of the buyer.
  */
 export class CollectionDebits1798200000001 implements MigrationInterface {
   name = 'CollectionDebits1798200000001';
@@ -16,9 +18,14 @@ export class CollectionDebits1798200000001 implements MigrationInterface {
           JOIN collection c ON c.id = i.collection_id
           JOIN mandate m ON m.id = i.mandate_id
           JOIN organisation_party o ON o.organisation_id = c.creditor_id`);
+    await queryRunner.query(
+      `CREATE OR REPLACE VIEW user_contact AS SELECT id AS user_id, email, name, language, tenant_id, created_at, organisation_id, role FROM app_user`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP VIEW user_contact`);
+    await queryRunner.query(`CREATE VIEW user_contact AS SELECT id AS user_id, email, name, language, tenant_id, created_at FROM app_user`);
     await queryRunner.query(`DROP VIEW collection_debit`);
   }
 }

@@ -182,6 +182,10 @@ describe('owner finance and handovers', () => {
     it('hands the building over at once when dated today: notices, the new owner, the dossier for both owners and a letter per tenant', async () => {
       const { owner, building: b, floors, leaving, staying } = await building();
       const buyer = await createOrganisation(t, { kind: 'owner', name: 'Magnificent 8' });
+      const ownerMailboxes = [
+        (await createUser(t, { role: 'owner', organisationId: owner.id })).email,
+        (await createUser(t, { role: 'owner', organisationId: buyer.id })).email,
+      ];
       const started = await t
         .http()
         .post(`/api/buildings/${b.id}/handovers`)
@@ -227,6 +231,18 @@ describe('owner finance and handovers', () => {
         }
       });
       expect(await mailTo(staying[0]!.tenant)).toEqual([]);
+      // The users of the seller and of the buyer are mailed the owners' dossier.
+      await eventually(async () => {
+        for (const email of ownerMailboxes) {
+          expect(await mailTo({ email })).toEqual([
+            expect.objectContaining({
+              status: 'sent',
+              template: 'handover-dossier',
+              attachmentIds: [expect.any(String)],
+            }),
+          ]);
+        }
+      });
 
       const seller = await ownerUser(owner.id);
       const newOwner = await ownerUser(buyer.id);

@@ -48,6 +48,8 @@ export interface EventPayloads {
   'lease.terminated': { endDate: string; previousEndDate: string | null; noticeGivenOn: string; reason: string };
   /** A handover's notice to vacate is stored as a letter to the tenant, to be sent to it. */
   'lease.notice_letter_stored': { handoverId: string; tenantId: string; spaceCode: string; endDate: string; documentIds: string[] };
+  /** The owners' copy of a handover's dossier is stored, for the seller and the buyer. */
+  'handover.dossier_stored': { buildingId: string; fromOwnerId: string; toOwnerId: string; transferDate: string; documentIds: string[] };
   'offer.made': { floorId: string; applicationId: string; replyBy: string };
   'offer.expired': { floorId: string; applicationId: string };
   /** The floor was allocated or released while the offer was open, or the group was given another floor (`group-allocated`). */
@@ -145,6 +147,7 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'lease.started': 'lease',
   'lease.terminated': 'lease',
   'lease.notice_letter_stored': 'lease',
+  'handover.dossier_stored': 'handover',
   'offer.made': 'offer',
   'offer.expired': 'offer',
   'offer.withdrawn': 'offer',
@@ -186,7 +189,7 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];
 
 /** Hand-overs between modules about work the system did (no record changed), left out of the audit log. */
-const NOT_AUDITED: readonly EventType[] = ['invoice.documents_stored', 'lease.notice_letter_stored'];
+const NOT_AUDITED: readonly EventType[] = ['invoice.documents_stored', 'lease.notice_letter_stored', 'handover.dossier_stored'];
 
 export const AUDITED_EVENT_TYPES = EVENT_TYPES.filter((type) => !NOT_AUDITED.includes(type));
 

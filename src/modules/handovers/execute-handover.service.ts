@@ -161,6 +161,20 @@ export class ExecuteHandoverService {
           manager,
         );
         await this.handovers.attachDossier(manager, handover.id, copy, document.id);
+        if (copy === 'owners') {
+          await this.events.record(manager, {
+            type: 'handover.dossier_stored',
+            entityId: handover.id,
+            actorUserId: null,
+            payload: {
+              buildingId: handover.buildingId,
+              fromOwnerId: handover.fromOwnerId,
+              toOwnerId: handover.toOwnerId,
+              transferDate: handover.transferDate,
+              documentIds: [document.id],
+            },
+          });
+        }
       });
     }
   }

@@ -36,6 +36,18 @@ export class MailFacts {
     return this.repository.collectionDebits(collectionId, manager);
   }
 
+  /** The users of a handover's seller and buyer, and the building's name. */
+  async handoverOwners(
+    ownerIds: string[],
+    buildingId: string,
+    manager?: EntityManager,
+  ): Promise<{ recipients: Recipient[]; buildingName: string }> {
+    const { userIds, buildingName } = await this.repository.ownerUsers(ownerIds, buildingId, manager);
+    const recipients: Recipient[] = [];
+    for (const userId of userIds) recipients.push(await this.user(userId, manager));
+    return { recipients, buildingName };
+  }
+
   async user(userId: string, manager?: EntityManager): Promise<Recipient> {
     const user = await this.repository.userContact(userId, manager);
     return { address: user.email, name: user.name, language: user.language ?? 'nl', userId, tenantId: user.tenantId };

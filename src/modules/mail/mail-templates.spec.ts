@@ -22,6 +22,7 @@ const SAMPLE = {
   creditorName: 'Stichting Urban Resort',
   creditorIdentifier: 'NL05ZZZ342635380000',
   step: 2,
+  transferDate: '2012-06-01',
 };
 
 describe('mail templates', () => {

@@ -158,6 +158,23 @@ export const TEMPLATES = {
       ],
     }),
   },
+  'handover-dossier': {
+    legal: true,
+    nl: (p) => ({
+      subject: `Overdrachtsdossier ${text(p.buildingName)} per ${day(p.transferDate, 'nl')}`,
+      paragraphs: [
+        `Beste ${text(p.name)},`,
+        `Het eigendom van ${text(p.buildingName)} is per ${day(p.transferDate, 'nl')} overgegaan. Bijgaand vindt u het overdrachtsdossier voor de eigenaren.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `Handover dossier ${text(p.buildingName)} as of ${day(p.transferDate, 'en')}`,
+      paragraphs: [
+        `Dear ${text(p.name)},`,
+        `The ownership of ${text(p.buildingName)} passed on ${day(p.transferDate, 'en')}. Please find the owners' handover dossier attached.`,
+      ],
+    }),
+  },
   'notice-to-vacate': {
     legal: true,
     nl: (p) => ({

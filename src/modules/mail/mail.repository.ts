@@ -161,6 +161,22 @@ export class MailRepository {
     return { name: row.name, email: row.email, userId: row.user_id, language: row.language };
   }
 
+  /** The owner users of these organisations, and the name of the building a mail is about. */
+  async ownerUsers(
+    organisationIds: string[],
+    buildingId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ userIds: string[]; buildingName: string }> {
+    const [users, [building]] = await Promise.all([
+      manager.query<{ user_id: string }[]>(
+        `SELECT user_id FROM user_contact WHERE role = 'owner' AND organisation_id = ANY($1::uuid[]) ORDER BY created_at, user_id`,
+        [organisationIds],
+      ),
+      manager.query<{ name: string }[]>(`SELECT name FROM building_register WHERE building_id = $1`, [buildingId]),
+    ]);
+    return { userIds: users.map((user) => user.user_id), buildingName: building?.name ?? '' };
+  }
+
   async userContact(
     userId: string,
     manager: EntityManager = this.dataSource.manager,

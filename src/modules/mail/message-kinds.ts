@@ -60,6 +60,15 @@ export const MESSAGE_KINDS: { [T in EventType]?: MessageKind<T> } = {
       attachmentIds: payload.documentIds,
     },
   ],
+  'handover.dossier_stored': async ({ payload }, { facts, manager }) => {
+    const { recipients, buildingName } = await facts.handoverOwners([payload.fromOwnerId, payload.toOwnerId], payload.buildingId, manager);
+    return recipients.map((to) => ({
+      to,
+      template: 'handover-dossier' as const,
+      params: { buildingName, transferDate: payload.transferDate },
+      attachmentIds: payload.documentIds,
+    }));
+  },
   'offer.made': async ({ payload }, { facts, manager }) => {
     const { to, params } = await facts.offer(payload.applicationId, payload.floorId, payload.replyBy, manager);
     return [{ to, template: 'offer-made', params }];
