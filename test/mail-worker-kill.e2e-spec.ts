@@ -37,6 +37,8 @@ const databaseUrl = process.env.DATABASE_URL;
     // The worker has handed the server its first mail and waits for the answer: killed now, it never marks it sent.
     await eventually(() => expect(smtp.held).not.toBeNull(), 60_000);
     await stopWorker(doomed, 'SIGKILL');
+    // The server notices the dropped connection on its own time; answering before that would accept the mail.
+    await eventually(() => expect(smtp.held!.clientGone()).toBe(true), 10_000);
     smtp.held!.release();
 
     const survivor = startWorker(t, buildDir, { SMTP_URL: smtpUrl });

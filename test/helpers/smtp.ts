@@ -15,7 +15,7 @@ export class TestSmtpServer {
   readonly refuseNext: number[] = [];
   /** Set to hold the answer to the next mail: the mail counts as received only if its client is still there when `release` answers 250. */
   holdNext = false;
-  held: { release(): void } | null = null;
+  held: { release(): void; clientGone(): boolean } | null = null;
   private readonly closedSessions = new Set<string>();
   private readonly server = new SMTPServer({
     authOptional: true,
@@ -40,7 +40,7 @@ export class TestSmtpServer {
         };
         if (this.holdNext) {
           this.holdNext = false;
-          this.held = { release: accept };
+          this.held = { release: accept, clientGone: () => this.closedSessions.has(session.id) };
           return;
         }
         accept();
