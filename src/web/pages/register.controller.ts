@@ -13,7 +13,7 @@ import { UpdateSpaceDto } from '../../modules/spaces/dto/update-space.dto.js';
 import { SPACE_USES } from '../../modules/spaces/space.entity.js';
 import { SPACES_ERRORS } from '../../modules/spaces/spaces.errors.js';
 import { SpacesService } from '../../modules/spaces/spaces.service.js';
-import { checkedForm, integer, isoDate, refusalOf, text } from '../forms.js';
+import { checkedForm, decimal, integer, isoDate, refusalOf, text } from '../forms.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import { type FieldError, renderPage } from '../render.js';
 import { WebPages } from '../session/web-page.decorator.js';
@@ -49,13 +49,6 @@ const SPACE_FIELDS: EditField[] = [
   { name: 'use', label: 'edit.use', type: 'select', options: SPACE_USES },
   { name: 'publicCounter', label: 'edit.publicCounter', type: 'checkbox' },
 ];
-
-/** A decimal typed Dutch or English style (12,5 or 12.5); NaN when it is not one. */
-function decimal(value: unknown): number | undefined {
-  const raw = text(value);
-  if (raw === undefined) return undefined;
-  return /^\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : Number.NaN;
-}
 
 /** An optional field the form sent empty: emptied (null) when it held something, else left out. */
 function emptied(value: unknown, stored: unknown): null | undefined {
