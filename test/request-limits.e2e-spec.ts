@@ -48,10 +48,17 @@ describe('requests that try to tie the server up', () => {
     const socket = connect(port, '127.0.0.1');
     await once(socket, 'connect');
     const received: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    // The server answers 408 and closes; a space dripped in just after that close makes the
+    // server's kernel answer with a reset, which is the connection being cut off, not a failure.
+    let answered = false;
+    socket.on('data', (chunk: Buffer) => {
+      answered = true;
+      received.push(chunk);
+    });
+    socket.on('error', () => undefined);
     const started = Date.now();
     socket.write('POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
-    const drip = setInterval(() => socket.writable && socket.write(' '), 100);
+    const drip = setInterval(() => !answered && socket.writable && socket.write(' '), 100);
     let giveUp: NodeJS.Timeout | undefined;
     try {
       const closed = once(socket, 'close');
