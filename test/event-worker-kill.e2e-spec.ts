@@ -15,10 +15,10 @@ const databaseUrl = process.env.DATABASE_URL;
 (redisUrl && databaseUrl ? describe : describe.skip)('a worker killed in the middle of dispatching an event (bull on Redis)', () => {
   let t: TestApp;
   // Not the invoice kill test's directory: the two files may build at the same time.
-  const buildDir = 'var/test-build-events';
+  let buildDir: string;
 
   beforeAll(async () => {
-    buildWorker(buildDir);
+    buildDir = await buildWorker();
     // The API takes no jobs itself: only the worker processes dispatch.
     t = await startTestApp({ RUN_WORKERS: 'false', JOBS_LOCK_MS: '1000' }, { clock: FixedClock.on('2012-03-01') });
   }, 120_000);

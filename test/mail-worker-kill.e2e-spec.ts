@@ -13,10 +13,10 @@ const databaseUrl = process.env.DATABASE_URL;
   let t: TestApp;
   let smtpUrl: string;
   const smtp = new TestSmtpServer();
-  const buildDir = 'var/test-build-mail';
+  let buildDir: string;
 
   beforeAll(async () => {
-    buildWorker(buildDir);
+    buildDir = await buildWorker();
     smtpUrl = await smtp.start();
     // The API takes no jobs itself: only the worker processes do.
     t = await startTestApp({ RUN_WORKERS: 'false', SMTP_URL: smtpUrl }, { clock: FixedClock.on('2012-03-01') });

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { documentFonts } from './fonts.js';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -19,7 +18,9 @@ export interface PdfInfo {
  * An A4 document with the embedded fonts registered as 'regular' and 'bold'. `draw` lays out the
  * pages; the promise resolves with the finished file.
  */
-export function renderPdf(info: PdfInfo, draw: (doc: Pdf) => void): Promise<Buffer> {
+export async function renderPdf(info: PdfInfo, draw: (doc: Pdf) => void): Promise<Buffer> {
+  // Loaded with the first document rather than at boot, which most processes never need it for.
+  const { default: PDFDocument } = await import('pdfkit');
   const fonts = documentFonts();
   const date = new Date(`${info.date}T00:00:00Z`);
   const doc = new PDFDocument({

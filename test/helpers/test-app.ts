@@ -41,12 +41,12 @@ export async function isolatedEnvironment(overrides: Env = {}): Promise<TestEnvi
   if (!template) throw new Error('BROEDPLAATS_TEST_TEMPLATE is unset: jest’s global setup (test/template/) migrates the template');
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const database = `bp_test_${suffix}`;
+    // Named for the run: jest's global teardown drops them all at once (see global-setup.ts).
+    const database = `${process.env.BROEDPLAATS_TEST_DATABASE_PREFIX ?? 'bp_test_'}${suffix}`;
     await withPg(serverUrl, (client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${template}`));
     const url = new URL(serverUrl);
     url.pathname = `/${database}`;
     env.DATABASE_URL = url.toString();
-    cleanups.push(() => withPg(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)));
     // Mail without SMTP_URL is written under DATA_DIR/mail: a directory of the file's own, not ./var.
     const dataDir = env.DATA_DIR ?? join(tmpdir(), `bp-test-${suffix}`);
     env.DATA_DIR = dataDir;

@@ -28,10 +28,19 @@ export default async function createTemplate(_globalConfig: unknown, project: { 
   const serverUrl = process.env.DATABASE_URL;
   let drop: () => Promise<void>;
   if (serverUrl) {
-    const name = `bp_template_${randomBytes(6).toString('hex')}`;
+    const run = randomBytes(6).toString('hex');
+    const name = `bp_template_${run}`;
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    drop = () => withPg(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // The test files' databases are dropped here, at the end, not by each file: every DROP DATABASE
+    // waits for a checkpoint, which takes a second or two while other files write, and run side by
+    // side here the drops share their checkpoints.
+    const copies = `bp_test_${run}_`;
+    process.env.BROEDPLAATS_TEST_DATABASE_PREFIX = copies;
+    drop = async () => {
+      await dropDatabasesStartingWith(serverUrl, copies);
+      await withPg(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    };
     await withPg(serverUrl, `CREATE DATABASE ${name}`);
     try {
       migrate('postgres', url.toString());
@@ -57,12 +66,24 @@ export default async function createTemplate(_globalConfig: unknown, project: { 
   (globalThis as { dropTestTemplate?: () => Promise<void> }).dropTestTemplate = drop;
 }
 
-async function withPg(url: string, sql: string): Promise<void> {
+async function withPg(url: string, sql: string, values: unknown[] = []): Promise<{ rows: Record<string, string>[] }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return await client.query(sql, values);
   } finally {
     await client.end();
   }
+}
+
+async function dropDatabasesStartingWith(url: string, prefix: string): Promise<void> {
+  const { rows } = await withPg(url, `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix]);
+  const names = rows.map((row) => row.datname);
+  const dropNext = async (): Promise<void> => {
+    const name = names.pop();
+    if (name === undefined) return;
+    await withPg(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropNext();
+  };
+  await Promise.all(Array.from({ length: 8 }, dropNext));
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ratio, sumAreas } from '../../common/measures.js';
 import { inertText } from './inert-text.js';
 import type { ArrearsReport, MunicipalityMonitorReport, OwnerOccupancyReport } from './report-documents.js';
@@ -44,6 +44,12 @@ function addKeyFigures(workbook: ExcelJS.Workbook, name: string, figures: [strin
   }
 }
 
+/** ExcelJS is loaded on the first spreadsheet, not at boot: it is the biggest package the app loads. */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  return new excel.Workbook();
+}
+
 async function finish(workbook: ExcelJS.Workbook, generatedOn: string): Promise<Buffer> {
   workbook.creator = 'Broedplaats';
   workbook.created = day(generatedOn);
@@ -51,8 +57,8 @@ async function finish(workbook: ExcelJS.Workbook, generatedOn: string): Promise<
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function ownerReportXlsx(report: OwnerOccupancyReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+export async function ownerReportXlsx(report: OwnerOccupancyReport): Promise<Buffer> {
+  const workbook = await newWorkbook();
   addKeyFigures(workbook, 'Overzicht', [
     ['Pand', report.name],
     ['Eigenaar', report.ownerName],
@@ -111,8 +117,8 @@ export function ownerReportXlsx(report: OwnerOccupancyReport): Promise<Buffer> {
   return finish(workbook, report.generatedOn);
 }
 
-export function monitorXlsx(report: MunicipalityMonitorReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+export async function monitorXlsx(report: MunicipalityMonitorReport): Promise<Buffer> {
+  const workbook = await newWorkbook();
   const totals = report.totals;
   addKeyFigures(workbook, 'Totaal', [
     ['Stad', report.city],
@@ -201,8 +207,8 @@ export function monitorXlsx(report: MunicipalityMonitorReport): Promise<Buffer> 
   return finish(workbook, report.generatedOn);
 }
 
-export function arrearsXlsx(report: ArrearsReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+export async function arrearsXlsx(report: ArrearsReport): Promise<Buffer> {
+  const workbook = await newWorkbook();
   addKeyFigures(workbook, 'Overzicht', [
     ['Pand', report.buildingName],
     ['Stand per', day(report.asOf), 'date'],
