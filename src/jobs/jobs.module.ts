@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { AppConfig } from '../config/config.js';
+import { AfterCommitJobs } from './after-commit-jobs.js';
 import { BullJobQueue, QUEUE_NAME } from './bull-job-queue.js';
 import { InlineJobQueue } from './inline-job-queue.js';
 import { JobHandlerRegistry } from './job-handler.registry.js';
@@ -17,8 +18,8 @@ export class JobsModule {
       return {
         module: JobsModule,
         imports: [DiscoveryModule],
-        providers: [JobHandlerRegistry, InlineJobQueue, { provide: JobQueue, useExisting: InlineJobQueue }],
-        exports: [JobQueue, JobHandlerRegistry],
+        providers: [JobHandlerRegistry, InlineJobQueue, { provide: JobQueue, useExisting: InlineJobQueue }, AfterCommitJobs],
+        exports: [JobQueue, JobHandlerRegistry, AfterCommitJobs],
       };
     }
     return {
@@ -32,8 +33,8 @@ export class JobsModule {
           settings: { lockDuration: config.jobs.lockMs, stalledInterval: Math.max(250, Math.floor(config.jobs.lockMs / 2)) },
         }),
       ],
-      providers: [JobHandlerRegistry, BullJobQueue, { provide: JobQueue, useExisting: BullJobQueue }],
-      exports: [JobQueue, JobHandlerRegistry],
+      providers: [JobHandlerRegistry, BullJobQueue, { provide: JobQueue, useExisting: BullJobQueue }, AfterCommitJobs],
+      exports: [JobQueue, JobHandlerRegistry, AfterCommitJobs],
     };
   }
 }

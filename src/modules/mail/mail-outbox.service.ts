@@ -1,13 +1,6 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  DataSource,
-  EntityManager,
-  EntitySubscriberInterface,
-  QueryRunner,
-  TransactionCommitEvent,
-  TransactionRollbackEvent,
-} from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AfterCommitJobs } from '../../jobs/after-commit-jobs.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import type { Recipient } from './mail-facts.service.js';
 import { type MessageParams, subjectOf, type TemplateName } from './mail-templates.js';
@@ -34,18 +27,12 @@ export interface MessageSource {
  * there yet; a queue that is down leaves them `queued` for the recovery sweep.
  */
 @Injectable()
-export class MailOutbox implements OnModuleInit, EntitySubscriberInterface {
-  private readonly pending = new WeakMap<QueryRunner, string[]>();
-
+export class MailOutbox {
   constructor(
     private readonly repository: MailRepository,
     private readonly jobs: JobQueue,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly afterCommit: AfterCommitJobs,
   ) {}
-
-  onModuleInit(): void {
-    this.dataSource.subscribers.push(this);
-  }
 
   async write(manager: EntityManager, source: MessageSource, outgoing: Outgoing[]): Promise<string[]> {
     const runner = manager.queryRunner;
@@ -66,23 +53,11 @@ export class MailOutbox implements OnModuleInit, EntitySubscriberInterface {
         attachmentIds: attachmentIds ?? [],
       })),
     );
-    this.pending.set(runner, [...(this.pending.get(runner) ?? []), ...ids]);
+    for (const id of ids) this.afterCommit.enqueue(manager, 'mail.send', { messageId: id }, { jobId: id });
     return ids;
   }
 
-  afterTransactionCommit(commit: TransactionCommitEvent): void {
-    const runner = commit.queryRunner;
-    if (runner.isTransactionActive) return;
-    const ids = this.pending.get(runner);
-    if (!ids) return;
-    this.pending.delete(runner);
-    for (const id of ids) void this.enqueue(id);
-  }
-
-  afterTransactionRollback(rollback: TransactionRollbackEvent): void {
-    if (!rollback.queryRunner.isTransactionActive) this.pending.delete(rollback.queryRunner);
-  }
-
+  /** For the recovery sweep: a message whose sending was never queued. */
   async enqueue(messageId: string): Promise<boolean> {
     return this.jobs.enqueueRecorded('mail.send', { messageId }, { jobId: messageId });
   }
