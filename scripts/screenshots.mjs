@@ -64,6 +64,10 @@ try {
   await shot('invoice');
   await page.goto('/reports');
   await shot('reports');
+  // Collecting this month's rent: the direct-debit batch of the makers with a mandate, made today.
+  await page.goto('/collections');
+  await Promise.all([page.waitForURL('**/collections/*'), page.click('form[method=post][action="/collections"] button')]);
+  await shot('collection');
 
   // The owners' portal: Stadgenoot sold the building two months back and keeps reading its own years;
   // Magnificent 8 owns it now and sees its occupancy.

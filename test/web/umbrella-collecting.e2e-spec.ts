@@ -222,6 +222,28 @@ describeInBrowser('the umbrella collects rent in the browser', () => {
     await page.goto(`/arrears?buildingId=${building.id}`);
     await expect(page.locator('table.arrears tbody').textContent()).resolves.toContain('loopt');
 
+    // The tenant stops paying by direct debit: its mandate is revoked, and its page says so.
+    const creditorId = (await t.http().get(`/api/buildings/${building.id}`).set(t.admin)).body.umbrellaId as string;
+    const signed = await t.http().post(`/api/tenants/${late.tenantId}/mandates`).set(t.admin).send({
+      creditorId,
+      iban: 'NL02ABNA0123456789',
+      accountHolder: 'Maker',
+      signedOn: '2012-04-01',
+      signedPlace: 'Amsterdam',
+      method: 'online',
+    });
+    expect(signed.status).toBe(201);
+    await page.goto(`/mandates/${signed.body.id}`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Without a reason (the browser's own check skipped) the service's rule answers beside the field.
+    await page.locator('#f-revokeReason').evaluate((input) => input.removeAttribute('required'));
+    await page.locator('form[action$="/revoke"] button').click();
+    await expect(page.locator('#f-revokeReason-error').textContent()).resolves.toMatch(/\S/);
+    await page.locator('#f-revokeReason').fill('Betaalt per overboeking');
+    await Promise.all([page.waitForURL(/done=revoked/), page.locator('form[action$="/revoke"] button').click()]);
+    await expect(page.locator('dd.status').textContent()).resolves.toBe('ingetrokken · 02-04-2012: Betaalt per overboeking');
+    await expect(page.locator('form[action$="/amend"]').count()).resolves.toBe(0);
+
     // The outbox: the invoice mails of the run, and one that failed, with the server's answer.
     await eventually(async () => {
       expect((await t.http().get('/api/messages?template=invoice').set(t.admin)).body.total).toBeGreaterThanOrEqual(3);
