@@ -292,8 +292,9 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
               (SELECT count(*) FROM invoice WHERE ubl_document_id IS NOT NULL)::int AS ubl,
               (SELECT count(*) FROM tenant WHERE address !~ '[0-9]{4} [A-Z]{2} ')::int AS without_postcode`,
     );
-    expect(counts.mandates).toBeGreaterThan(100);
-    expect(counts.mandates).toBeLessThan(counts.tenants);
+    // Two in three makers of the fifth floor (the one that stayed and is still let) and the café.
+    expect(counts.mandates).toBeGreaterThan(15);
+    expect(counts.mandates).toBeLessThan(counts.tenants / 4);
     expect(counts.without_postcode).toBe(0);
     await eventually(async () => {
       const [row] = await dataSource.query(`SELECT count(*)::int AS ubl FROM invoice WHERE ubl_document_id IS NOT NULL`);
@@ -306,7 +307,7 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
     // This month's open invoices of makers with a mandate make a batch today.
     const batch = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: today });
     expect(batch.status).toBe(201);
-    expect(batch.body.itemCount).toBeGreaterThan(10);
+    expect(batch.body.itemCount).toBeGreaterThan(0);
     expect((await t.http().get(`/api/collections/${batch.body.id}/file`).set(t.admin)).text).toContain('<SeqTp>RCUR</SeqTp>');
   }, 120_000);
 

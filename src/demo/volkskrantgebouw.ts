@@ -323,7 +323,7 @@ export interface DemoLease {
   spaceCode: string;
   tenant: DemoPerson;
   party: DemoParty;
-  /** Two in three makers whose lease still runs pay by direct debit; the others by transfer. */
+  /** Two in three makers whose lease runs on after the sale pay by direct debit; the others by transfer. */
   mandate: DemoMandate | null;
   /** Taxable income per basis year, used once to choose the band and then dropped, as in production. */
   incomes: { basisYear: number; incomeCents: number }[];
@@ -359,7 +359,7 @@ export function demoLeases(timeline: DemoTimeline): DemoLease[] {
         kvkNumber: number % 3 === 0 ? String(60_000_000 + number * 7_919).slice(0, 8) : null,
       },
       mandate:
-        number % 3 !== 2 && (endDate === null || endDate >= timeline.today)
+        number % 3 !== 2 && stillRunsAfterTheSale(space)
           ? {
               iban: dutchIban(
                 BANKS[number % BANKS.length]!,
@@ -386,6 +386,11 @@ export function demoLeases(timeline: DemoTimeline): DemoLease[] {
     });
   });
   return leases;
+}
+
+/** A lease on a floor that stayed a broedplaats and is still let (the sixth and seventh left last month), or the café, which has its own notice. */
+function stillRunsAfterTheSale(space: { level: number; publicCounter: boolean }): boolean {
+  return space.publicCounter || (DEMO_SALE.retainedLevels.includes(space.level) && !DEMO_FREED_LEVELS.includes(space.level));
 }
 
 /** The let spaces in the order `demoLeases` numbers their makers; applicants who are not makers come after. */

@@ -221,6 +221,10 @@ describeInBrowser('the umbrella collects rent in the browser', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.goto(`/arrears?buildingId=${building.id}`);
     await expect(page.locator('table.arrears tbody').textContent()).resolves.toContain('loopt');
+    await page.goto(`/tenants/${late.tenantId}`);
+    await Promise.all([page.waitForURL(/done=cancelled/), page.locator('form[action$="/cancel"] button').click()]);
+    await expect(page.locator('.arrangement-status').textContent()).resolves.toBe('ingetrokken');
+    await expect(page.locator('form[action$="/cancel"]').count()).resolves.toBe(0);
 
     // The tenant stops paying by direct debit: its mandate is revoked, and its page says so.
     const creditorId = (await t.http().get(`/api/buildings/${building.id}`).set(t.admin)).body.umbrellaId as string;

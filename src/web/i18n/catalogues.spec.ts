@@ -77,6 +77,7 @@ describe('the pages’ message catalogues', () => {
     for (const step of [1, 2, 3]) expect(`dunningStep.${step}` in NL).toBe(true);
     for (const done of ['created', 'amended', 'revoked']) expect(`mandates.done.${done}` in NL).toBe(true);
     for (const done of ['imported', 'again', 'matched']) expect(`statements.done.${done}` in NL).toBe(true);
+    for (const done of ['arranged', 'cancelled']) expect(`tenants.done.${done}` in NL).toBe(true);
   });
 
   it('show an unknown key (one built from a request) as itself rather than failing the page', () => {

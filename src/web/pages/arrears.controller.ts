@@ -7,6 +7,7 @@ import { IdParam } from '../../common/validation/id-param.js';
 import { sendDocument } from '../../documents/send-document.js';
 import { BuildingsService } from '../../modules/buildings/buildings.service.js';
 import { AgreeArrangementDto } from '../../modules/dunning/dto/dunning.dto.js';
+import { DUNNING_ERRORS } from '../../modules/dunning/dunning.errors.js';
 import { DunningService } from '../../modules/dunning/dunning.service.js';
 import { PaymentArrangementsService } from '../../modules/dunning/payment-arrangements.service.js';
 import { INVOICES_ERRORS } from '../../modules/invoices/invoices.errors.js';
@@ -102,6 +103,18 @@ export class ArrearsPagesController {
     }
     void reply.status(422);
     return this.renderForm(request, reply, tenantId, form, errors);
+  }
+
+  /** An active arrangement called off: its invoices get reminders again from the next daily run. */
+  @Post('payment-arrangements/:id/cancel')
+  @HttpCode(200)
+  async cancel(
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Param('id', new IdParam(DUNNING_ERRORS.arrangement_not_found)) id: string,
+  ): Promise<void> {
+    const { arrangement } = await this.arrangements.cancel(id, request.principal!);
+    void reply.redirect(`/tenants/${arrangement.tenantId}?done=cancelled`, 303);
   }
 
   private async renderForm(
