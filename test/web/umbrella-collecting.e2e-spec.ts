@@ -29,6 +29,7 @@ describeInBrowser('the umbrella collects rent in the browser', () => {
   let building: { id: string };
   let invoices: InvoiceBody[];
   let tenantNames: Map<string, string>;
+  let businessTenantId: string;
 
   beforeAll(async () => {
     t = await startWebApp({}, { clock });
@@ -37,7 +38,18 @@ describeInBrowser('the umbrella collects rent in the browser', () => {
       (await t.http().patch(`/api/organisations/${issuer.id}`).set(t.admin).send({ creditorIdentifier: 'NL05ZZZ342635380000' })).status,
     ).toBe(200);
     building = await createBuilding(t, { umbrellaId: issuer.id, invoicePrefix: 'INC' });
-    await seedLeases(t, building.id, 3);
+    const leaseIds = await seedLeases(t, building.id, 3);
+    // One maker is a registered business with its own address: its invoice gets an e-invoice (UBL).
+    const [business] = await t.app
+      .get(DataSource)
+      .query<{ tenant_id: string }[]>(`SELECT tenant_id FROM lease WHERE id = $1`, [leaseIds[0]]);
+    businessTenantId = business!.tenant_id;
+    const patched = await t
+      .http()
+      .patch(`/api/tenants/${businessTenantId}`)
+      .set(t.admin)
+      .send({ kvkNumber: '64000001', address: 'Linnaeusstraat 2, 1092 AB Amsterdam' });
+    expect(patched.status).toBe(200);
     const run = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-03' });
     await eventually(async () => {
       expect((await t.http().get(`/api/invoice-runs/${run.body.id}`).set(t.admin)).body.status).toBe('completed');
@@ -185,8 +197,21 @@ describeInBrowser('the umbrella collects rent in the browser', () => {
     await expect(page.locator('table.debits .debit-status').textContent()).resolves.toMatch(/^geïncasseerd/);
     await page.goto(`/invoices/${byTransfer.id}`);
     await expect(page.locator('dd.status').textContent()).resolves.toBe('betaald');
-    // Seeded tenants have no KvK number: the invoice says why it has no e-invoice.
+
+    // The business's invoice links its e-invoice; a maker without a KvK number is told why there is none.
+    const business = invoices.find((invoice) => invoice.tenantId === businessTenantId)!;
+    const private_ = invoices.find((invoice) => invoice.tenantId !== businessTenantId)!;
+    await page.goto(`/invoices/${business.id}`);
+    await eventually(async () => {
+      await page.reload();
+      expect(await page.locator('a[href$="/ubl"]').count()).toBe(1);
+    }, 20_000);
+    const ubl = await page.request.get(`/invoices/${business.id}/ubl`);
+    expect(ubl.headers()['content-type']).toContain('application/xml');
+    await expect(ubl.text()).resolves.toContain(`<cbc:ID>${business.number}</cbc:ID>`);
+    await page.goto(`/invoices/${private_.id}`);
     await expect(page.locator('p.no-ubl').textContent()).resolves.toMatch(/KvK/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('shows the arrears, agrees a payment arrangement and lists the outbox with a failure’s reason', async () => {
