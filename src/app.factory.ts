@@ -20,6 +20,7 @@ import { installJsonOnlyBodies, XML_MEDIA_TYPES } from './common/validation/json
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './common/validation/json-depth.js';
 import { RejectNulPipe } from './common/validation/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation/validation.js';
+import { boundaryOf, parseMultipart } from './web/multipart.js';
 import { installWeb } from './web/web-setup.js';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -63,6 +64,11 @@ export async function createApp(
   });
   // Kept as bytes: the route validates the file against its schema before anything reads it.
   app.useBodyParser<RawServerDefault>(XML_MEDIA_TYPES, { bodyLimit: XML_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));
+  // A page's form with a file (a bank statement); the API refuses this type before it is read (installJsonOnlyBodies).
+  app.useBodyParser<RawServerDefault>('multipart/form-data', { bodyLimit: XML_BODY_LIMIT_BYTES }, (request, body, done) => {
+    const boundary = boundaryOf(request.headers['content-type']);
+    done(null, boundary ? parseMultipart(body, boundary) : {});
+  });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new AllErrorsFilter());
   app.enableShutdownHooks();

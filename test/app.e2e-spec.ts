@@ -284,6 +284,33 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
     expect(leases.filter((lease) => lease.noticeGivenOn === '2025-09-01').length).toBeGreaterThan(150);
   }, 120_000);
 
+  it('gives part of the makers a mandate and a KvK number, so the demo shows e-invoices and can collect rent by direct debit', async () => {
+    const building = await demoBuilding(t);
+    const dataSource = t.app.get(DataSource);
+    const [counts] = await dataSource.query(
+      `SELECT (SELECT count(*) FROM mandate WHERE status = 'active')::int AS mandates, (SELECT count(*) FROM tenant)::int AS tenants,
+              (SELECT count(*) FROM invoice WHERE ubl_document_id IS NOT NULL)::int AS ubl,
+              (SELECT count(*) FROM tenant WHERE address !~ '[0-9]{4} [A-Z]{2} ')::int AS without_postcode`,
+    );
+    // Two in three makers of the fifth floor (the one that stayed and is still let) and the café.
+    expect(counts.mandates).toBeGreaterThan(15);
+    expect(counts.mandates).toBeLessThan(counts.tenants / 4);
+    expect(counts.without_postcode).toBe(0);
+    await eventually(async () => {
+      const [row] = await dataSource.query(`SELECT count(*)::int AS ubl FROM invoice WHERE ubl_document_id IS NOT NULL`);
+      expect(row.ubl).toBeGreaterThan(100);
+    }, 60_000);
+    const [withUbl] = await dataSource.query(`SELECT id FROM invoice WHERE ubl_document_id IS NOT NULL LIMIT 1`);
+    const ubl = await t.http().get(`/api/invoices/${withUbl.id}/ubl`).set(t.admin);
+    expect(ubl.status).toBe(200);
+    expect(ubl.headers['content-type']).toContain('application/xml');
+    // This month's open invoices of makers with a mandate make a batch today.
+    const batch = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: today });
+    expect(batch.status).toBe(201);
+    expect(batch.body.itemCount).toBeGreaterThan(0);
+    expect((await t.http().get(`/api/collections/${batch.body.id}/file`).set(t.admin)).text).toContain('<SeqTp>RCUR</SeqTp>');
+  }, 120_000);
+
   it('loads the demo once, however often the app boots', async () => {
     const demo = t.app.get(DataSource);
     const again = (await import('../src/demo/demo-data.service.js')).DemoDataService;

@@ -186,6 +186,42 @@ describe('reminders and payment arrangements', () => {
     expect((await reminders(part.id)).map((sent) => sent.step)).toEqual([1, 2, 3]);
   });
 
+  it('sends no reminder for an invoice in a direct-debit batch the bank has not answered yet; once returned, the steps go on', async () => {
+    const { building, tenants, invoiceOf } = await invoicedBuilding('By direct debit', 'By transfer');
+    const umbrellaId = building.umbrellaId as string;
+    expect(
+      (await t.http().patch(`/api/organisations/${umbrellaId}`).set(t.admin).send({ creditorIdentifier: 'NL05ZZZ342635380000' })).status,
+    ).toBe(200);
+    const signed = await t.http().post(`/api/tenants/${tenants[0]!.id}/mandates`).set(t.admin).send({
+      creditorId: umbrellaId,
+      iban: 'NL02ABNA0123456789',
+      accountHolder: 'By direct debit',
+      signedOn: '2011-12-15',
+      signedPlace: 'Amsterdam',
+      method: 'paper',
+    });
+    expect(signed.status).toBe(201);
+    clock.setDay('2012-03-10');
+    const batch = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-20' });
+    expect(batch.status).toBe(201);
+    const debited = invoiceOf(tenants[0]!.id);
+    expect(batch.body.items.map((item: { invoiceId: string }) => item.invoiceId)).toEqual([debited.id]);
+
+    // The batch's day passed and no statement came yet: the debited invoice waits for the bank, the other gets its letter.
+    expect(await runDay('2012-03-29')).toBe(1);
+    expect(await reminders(debited.id)).toEqual([]);
+    expect((await reminders(invoiceOf(tenants[1]!.id).id)).map((sent) => sent.step)).toEqual([1]);
+
+    // The bank returns the debit: the invoice is open again and not in a pending batch, so its first reminder follows.
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE collection_item SET status = 'returned', return_reason = 'AM04', settled_on = '2012-03-22' WHERE invoice_id = $1`, [
+        debited.id,
+      ]);
+    expect(await runDay('2012-03-30')).toBe(1);
+    expect((await reminders(debited.id)).map((sent) => sent.step)).toEqual([1]);
+  });
+
   it('holds the steps while an arrangement runs; a missed instalment breaks it and the steps resume', async () => {
     const { tenants, invoiceOf } = await invoicedBuilding('Arranged', 'Completes');
     const [arranged, completes] = [tenants[0]!, tenants[1]!];

@@ -95,6 +95,11 @@ describe('mail through SMTP', () => {
       expect.objectContaining({ status: 'sent', template: 'invoice', language: 'nl', subject: `Factuur ${first.number}`, attempts: 1 }),
     ]);
     expect(listed[0]!.attachmentIds).toHaveLength(1);
+    // The kind of mail filters too; an unknown kind is a bad request, not an empty page.
+    const byKind = await messagesOf(t, `template=invoice&recipient=${encodeURIComponent(first.email)}`);
+    expect(byKind.map((message) => message.template)).toEqual(['invoice']);
+    expect(await messagesOf(t, `template=credit-note&recipient=${encodeURIComponent(first.email)}`)).toEqual([]);
+    expect((await t.http().get('/api/messages?template=nonsense').set(t.admin)).status).toBe(400);
   });
 
   it('never writes a second message or sends twice when the event and the job are delivered again', async () => {

@@ -25,7 +25,7 @@ export const OWNERSHIP = {
   },
   'direct-debit': {
     tables: ['mandate', 'mandate_amendment', 'mandate_counter', 'collection', 'collection_item'],
-    publishes: ['active_mandate_of_tenant', 'collection_debit'],
+    publishes: ['active_mandate_of_tenant', 'collection_debit', 'invoice_pending_collection'],
   },
   'bank-statements': { tables: ['bank_statement', 'bank_entry'], publishes: [] },
   applications: {

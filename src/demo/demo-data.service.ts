@@ -30,6 +30,8 @@ import {
 import { InvoiceRunsService } from '../modules/invoices/invoice-runs.service.js';
 import { InvoicesService } from '../modules/invoices/invoices.service.js';
 import { Lease } from '../modules/leases/lease.entity.js';
+import { Mandate, MandateCounter } from '../modules/direct-debit/mandate.entity.js';
+import { generatedMandateReference } from '../modules/direct-debit/mandates.service.js';
 import { LeaseRevision } from '../modules/leases/lease-revision.entity.js';
 import { BandAssessment } from '../modules/rent-bands/band-assessment.entity.js';
 import { assessmentValidUntil, chooseBand, DEFAULT_BANDS, monthlyRentCents } from '../modules/rent-bands/rent.js';
@@ -447,6 +449,31 @@ export class DemoDataService implements OnApplicationBootstrap {
     );
   }
 
+  /**
+   * The makers' signed direct-debit mandates to the umbrella (which has its creditor identifier), numbered
+   * as the mandates service numbers them, so the first mandate recorded in the app takes the next number.
+   */
+  private async loadMandates(manager: EntityManager, creditorId: string, demo: DemoLease[], tenants: Tenant[]): Promise<void> {
+    const mandates = demo.flatMap((lease, index) => (lease.mandate ? [{ ...lease.mandate, tenantId: tenants[index]!.id }] : []));
+    await manager.insert(
+      Mandate,
+      mandates.map((mandate, index) => ({
+        ...mandate,
+        leaseId: null,
+        creditorId,
+        reference: generatedMandateReference(null, index + 1),
+        bic: null,
+        method: 'paper' as const,
+        scheme: 'CORE' as const,
+        status: 'active' as const,
+        revokedOn: null,
+        revokedReason: null,
+        createdBy: null,
+      })),
+    );
+    await manager.insert(MandateCounter, { creditorId, lastNumber: mandates.length });
+  }
+
   /** Makers, their band assessments (the income chooses the band and is dropped) and their leases. */
   private async loadLeases(
     manager: EntityManager,
@@ -455,9 +482,10 @@ export class DemoDataService implements OnApplicationBootstrap {
     spaceByCode: Map<string, Space>,
   ): Promise<Map<string, string>> {
     const tenants = await manager.save(
-      demo.map((lease) => manager.create(Tenant, { ...lease.tenant, kvkNumber: null, vatNumber: null, address: null })),
+      demo.map((lease) => manager.create(Tenant, { ...lease.tenant, ...lease.party, vatNumber: null })),
       { chunk: 100 },
     );
+    await this.loadMandates(manager, building.umbrellaId, demo, tenants);
     const assessments = demo.flatMap((lease, index) =>
       lease.incomes.map(({ basisYear, incomeCents }) => {
         const band = chooseBand(DEFAULT_BANDS, incomeCents);

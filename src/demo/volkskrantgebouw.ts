@@ -166,6 +166,34 @@ const DISCIPLINES = [
   'theater',
   'grafisch ontwerp',
 ];
+const STREETS = [
+  'Wibautstraat',
+  'Linnaeusstraat',
+  'Eerste van Swindenstraat',
+  'Dapperstraat',
+  'Javastraat',
+  'Czaar Peterstraat',
+  'Ringdijk',
+  'Kruislaan',
+];
+const BANKS = ['ABNA', 'INGB', 'RABO', 'TRIO', 'ASNB'];
+
+/** The city of the demo's postcodes: Amsterdam, and the few makers from Haarlem and Utrecht. */
+function cityOfPostcode(postcode: string): string {
+  if (postcode.startsWith('20')) return 'Haarlem';
+  if (postcode.startsWith('35')) return 'Utrecht';
+  return 'Amsterdam';
+}
+
+/** A Dutch IBAN of a bank code and a ten-digit account number, its check digits by ISO 7064 mod 97-10. */
+export function dutchIban(bank: string, account: string): string {
+  const digits = [...`${bank}${account}NL00`]
+    .map((character) => (/\d/.test(character) ? character : String(character.charCodeAt(0) - 55)))
+    .join('');
+  const remainder = [...digits].reduce((rest, digit) => (rest * 10 + Number(digit)) % 97, 0);
+  return `NL${String(98 - remainder).padStart(2, '0')}${bank}${account}`;
+}
+
 /** Postcodes 1091–1098 are Amsterdam-Oost, the neighbourhood of the building. */
 const POSTCODES = [
   '1091 GR',
@@ -277,9 +305,26 @@ export interface DemoPerson {
   postcode: string;
 }
 
+/** A maker's own address (with its postcode, so its invoices can be e-invoices) and, for some, its KvK number. */
+export interface DemoParty {
+  address: string;
+  kvkNumber: string | null;
+}
+
+/** A maker's signed direct-debit mandate, for all its leases with the umbrella. */
+export interface DemoMandate {
+  iban: string;
+  accountHolder: string;
+  signedOn: string;
+  signedPlace: string;
+}
+
 export interface DemoLease {
   spaceCode: string;
   tenant: DemoPerson;
+  party: DemoParty;
+  /** Two in three makers whose lease runs on after the sale pay by direct debit; the others by transfer. */
+  mandate: DemoMandate | null;
   /** Taxable income per basis year, used once to choose the band and then dropped, as in production. */
   incomes: { basisYear: number; incomeCents: number }[];
   startDate: string;
@@ -303,8 +348,30 @@ export function demoLeases(timeline: DemoTimeline): DemoLease[] {
         : band === 'B'
           ? 2_700_000 + (index % 10) * 100_000
           : 4_200_000 + (index % 5) * 500_000;
+    const number = leases.length;
+    const postcode = POSTCODES[index % POSTCODES.length]!;
+    const endDate = space.publicCounter ? null : DEMO_FREED_LEVELS.includes(space.level) ? timeline.upperFloorsLastDay : timeline.leaseEnd;
     leases.push({
       spaceCode: space.code,
+      party: {
+        address: `${STREETS[index % STREETS.length]} ${1 + (index % 97)}, ${postcode} ${cityOfPostcode(postcode)}`,
+        // Every third maker is a registered business: its invoices get an SI-UBL e-invoice.
+        kvkNumber: number % 3 === 0 ? String(60_000_000 + number * 7_919).slice(0, 8) : null,
+      },
+      mandate:
+        number % 3 !== 2 && stillRunsAfterTheSale(space)
+          ? {
+              iban: dutchIban(
+                BANKS[number % BANKS.length]!,
+                String(100_000_000 + number * 104_729)
+                  .slice(-10)
+                  .padStart(10, '0'),
+              ),
+              accountHolder: demoPersonName(number),
+              signedOn: addDays(timeline.leaseStart, -14),
+              signedPlace: 'Amsterdam',
+            }
+          : null,
       tenant: {
         name: demoPersonName(leases.length),
         email: space.code === DEMO_TENANT_SPACE ? DEMO_TENANT_EMAIL : `maker${String(index + 1).padStart(3, '0')}@demo.example`,
@@ -314,11 +381,16 @@ export function demoLeases(timeline: DemoTimeline): DemoLease[] {
       incomes: timeline.basisYears.map((basisYear) => ({ basisYear, incomeCents })),
       startDate: timeline.leaseStart,
       // The café lease falls under art. 7:290 BW and runs on after the head lease.
-      endDate: space.publicCounter ? null : DEMO_FREED_LEVELS.includes(space.level) ? timeline.upperFloorsLastDay : timeline.leaseEnd,
+      endDate,
       serviceChargeMonthlyCents: Math.round(space.areaM2 * 150),
     });
   });
   return leases;
+}
+
+/** A lease on a floor that stayed a broedplaats and is still let (the sixth and seventh left last month), or the café, which has its own notice. */
+function stillRunsAfterTheSale(space: { level: number; publicCounter: boolean }): boolean {
+  return space.publicCounter || (DEMO_SALE.retainedLevels.includes(space.level) && !DEMO_FREED_LEVELS.includes(space.level));
 }
 
 /** The let spaces in the order `demoLeases` numbers their makers; applicants who are not makers come after. */

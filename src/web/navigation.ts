@@ -17,6 +17,8 @@ const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { href: '/dashboard', label: 'nav.dashboard', current: ['/dashboard', '/buildings', '/handovers', '/rounds', '/applications'] },
     { href: '/tenants', label: 'nav.tenants', current: ['/tenants', '/leases'] },
     { href: '/invoicing', label: 'nav.invoicing', current: ['/invoic', '/payments'] },
+    { href: '/collections', label: 'nav.collecting', current: ['/collections', '/mandates', '/bank-statements', '/arrears'] },
+    { href: '/messages', label: 'nav.messages', current: ['/messages'] },
     { href: '/reports', label: 'nav.reports', current: ['/reports'] },
   ],
   tenant: [

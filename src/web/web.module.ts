@@ -11,6 +11,9 @@ import { InvoicesModule } from '../modules/invoices/invoices.module.js';
 import { OrganisationsModule } from '../modules/organisations/organisations.module.js';
 import { LeasesModule } from '../modules/leases/leases.module.js';
 import { MailModule } from '../modules/mail/mail.module.js';
+import { BankStatementsModule } from '../modules/bank-statements/bank-statements.module.js';
+import { DirectDebitModule } from '../modules/direct-debit/direct-debit.module.js';
+import { DunningModule } from '../modules/dunning/dunning.module.js';
 import { RentBandsModule } from '../modules/rent-bands/rent-bands.module.js';
 import { OwnerFinanceModule } from '../modules/owner-finance/owner-finance.module.js';
 import { ReportsModule } from '../modules/reports/reports.module.js';
@@ -36,6 +39,11 @@ import { ReportPagesController } from './pages/reports.controller.js';
 import { RoundPagesController } from './pages/rounds.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
 import { TenantPagesController } from './pages/tenants.controller.js';
+import { ArrearsPagesController } from './pages/arrears.controller.js';
+import { BankStatementPagesController } from './pages/bank-statements.controller.js';
+import { CollectionPagesController } from './pages/collections.controller.js';
+import { MandatePagesController } from './pages/mandates.controller.js';
+import { MessagePagesController } from './pages/messages.controller.js';
 import { WebSessionGuard } from './session/web-session.guard.js';
 
 /**
@@ -60,6 +68,9 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     OrganisationsModule,
     UsersModule,
     MailModule,
+    DirectDebitModule,
+    BankStatementsModule,
+    DunningModule,
   ],
   controllers: [
     AssetsController,
@@ -70,6 +81,11 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     LeasePagesController,
     InvoicingPagesController,
     TenantPagesController,
+    MandatePagesController,
+    CollectionPagesController,
+    BankStatementPagesController,
+    ArrearsPagesController,
+    MessagePagesController,
     RoundPagesController,
     ReportPagesController,
     HandoverPagesController,

@@ -144,6 +144,18 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
       `/floors/${some}/edit`,
       `/spaces/${some}/edit`,
       `/tenants/${some}`,
+      '/mandates',
+      `/mandates/${some}`,
+      `/tenants/${some}/mandates/new`,
+      '/collections',
+      `/collections/${some}`,
+      `/collections/${some}/file`,
+      '/bank-statements',
+      `/bank-statements/${some}`,
+      '/arrears',
+      `/tenants/${some}/arrangements/new`,
+      '/messages',
+      `/messages/${some}`,
     ];
     for (const path of pages) {
       const response = await page.goto(path);
@@ -170,6 +182,13 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
     expect(posted.status()).toBe(403);
     expect(await posted.text()).toMatch(/formulier was verlopen/);
     expect((await t.http().get(`/api/buildings/${buildingId}`).set(t.admin)).body.name).not.toBe('Zonder token');
+    // A file upload is a form like any other: without its token it is refused before the file is read.
+    const upload = await page.request.post('/bank-statements', {
+      multipart: { statement: { name: 'camt.xml', mimeType: 'application/xml', buffer: Buffer.from('<Document/>') } },
+    });
+    expect(upload.status()).toBe(403);
+    expect((await page.goto('/mandates/not-an-id'))?.status()).toBe(404);
+    expect((await page.goto('/collections?buildingId=not-an-id'))?.status()).toBe(200);
   });
 
   it('refuses a form posted without its CSRF token, and signs nobody in', async () => {

@@ -14,5 +14,6 @@ import { CamtSchemas } from './camt-schemas.js';
   imports: [InvoicesModule, TenantsModule],
   controllers: [BankStatementsController],
   providers: [BankStatementsRepository, CamtSchemas, BankEntryBookingService, BankStatementsService],
+  exports: [BankStatementsService],
 })
 export class BankStatementsModule {}

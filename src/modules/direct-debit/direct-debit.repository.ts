@@ -92,6 +92,17 @@ export class DirectDebitRepository {
     return this.dataSource.getRepository(Mandate).find({ where: { tenantId }, order: { signedOn: 'DESC', createdAt: 'DESC' } });
   }
 
+  /** Mandates of the tenants that lease (or leased) space in the building, newest signed first. */
+  mandatesInBuilding(buildingId: string): Promise<Mandate[]> {
+    return this.dataSource
+      .getRepository(Mandate)
+      .createQueryBuilder('mandate')
+      .where('mandate.tenant_id IN (SELECT l.tenant_id FROM lease_terms l WHERE l.building_id = :buildingId)', { buildingId })
+      .orderBy('mandate.signed_on', 'DESC')
+      .addOrderBy('mandate.created_at', 'DESC')
+      .getMany();
+  }
+
   async amendmentsOf(mandateIds: string[]): Promise<Map<string, MandateAmendment[]>> {
     const byMandate = new Map<string, MandateAmendment[]>(mandateIds.map((id) => [id, []]));
     if (mandateIds.length === 0) return byMandate;

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, RuleError } from '../../common/errors/dom
 import { normaliseIban } from '../../common/validation/validators.js';
 import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import type { Organisation } from '../organisations/organisation.entity.js';
+import { BuildingsService } from '../buildings/buildings.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { DirectDebitRepository } from './direct-debit.repository.js';
@@ -38,6 +39,7 @@ export class MandatesService {
   constructor(
     private readonly repository: DirectDebitRepository,
     private readonly tenants: TenantsService,
+    private readonly buildings: BuildingsService,
     private readonly organisations: OrganisationsService,
     private readonly events: DomainEvents,
   ) {}
@@ -94,6 +96,15 @@ export class MandatesService {
     // Another tenant's record answers as unknown.
     await this.tenants.getVisible(tenantId, principal);
     const mandates = await this.repository.mandatesOfTenant(tenantId);
+    const amendments = await this.repository.amendmentsOf(mandates.map((mandate) => mandate.id));
+    return mandates.map((mandate) => ({ mandate, amendments: amendments.get(mandate.id)! }));
+  }
+
+  /** The mandates of every tenant with a lease in the building: a list for staff (it names the tenants), who write mandates. */
+  async listOfBuilding(buildingId: string, principal: Principal): Promise<MandateView[]> {
+    requireCapability(principal, 'mandates.write');
+    await this.buildings.getVisible(buildingId, principal);
+    const mandates = await this.repository.mandatesInBuilding(buildingId);
     const amendments = await this.repository.amendmentsOf(mandates.map((mandate) => mandate.id));
     return mandates.map((mandate) => ({ mandate, amendments: amendments.get(mandate.id)! }));
   }

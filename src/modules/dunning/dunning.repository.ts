@@ -60,7 +60,10 @@ export class DunningRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('dunning.send-due'))`);
   }
 
-  /** Invoices overdue on `day` that no active arrangement covers (of `invoiceIds`, if given), with the last step sent to each. */
+  /**
+   * Invoices overdue on `day` that no active arrangement covers and no direct-debit batch is collecting
+   * (the bank has not answered yet), of `invoiceIds` if given, with the last step sent to each.
+   */
   async overdueWithoutArrangement(
     day: string,
     manager: EntityManager = this.dataSource.manager,
@@ -72,6 +75,7 @@ export class DunningRepository {
          LEFT JOIN LATERAL (SELECT d.step, d.sent_on FROM dunning_step d WHERE d.invoice_id = b.invoice_id ORDER BY d.step DESC LIMIT 1) s ON TRUE
         WHERE b.status = 'open' AND b.due_date < $1 AND b.open_cents > 0
           AND NOT EXISTS (SELECT 1 FROM arrangement_invoice x WHERE x.invoice_id = b.invoice_id AND x.active)
+          AND NOT EXISTS (SELECT 1 FROM invoice_pending_collection p WHERE p.invoice_id = b.invoice_id)
           AND ($2::uuid[] IS NULL OR b.invoice_id = ANY($2::uuid[]))
         ORDER BY b.number`,
       [day, invoiceIds],

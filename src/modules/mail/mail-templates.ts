@@ -254,6 +254,9 @@ export const TEMPLATES = {
 
 export type TemplateName = keyof typeof TEMPLATES;
 
+/** Every kind of mail, for a filter. */
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
 const FOOTER = {
   nl: {
     legal:

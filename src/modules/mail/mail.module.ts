@@ -37,6 +37,6 @@ import { PasswordResets } from './password-resets.service.js';
     OfferReminderScheduler,
     MessageRecoverySweep,
   ],
-  exports: [PasswordResets],
+  exports: [PasswordResets, MailService],
 })
 export class MailModule {}

@@ -25,6 +25,8 @@ export interface MessageFilter {
   status?: MessageStatus;
   recipient?: string;
   eventType?: string;
+  /** The kind of mail (`invoice`, `payment-reminder` …). */
+  template?: string;
   /** A non-admin's own mail: addressed to the user, or to the tenant it acts as. */
   addressedTo?: { userId: string; tenantId: string | null };
 }
@@ -60,6 +62,7 @@ export class MailRepository {
     if (filter.status) query.andWhere('message.status = :status', { status: filter.status });
     if (filter.recipient) query.andWhere('message.recipient_address = lower(:recipient)', { recipient: filter.recipient });
     if (filter.eventType) query.andWhere('message.source_type = :eventType', { eventType: filter.eventType });
+    if (filter.template) query.andWhere('message.template = :template', { template: filter.template });
     if (filter.addressedTo) {
       query.andWhere('(message.recipient_user_id = :userId OR message.recipient_tenant_id = :tenantId)', {
         userId: filter.addressedTo.userId,

@@ -31,12 +31,12 @@ export class MessagesController {
     summary: 'Mail sent or queued',
     description:
       'The outbox, newest first: every mail the system sent (or, without SMTP_URL, wrote as an .eml file under DATA_DIR/mail), is still trying to send (`queued`) or gave up on (`failed`, with the server’s reason in `lastError`). ' +
-      'Admins see all mail and may filter by `status`, `recipient` and `eventType`; anyone else sees the mail addressed to them.',
+      'Admins see all mail and may filter by `status`, `recipient`, `eventType` and `template` (the kind of mail); anyone else sees the mail addressed to them.',
   })
   @ApiPage(MessageResponseDto)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListMessagesQueryDto): Promise<Page<MessageResponseDto>> {
-    const { status, recipient, eventType, limit, offset } = query;
-    return mapPage(await this.mail.list({ status, recipient, eventType }, { limit, offset }, principal), toMessageResponse);
+    const { status, recipient, eventType, template, limit, offset } = query;
+    return mapPage(await this.mail.list({ status, recipient, eventType, template }, { limit, offset }, principal), toMessageResponse);
   }
 
   @Get(':id')

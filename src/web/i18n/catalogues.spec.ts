@@ -8,6 +8,12 @@ import { HANDOVER_STATUSES } from '../../modules/handovers/handover.entity.js';
 import { SPACE_USES } from '../../modules/spaces/space.entity.js';
 import { INVOICE_LIST_STATUSES } from '../../modules/invoices/dto/invoice.dto.js';
 import { VAT_REGIMES } from '../../modules/leases/lease-rules.js';
+import { BANK_ENTRY_OUTCOMES } from '../../modules/bank-statements/bank-statement.entity.js';
+import { COLLECTION_ITEM_STATUSES } from '../../modules/direct-debit/collection.entity.js';
+import { MANDATE_METHODS, MANDATE_STATUSES } from '../../modules/direct-debit/mandate.entity.js';
+import { ARRANGEMENT_STATUSES } from '../../modules/dunning/payment-arrangement.entity.js';
+import { TEMPLATE_NAMES } from '../../modules/mail/mail-templates.js';
+import { MESSAGE_STATUSES } from '../../modules/mail/message.entity.js';
 import { TEMPLATES_DIR } from '../web-setup.js';
 import { EN } from './en.js';
 import { type MessageKey, translate } from './i18n.js';
@@ -30,7 +36,7 @@ function keysUsed(): Set<string> {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z]+(?:\.[a-zA-Z]+)+)'/g)) used.add(match[1]!);
     for (const match of text.matchAll(
-      /'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|rounds|reports|handovers|edit|error|form|language|maker|owner|city|passwordReset)(?:\.[a-zA-Z]+)+)'/g,
+      /'((?:nav|signIn|dashboard|building|lease|invoicing|tenants|rounds|reports|handovers|edit|error|form|language|maker|owner|city|passwordReset|collecting|mandates|collections|statements|arrears|messages)(?:\.[a-zA-Z]+)+)'/g,
     ))
       used.add(match[1]!);
   }
@@ -60,6 +66,18 @@ describe('the pages’ message catalogues', () => {
     for (const kind of [...REPORT_KINDS]) expect(`reportKind.${kind}` in NL).toBe(true);
     for (const status of [...HANDOVER_STATUSES]) expect(`handoverStatus.${status}` in NL).toBe(true);
     for (const use of [...SPACE_USES]) expect(`spaceUse.${use}` in NL).toBe(true);
+    for (const status of [...MANDATE_STATUSES]) expect(`mandateStatus.${status}` in NL).toBe(true);
+    for (const method of [...MANDATE_METHODS]) expect(`mandateMethod.${method}` in NL).toBe(true);
+    for (const status of [...COLLECTION_ITEM_STATUSES]) expect(`debitStatus.${status}` in NL).toBe(true);
+    for (const outcome of [...BANK_ENTRY_OUTCOMES]) expect(`bankOutcome.${outcome}` in NL).toBe(true);
+    for (const kind of ['collection', 'return', 'transfer', 'other']) expect(`bankEntryKind.${kind}` in NL).toBe(true);
+    for (const status of [...ARRANGEMENT_STATUSES]) expect(`arrangementStatus.${status}` in NL).toBe(true);
+    for (const status of [...MESSAGE_STATUSES]) expect(`messageStatus.${status}` in NL).toBe(true);
+    for (const kind of [...TEMPLATE_NAMES]) expect(`messageKind.${kind}` in NL).toBe(true);
+    for (const step of [1, 2, 3]) expect(`dunningStep.${step}` in NL).toBe(true);
+    for (const done of ['created', 'amended', 'revoked']) expect(`mandates.done.${done}` in NL).toBe(true);
+    for (const done of ['imported', 'again', 'matched']) expect(`statements.done.${done}` in NL).toBe(true);
+    for (const done of ['arranged', 'cancelled']) expect(`tenants.done.${done}` in NL).toBe(true);
   });
 
   it('show an unknown key (one built from a request) as itself rather than failing the page', () => {

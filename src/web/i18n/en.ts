@@ -1,4 +1,5 @@
 import { CITY_EN } from './city.js';
+import { COLLECTING_EN } from './collecting.js';
 import { MAIL_EN } from './mail.js';
 import { MAKER_EN } from './maker.js';
 import type { MessageKey, WORKSPACE_NL } from './nl.js';
@@ -315,4 +316,4 @@ const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
   'form.errors': 'The form has errors:',
 };
 
-export const EN: Record<MessageKey, string> = { ...WORKSPACE_EN, ...MAKER_EN, ...OWNER_EN, ...CITY_EN, ...MAIL_EN };
+export const EN: Record<MessageKey, string> = { ...WORKSPACE_EN, ...COLLECTING_EN, ...MAKER_EN, ...OWNER_EN, ...CITY_EN, ...MAIL_EN };

@@ -22,6 +22,8 @@ import { INVOICES_ERRORS } from '../../modules/invoices/invoices.errors.js';
 import type { Invoice } from '../../modules/invoices/invoice.entity.js';
 import { InvoicesService } from '../../modules/invoices/invoices.service.js';
 import { PaymentCorrectionsService } from '../../modules/invoices/payment-corrections.service.js';
+import { DunningService } from '../../modules/dunning/dunning.service.js';
+import { eInvoiceAvailability } from '../../modules/invoices/ubl/e-invoice-availability.js';
 import { TenantsService } from '../../modules/tenants/tenants.service.js';
 import { checkedForm, euroCents, id as idOf, isoDate, refusalOf, text } from '../forms.js';
 import { type FieldError, renderPage } from '../render.js';
@@ -46,6 +48,7 @@ export class InvoicingPagesController {
     private readonly invoices: InvoicesService,
     private readonly corrections: PaymentCorrectionsService,
     private readonly tenants: TenantsService,
+    private readonly dunning: DunningService,
     private readonly clock: Clock,
   ) {}
 
@@ -162,6 +165,16 @@ export class InvoicingPagesController {
     await sendDocument(reply, await this.invoices.pdf(id, request.principal!));
   }
 
+  /** The e-invoice as issued; an invoice without one answers with the reason, as the API does. */
+  @Get('invoices/:id/ubl')
+  async ubl(
+    @Req() request: AuthenticatedRequest,
+    @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await sendDocument(reply, await this.invoices.ubl(id, request.principal!));
+  }
+
   @Post('invoices/:id/payments')
   @HttpCode(200)
   async pay(
@@ -244,11 +257,17 @@ export class InvoicingPagesController {
     form: { errors: FieldError[] | null; values: Form },
   ): Promise<string> {
     const detail = await this.invoices.detail(id, request.principal!);
-    const tenant = await this.tenants.getVisible(detail.invoice.tenantId, request.principal!);
+    const [tenant, reminders] = await Promise.all([
+      this.tenants.getVisible(detail.invoice.tenantId, request.principal!),
+      this.dunning.reminders(id, request.principal!),
+    ]);
     const done = (request.query as Form).done;
+    const eInvoice = eInvoiceAvailability(detail.invoice);
     return renderPage(request, reply, 'invoice', 'invoicing.invoiceTitle', {
       ...detail,
       tenant,
+      reminders,
+      ubl: eInvoice.available ? { available: true } : { available: false, why: eInvoice.error.messageIn(languageOf(request)) },
       form,
       done,
       status: statusOn(detail.invoice, this.clock.today()),

@@ -6,6 +6,8 @@ import { Clock } from '../../common/clock/clock.js';
 import { MAX_PAGE_LIMIT } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { BuildingsService } from '../../modules/buildings/buildings.service.js';
+import { MandatesService } from '../../modules/direct-debit/mandates.service.js';
+import { PaymentArrangementsService } from '../../modules/dunning/payment-arrangements.service.js';
 import { FloorsService } from '../../modules/floors/floors.service.js';
 import type { Invoice } from '../../modules/invoices/invoice.entity.js';
 import { statusOn } from '../../modules/invoices/invoice-status.js';
@@ -42,6 +44,8 @@ export class TenantPagesController {
     private readonly invoices: InvoicesService,
     private readonly buildings: BuildingsService,
     private readonly floors: FloorsService,
+    private readonly mandates: MandatesService,
+    private readonly arrangements: PaymentArrangementsService,
     private readonly clock: Clock,
   ) {}
 
@@ -64,16 +68,22 @@ export class TenantPagesController {
   ): Promise<string> {
     const principal = request.principal!;
     const tenant = await this.tenants.getVisible(id, principal);
-    const [assessments, leases, invoices] = await Promise.all([
+    const [assessments, leases, invoices, mandates, arrangements] = await Promise.all([
       this.bands.assessmentsOf(id, principal),
       this.leases.list({ tenantId: id, limit: MAX_PAGE_LIMIT, offset: 0 }, principal),
       this.invoices.list({ tenantId: id }, { limit: PAGE_SIZE, offset: 0 }, principal),
+      this.mandates.listOfTenant(id, principal),
+      this.arrangements.listOf(id, principal),
     ]);
     return renderPage(request, reply, 'tenant', 'tenants.tenantTitle', {
       tenant,
       assessments,
       leases: leases.items,
       invoices,
+      mandates,
+      arrangements,
+      invoiceNumbers: new Map(invoices.items.map((invoice) => [invoice.id, invoice.number])),
+      done: (request.query as Record<string, unknown>).done,
       statusOn: (invoice: Invoice) => statusOn(invoice, this.clock.today()),
     });
   }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/page.js';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../users/password-policy.js';
+import { TEMPLATE_NAMES, type TemplateName } from '../mail-templates.js';
 import { MESSAGE_STATUSES, type Message, type MessageStatus } from '../message.entity.js';
 
 export class ListMessagesQueryDto extends PageQueryDto {
@@ -23,6 +24,11 @@ export class ListMessagesQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   eventType?: string;
+
+  @ApiPropertyOptional({ enum: TEMPLATE_NAMES, description: 'The kind of mail' })
+  @IsOptional()
+  @IsIn(TEMPLATE_NAMES)
+  template?: TemplateName;
 }
 
 export class MessageRecipientDto {
