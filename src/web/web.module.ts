@@ -36,6 +36,13 @@ import { ReportPagesController } from './pages/reports.controller.js';
 import { RoundPagesController } from './pages/rounds.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
 import { TenantPagesController } from './pages/tenants.controller.js';
+import {
+  CityDoubleBalancePagesController,
+  MakerHoursPagesController,
+  OwnerDoubleBalancePagesController,
+  TimeAccountPagesController,
+} from './pages/time-account.controller.js';
+import { TimeAccountModule } from '../modules/time-account/time-account.module.js';
 import { WebSessionGuard } from './session/web-session.guard.js';
 
 /**
@@ -57,6 +64,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     ReportsModule,
     HandoversModule,
     OwnerFinanceModule,
+    TimeAccountModule,
     OrganisationsModule,
     UsersModule,
     MailModule,
@@ -84,6 +92,10 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     MakerInvoicePagesController,
     MakerDetailsPagesController,
     CityMonitorController,
+    MakerHoursPagesController,
+    TimeAccountPagesController,
+    OwnerDoubleBalancePagesController,
+    CityDoubleBalancePagesController,
   ],
   providers: [WebSessionGuard],
 })
