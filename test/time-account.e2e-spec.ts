@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
 import { auditTrail } from './helpers/audit.js';
 import { binary } from './helpers/binary.js';
@@ -155,6 +156,8 @@ describe('the time account and the double balance', () => {
       // The coordinator sees it in its queue, may not approve its own hours, and approves this one.
       const queue = await t.http().get('/api/time-entries?status=pending').set(makers[0]!.headers);
       expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(entry.id);
+      const tooLate = await t.http().patch(`/api/time-entries/${entry.id}`).set(makers[3]!.headers).send({ date: '2012-05-21' });
+      expect({ status: tooLate.status, code: tooLate.body.code }).toEqual({ status: 422, code: 'date_in_future' });
       const changed = await t.http().patch(`/api/time-entries/${entry.id}`).set(makers[3]!.headers).send({ hours: 3 });
       expect(changed.body).toMatchObject({ hours: 3, status: 'pending' });
       const approved = await approve(makers[0]!.headers, entry.id);
@@ -164,6 +167,11 @@ describe('the time account and the double balance', () => {
       const patched = await t.http().patch(`/api/time-entries/${entry.id}`).set(makers[3]!.headers).send({ hours: 1 });
       expect({ status: patched.status, code: patched.body.code }).toEqual({ status: 409, code: 'time_entry_decided' });
       expect((await t.http().delete(`/api/time-entries/${entry.id}`).set(makers[3]!.headers)).status).toBe(409);
+      // Final in the database too: no change or delete of an approved row gets past it.
+      await expect(t.app.get(DataSource).query(`UPDATE time_entry SET quarters = 1 WHERE id = $1`, [entry.id])).rejects.toThrow(
+        /approved and final/,
+      );
+      await expect(t.app.get(DataSource).query(`DELETE FROM time_entry WHERE id = $1`, [entry.id])).rejects.toThrow(/approved and final/);
       // The coordinator's own hours need an admin.
       const own = (await record(makers[0]!.headers, { date: '2012-05-12', hours: 1, workingGroupId: groupId })).body;
       expect((await approve(makers[0]!.headers, own.id)).status).toBe(403);
