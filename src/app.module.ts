@@ -27,6 +27,7 @@ import { RentBandsModule } from './modules/rent-bands/rent-bands.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { SpacesModule } from './modules/spaces/spaces.module.js';
 import { TenantsModule } from './modules/tenants/tenants.module.js';
+import { TimeAccountModule } from './modules/time-account/time-account.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { WebModule } from './web/web.module.js';
 
@@ -53,6 +54,7 @@ export const FEATURES = [
   OwnerFinanceModule,
   HandoversModule,
   DunningModule,
+  TimeAccountModule,
   ReportsModule,
   AuditModule,
   MailModule,

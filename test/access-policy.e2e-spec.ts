@@ -120,8 +120,10 @@ describe('access policy', () => {
         'reports.owner-occupancy',
         'reports.municipality-monitor',
         'reports.arrears',
+        'reports.double-balance',
         'audit.read',
         'messages.read',
+        'time.manage',
         'umbrella.workspace',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());
@@ -139,6 +141,7 @@ describe('access policy', () => {
         'reports.read',
         'reports.request',
         'reports.owner-occupancy',
+        'reports.double-balance',
         'messages.read',
         'portal.owner',
       ]);
@@ -155,6 +158,7 @@ describe('access policy', () => {
         'reports.read',
         'reports.request',
         'reports.municipality-monitor',
+        'reports.double-balance',
         'messages.read',
         'portal.city',
       ]);
@@ -176,6 +180,7 @@ describe('access policy', () => {
         'payment-arrangements.read',
         'mandates.read',
         'messages.read',
+        'time.record',
         'portal.maker',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());

@@ -310,6 +310,30 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
     expect(batch.body.itemCount).toBeGreaterThan(0);
     expect((await t.http().get(`/api/collections/${batch.body.id}/file`).set(t.admin)).text).toContain('<SeqTp>RCUR</SeqTp>');
   }, 120_000);
+  it('has a year of the four working groups and a public programme: approved hours, some waiting, a double balance', async () => {
+    const building = await demoBuilding(t);
+    const groups = (await t.http().get(`/api/buildings/${building.id}/working-groups`).set(t.admin)).body;
+    expect(groups.map((group: { name: string }) => group.name).sort()).toEqual([
+      'Beveiliging, entree en receptie',
+      'Bouw en onderhoud',
+      'Opslag en logistiek',
+      'PR en interne communicatie',
+    ]);
+    expect(groups.every((group: { coordinatorTenantId: string | null }) => group.coordinatorTenantId !== null)).toBe(true);
+    const pending = (await t.http().get('/api/time-entries?status=pending&limit=1').set(t.admin)).body;
+    expect(pending.total).toBeGreaterThan(0);
+    const balance = (await t.http().get(`/api/buildings/${building.id}/double-balance?period=2025`).set(t.admin)).body;
+    expect(balance.time.total.hours).toBeGreaterThan(1000);
+    expect(balance.time.total.people).toBeGreaterThan(50);
+    for (const kind of ['building', 'communication', 'security', 'logistics'])
+      expect(balance.time.byKind.find((cell: { key: string }) => cell.key === kind).hours).toBeGreaterThan(0);
+    expect(balance.time.events.events).toBeGreaterThan(30);
+    expect(balance.valuation.valueCents).toBe(balance.time.total.valueCents);
+    // The README's maker coordinates PR and communication, whose last shifts wait for approval.
+    const pr = groups.find((group: { name: string }) => group.name === 'PR en interne communicatie');
+    expect((await t.http().get(`/api/tenants/${pr.coordinatorTenantId}`).set(t.admin)).body.email).toBe('tenant@example.org');
+    expect((await t.http().get(`/api/time-entries?status=pending&workingGroupId=${pr.id}`).set(t.admin)).body.total).toBeGreaterThan(1);
+  });
 
   it('loads the demo once, however often the app boots', async () => {
     const demo = t.app.get(DataSource);

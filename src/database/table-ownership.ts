@@ -21,7 +21,7 @@ export const OWNERSHIP = {
   documents: { tables: ['document'], publishes: [] },
   invoices: {
     tables: ['invoice_run', 'invoice_run_item', 'invoice_counter', 'invoice', 'invoice_line', 'payment', 'tenant_credit', 'credit_entry'],
-    publishes: ['lease_arrears_on', 'invoice_balance'],
+    publishes: ['lease_arrears_on', 'invoice_balance', 'payment_received'],
   },
   'direct-debit': {
     tables: ['mandate', 'mandate_amendment', 'mandate_counter', 'collection', 'collection_item'],
@@ -49,6 +49,10 @@ export const OWNERSHIP = {
   dunning: {
     tables: ['dunning_step', 'payment_arrangement', 'arrangement_invoice', 'arrangement_instalment'],
     publishes: ['dunning_arrears_on'],
+  },
+  'time-account': {
+    tables: ['working_group', 'time_entry', 'programme_event', 'subsidy', 'hourly_value'],
+    publishes: ['approved_time', 'programme_activity', 'subsidy_ledger'],
   },
   events: { tables: ['domain_event', 'event_consumption'], publishes: [] },
   audit: { tables: ['audit_entry'], publishes: [] },

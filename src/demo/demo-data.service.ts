@@ -47,10 +47,14 @@ import {
   DEMO_FLOORS,
   DEMO_FREED_LEVELS,
   DEMO_GROUPS,
+  DEMO_OPEN_STUDIOS,
   DEMO_ORGANISATIONS,
+  DEMO_PROGRAMME,
   DEMO_SALE,
+  DEMO_SUBSIDIES,
   DEMO_TENANT_EMAIL,
   DEMO_USERS,
+  DEMO_WORKING_GROUPS,
   type DemoLease,
   type DemoPerson,
   type DemoTimeline,
@@ -106,6 +110,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     await this.loadFinanceAndSale(buildingId, timeline);
     for (const period of afterSale) await this.invoiceRuns.issueDated(buildingId, period, `${period}-01`);
     await this.loadPayments(buildingId, timeline);
+    await this.loadTimeAccount(buildingId, timeline);
     // The day's reminders ran at boot before the demo existed; its overdue invoices get theirs now.
     await this.dunning.sendDue();
     this.logger.log({ message: 'loaded the Volkskrantgebouw demo data' });
@@ -175,6 +180,95 @@ export class DemoDataService implements OnApplicationBootstrap {
         SYSTEM_PRINCIPAL,
       );
     }
+  }
+
+  /**
+   * A year of the four working groups and the public programme, in a few set-based statements: one in three makers joins a
+   * group (the demo maker coordinates PR and communication) and gives a shift a week while its lease runs; shifts older
+   * than ten days were approved by the coordinator, the last ones wait for approval. A monthly programme, open studios
+   * twice a year and two subsidies.
+   */
+  private async loadTimeAccount(buildingId: string, timeline: DemoTimeline): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query<{ id: string; name: string }[]>(
+        `INSERT INTO working_group (building_id, name) SELECT $1::uuid, name FROM unnest($2::text[]) AS g(name) RETURNING id, name`,
+        [buildingId, DEMO_WORKING_GROUPS.map((group) => group.name)],
+      );
+      const groupIds = DEMO_WORKING_GROUPS.map((group) => inserted.find((row) => row.name === group.name)!.id);
+      const positions = DEMO_WORKING_GROUPS.map((_, index) => index + 1);
+      // Members: every third maker with a lease in the building, dealt round the groups; the demo maker in PR (the second).
+      const members = `member AS (
+         SELECT m.tenant_id, m.email, CASE WHEN m.email = $2 THEN 2 ELSE (m.n / 3) % 4 + 1 END AS group_position, m.n
+           FROM (SELECT t.id AS tenant_id, t.email, (row_number() OVER (ORDER BY t.email) - 1)::int AS n
+                   FROM tenant t WHERE t.id IN (SELECT tenant_id FROM lease WHERE building_id = $1)) m
+          WHERE m.n % 3 = 0 OR m.email = $2)`;
+      await manager.query(
+        `WITH ${members}
+         UPDATE working_group g SET coordinator_tenant_id = c.tenant_id
+           FROM (SELECT DISTINCT ON (group_position) group_position, tenant_id FROM member
+                  ORDER BY group_position, email = $2 DESC, n) c,
+                unnest($3::uuid[], $4::int[]) AS x(group_id, position)
+          WHERE g.id = x.group_id AND x.position = c.group_position`,
+        [buildingId, DEMO_TENANT_EMAIL, groupIds, positions],
+      );
+      await manager.query(
+        `WITH ${members}
+         INSERT INTO time_entry (building_id, tenant_id, working_group_id, date, quarters, kind, description, status, decided_at)
+         SELECT $1::uuid, m.tenant_id, x.group_id, d.day, x.quarters + (m.n % 3) * 2, x.kind, x.description,
+                CASE WHEN d.day < $4::date - 10 THEN 'approved' ELSE 'pending' END,
+                CASE WHEN d.day < $4::date - 10 THEN (d.day + 2)::timestamptz END
+           FROM member m
+           JOIN unnest($3::uuid[], $5::int[], $6::text[], $7::text[], $8::int[]) AS x(group_id, position, kind, description, quarters)
+             ON x.position = m.group_position
+           CROSS JOIN LATERAL (SELECT g::date AS day FROM generate_series($4::date - 364 + (m.n % 7), $4::date, interval '7 days') AS g) d
+          WHERE EXISTS (SELECT 1 FROM lease l WHERE l.tenant_id = m.tenant_id AND l.building_id = $1
+                          AND l.start_date <= d.day AND (l.end_date IS NULL OR l.end_date >= d.day))`,
+        [
+          buildingId,
+          DEMO_TENANT_EMAIL,
+          groupIds,
+          timeline.today,
+          positions,
+          DEMO_WORKING_GROUPS.map((group) => group.kind),
+          DEMO_WORKING_GROUPS.map((group) => group.description),
+          DEMO_WORKING_GROUPS.map((group) => group.quarters),
+        ],
+      );
+      await manager.query(
+        `INSERT INTO programme_event (building_id, date, title, kind, visitors, free)
+         SELECT $1::uuid, (date_trunc('month', $2::date) - make_interval(months => m) + make_interval(days => (7 * p + 5)::int))::date,
+                e.title, e.kind, e.visitors + (m * 7) % 30, e.free
+           FROM generate_series(1, 12) AS m, unnest($3::text[], $4::text[], $5::int[], $6::boolean[]) WITH ORDINALITY AS e(title, kind, visitors, free, p)
+         UNION ALL
+         SELECT $1::uuid, (date_trunc('month', $2::date) - make_interval(months => a) + interval '20 days')::date, $7::text, $8::text, $9::int, TRUE
+           FROM unnest($10::int[]) AS a`,
+        [
+          buildingId,
+          timeline.today,
+          DEMO_PROGRAMME.map((event) => event.title),
+          DEMO_PROGRAMME.map((event) => event.kind),
+          DEMO_PROGRAMME.map((event) => event.visitors),
+          DEMO_PROGRAMME.map((event) => event.free),
+          DEMO_OPEN_STUDIOS.title,
+          DEMO_OPEN_STUDIOS.kind,
+          DEMO_OPEN_STUDIOS.visitors,
+          [...DEMO_OPEN_STUDIOS.monthsAgo],
+        ],
+      );
+      await manager.query(
+        `INSERT INTO subsidy (building_id, date, source, amount_cents, purpose)
+         SELECT $1::uuid, (date_trunc('month', $2::date) - make_interval(months => s.months_ago) + interval '14 days')::date, s.source, s.amount, s.purpose
+           FROM unnest($3::int[], $4::text[], $5::bigint[], $6::text[]) AS s(months_ago, source, amount, purpose)`,
+        [
+          buildingId,
+          timeline.today,
+          DEMO_SUBSIDIES.map((subsidy) => subsidy.monthsAgo),
+          DEMO_SUBSIDIES.map((subsidy) => subsidy.source),
+          DEMO_SUBSIDIES.map((subsidy) => subsidy.amountCents),
+          DEMO_SUBSIDIES.map((subsidy) => subsidy.purpose),
+        ],
+      );
+    });
   }
 
   /** Loads everything but the invoices and the sale; returns the building's id. */

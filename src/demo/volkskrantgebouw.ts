@@ -649,3 +649,36 @@ export const DEMO_USERS = [
     tenantEmail: DEMO_TENANT_EMAIL,
   },
 ];
+
+/**
+ * The Volkskrantgebouw's four working groups, as the tenants ran the building: each with the kind of work its hours are, a
+ * description of a typical shift and the hours of one (in quarters). The demo maker coordinates PR and communication.
+ */
+export const DEMO_WORKING_GROUPS = [
+  { name: 'Bouw en onderhoud', kind: 'building', description: 'Klussen en reparaties in het gebouw', quarters: 12 },
+  {
+    name: 'PR en interne communicatie',
+    kind: 'communication',
+    description: 'Nieuwsbrief en website bijgewerkt',
+    quarters: 6,
+    coordinatedByDemoTenant: true,
+  },
+  { name: 'Beveiliging, entree en receptie', kind: 'security', description: 'Dienst bij de entree', quarters: 16 },
+  { name: 'Opslag en logistiek', kind: 'logistics', description: 'Goederenlift en opslag op orde', quarters: 8 },
+] as const;
+
+/** A month of the public programme, repeated over the last year: title, kind, visitors, free or paid. */
+export const DEMO_PROGRAMME = [
+  { title: 'Expositie in de kantine', kind: 'exhibition', visitors: 240, free: true },
+  { title: 'Workshop zeefdrukken', kind: 'workshop', visitors: 18, free: false },
+  { title: 'Buurtmaaltijd met de Oostblokkers', kind: 'neighbourhood_activity', visitors: 65, free: true },
+  { title: 'Dansvoorstelling op de derde', kind: 'performance', visitors: 120, free: false },
+] as const;
+
+/** Twice a year the whole building opens its studios. */
+export const DEMO_OPEN_STUDIOS = { title: 'Open ateliers', kind: 'open_studios', visitors: 1800, free: true, monthsAgo: [2, 8] } as const;
+
+export const DEMO_SUBSIDIES = [
+  { monthsAgo: 10, source: 'Mondriaan Fonds', amountCents: 1_500_000, purpose: 'Tentoonstellingsprogramma' },
+  { monthsAgo: 4, source: 'Stadsdeel Oost', amountCents: 750_000, purpose: 'Buurtactiviteiten' },
+] as const;

@@ -116,6 +116,17 @@ export interface EventPayloads {
   'payment-arrangement.completed': ArrangementEnd;
   'payment-arrangement.broken': ArrangementEnd;
   'payment-arrangement.cancelled': ArrangementEnd;
+  /** A coordinator or an admin approved (final from now on) or rejected a maker's hours. */
+  'time-entry.approved': TimeEntryDecision;
+  'time-entry.rejected': TimeEntryDecision;
+}
+
+export interface TimeEntryDecision {
+  buildingId: string;
+  tenantId: string;
+  date: string;
+  hours: number;
+  kind: string;
 }
 
 export interface ArrangementEnd {
@@ -184,6 +195,8 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'payment-arrangement.completed': 'payment_arrangement',
   'payment-arrangement.broken': 'payment_arrangement',
   'payment-arrangement.cancelled': 'payment_arrangement',
+  'time-entry.approved': 'time_entry',
+  'time-entry.rejected': 'time_entry',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];

@@ -19,6 +19,7 @@ const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { href: '/invoicing', label: 'nav.invoicing', current: ['/invoic', '/payments'] },
     { href: '/collections', label: 'nav.collecting', current: ['/collections', '/mandates', '/bank-statements', '/arrears'] },
     { href: '/messages', label: 'nav.messages', current: ['/messages'] },
+    { href: '/time', label: 'time.nav.balance', current: ['/time'] },
     { href: '/reports', label: 'nav.reports', current: ['/reports'] },
   ],
   tenant: [
@@ -26,16 +27,19 @@ const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { href: '/my/applications', label: 'maker.nav.applications', current: ['/my/applications', '/my/offers'] },
     { href: '/my/space', label: 'maker.nav.space', current: ['/my/space'] },
     { href: '/my/invoices', label: 'maker.nav.invoices', current: ['/my/invoices'] },
+    { href: '/my/hours', label: 'time.nav.hours', current: ['/my/hours'] },
     { href: '/my/details', label: 'maker.nav.details', current: ['/my/details'] },
   ],
   owner: [
     { href: '/owner', label: 'owner.nav.buildings', current: ['/owner/buildings'] },
     { href: '/owner/finance', label: 'owner.nav.finance', current: ['/owner/finance'] },
     { href: '/owner/handovers', label: 'owner.nav.handovers', current: ['/owner/handovers'] },
+    { href: '/owner/double-balance', label: 'time.nav.balance', current: ['/owner/double-balance'] },
     { href: '/owner/reports', label: 'owner.nav.reports', current: ['/owner/reports'] },
   ],
   municipality: [
     { href: '/city', label: 'city.nav.monitor', current: ['/city/monitor'] },
+    { href: '/city/double-balance', label: 'time.nav.balance', current: ['/city/double-balance'] },
     { href: '/city/reports', label: 'city.nav.reports', current: ['/city/reports'] },
   ],
 };

@@ -44,6 +44,13 @@ import { BankStatementPagesController } from './pages/bank-statements.controller
 import { CollectionPagesController } from './pages/collections.controller.js';
 import { MandatePagesController } from './pages/mandates.controller.js';
 import { MessagePagesController } from './pages/messages.controller.js';
+import {
+  CityDoubleBalancePagesController,
+  MakerHoursPagesController,
+  OwnerDoubleBalancePagesController,
+  TimeAccountPagesController,
+} from './pages/time-account.controller.js';
+import { TimeAccountModule } from '../modules/time-account/time-account.module.js';
 import { WebSessionGuard } from './session/web-session.guard.js';
 
 /**
@@ -65,6 +72,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     ReportsModule,
     HandoversModule,
     OwnerFinanceModule,
+    TimeAccountModule,
     OrganisationsModule,
     UsersModule,
     MailModule,
@@ -100,6 +108,10 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     MakerInvoicePagesController,
     MakerDetailsPagesController,
     CityMonitorController,
+    MakerHoursPagesController,
+    TimeAccountPagesController,
+    OwnerDoubleBalancePagesController,
+    CityDoubleBalancePagesController,
   ],
   providers: [WebSessionGuard],
 })

@@ -55,7 +55,7 @@ describeInBrowser('owners and the city request reports in their portals', () => 
     await page.goto('/owner/reports');
     expect(await seriousAxeViolations(page)).toEqual([]);
     // Only the kind an owner may request, and only its own buildings.
-    await expect(page.locator('#f-kind option').allTextContents()).resolves.toEqual(['Bezettingsrapport eigenaar']);
+    await expect(page.locator('#f-kind option').allTextContents()).resolves.toEqual(['Bezettingsrapport eigenaar', 'Dubbele balans']);
     await expect(page.locator('#f-buildingId option').allTextContents()).resolves.toEqual(['— kies —', building.name]);
     await expect(page.locator('#f-city').count()).resolves.toBe(0);
 
@@ -75,7 +75,7 @@ describeInBrowser('owners and the city request reports in their portals', () => 
     const { page } = await t.newPage();
     await t.signIn(page, city.email, city.password);
     await page.goto('/city/reports');
-    await expect(page.locator('#f-kind option').allTextContents()).resolves.toEqual(['Broedplaatsmonitor']);
+    await expect(page.locator('#f-kind option').allTextContents()).resolves.toEqual(['Broedplaatsmonitor', 'Dubbele balans']);
     await expect(page.locator('#f-buildingId').count()).resolves.toBe(0);
     await expect(page.locator('table.reports').count()).resolves.toBe(0);
     await requestAndDownloadAll(page, '/city/reports', async () => undefined);

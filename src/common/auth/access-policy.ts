@@ -47,8 +47,11 @@ export const CAPABILITIES = [
   'reports.owner-occupancy',
   'reports.municipality-monitor',
   'reports.arrears',
+  'reports.double-balance',
   'audit.read',
   'messages.read',
+  'time.record',
+  'time.manage',
   'umbrella.workspace',
   'portal.maker',
   'portal.owner',
@@ -72,7 +75,8 @@ const SIGNED_IN: readonly Capability[] = [
 const PORTALS: readonly Capability[] = ['portal.maker', 'portal.owner', 'portal.city'];
 
 const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
-  admin: CAPABILITIES.filter((capability) => !PORTALS.includes(capability)),
+  // Admins approve and manage hours; only makers record their own.
+  admin: CAPABILITIES.filter((capability) => !PORTALS.includes(capability) && capability !== 'time.record'),
   tenant: [
     ...SIGNED_IN,
     'tenants.read',
@@ -82,6 +86,7 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
     'reminders.read',
     'payment-arrangements.read',
     'mandates.read',
+    'time.record',
     'portal.maker',
   ],
   owner: [
@@ -91,9 +96,10 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
     'reports.read',
     'reports.request',
     'reports.owner-occupancy',
+    'reports.double-balance',
     'portal.owner',
   ],
-  municipality: [...SIGNED_IN, 'reports.read', 'reports.request', 'reports.municipality-monitor', 'portal.city'],
+  municipality: [...SIGNED_IN, 'reports.read', 'reports.request', 'reports.municipality-monitor', 'reports.double-balance', 'portal.city'],
 };
 
 /** In the order of CAPABILITIES, so a client can compare lists. */
@@ -256,4 +262,44 @@ export function applicationListScopeOf(principal: Principal, mine: boolean): { p
 /** Acting for a group (submit, withdraw, answer an offer): its contact, or an admin. */
 export function mayActForApplication(principal: Principal, application: { contactUserId: string }): boolean {
   return principal.role === 'admin' || application.contactUserId === principal.userId;
+}
+
+/**
+ * A time entry: the maker who gave the hours, the coordinator of its working group and admins; to
+ * anyone else (another maker, owners, the city) it does not exist. `coordinates`: the principal's
+ * tenant coordinates the entry's working group.
+ */
+export function mayReadTimeEntry(principal: Principal, entry: { tenantId: string }, coordinates: boolean): boolean {
+  if (principal.role === 'admin') return true;
+  return principal.role === 'tenant' && principal.tenantId !== null && (principal.tenantId === entry.tenantId || coordinates);
+}
+
+/** Approving or rejecting hours: admins and the coordinator of the entry's working group, never for the coordinator's own hours. */
+export function mayDecideTimeEntry(principal: Principal, entry: { tenantId: string }, coordinates: boolean): boolean {
+  if (principal.role === 'admin') return true;
+  return principal.role === 'tenant' && coordinates && principal.tenantId !== entry.tenantId;
+}
+
+/** Changing or withdrawing an entry that is still pending: only the maker who recorded it (admins correct by rejecting). */
+export function mayChangeTimeEntry(principal: Principal, entry: { tenantId: string }): boolean {
+  return principal.role === 'tenant' && principal.tenantId !== null && principal.tenantId === entry.tenantId;
+}
+
+/**
+ * Which time entries a list may show: admins every entry (or one maker's); a maker its own and, as a coordinator, those of
+ * its working groups; null: none (owners and the city see totals only, in the double balance).
+ */
+export function timeEntryListScopeOf(principal: Principal): { tenantId?: string; orCoordinatedBy?: string } | null {
+  if (principal.role === 'admin') return {};
+  if (principal.role === 'tenant' && principal.tenantId !== null)
+    return { tenantId: principal.tenantId, orCoordinatedBy: principal.tenantId };
+  return null;
+}
+
+/**
+ * How much of the time account a principal sees: admins every figure; owners and the city totals only, each count of people
+ * below five shown as `<5` and the hours behind it withheld.
+ */
+export function timeAccountDetailOf(principal: Principal): 'exact' | 'masked' {
+  return principal.role === 'admin' ? 'exact' : 'masked';
 }

@@ -1,3 +1,5 @@
+import { maskTimeCells, maskTotal, valueOfQuarterCents } from '../time-account/time-rules.js';
+import type { CityTimeCounts } from './reports.repository.js';
 import { ratio, sumAreas } from '../../common/measures.js';
 
 /** A count of people small enough to point at someone is shown as "<5"; none and five or more as they are. */
@@ -205,4 +207,55 @@ export function monitorFigures(buildings: BuildingCounts[]): { totals: MonitorTo
     totals: monitorTotals(buildings, total, (field) => masked.has(`total|${field}`)),
     buildings: buildings.map((counts, index) => toMonitorFigures(counts, (field) => masked.has(`${index}|${field}`))),
   };
+}
+
+/**
+ * The time account in the monitor: each building's approved hours and the city's, withheld with `<5` where fewer than five
+ * people stand behind them, and one more building withheld where a single one would be the city's total minus the others.
+ */
+export function monitorTimeAccount(buildings: { buildingId: string; name: string }[], time: CityTimeCounts): MonitorTimeAccount {
+  const cells = buildings.map((building) => {
+    const counts = time.buildings.get(building.buildingId);
+    return {
+      key: building.buildingId,
+      quarters: counts?.quarters ?? 0,
+      people: counts?.people ?? 0,
+      valueCents: valueOfQuarterCents(counts?.quarterCents ?? 0),
+    };
+  });
+  const total = maskTotal({ key: 'total', ...time.total, valueCents: valueOfQuarterCents(time.total.quarterCents) });
+  const shown = maskTimeCells(cells, total.hours !== null);
+  const programme = (buildingId: string) => time.buildings.get(buildingId) ?? { events: 0, visitors: 0 };
+  return {
+    totals: {
+      hours: total.hours,
+      people: total.people,
+      valueCents: total.valueCents,
+      events: [...time.buildings.values()].reduce((sum, row) => sum + row.events, 0),
+      visitors: [...time.buildings.values()].reduce((sum, row) => sum + row.visitors, 0),
+    },
+    buildings: buildings.map((building, index) => ({
+      buildingId: building.buildingId,
+      name: building.name,
+      hours: shown[index]!.hours,
+      people: shown[index]!.people,
+      valueCents: shown[index]!.valueCents,
+      events: programme(building.buildingId).events,
+      visitors: programme(building.buildingId).visitors,
+    })),
+  };
+}
+
+/** Hours and their value withheld (null), people `<5`, wherever fewer than five people stand behind them. */
+export interface MonitorTimeFigures {
+  hours: number | null;
+  people: PeopleCount;
+  valueCents: number | null;
+  events: number;
+  visitors: number;
+}
+
+export interface MonitorTimeAccount {
+  totals: MonitorTimeFigures;
+  buildings: (MonitorTimeFigures & { buildingId: string; name: string })[];
 }

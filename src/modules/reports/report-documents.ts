@@ -3,7 +3,7 @@ import { ratio, sumAreas } from '../../common/measures.js';
 import { drawBarChart } from '../../pdf/chart.js';
 import { CONTENT_WIDTH, drawTable, PAGE, renderPdf } from '../../pdf/document.js';
 import { dutchDate, euros, percentage, squareMetres } from '../../pdf/dutch-format.js';
-import type { BuildingMonitorFigures, MonitorTotals, PeopleCount } from './aggregates.js';
+import type { BuildingMonitorFigures, MonitorTimeAccount, MonitorTotals, PeopleCount } from './aggregates.js';
 import { inertText } from './inert-text.js';
 
 export interface OwnerOccupancyReport {
@@ -37,6 +37,8 @@ export interface MunicipalityMonitorReport {
   buildings: BuildingMonitorFigures[];
   /** The city's totals at the end of each of the twelve months up to the period's end, oldest first. */
   trend: MonitorTrendPoint[];
+  /** The time account of the double balance over the period: approved hours, the people behind them, the programme. */
+  timeAccount: MonitorTimeAccount;
 }
 
 export interface MonitorTrendPoint {
@@ -303,6 +305,12 @@ export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
         ['Huurders uit de buurt', count(totals.localTenants)],
         ['Wachtlijst (personen)', count(totals.waitingList)],
         ['Gemeentelijke investering', `${euros(totals.municipalInvestmentCents)} (${euros(totals.municipalInvestmentPerM2Cents)} per m²)`],
+        [
+          'Vrijwillige uren (goedgekeurd)',
+          report.timeAccount.totals.hours === null ? '<5 personen' : `${String(report.timeAccount.totals.hours).replace('.', ',')} uur`,
+        ],
+        ['Personen achter de uren', count(report.timeAccount.totals.people)],
+        ['Activiteiten / bezoekers', `${report.timeAccount.totals.events} / ${report.timeAccount.totals.visitors}`],
       ]);
       doc.moveDown();
       drawBarChart(
@@ -453,6 +461,204 @@ export function arrearsPdf(report: ArrearsReport): Promise<Buffer> {
           tenant.arrangement === null ? '—' : ARRANGEMENT_LABELS[tenant.arrangement]!,
         ]),
       );
+    },
+  );
+}
+
+/** A time figure as the reader may see it: `<5` people and withheld hours where fewer than five people stand behind it. */
+export interface ShownTime {
+  key: string;
+  hours: number | null;
+  people: number | '<5';
+  valueCents: number | null;
+}
+
+/** The double balance of a building or a city, as the report files show it: money, time and the time's value apart. */
+export interface DoubleBalanceReport {
+  scope: 'building' | 'city';
+  subject: string;
+  period: string;
+  generatedOn: string;
+  detail: 'exact' | 'masked';
+  rentInvoicedCents: number;
+  money: { party: string; role: string; inCents: number; outCents: number }[];
+  ownerBooksWithheld: boolean;
+  timeTotal: ShownTime;
+  timeByKind: ShownTime[];
+  events: { events: number; visitors: number; free: number; paid: number };
+  valueCents: number | null;
+  hourlyValues: { validFrom: string; centsPerHour: number }[];
+  /** For a city: each building's time and programme. */
+  buildings: { name: string; time: ShownTime; events: number; visitors: number }[];
+}
+
+const TIME_KIND_LABELS: Record<string, string> = {
+  building: 'Gebouw',
+  communication: 'Communicatie',
+  security: 'Beveiliging',
+  logistics: 'Logistiek',
+  public_programme: 'Publieksprogramma',
+  neighbourhood: 'Buurt',
+  other: 'Overig',
+};
+
+const ROLE_LABELS: Record<string, string> = {
+  tenants: 'Huurders',
+  umbrella: 'Koepelhuurder',
+  owner: 'Eigenaar',
+  municipality: 'Gemeente',
+  subsidy_source: 'Subsidiegever',
+  other: 'Overig',
+};
+
+const shownHours = (cell: ShownTime) => (cell.hours === null ? '<5 personen' : `${String(cell.hours).replace('.', ',')} uur`);
+const shownValue = (cell: ShownTime) => (cell.valueCents === null ? '—' : euros(cell.valueCents));
+
+export function doubleBalanceJson(report: DoubleBalanceReport): Buffer {
+  return Buffer.from(JSON.stringify(report, null, 2));
+}
+
+/** One row per line of the balance: `account` money, time or value, so the accounts stay apart in a spreadsheet too. */
+export function doubleBalanceCsv(report: DoubleBalanceReport): Buffer {
+  const base = { subject: inertText(report.subject), period: report.period };
+  const rows = [
+    ...report.money.map((row) => ({
+      ...base,
+      account: 'money',
+      item: row.role,
+      name: inertText(row.party),
+      inCents: row.inCents,
+      outCents: row.outCents,
+      hours: '',
+      people: '',
+      valueCents: '',
+    })),
+    ...[report.timeTotal, ...report.timeByKind].map((cell) => ({
+      ...base,
+      account: 'time',
+      item: cell.key,
+      name: '',
+      inCents: '',
+      outCents: '',
+      hours: cell.hours ?? '',
+      people: cell.people,
+      valueCents: cell.valueCents ?? '',
+    })),
+    {
+      ...base,
+      account: 'events',
+      item: 'events',
+      name: '',
+      inCents: '',
+      outCents: '',
+      hours: '',
+      people: report.events.visitors,
+      valueCents: '',
+    },
+  ];
+  return csv(rows, ['subject', 'period', 'account', 'item', 'name', 'inCents', 'outCents', 'hours', 'people', 'valueCents']);
+}
+
+export function doubleBalancePdf(report: DoubleBalanceReport): Promise<Buffer> {
+  return renderPdf(
+    { title: `Dubbele balans ${report.subject} ${report.period}`, author: 'Broedplaats', date: report.generatedOn },
+    (doc) => {
+      doc.font('bold').fontSize(18).text(`Dubbele balans ${report.subject}`);
+      doc
+        .font('regular')
+        .fontSize(12)
+        .text(
+          `Periode ${report.period} · gemaakt op ${dutchDate(report.generatedOn)}${
+            report.detail === 'masked' ? ' · aantallen onder 5 personen als <5, de uren erachter afgeschermd' : ''
+          }`,
+          { width: CONTENT_WIDTH },
+        );
+      doc.moveDown();
+      doc.font('bold').fontSize(14).text('Geld');
+      doc.moveDown(0.3);
+      drawTable(
+        doc,
+        [
+          { header: 'Partij', width: 200 },
+          { header: 'Rol', width: 95 },
+          { header: 'In', width: 100, align: 'right' },
+          { header: 'Uit', width: 100, align: 'right' },
+        ],
+        report.money.map((row) => [row.party, ROLE_LABELS[row.role] ?? row.role, euros(row.inCents), euros(row.outCents)]),
+      );
+      doc
+        .font('regular')
+        .fontSize(10)
+        .text(`Gefactureerde huur: ${euros(report.rentInvoicedCents)}`);
+      if (report.ownerBooksWithheld) doc.text('Huur en rente van eigenaren die u niet mag inzien zijn weggelaten.');
+      doc.moveDown();
+      doc.font('bold').fontSize(14).text('Tijd');
+      doc.moveDown(0.3);
+      keyFigures(doc, [
+        ['Goedgekeurde uren', shownHours(report.timeTotal)],
+        ['Personen', String(report.timeTotal.people)],
+        ['Activiteiten', `${report.events.events} (${report.events.free} gratis, ${report.events.paid} betaald)`],
+        ['Bezoekers', String(report.events.visitors)],
+      ]);
+      doc.moveDown(0.5);
+      drawTable(
+        doc,
+        [
+          { header: 'Soort werk', width: 195 },
+          { header: 'Uren', width: 100, align: 'right' },
+          { header: 'Personen', width: 100, align: 'right' },
+          { header: 'Waarde', width: 100, align: 'right' },
+        ],
+        report.timeByKind.map((cell) => [TIME_KIND_LABELS[cell.key] ?? cell.key, shownHours(cell), String(cell.people), shownValue(cell)]),
+      );
+      doc.moveDown();
+      drawBarChart(
+        doc,
+        'Uren per soort werk',
+        report.timeByKind.flatMap((cell) =>
+          cell.hours === null || cell.hours === 0
+            ? []
+            : [{ label: TIME_KIND_LABELS[cell.key] ?? cell.key, value: cell.hours, caption: shownHours(cell) }],
+        ),
+      );
+      doc.moveDown();
+      doc.font('bold').fontSize(14).text('Waarde van de tijd (niet opgeteld bij het geld)');
+      doc.moveDown(0.3);
+      keyFigures(doc, [
+        ['Uren gewaardeerd', report.valueCents === null ? '—' : euros(report.valueCents)],
+        ...report.hourlyValues.map((value): [string, string] => [
+          `Uurwaarde vanaf ${dutchDate(value.validFrom)}`,
+          euros(value.centsPerHour),
+        ]),
+      ]);
+      if (report.buildings.length > 0) {
+        doc.addPage();
+        doc.font('bold').fontSize(14).text('Per broedplaats');
+        doc.moveDown(0.3);
+        drawTable(
+          doc,
+          [
+            { header: 'Broedplaats', width: 175 },
+            { header: 'Uren', width: 90, align: 'right' },
+            { header: 'Personen', width: 70, align: 'right' },
+            { header: 'Activiteiten', width: 70, align: 'right' },
+            { header: 'Bezoekers', width: 90, align: 'right' },
+          ],
+          report.buildings.map((row) => [
+            row.name,
+            shownHours(row.time),
+            String(row.time.people),
+            String(row.events),
+            String(row.visitors),
+          ]),
+        );
+        doc.moveDown();
+        drawBarChart(
+          doc,
+          'Bezoekers per broedplaats',
+          report.buildings.map((row) => ({ label: row.name, value: row.visitors, caption: String(row.visitors) })),
+        );
+      }
     },
   );
 }

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { ratio, sumAreas } from '../../common/measures.js';
 import { inertText } from './inert-text.js';
-import type { ArrearsReport, MunicipalityMonitorReport, OwnerOccupancyReport } from './report-documents.js';
+import type { ArrearsReport, DoubleBalanceReport, MunicipalityMonitorReport, OwnerOccupancyReport } from './report-documents.js';
 
 type Cell = string | number | Date | null;
 
@@ -235,5 +235,60 @@ export async function arrearsXlsx(report: ArrearsReport): Promise<Buffer> {
       tenant.arrangement,
     ]),
   );
+  return finish(workbook, report.generatedOn);
+}
+
+/** Money, time and the time's value on sheets of their own: the value is never a money column. */
+export async function doubleBalanceXlsx(report: DoubleBalanceReport): Promise<Buffer> {
+  const workbook = await newWorkbook();
+  addKeyFigures(workbook, 'Overzicht', [
+    ['Dubbele balans', report.subject],
+    ['Periode', report.period],
+    ['Gefactureerde huur', euro(report.rentInvoicedCents), 'euro'],
+    ['Goedgekeurde uren', report.timeTotal.hours ?? '<5 personen'],
+    ['Personen', report.timeTotal.people],
+    ['Activiteiten', report.events.events, 'count'],
+    ['Bezoekers', report.events.visitors, 'count'],
+    ['Waarde van de uren', report.valueCents === null ? '—' : euro(report.valueCents), 'euro'],
+  ]);
+  addSheet(
+    workbook,
+    'Geld',
+    [{ header: 'Partij', width: 30 }, { header: 'Rol' }, { header: 'In', format: 'euro' }, { header: 'Uit', format: 'euro' }],
+    report.money.map((row) => [row.party, row.role, euro(row.inCents), euro(row.outCents)]),
+  );
+  addSheet(
+    workbook,
+    'Tijd',
+    [{ header: 'Soort werk', width: 20 }, { header: 'Uren' }, { header: 'Personen' }, { header: 'Waarde', format: 'euro' }],
+    report.timeByKind.map((cell) => [
+      cell.key,
+      cell.hours ?? '<5 personen',
+      cell.people,
+      cell.valueCents === null ? null : euro(cell.valueCents),
+    ]),
+  );
+  addSheet(
+    workbook,
+    'Uurwaarde',
+    [
+      { header: 'Vanaf', format: 'date' },
+      { header: 'Per uur', format: 'euro' },
+    ],
+    report.hourlyValues.map((value) => [day(value.validFrom), euro(value.centsPerHour)]),
+  );
+  if (report.buildings.length > 0)
+    addSheet(
+      workbook,
+      'Per broedplaats',
+      [
+        { header: 'Broedplaats', width: 30 },
+        { header: 'Uren' },
+        { header: 'Personen' },
+        { header: 'Activiteiten', format: 'count' },
+        { header: 'Bezoekers', format: 'count' },
+      ],
+      report.buildings.map((row) => [row.name, row.time.hours ?? '<5 personen', row.time.people, row.events, row.visitors]),
+    );
   return finish(workbook, report.generatedOn);
 }

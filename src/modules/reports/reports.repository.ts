@@ -1,3 +1,4 @@
+import type { Principal } from '../../common/auth/principal.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -18,6 +19,11 @@ const CITY_SCOPE = `
   scope AS (
     SELECT building_id AS id FROM building_register
      WHERE lower(city) = lower($1) AND use_start <= $3 AND (use_end IS NULL OR use_end >= $2))`;
+
+export interface CityTimeCounts {
+  total: { quarters: number; people: number; quarterCents: number };
+  buildings: Map<string, { quarters: number; people: number; quarterCents: number; events: number; visitors: number }>;
+}
 
 export interface FloorFigures {
   level: number;
@@ -205,6 +211,55 @@ export class ReportsRepository {
     });
   }
 
+  /**
+   * The time account of the city's buildings in [first, asOf], in one set-based pass over what the time account publishes:
+   * approved quarters, their value at the hourly value of their day and the people behind them per building and city-wide
+   * (one person in two buildings counted once), and the programme's events and visitors.
+   */
+  async cityTime(city: string, first: string, asOf: string): Promise<CityTimeCounts> {
+    const params = [city, first, asOf];
+    const [time, events] = await Promise.all([
+      this.dataSource.query<{ building_id: string | null; quarters: number; people: number; quarter_cents: string }[]>(
+        `WITH ${CITY_SCOPE}
+         SELECT t.building_id, sum(t.quarters)::int AS quarters, count(DISTINCT t.tenant_id)::int AS people,
+                sum(t.quarters::bigint * t.cents_per_hour) AS quarter_cents
+           FROM approved_time t JOIN scope ON scope.id = t.building_id
+          WHERE t.date BETWEEN $2 AND $3
+          GROUP BY GROUPING SETS ((t.building_id), ())`,
+        params,
+      ),
+      this.dataSource.query<{ building_id: string; events: number; visitors: number }[]>(
+        `WITH ${CITY_SCOPE}
+         SELECT e.building_id, count(*)::int AS events, coalesce(sum(e.visitors), 0)::int AS visitors
+           FROM programme_activity e JOIN scope ON scope.id = e.building_id
+          WHERE e.date BETWEEN $2 AND $3 GROUP BY e.building_id`,
+        params,
+      ),
+    ]);
+    const cell = (row: (typeof time)[number] | undefined) => ({
+      quarters: row?.quarters ?? 0,
+      people: row?.people ?? 0,
+      quarterCents: Number(row?.quarter_cents ?? 0),
+    });
+    return {
+      total: cell(time.find((row) => row.building_id === null)),
+      buildings: new Map(
+        [
+          ...new Set([
+            ...time.flatMap((row) => (row.building_id === null ? [] : [row.building_id])),
+            ...events.map((row) => row.building_id),
+          ]),
+        ].map((id) => {
+          const programme = events.find((row) => row.building_id === id);
+          return [
+            id,
+            { ...cell(time.find((row) => row.building_id === id)), events: programme?.events ?? 0, visitors: programme?.visitors ?? 0 },
+          ];
+        }),
+      ),
+    };
+  }
+
   /** One building's floors, finance and the leases that outlive its head lease, on `asOf`. */
   async ownerFacts(buildingId: string, asOf: string): Promise<OwnerReportFacts> {
     const [[building], floors] = await Promise.all([
@@ -322,6 +377,15 @@ export class ReportsRepository {
       )
       .orderBy('report.format')
       .getMany();
+  }
+
+  /** Who requested a report, as the access policy knows them, to render it with their view; null when the user is gone. */
+  async requesterPrincipal(userId: string): Promise<Principal | null> {
+    const [row] = await this.dataSource.query<{ role: Principal['role']; organisation_id: string | null; tenant_id: string | null }[]>(
+      `SELECT role, organisation_id, tenant_id FROM user_contact WHERE user_id = $1`,
+      [userId],
+    );
+    return row ? { userId, role: row.role, organisationId: row.organisation_id, tenantId: row.tenant_id } : null;
   }
 
   async municipalityCity(organisationId: string): Promise<string | null> {

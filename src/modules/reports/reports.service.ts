@@ -19,7 +19,7 @@ import { BuildingsService } from '../buildings/buildings.service.js';
 import { daysOwnedInUse, ownerBalance } from '../owner-finance/balance.js';
 import { addMonths, periodRange } from '../../common/dates.js';
 import { ratio, sumAreas } from '../../common/measures.js';
-import { monitorFigures } from './aggregates.js';
+import { monitorFigures, monitorTimeAccount } from './aggregates.js';
 import type { RequestReportDto } from './dto/report.dto.js';
 import type { Report, ReportKind } from './report.entity.js';
 import {
@@ -27,6 +27,10 @@ import {
   arrearsCsv,
   arrearsJson,
   arrearsPdf,
+  type DoubleBalanceReport,
+  doubleBalanceCsv,
+  doubleBalanceJson,
+  doubleBalancePdf,
   monitorCsv,
   monitorJson,
   monitorPdf,
@@ -37,9 +41,19 @@ import {
   ownerReportJson,
   ownerReportPdf,
 } from './report-documents.js';
-import { arrearsXlsx, monitorXlsx, ownerReportXlsx } from './report-spreadsheets.js';
+import { arrearsXlsx, doubleBalanceXlsx, monitorXlsx, ownerReportXlsx } from './report-spreadsheets.js';
+import { TimeAccountService } from '../time-account/time-account.service.js';
 import { ReportsRepository } from './reports.repository.js';
 import { REPORTS_ERRORS } from './reports.errors.js';
+
+/** The party of a city's summed lines, as the files name it. */
+const ROLE_NAMES: Record<string, string> = {
+  tenants: 'Huurders',
+  umbrella: 'Koepelhuurders',
+  subsidy_source: 'Subsidiegevers',
+  municipality: 'Gemeente',
+  owner: 'Eigenaren',
+};
 
 const CONTENT_TYPES = {
   json: 'application/json',
@@ -61,6 +75,7 @@ export class ReportsService {
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
+    private readonly timeAccount: TimeAccountService,
   ) {}
 
   async request(input: RequestReportDto, principal: Principal): Promise<Report> {
@@ -79,6 +94,11 @@ export class ReportsService {
       if (ownerThen && !mayReadOwnershipPeriod(principal, ownerThen))
         throw new NotFoundError(REPORTS_ERRORS.owner_period_not_found, { period: input.period });
       if (!ownerThen && principal.role === 'owner') await this.buildings.getVisible(buildingId, principal);
+    } else if (input.kind === 'double-balance') {
+      requireCapability(principal, 'reports.double-balance');
+      // Asked now as the requester, so a building or city it may not see is refused at once rather than in the job.
+      if (input.buildingId) buildingId = (await this.timeAccount.buildingBalance(input.buildingId, input.period, principal)).buildingId;
+      else city = (await this.timeAccount.cityBalance({ city: input.city, period: input.period }, principal)).city;
     } else if (input.kind === 'arrears') {
       // It names the tenants: the umbrella's staff only.
       requireCapability(principal, 'reports.arrears');
@@ -219,7 +239,78 @@ export class ReportsService {
         return this.monitorReport(report);
       case 'arrears':
         return this.arrearsReport(report);
+      case 'double-balance':
+        return this.doubleBalanceReport(report);
     }
+  }
+
+  /** Figures as the requester may see them: an admin's report has every figure, an owner's or the city's totals with `<5`. */
+  private async doubleBalanceReport(report: Report): Promise<Buffer> {
+    const principal = report.requestedBy === null ? SYSTEM_PRINCIPAL : await this.reports.requesterPrincipal(report.requestedBy);
+    if (principal === null) throw new RuleError(REPORTS_ERRORS.report_failed);
+    const data = await this.doubleBalanceData(report, principal);
+    switch (report.format) {
+      case 'json':
+        return doubleBalanceJson(data);
+      case 'csv':
+        return doubleBalanceCsv(data);
+      case 'xlsx':
+        return doubleBalanceXlsx(data);
+      case 'pdf':
+        return doubleBalancePdf(data);
+    }
+  }
+
+  private async doubleBalanceData(report: Report, principal: Principal): Promise<DoubleBalanceReport> {
+    const generatedOn = this.clock.today();
+    if (report.buildingId !== null) {
+      const balance = await this.timeAccount.buildingBalance(report.buildingId, report.period, principal);
+      return {
+        scope: 'building',
+        subject: balance.name,
+        period: report.period,
+        generatedOn,
+        detail: balance.detail,
+        rentInvoicedCents: balance.money.rentInvoicedCents,
+        money: balance.money.parties.map((party) => ({
+          party: party.name ?? ROLE_NAMES[party.role] ?? party.role,
+          role: party.role,
+          inCents: party.inCents,
+          outCents: party.outCents,
+        })),
+        ownerBooksWithheld: balance.money.ownerBooksWithheld,
+        timeTotal: balance.time.total,
+        timeByKind: balance.time.byKind,
+        events: balance.time.events,
+        valueCents: balance.valuation.valueCents,
+        hourlyValues: balance.valuation.hourlyValues,
+        buildings: [],
+      };
+    }
+    const balance = await this.timeAccount.cityBalance({ city: report.city!, period: report.period }, principal);
+    const { totals } = balance;
+    return {
+      scope: 'city',
+      subject: balance.city,
+      period: report.period,
+      generatedOn,
+      detail: balance.detail,
+      rentInvoicedCents: totals.rentInvoicedCents,
+      money: [
+        { party: ROLE_NAMES.tenants!, role: 'tenants', inCents: 0, outCents: totals.rentReceivedCents },
+        { party: ROLE_NAMES.umbrella!, role: 'umbrella', inCents: totals.rentReceivedCents + totals.subsidiesCents, outCents: 0 },
+        { party: ROLE_NAMES.subsidy_source!, role: 'subsidy_source', inCents: 0, outCents: totals.subsidiesCents },
+        { party: ROLE_NAMES.municipality!, role: 'municipality', inCents: 0, outCents: totals.municipalInvestmentCents },
+        { party: ROLE_NAMES.owner!, role: 'owner', inCents: 0, outCents: totals.ownerInvestmentCents },
+      ],
+      ownerBooksWithheld: true,
+      timeTotal: totals.time.total,
+      timeByKind: totals.time.byKind,
+      events: totals.time.events,
+      valueCents: totals.valueCents,
+      hourlyValues: balance.hourlyValues,
+      buildings: balance.buildings.map((row) => ({ name: row.name, time: row.time, events: row.events, visitors: row.visitors })),
+    };
   }
 
   /** As of the period's last day, or today while the period runs. */
@@ -299,8 +390,21 @@ export class ReportsService {
 
   private async monitorData(city: string, period: string): Promise<MunicipalityMonitorReport> {
     const { first, last } = periodRange(period);
-    const [counts, trend] = await Promise.all([this.reports.cityCounts(city, first, last), this.trend(city, last)]);
-    return { city, period, asOf: last, generatedOn: this.clock.today(), ...monitorFigures(counts), trend };
+    const [counts, trend, time] = await Promise.all([
+      this.reports.cityCounts(city, first, last),
+      this.trend(city, last),
+      this.reports.cityTime(city, first, last),
+    ]);
+    const figures = monitorFigures(counts);
+    return {
+      city,
+      period,
+      asOf: last,
+      generatedOn: this.clock.today(),
+      ...figures,
+      trend,
+      timeAccount: monitorTimeAccount(figures.buildings, time),
+    };
   }
 
   private async monitorReport(report: Report): Promise<Buffer> {

@@ -4,6 +4,7 @@ import { MAIL_EN } from './mail.js';
 import { MAKER_EN } from './maker.js';
 import type { MessageKey, WORKSPACE_NL } from './nl.js';
 import { OWNER_EN } from './owner.js';
+import { TIME_EN } from './time.js';
 
 /** English, the language switch's other choice: the same keys as nl.ts, no more, no fewer. */
 const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
@@ -238,6 +239,7 @@ const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
   'reportKind.owner-occupancy': 'Owner’s occupancy report',
   'reportKind.municipality-monitor': 'Broedplaats monitor',
   'reportKind.arrears': 'Arrears',
+  'reportKind.double-balance': 'Double balance',
   'handovers.title': 'Handovers',
   'handovers.heading': 'Handovers of {building}',
   'handovers.none': 'No handovers yet.',
@@ -316,4 +318,12 @@ const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
   'form.errors': 'The form has errors:',
 };
 
-export const EN: Record<MessageKey, string> = { ...WORKSPACE_EN, ...COLLECTING_EN, ...MAKER_EN, ...OWNER_EN, ...CITY_EN, ...MAIL_EN };
+export const EN: Record<MessageKey, string> = {
+  ...WORKSPACE_EN,
+  ...COLLECTING_EN,
+  ...MAKER_EN,
+  ...OWNER_EN,
+  ...CITY_EN,
+  ...TIME_EN,
+  ...MAIL_EN,
+};

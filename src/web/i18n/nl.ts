@@ -3,6 +3,7 @@ import { COLLECTING_NL } from './collecting.js';
 import { MAIL_NL } from './mail.js';
 import { MAKER_NL } from './maker.js';
 import { OWNER_NL } from './owner.js';
+import { TIME_NL } from './time.js';
 
 /** Dutch, the default language of the pages: the umbrella's workspace. Every key here must exist in en.ts too (the compiler checks). */
 export const WORKSPACE_NL = {
@@ -237,6 +238,7 @@ export const WORKSPACE_NL = {
   'reportKind.owner-occupancy': 'Bezettingsrapport eigenaar',
   'reportKind.municipality-monitor': 'Broedplaatsmonitor',
   'reportKind.arrears': 'Achterstanden',
+  'reportKind.double-balance': 'Dubbele balans',
   'handovers.title': 'Eigendomsoverdrachten',
   'handovers.heading': 'Eigendomsoverdrachten van {building}',
   'handovers.none': 'Nog geen overdrachten.',
@@ -316,6 +318,6 @@ export const WORKSPACE_NL = {
 } as const;
 
 /** Every page's messages: the workspace's and each portal's (their own files, in both languages). */
-export const NL = { ...WORKSPACE_NL, ...COLLECTING_NL, ...MAKER_NL, ...OWNER_NL, ...CITY_NL, ...MAIL_NL };
+export const NL = { ...WORKSPACE_NL, ...COLLECTING_NL, ...MAKER_NL, ...OWNER_NL, ...CITY_NL, ...TIME_NL, ...MAIL_NL };
 
 export type MessageKey = keyof typeof NL;
