@@ -24,6 +24,11 @@ export const BUILDINGS_ERRORS = declareErrorCodes('buildings', {
     en: '{count} leases would start before the building is in use or outlive its head lease',
     nl: '{count} huurcontracten zouden beginnen voordat het gebouw in gebruik is of na het hoofdhuurcontract doorlopen',
   },
+  umbrella_not_yours: {
+    kind: 'rule',
+    en: 'An umbrella’s staff let buildings to their own umbrella only',
+    nl: 'Medewerkers van een koepel verhuren gebouwen alleen aan hun eigen koepel',
+  },
   building_has_floors: { kind: 'conflict', en: 'The building has floors', nl: 'Het gebouw heeft verdiepingen' },
   building_has_leases: { kind: 'conflict', en: 'The building has leases', nl: 'Het gebouw heeft huurcontracten' },
   building_has_rent_bands: {

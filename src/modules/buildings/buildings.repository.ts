@@ -108,6 +108,8 @@ export class BuildingsRepository {
         return query;
       case 'owner':
         return query.andWhere('building.owner_id = :organisationId', { organisationId: scope.organisationId });
+      case 'umbrella':
+        return query.andWhere('building.umbrella_id = :organisationId', { organisationId: scope.organisationId });
       case 'owned':
         return query.andWhere(
           'EXISTS (SELECT 1 FROM building_ownership o WHERE o.building_id = building.id AND o.owner_id = :organisationId)',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
-import { buildingRecordScopeOf, buildingScopeOf, requireCapability } from '../../common/auth/access-policy.js';
+import { buildingRecordScopeOf, buildingScopeOf, requireCapability, staffUmbrellaOf } from '../../common/auth/access-policy.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { InputError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -33,6 +33,7 @@ export class BuildingsService {
     if (useEnd !== null && useEnd <= input.useStart) throw new UsePeriodError();
     await this.organisations.requireOfKind(input.ownerId, 'owner', 'ownerId');
     await this.organisations.requireOfKind(input.umbrellaId, 'umbrella', 'umbrellaId');
+    requireOwnUmbrella(principal, input.umbrellaId);
     return translateConstraintViolations(
       () =>
         this.buildings.insert({
@@ -61,6 +62,8 @@ export class BuildingsService {
     // Before the transaction: the embedded database has one connection, which the transaction holds.
     if (input.ownerId !== undefined) await this.organisations.requireOfKind(input.ownerId, 'owner', 'ownerId');
     if (input.umbrellaId !== undefined) await this.organisations.requireOfKind(input.umbrellaId, 'umbrella', 'umbrellaId');
+    if (input.umbrellaId !== undefined) requireOwnUmbrella(principal, input.umbrellaId);
+    await this.getVisible(id, principal);
     return translateConstraintViolations(
       () =>
         this.buildings.transaction(async (manager) => {
@@ -113,6 +116,7 @@ export class BuildingsService {
   /** Only while nothing refers to it (409 naming what does); the audit log keeps what it held. */
   async remove(id: string, principal: Principal): Promise<void> {
     requireCapability(principal, 'buildings.write');
+    await this.getVisible(id, principal);
     await translateConstraintViolations(
       () =>
         this.buildings.transaction(async (manager) => {
@@ -136,6 +140,12 @@ export class BuildingsService {
     const building = await this.buildings.findVisible(id, buildingScopeOf(principal));
     if (!building) throw new NotFoundError(BUILDINGS_ERRORS.building_not_found, { id });
     return building;
+  }
+
+  /** Whether this principal's building scope takes the building in (without a query when it takes in every one). */
+  async isVisible(id: string, principal: Principal): Promise<boolean> {
+    const scope = buildingScopeOf(principal);
+    return scope.kind === 'all' || (await this.buildings.findVisible(id, scope)) !== null;
   }
 
   /**
@@ -179,5 +189,13 @@ export class BuildingsService {
   /** The ids of every building this principal may see, for a client to offer only what works. */
   visibleIds(principal: Principal): Promise<string[]> {
     return this.buildings.findVisibleIds(buildingScopeOf(principal));
+  }
+}
+
+/** An umbrella's staff let buildings to their own umbrella only; the installation's admins to any. */
+function requireOwnUmbrella(principal: Principal, umbrellaId: string): void {
+  const own = staffUmbrellaOf(principal);
+  if (own !== null && own !== umbrellaId) {
+    throw new RuleError(BUILDINGS_ERRORS.umbrella_not_yours, {}, [{ field: 'umbrellaId', message: 'must be your own umbrella' }]);
   }
 }
