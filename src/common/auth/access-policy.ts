@@ -49,6 +49,12 @@ export const CAPABILITIES = [
   'reports.arrears',
   'audit.read',
   'messages.read',
+  'search-profiles.read',
+  'search-profiles.write',
+  'tenders.read',
+  'tenders.run',
+  'tenders.propose',
+  'tenders.review',
   'umbrella.workspace',
   'portal.maker',
   'portal.owner',
@@ -91,9 +97,21 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
     'reports.read',
     'reports.request',
     'reports.owner-occupancy',
+    'tenders.read',
+    'tenders.run',
+    'tenders.review',
     'portal.owner',
   ],
-  municipality: [...SIGNED_IN, 'reports.read', 'reports.request', 'reports.municipality-monitor', 'portal.city'],
+  municipality: [
+    ...SIGNED_IN,
+    'reports.read',
+    'reports.request',
+    'reports.municipality-monitor',
+    'tenders.read',
+    'tenders.run',
+    'tenders.review',
+    'portal.city',
+  ],
 };
 
 /**
@@ -300,4 +318,48 @@ export function applicationListScopeOf(principal: Principal, mine: boolean): { p
 /** Acting for a group (submit, withdraw, answer an offer): its contact, or an admin. */
 export function mayActForApplication(principal: Principal, application: { contactUserId: string }): boolean {
   return principal.role === 'admin' || application.contactUserId === principal.userId;
+}
+
+/**
+ * Which umbrella's own records (search profiles, tender proposals) a principal reaches: an umbrella's
+ * staff only its own umbrella's; the installation's admins every umbrella's (`umbrellaId` undefined);
+ * anyone else none (null).
+ */
+export function umbrellaRecordScopeOf(principal: Principal): { umbrellaId?: string } | null {
+  if (principal.role !== 'admin') return null;
+  return principal.organisationId === null ? {} : { umbrellaId: principal.organisationId };
+}
+
+/** For which umbrella a principal acts (a profile, a proposal): its own, or for the installation's admins the one it names. */
+export function actingUmbrellaOf(principal: Principal, requestedUmbrellaId: string | undefined): string | null {
+  const scope = umbrellaRecordScopeOf(principal);
+  if (scope === null) throw new ForbiddenError();
+  if (scope.umbrellaId !== undefined) {
+    if (requestedUmbrellaId !== undefined && requestedUmbrellaId !== scope.umbrellaId) throw new ForbiddenError();
+    return scope.umbrellaId;
+  }
+  return requestedUmbrellaId ?? null;
+}
+
+/**
+ * A tender is run by an organisation (the city for properties in its city, the owner for its own):
+ * its users and the installation's admins manage it.
+ */
+export function mayRunTender(principal: Principal, tender: { runById: string }): boolean {
+  return isInstallationAdmin(principal) || (principal.organisationId !== null && principal.role !== 'admin' && principal.organisationId === tender.runById);
+}
+
+/**
+ * A proposal: sealed until the tender closes (only the umbrella that submitted it sees it before), never
+ * shown to another umbrella; after closing also to whoever runs the tender and to its reviewers.
+ */
+export function mayReadProposal(
+  principal: Principal,
+  proposal: { umbrellaId: string },
+  tender: { runById: string; closed: boolean; reviewerIds: readonly string[] },
+): boolean {
+  const umbrellaId = staffUmbrellaOf(principal);
+  if (umbrellaId !== null) return umbrellaId === proposal.umbrellaId;
+  if (!tender.closed) return false;
+  return mayRunTender(principal, tender) || tender.reviewerIds.includes(principal.userId);
 }
