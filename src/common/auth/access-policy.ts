@@ -14,6 +14,9 @@ export const CAPABILITIES = [
   'users.write',
   'buildings.read',
   'buildings.write',
+  'properties.read',
+  'properties.write',
+  'vacancy-files.decide',
   'rent-bands.write',
   'tenants.read',
   'tenants.list',
@@ -86,6 +89,8 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
   ],
   owner: [
     ...SIGNED_IN,
+    'properties.read',
+    'properties.write',
     'owner-finance.read',
     'handovers.read',
     'reports.read',
@@ -93,7 +98,16 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
     'reports.owner-occupancy',
     'portal.owner',
   ],
-  municipality: [...SIGNED_IN, 'reports.read', 'reports.request', 'reports.municipality-monitor', 'portal.city'],
+  municipality: [
+    ...SIGNED_IN,
+    'properties.read',
+    'properties.write',
+    'vacancy-files.decide',
+    'reports.read',
+    'reports.request',
+    'reports.municipality-monitor',
+    'portal.city',
+  ],
 };
 
 /** In the order of CAPABILITIES, so a client can compare lists. */
@@ -256,4 +270,38 @@ export function applicationListScopeOf(principal: Principal, mine: boolean): { p
 /** Acting for a group (submit, withdraw, answer an offer): its contact, or an admin. */
 export function mayActForApplication(principal: Principal, application: { contactUserId: string }): boolean {
   return principal.role === 'admin' || application.contactUserId === principal.userId;
+}
+
+/**
+ * Which properties a principal may see in full (the register, the vacancy file): admins all (an
+ * umbrella's staff, for now, as the installation's: matching narrows that); an owner its own; the
+ * municipality those in its city. Tenants none: they read the public list.
+ */
+export type PropertyScope =
+  { kind: 'all' } | { kind: 'owner'; organisationId: string } | { kind: 'city'; organisationId: string } | { kind: 'none' };
+
+export function propertyScopeOf(principal: Principal): PropertyScope {
+  switch (principal.role) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'owner':
+      return principal.organisationId === null ? { kind: 'none' } : { kind: 'owner', organisationId: principal.organisationId };
+    case 'municipality':
+      return principal.organisationId === null ? { kind: 'none' } : { kind: 'city', organisationId: principal.organisationId };
+    case 'tenant':
+      return { kind: 'none' };
+  }
+}
+
+/**
+ * For whom a principal may record a property: an owner only for its own organisation (null: it
+ * names none, so the property is its own), the city and admins for any owner.
+ */
+export function propertyOwnerFor(principal: Principal, requestedOwnerId: string | undefined): string | null {
+  if (principal.role === 'owner') {
+    if (principal.organisationId === null) throw new ForbiddenError();
+    if (requestedOwnerId !== undefined && requestedOwnerId !== principal.organisationId) throw new ForbiddenError();
+    return principal.organisationId;
+  }
+  return requestedOwnerId ?? null;
 }
