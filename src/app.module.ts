@@ -22,6 +22,7 @@ import { InvoicesModule } from './modules/invoices/invoices.module.js';
 import { LeasesModule } from './modules/leases/leases.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { PropertiesModule } from './modules/properties/properties.module.js';
 import { OwnerFinanceModule } from './modules/owner-finance/owner-finance.module.js';
 import { RentBandsModule } from './modules/rent-bands/rent-bands.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
@@ -40,6 +41,7 @@ export const FEATURES = [
   OrganisationsModule,
   UsersModule,
   AuthModule,
+  PropertiesModule,
   BuildingsModule,
   FloorsModule,
   SpacesModule,

@@ -87,6 +87,9 @@ describe('access policy', () => {
         'users.write',
         'buildings.read',
         'buildings.write',
+        'properties.read',
+        'properties.write',
+        'vacancy-files.decide',
         'rent-bands.write',
         'tenants.read',
         'tenants.list',
@@ -132,6 +135,8 @@ describe('access policy', () => {
       expect(body.capabilities).toEqual([
         'organisations.read',
         'buildings.read',
+        'properties.read',
+        'properties.write',
         'applications.apply',
         'applications.read',
         'owner-finance.read',
@@ -150,6 +155,9 @@ describe('access policy', () => {
       expect(body.capabilities).toEqual([
         'organisations.read',
         'buildings.read',
+        'properties.read',
+        'properties.write',
+        'vacancy-files.decide',
         'applications.apply',
         'applications.read',
         'reports.read',

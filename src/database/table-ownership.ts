@@ -9,6 +9,7 @@ export const OWNERSHIP = {
   organisations: { tables: ['organisation'], publishes: ['organisation_party'] },
   users: { tables: ['app_user'], publishes: ['user_email', 'user_contact'] },
   auth: { tables: ['login_failure', 'signing_key'], publishes: [] },
+  properties: { tables: ['property', 'property_floor', 'vacancy_period'], publishes: [] },
   buildings: { tables: ['building', 'building_ownership'], publishes: ['building_register', 'building_owner_period'] },
   floors: { tables: ['floor'], publishes: ['floor_level'] },
   spaces: { tables: ['space'], publishes: ['space_placement'] },

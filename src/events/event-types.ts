@@ -116,6 +116,10 @@ export interface EventPayloads {
   'payment-arrangement.completed': ArrangementEnd;
   'payment-arrangement.broken': ArrangementEnd;
   'payment-arrangement.cancelled': ArrangementEnd;
+  'property.registered': { ownerId: string; city: string; district: string | null; totalM2: number; vacantM2: number };
+  /** A vacancy period opened: recorded by the owner or the city (`register`), from a neighbour's signal, or when a use ended. */
+  'vacancy.opened': { propertyId: string; ownerId: string; vacantSince: string; source: string };
+  'vacancy.ended': { propertyId: string; endedOn: string };
 }
 
 export interface ArrangementEnd {
@@ -184,6 +188,9 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'payment-arrangement.completed': 'payment_arrangement',
   'payment-arrangement.broken': 'payment_arrangement',
   'payment-arrangement.cancelled': 'payment_arrangement',
+  'property.registered': 'property',
+  'vacancy.opened': 'vacancy_period',
+  'vacancy.ended': 'vacancy_period',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];

@@ -14,6 +14,9 @@ export const CAPABILITIES = [
   'users.write',
   'buildings.read',
   'buildings.write',
+  'properties.read',
+  'properties.write',
+  'vacancy-files.decide',
   'rent-bands.write',
   'tenants.read',
   'tenants.list',
@@ -92,6 +95,8 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
   ],
   owner: [
     ...SIGNED_IN,
+    'properties.read',
+    'properties.write',
     'owner-finance.read',
     'handovers.read',
     'reports.read',
@@ -104,6 +109,9 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
   ],
   municipality: [
     ...SIGNED_IN,
+    'properties.read',
+    'properties.write',
+    'vacancy-files.decide',
     'reports.read',
     'reports.request',
     'reports.municipality-monitor',
@@ -362,4 +370,38 @@ export function mayReadProposal(
   if (umbrellaId !== null) return umbrellaId === proposal.umbrellaId;
   if (!tender.closed) return false;
   return mayRunTender(principal, tender) || tender.reviewerIds.includes(principal.userId);
+}
+
+/**
+ * Which properties a principal may see in full (the register, the vacancy file): the installation's
+ * admins all; an owner its own; the municipality those in its city. An umbrella's staff and tenants
+ * none: they read the public list (and the tenders they take part in), so an internal property is 404 to them.
+ */
+export type PropertyScope =
+  { kind: 'all' } | { kind: 'owner'; organisationId: string } | { kind: 'city'; organisationId: string } | { kind: 'none' };
+
+export function propertyScopeOf(principal: Principal): PropertyScope {
+  switch (principal.role) {
+    case 'admin':
+      return principal.organisationId === null ? { kind: 'all' } : { kind: 'none' };
+    case 'owner':
+      return principal.organisationId === null ? { kind: 'none' } : { kind: 'owner', organisationId: principal.organisationId };
+    case 'municipality':
+      return principal.organisationId === null ? { kind: 'none' } : { kind: 'city', organisationId: principal.organisationId };
+    case 'tenant':
+      return { kind: 'none' };
+  }
+}
+
+/**
+ * For whom a principal may record a property: an owner only for its own organisation (null: it
+ * names none, so the property is its own), the city and admins for any owner.
+ */
+export function propertyOwnerFor(principal: Principal, requestedOwnerId: string | undefined): string | null {
+  if (principal.role === 'owner') {
+    if (principal.organisationId === null) throw new ForbiddenError();
+    if (requestedOwnerId !== undefined && requestedOwnerId !== principal.organisationId) throw new ForbiddenError();
+    return principal.organisationId;
+  }
+  return requestedOwnerId ?? null;
 }

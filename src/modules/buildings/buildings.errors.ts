@@ -4,6 +4,7 @@ import { declareErrorCodes } from '../../common/errors/error-codes.js';
 export const BUILDINGS_ERRORS = declareErrorCodes('buildings', {
   building_not_found: { kind: 'not_found', en: 'No building {id}', nl: 'Geen gebouw {id}' },
   unknown_building: { kind: 'rule', en: 'buildingId names no building', nl: 'buildingId verwijst niet naar een gebouw' },
+  unknown_property: { kind: 'rule', en: 'propertyId names no property', nl: 'propertyId verwijst niet naar een pand' },
   invoice_prefix_taken: {
     kind: 'conflict',
     en: 'Invoice prefix {prefix} is used by another building',

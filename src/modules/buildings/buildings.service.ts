@@ -17,7 +17,18 @@ import type { CreateBuildingDto } from './dto/create-building.dto.js';
 import type { UpdateBuildingDto } from './dto/update-building.dto.js';
 
 /** The fields a correction may change and the audit log reports. */
-const AUDITED_FIELDS = ['name', 'address', 'city', 'ownerId', 'umbrellaId', 'kind', 'useStart', 'useEnd', 'invoicePrefix'] as const;
+const AUDITED_FIELDS = [
+  'name',
+  'address',
+  'city',
+  'ownerId',
+  'umbrellaId',
+  'kind',
+  'useStart',
+  'useEnd',
+  'invoicePrefix',
+  'propertyId',
+] as const;
 
 @Injectable()
 export class BuildingsService {
@@ -47,8 +58,13 @@ export class BuildingsService {
           useEnd,
           invoicePrefix: input.invoicePrefix,
           ownerSince: null,
+          propertyId: input.propertyId ?? null,
         }),
-      { uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix) },
+      {
+        uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix),
+        fk_building_property: () =>
+          new RuleError(BUILDINGS_ERRORS.unknown_property, {}, [{ field: 'propertyId', message: 'names no property' }]),
+      },
     );
   }
 
@@ -79,6 +95,7 @@ export class BuildingsService {
             ...(input.useStart !== undefined && { useStart: input.useStart }),
             ...(input.useEnd !== undefined && { useEnd: input.useEnd ?? null }),
             ...(input.invoicePrefix !== undefined && { invoicePrefix: input.invoicePrefix }),
+            ...(input.propertyId !== undefined && { propertyId: input.propertyId }),
           };
           const after = { ...before, ...change };
           if (after.kind === 'temporary' && after.useEnd === null) {
@@ -109,7 +126,11 @@ export class BuildingsService {
           }
           return after;
         }),
-      { uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix ?? '') },
+      {
+        uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix ?? ''),
+        fk_building_property: () =>
+          new RuleError(BUILDINGS_ERRORS.unknown_property, {}, [{ field: 'propertyId', message: 'names no property' }]),
+      },
     );
   }
 

@@ -1,0 +1,51 @@
+import { declareErrorCodes } from '../../common/errors/error-codes.js';
+
+export const PROPERTIES_ERRORS = declareErrorCodes('properties', {
+  property_not_found: { kind: 'not_found', en: 'No property {id}', nl: 'Geen pand {id}' },
+  owner_required: {
+    kind: 'rule',
+    en: 'ownerId is required: name the organisation that owns the property',
+    nl: 'ownerId is verplicht: noem de organisatie die het pand bezit',
+  },
+  outside_city: {
+    kind: 'rule',
+    en: 'The property lies outside your municipality ({city})',
+    nl: 'Het pand ligt buiten uw gemeente ({city})',
+  },
+  vacant_over_total: {
+    kind: 'rule',
+    en: 'A floor cannot have more vacant m² than it has in total',
+    nl: 'Een verdieping kan niet meer leegstaande m² hebben dan ze in totaal heeft',
+  },
+  duplicate_floor: { kind: 'rule', en: 'Floor {level} is listed twice', nl: 'Verdieping {level} staat er twee keer in' },
+  vacancy_in_future: {
+    kind: 'rule',
+    en: 'A vacancy cannot start after today ({today})',
+    nl: 'Leegstand kan niet na vandaag ({today}) beginnen',
+  },
+  availability_invalid: {
+    kind: 'rule',
+    en: 'availableUntil must be after availableFrom',
+    nl: 'availableUntil moet na availableFrom liggen',
+  },
+  vacancy_already_open: {
+    kind: 'conflict',
+    en: 'The property already has an open vacancy period',
+    nl: 'Het pand heeft al een lopende leegstandsperiode',
+  },
+  vacancy_before_previous: {
+    kind: 'rule',
+    en: 'A new vacancy cannot start before the previous one ended ({endedOn})',
+    nl: 'Nieuwe leegstand kan niet beginnen voordat de vorige eindigde ({endedOn})',
+  },
+  coordinates_incomplete: {
+    kind: 'rule',
+    en: 'latitude and longitude come together',
+    nl: 'latitude en longitude horen bij elkaar',
+  },
+  bag_id_taken: {
+    kind: 'conflict',
+    en: 'Another property has BAG unit id {id}',
+    nl: 'Een ander pand heeft BAG-verblijfsobject-id {id}',
+  },
+});
