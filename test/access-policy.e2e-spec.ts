@@ -125,6 +125,12 @@ describe('access policy', () => {
         'reports.arrears',
         'audit.read',
         'messages.read',
+        'search-profiles.read',
+        'search-profiles.write',
+        'tenders.read',
+        'tenders.run',
+        'tenders.propose',
+        'tenders.review',
         'umbrella.workspace',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());
@@ -145,6 +151,9 @@ describe('access policy', () => {
         'reports.request',
         'reports.owner-occupancy',
         'messages.read',
+        'tenders.read',
+        'tenders.run',
+        'tenders.review',
         'portal.owner',
       ]);
       expect(body.buildingIds).toEqual([inCity.id]);
@@ -164,6 +173,9 @@ describe('access policy', () => {
         'reports.request',
         'reports.municipality-monitor',
         'messages.read',
+        'tenders.read',
+        'tenders.run',
+        'tenders.review',
         'portal.city',
       ]);
       expect(body.buildingIds).toEqual([inCity.id]);

@@ -46,6 +46,19 @@ export const OWNERSHIP = {
   },
   'owner-finance': { tables: ['building_finance', 'investment'], publishes: ['head_lease_finance', 'investment_ledger'] },
   handovers: { tables: ['handover'], publishes: ['floor_departure'] },
+  'search-profiles': { tables: ['search_profile'], publishes: [] },
+  tenders: {
+    tables: [
+      'tender',
+      'tender_criterion',
+      'tender_reviewer',
+      'tender_proposal',
+      'tender_score',
+      'tender_award',
+      'conversion_subsidy_scheme',
+    ],
+    publishes: [],
+  },
   reports: { tables: ['report'], publishes: ['report_requester'] },
   dunning: {
     tables: ['dunning_step', 'payment_arrangement', 'arrangement_invoice', 'arrangement_instalment'],

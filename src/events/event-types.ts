@@ -120,6 +120,26 @@ export interface EventPayloads {
   /** A vacancy period opened: recorded by the owner or the city (`register`), from a neighbour's signal, or when a use ended. */
   'vacancy.opened': { propertyId: string; ownerId: string; vacantSince: string; source: string };
   'vacancy.ended': { propertyId: string; endedOn: string };
+  'tender.opened': {
+    propertyId: string;
+    runById: string;
+    closesOn: string;
+    criteria: { name: string; weight: number }[];
+    reviewerIds: string[];
+  };
+  /** Sealed until closing: who submitted, not what. */
+  'tender.proposal_submitted': { proposalId: string; umbrellaId: string };
+  'tender.reviewed': { proposalId: string; reviewerId: string; scores: { criterion: number; score: number }[] };
+  /** The award, and the building the conversion made of the property in the same transaction. */
+  'tender.awarded': {
+    proposalId: string;
+    umbrellaId: string;
+    propertyId: string;
+    buildingId: string;
+    weightedTotal: number;
+    totals: { proposalId: string; weightedTotal: number | null }[];
+  };
+  'tender.proposal_rejected': { proposalId: string; umbrellaId: string; motivation: string; weightedTotal: number | null };
 }
 
 export interface ArrangementEnd {
@@ -191,6 +211,11 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'property.registered': 'property',
   'vacancy.opened': 'vacancy_period',
   'vacancy.ended': 'vacancy_period',
+  'tender.opened': 'tender',
+  'tender.proposal_submitted': 'tender',
+  'tender.reviewed': 'tender',
+  'tender.awarded': 'tender',
+  'tender.proposal_rejected': 'tender',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];

@@ -354,7 +354,10 @@ export function actingUmbrellaOf(principal: Principal, requestedUmbrellaId: stri
  * its users and the installation's admins manage it.
  */
 export function mayRunTender(principal: Principal, tender: { runById: string }): boolean {
-  return isInstallationAdmin(principal) || (principal.organisationId !== null && principal.role !== 'admin' && principal.organisationId === tender.runById);
+  return (
+    isInstallationAdmin(principal) ||
+    (principal.organisationId !== null && principal.role !== 'admin' && principal.organisationId === tender.runById)
+  );
 }
 
 /**

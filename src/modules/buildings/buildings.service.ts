@@ -45,21 +45,38 @@ export class BuildingsService {
     await this.organisations.requireOfKind(input.ownerId, 'owner', 'ownerId');
     await this.organisations.requireOfKind(input.umbrellaId, 'umbrella', 'umbrellaId');
     requireOwnUmbrella(principal, input.umbrellaId);
+    return this.insert(input);
+  }
+
+  /**
+   * A building made inside the caller's transaction (a tender's award converts a property into one). The
+   * caller vouches for the owner and the umbrella (the property's owner, the awarded proposal's umbrella).
+   */
+  async createIn(manager: EntityManager, input: CreateBuildingDto, principal: Principal): Promise<Building> {
+    requireCapability(principal, 'buildings.write');
+    if (input.useEnd !== undefined && input.useEnd !== null && input.useEnd <= input.useStart) throw new UsePeriodError();
+    return this.insert(input, manager);
+  }
+
+  private insert(input: CreateBuildingDto, manager?: EntityManager): Promise<Building> {
     return translateConstraintViolations(
       () =>
-        this.buildings.insert({
-          name: input.name.trim(),
-          address: input.address.trim(),
-          city: input.city.trim(),
-          ownerId: input.ownerId,
-          umbrellaId: input.umbrellaId,
-          kind: input.kind,
-          useStart: input.useStart,
-          useEnd,
-          invoicePrefix: input.invoicePrefix,
-          ownerSince: null,
-          propertyId: input.propertyId ?? null,
-        }),
+        this.buildings.insert(
+          {
+            name: input.name.trim(),
+            address: input.address.trim(),
+            city: input.city.trim(),
+            ownerId: input.ownerId,
+            umbrellaId: input.umbrellaId,
+            kind: input.kind,
+            useStart: input.useStart,
+            useEnd: input.useEnd ?? null,
+            invoicePrefix: input.invoicePrefix,
+            ownerSince: null,
+            propertyId: input.propertyId ?? null,
+          },
+          manager,
+        ),
       {
         uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix),
         fk_building_property: () =>

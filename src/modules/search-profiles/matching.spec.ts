@@ -81,7 +81,9 @@ describe('matching', () => {
   const day = fc
     .record({ year: fc.integer({ min: 2020, max: 2040 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
     .map(({ year, month, day: d }) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-  const range = fc.tuple(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 20_000 })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+  const range = fc
+    .tuple(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 20_000 }))
+    .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
   const property = fc.record({
     areaM2: fc.integer({ min: 1, max: 20_000 }),
     district: fc.constantFrom('Oost', 'West', null),
@@ -90,30 +92,39 @@ describe('matching', () => {
     availableUntil: fc.option(day, { nil: null }),
     askingRentPerM2YearCents: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }),
   });
-  const someProfile = fc.record({
-    id: fc.uuid(),
-    umbrellaId: fc.uuid(),
-    umbrellaName: fc.constantFrom('A', 'B', 'C'),
-    minimumYears: fc.integer({ min: 0, max: 15 }),
-    range,
-    districts: fc.subarray(['Oost', 'West', 'Noord']),
-    buildingTypes: fc.subarray(['office', 'industrial']),
-    maxRentPerM2YearCents: fc.option(fc.integer({ min: 1, max: 20_000 }), { nil: null }),
-    ownInvestmentCents: fc.integer({ min: 0, max: 100_000_000 }),
-  }).map(({ range: [minM2, maxM2], ...rest }): MatchProfile => ({ ...rest, minM2, maxM2 }));
+  const someProfile = fc
+    .record({
+      id: fc.uuid(),
+      umbrellaId: fc.uuid(),
+      umbrellaName: fc.constantFrom('A', 'B', 'C'),
+      minimumYears: fc.integer({ min: 0, max: 15 }),
+      range,
+      districts: fc.subarray(['Oost', 'West', 'Noord']),
+      buildingTypes: fc.subarray(['office', 'industrial']),
+      maxRentPerM2YearCents: fc.option(fc.integer({ min: 1, max: 20_000 }), { nil: null }),
+      ownInvestmentCents: fc.integer({ min: 0, max: 100_000_000 }),
+    })
+    .map(({ range: [minM2, maxM2], ...rest }): MatchProfile => ({ ...rest, minM2, maxM2 }));
 
   it('never ranks a better m² fit lower, the rest of the profile being equal', () => {
     fc.assert(
-      fc.property(property, someProfile, range, fc.array(someProfile, { maxLength: 5 }), day, (offered, base, otherRange, others, today) => {
-        const better = { ...base, id: `${base.id}-x` };
-        const worse = { ...base, id: `${base.id}-y`, minM2: otherRange[0], maxM2: otherRange[1] };
-        const fitOf = (candidate: MatchProfile) => areaFitOf(offered.areaM2, candidate);
-        const [first, second] = fitOf(better) >= fitOf(worse) ? [better, worse] : [worse, better];
-        fc.pre(fitOf(first) > fitOf(second));
-        const ranked = rankCandidates(offered, [...others, second, first], today);
-        const rankOf = (id: string) => ranked.find((candidate) => candidate.profileId === id)!.rank;
-        return rankOf(first.id) < rankOf(second.id);
-      }),
+      fc.property(
+        property,
+        someProfile,
+        range,
+        fc.array(someProfile, { maxLength: 5 }),
+        day,
+        (offered, base, otherRange, others, today) => {
+          const better = { ...base, id: `${base.id}-x` };
+          const worse = { ...base, id: `${base.id}-y`, minM2: otherRange[0], maxM2: otherRange[1] };
+          const fitOf = (candidate: MatchProfile) => areaFitOf(offered.areaM2, candidate);
+          const [first, second] = fitOf(better) >= fitOf(worse) ? [better, worse] : [worse, better];
+          fc.pre(fitOf(first) > fitOf(second));
+          const ranked = rankCandidates(offered, [...others, second, first], today);
+          const rankOf = (id: string) => ranked.find((candidate) => candidate.profileId === id)!.rank;
+          return rankOf(first.id) < rankOf(second.id);
+        },
+      ),
     );
   });
 

@@ -121,7 +121,10 @@ function evaluate(property: MatchProperty, profile: MatchProfile, today: string)
             : profile.districts.some((district) => district.toLowerCase() === property.district!.toLowerCase())
               ? 'pass'
               : 'fail',
-      detail: profile.districts.length === 0 ? 'any district' : `${property.district ?? 'district not known'}; sought: ${profile.districts.join(', ')}`,
+      detail:
+        profile.districts.length === 0
+          ? 'any district'
+          : `${property.district ?? 'district not known'}; sought: ${profile.districts.join(', ')}`,
     },
     {
       condition: 'buildingType',
@@ -137,7 +140,12 @@ function evaluate(property: MatchProperty, profile: MatchProfile, today: string)
       : Math.max(0, 1 - (property.askingRentPerM2YearCents! - profile.maxRentPerM2YearCents!) / profile.maxRentPerM2YearCents!)
     : 0;
   const criteria: CriterionResult[] = [
-    { criterion: 'areaFit', points: Math.round(SOFT_MAXIMUM.areaFit * fit), maximum: SOFT_MAXIMUM.areaFit, detail: `fit ${fit.toFixed(2)}` },
+    {
+      criterion: 'areaFit',
+      points: Math.round(SOFT_MAXIMUM.areaFit * fit),
+      maximum: SOFT_MAXIMUM.areaFit,
+      detail: `fit ${fit.toFixed(2)}`,
+    },
     {
       criterion: 'termMargin',
       points: Math.round((SOFT_MAXIMUM.termMargin * margin) / FULL_TERM_MARGIN_YEARS),
@@ -146,7 +154,9 @@ function evaluate(property: MatchProperty, profile: MatchProfile, today: string)
     },
     {
       criterion: 'ownInvestment',
-      points: Math.round((SOFT_MAXIMUM.ownInvestment * Math.min(profile.ownInvestmentCents, FULL_INVESTMENT_CENTS)) / FULL_INVESTMENT_CENTS),
+      points: Math.round(
+        (SOFT_MAXIMUM.ownInvestment * Math.min(profile.ownInvestmentCents, FULL_INVESTMENT_CENTS)) / FULL_INVESTMENT_CENTS,
+      ),
       maximum: SOFT_MAXIMUM.ownInvestment,
       detail: `${profile.ownInvestmentCents} cents offered`,
     },

@@ -30,7 +30,9 @@ export class SearchProfilesService {
     requireCapability(principal, 'search-profiles.write');
     const profile = await this.getVisible(id, principal);
     if (input.umbrellaId !== undefined && input.umbrellaId !== profile.umbrellaId) {
-      throw new RuleError(SEARCH_PROFILES_ERRORS.umbrella_required, {}, [{ field: 'umbrellaId', message: 'a profile stays with its umbrella' }]);
+      throw new RuleError(SEARCH_PROFILES_ERRORS.umbrella_required, {}, [
+        { field: 'umbrellaId', message: 'a profile stays with its umbrella' },
+      ]);
     }
     await this.profiles.replace(id, valuesOf(input));
     return { ...profile, ...valuesOf(input) };

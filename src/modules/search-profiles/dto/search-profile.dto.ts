@@ -61,3 +61,34 @@ export function toSearchProfileResponse(profile: SearchProfile): SearchProfileRe
 export class ListSearchProfilesQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() umbrellaId?: string;
 }
+
+export class ConditionResultDto {
+  @ApiProperty({ enum: ['minimumYears', 'areaRange', 'district', 'buildingType'] }) condition!: string;
+  @ApiProperty({ enum: ['pass', 'fail', 'unknown'], description: 'unknown is never a pass' }) outcome!: string;
+  @ApiProperty() detail!: string;
+}
+
+export class CriterionResultDto {
+  @ApiProperty({ enum: ['areaFit', 'termMargin', 'ownInvestment', 'rent'] }) criterion!: string;
+  @ApiProperty() points!: number;
+  @ApiProperty() maximum!: number;
+  @ApiProperty() detail!: string;
+}
+
+export class MatchCandidateDto {
+  @ApiProperty() rank!: number;
+  @ApiProperty({ format: 'uuid' }) umbrellaId!: string;
+  @ApiProperty() umbrellaName!: string;
+  @ApiProperty({ format: 'uuid', description: 'The umbrella’s best-fitting profile' }) profileId!: string;
+  @ApiProperty({ description: 'Every hard condition passes' }) eligible!: boolean;
+  @ApiProperty() points!: number;
+  @ApiProperty({ type: [ConditionResultDto] }) conditions!: ConditionResultDto[];
+  @ApiProperty({ type: [CriterionResultDto] }) criteria!: CriterionResultDto[];
+}
+
+export class MatchesResponseDto {
+  @ApiProperty({ format: 'uuid' }) propertyId!: string;
+  @ApiProperty() areaM2!: number;
+  @ApiProperty({ nullable: true, type: String }) availableUntil!: string | null;
+  @ApiProperty({ type: [MatchCandidateDto] }) candidates!: MatchCandidateDto[];
+}
