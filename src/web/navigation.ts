@@ -18,6 +18,7 @@ const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { href: '/tenants', label: 'nav.tenants', current: ['/tenants', '/leases'] },
     { href: '/invoicing', label: 'nav.invoicing', current: ['/invoic', '/payments'] },
     { href: '/reports', label: 'nav.reports', current: ['/reports'] },
+    { href: '/tenders', label: 'nav.tenders', current: ['/tenders', '/proposals', '/profiles'] },
   ],
   tenant: [
     { href: '/my', label: 'maker.nav.home', current: ['/my/home'] },
@@ -31,10 +32,12 @@ const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { href: '/owner/finance', label: 'owner.nav.finance', current: ['/owner/finance'] },
     { href: '/owner/handovers', label: 'owner.nav.handovers', current: ['/owner/handovers'] },
     { href: '/owner/reports', label: 'owner.nav.reports', current: ['/owner/reports'] },
+    { href: '/tenders', label: 'nav.tenders', current: ['/tenders', '/proposals'] },
   ],
   municipality: [
     { href: '/city', label: 'city.nav.monitor', current: ['/city/monitor'] },
     { href: '/city/reports', label: 'city.nav.reports', current: ['/city/reports'] },
+    { href: '/tenders', label: 'nav.tenders', current: ['/tenders', '/proposals'] },
   ],
 };
 

@@ -36,6 +36,9 @@ import { ReportPagesController } from './pages/reports.controller.js';
 import { RoundPagesController } from './pages/rounds.controller.js';
 import { SignInController } from './pages/sign-in.controller.js';
 import { TenantPagesController } from './pages/tenants.controller.js';
+import { TendersModule } from '../modules/tenders/tenders.module.js';
+import { SearchProfilesModule } from '../modules/search-profiles/search-profiles.module.js';
+import { TenderPagesController } from './pages/tenders.controller.js';
 import { WebSessionGuard } from './session/web-session.guard.js';
 
 /**
@@ -60,6 +63,8 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     OrganisationsModule,
     UsersModule,
     MailModule,
+    TendersModule,
+    SearchProfilesModule,
   ],
   controllers: [
     AssetsController,
@@ -70,6 +75,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     LeasePagesController,
     InvoicingPagesController,
     TenantPagesController,
+    TenderPagesController,
     RoundPagesController,
     ReportPagesController,
     HandoverPagesController,

@@ -33,6 +33,7 @@ export class BuildingsController {
     BUILDINGS_ERRORS.invoice_prefix_taken,
     BUILDINGS_ERRORS.use_period_invalid,
     BUILDINGS_ERRORS.unknown_property,
+    BUILDINGS_ERRORS.umbrella_not_yours,
   )
   @Can('buildings.write')
   @ApiCreatedResponse({ type: BuildingResponseDto })

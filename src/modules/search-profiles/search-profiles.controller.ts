@@ -70,7 +70,7 @@ export class SearchProfilesController {
   @Delete(':id')
   @Can('search-profiles.write')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a search profile' })
+  @ApiOperation({ summary: 'Remove a search profile', description: 'Another umbrella’s answers 404.' })
   @ApiNoContentResponse()
   async remove(
     @CurrentPrincipal() principal: Principal,

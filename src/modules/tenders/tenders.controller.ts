@@ -35,7 +35,12 @@ export class TendersController {
     description:
       'The city for a property in its city, the owner for its own: criteria with weights summing to 100, the closing day and the reviewers (users of the city or an owner, or installation admins).',
   })
-  @ApiErrors(TENDERS_ERRORS.weights_not_100, TENDERS_ERRORS.closing_in_past, TENDERS_ERRORS.unknown_reviewer)
+  @ApiErrors(
+    TENDERS_ERRORS.weights_not_100,
+    TENDERS_ERRORS.closing_in_past,
+    TENDERS_ERRORS.unknown_reviewer,
+    TENDERS_ERRORS.not_tender_runner,
+  )
   @ApiCreatedResponse({ type: TenderResponseDto })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateTenderDto): Promise<TenderResponseDto> {
     return toTenderResponse(await this.tenders.create(body, principal));
@@ -54,7 +59,10 @@ export class TendersController {
 
   @Get('tenders/:id')
   @Can('tenders.read')
-  @ApiOperation({ summary: 'A tender' })
+  @ApiOperation({
+    summary: 'A tender',
+    description: 'Its property, criteria, reviewers, state (open, closed, awarded) and the building of the award.',
+  })
   @ApiOkResponse({ type: TenderResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -147,6 +155,7 @@ export class TendersController {
     TENDERS_ERRORS.tender_awarded,
     TENDERS_ERRORS.tender_still_open,
     TENDERS_ERRORS.reviews_missing,
+    TENDERS_ERRORS.no_proposals,
     TENDERS_ERRORS.motivation_missing,
     TENDERS_ERRORS.use_end_past_latest,
     TENDERS_ERRORS.use_start_before_closing,

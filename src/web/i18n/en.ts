@@ -1,3 +1,4 @@
+import { TENDERS_EN } from './tenders.js';
 import { CITY_EN } from './city.js';
 import { MAIL_EN } from './mail.js';
 import { MAKER_EN } from './maker.js';
@@ -315,4 +316,4 @@ const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
   'form.errors': 'The form has errors:',
 };
 
-export const EN: Record<MessageKey, string> = { ...WORKSPACE_EN, ...MAKER_EN, ...OWNER_EN, ...CITY_EN, ...MAIL_EN };
+export const EN: Record<MessageKey, string> = { ...WORKSPACE_EN, ...MAKER_EN, ...OWNER_EN, ...CITY_EN, ...MAIL_EN, ...TENDERS_EN };
