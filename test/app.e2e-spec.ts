@@ -314,7 +314,9 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
     const demo = t.app.get(DataSource);
     const again = (await import('../src/demo/demo-data.service.js')).DemoDataService;
     await t.app.get(again).onApplicationBootstrap();
-    expect(Number((await demo.query('SELECT count(*) AS n FROM building'))[0].n)).toBe(1);
+    // The Volkskrantgebouw and the Trouw-gebouw its awarded tender made.
+    expect(Number((await demo.query('SELECT count(*) AS n FROM building'))[0].n)).toBe(2);
+    expect(Number((await demo.query('SELECT count(*) AS n FROM tender'))[0].n)).toBe(2);
   });
 
   (embedded ? it.skip : it)('creates no demo sign-ins on a real database', async () => {

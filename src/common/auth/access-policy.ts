@@ -124,9 +124,17 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
 
 /**
  * What only the installation's own admins do: an umbrella's staff never manage users or
- * organisations (they could make themselves an installation admin) and never read the whole audit log.
+ * organisations (they could make themselves an installation admin), never read the whole audit log,
+ * and neither keep the property register nor decide vacancy files (the owners' and the city's).
  */
-const INSTALLATION_ONLY: readonly Capability[] = ['users.read', 'users.write', 'organisations.write', 'audit.read'];
+const INSTALLATION_ONLY: readonly Capability[] = [
+  'users.read',
+  'users.write',
+  'organisations.write',
+  'audit.read',
+  'properties.write',
+  'vacancy-files.decide',
+];
 
 /**
  * The umbrella whose staff a principal is: an admin with an organisation (of kind umbrella) sees and
