@@ -120,6 +120,20 @@ export interface EventPayloads {
   /** A vacancy period opened: recorded by the owner or the city (`register`), from a neighbour's signal, or when a use ended. */
   'vacancy.opened': { propertyId: string; ownerId: string; vacantSince: string; source: string };
   'vacancy.ended': { propertyId: string; endedOn: string };
+  /** The statutory months passed: the owner must report the vacancy by `reportDueOn` (the fine for not reporting in cents, if set). */
+  'vacancy.report_due': {
+    propertyId: string;
+    ownerId: string;
+    propertyName: string;
+    address: string;
+    vacantSince: string;
+    reportDueOn: string;
+    fineCents: number | null;
+  };
+  'vacancy.reported': { propertyId: string; filedOn: string; vacantSince: string; reason: string };
+  'vacancy.consultation_held': { propertyId: string; heldOn: string; nextStep: string };
+  'vacancy.decided': { propertyId: string; decidedOn: string; kind: string };
+  'interim-use.recorded': { propertyId: string; kind: string; startsOn: string; endsOn: string | null; noticeDays: number };
 }
 
 export interface ArrangementEnd {
@@ -191,6 +205,11 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'property.registered': 'property',
   'vacancy.opened': 'vacancy_period',
   'vacancy.ended': 'vacancy_period',
+  'vacancy.report_due': 'vacancy_period',
+  'vacancy.reported': 'vacancy_period',
+  'vacancy.consultation_held': 'vacancy_period',
+  'vacancy.decided': 'vacancy_period',
+  'interim-use.recorded': 'interim_use',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];

@@ -17,6 +17,7 @@ import {
   VacancyPeriodResponseDto,
 } from './dto/property.response.dto.js';
 import { OpenVacancyDto } from './dto/vacancy-period.dto.js';
+import { SignalDto } from './dto/vacancy-file.dto.js';
 import { PROPERTIES_ERRORS } from './properties.errors.js';
 import { PropertiesService } from './properties.service.js';
 
@@ -107,6 +108,23 @@ export class PropertiesController {
     @Body() body: OpenVacancyDto,
   ): Promise<VacancyPeriodResponseDto> {
     return toVacancyPeriodResponse(await this.properties.openVacancy(id, body, principal));
+  }
+
+  @Post(':id/signals')
+  @Can('vacancy-files.decide')
+  @ApiOperation({
+    summary: "Record a neighbour's signal",
+    description:
+      'The city opens a vacancy period from a signal; who reported it is never stored. The reason stays `unknown` until the owner reports.',
+  })
+  @ApiErrors(PROPERTIES_ERRORS.vacancy_in_future, PROPERTIES_ERRORS.vacancy_already_open, PROPERTIES_ERRORS.vacancy_before_previous)
+  @ApiCreatedResponse({ type: VacancyPeriodResponseDto })
+  async signal(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+    @Body() body: SignalDto,
+  ): Promise<VacancyPeriodResponseDto> {
+    return toVacancyPeriodResponse(await this.properties.recordSignal(id, body, principal));
   }
 }
 

@@ -197,6 +197,7 @@ export class PropertiesService {
           status: 'open',
           endedOn: null,
           recordedBy,
+          reportDueOn: null,
         });
         await this.events.record(manager, {
           type: 'vacancy.opened',
