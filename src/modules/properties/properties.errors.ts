@@ -70,6 +70,16 @@ export const PROPERTIES_ERRORS = declareErrorCodes('properties', {
     en: 'The report of this vacancy has been filed; a filed report does not change',
     nl: 'De melding van deze leegstand is gedaan; een gedane melding verandert niet',
   },
+  interim_use_period_invalid: {
+    kind: 'rule',
+    en: 'An interim use must end after it starts',
+    nl: 'Tijdelijk gebruik moet na de begindatum eindigen',
+  },
+  letting_needs_permit: {
+    kind: 'rule',
+    en: 'A temporary letting needs its permit reference and end date',
+    nl: 'Tijdelijke verhuur heeft een vergunningnummer en einddatum nodig',
+  },
   bag_id_taken: {
     kind: 'conflict',
     en: 'Another property has BAG unit id {id}',

@@ -72,11 +72,12 @@ export class VacancyFilesService {
   }
 
   /**
-   * Marks every open period whose report is due by `day` (by the bylaw in force when it began) and
+   * Opens the periods of uses that ended, then marks every open period whose report is due by `day` (by the bylaw in force when it began) and
    * tells the owner (`vacancy.report_due`, which mail consumes). One transaction: a repeated or
    * parallel run moves nothing twice.
    */
   async markDue(day: string): Promise<number> {
+    await this.properties.openVacanciesForEndedUses(day);
     const rules = (await this.files.ruleSets()).map(toRules);
     const waiting = await this.files.waitingVacancies();
     const due = waiting.flatMap((vacancy) => {
