@@ -1,5 +1,6 @@
 import { FixedClock } from '../src/common/clock/clock.js';
-import { createOrganisation, createUser } from './helpers/factories.js';
+import { VacancyFilesService } from '../src/modules/properties/vacancy-files.service.js';
+import { createBuilding, createOrganisation, createUser } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
@@ -133,5 +134,48 @@ describe('property register', () => {
       expect(text).not.toContain(field);
     }
     expect(list.body.items.every((candidate: { name: string }) => candidate.name === 'Public office')).toBe(true);
+  });
+
+  it("records guardianship and warns when a planned start falls inside the guardians' notice", async () => {
+    const property = (await t.http().post('/api/properties').set(owner).send(office())).body as { id: string };
+    const guardians = await t
+      .http()
+      .post(`/api/properties/${property.id}/interim-uses`)
+      .set(owner)
+      .send({ kind: 'guardianship', manager: 'Ad Hoc Beheer', startsOn: '2026-06-01' });
+    expect(guardians.status).toBe(201);
+    expect(guardians.body).toMatchObject({ noticeDays: 28, endsOn: null });
+    const permitless = await t
+      .http()
+      .post(`/api/properties/${property.id}/interim-uses`)
+      .set(owner)
+      .send({ kind: 'temporary-letting', manager: 'Owner', startsOn: '2026-06-01', endsOn: '2027-06-01' });
+    expect(permitless.status).toBe(422);
+    expect(permitless.body.details).toEqual([expect.objectContaining({ field: 'permitReference' })]);
+    // Today is 3 December: notice given today ends the guardianship on 31 December.
+    const tooSoon = await t.http().get(`/api/properties/${property.id}/notice-warnings`).query({ start: '2026-12-20' }).set(owner);
+    expect(tooSoon.body).toEqual([
+      { kind: 'guardianship', manager: 'Ad Hoc Beheer', giveNoticeBy: '2026-11-22', earliestEnd: '2026-12-31' },
+    ]);
+    expect((await t.http().get(`/api/properties/${property.id}/notice-warnings`).query({ start: '2027-01-15' }).set(owner)).body).toEqual(
+      [],
+    );
+    expect(
+      (await t.http().get(`/api/properties/${property.id}/notice-warnings`).query({ start: '2027-01-15' }).set(otherOwner)).status,
+    ).toBe(404);
+  });
+
+  it("opens a new vacancy period on the property when a building's use of it ends", async () => {
+    const property = (await t.http().post('/api/properties').set(t.admin).send(office({ ownerId }))).body as { id: string };
+    await createBuilding(t, { ownerId, propertyId: property.id, useStart: '2019-01-01', useEnd: '2026-11-30' });
+    const service = t.app.get(VacancyFilesService);
+    await service.markDue('2026-11-29');
+    expect((await t.http().get(`/api/properties/${property.id}/vacancies`).set(owner)).body).toEqual([]);
+    await service.markDue('2026-12-01');
+    await service.markDue('2026-12-02');
+    const periods = (await t.http().get(`/api/properties/${property.id}/vacancies`).set(owner)).body;
+    expect(periods).toEqual([
+      expect.objectContaining({ vacantSince: '2026-11-30', source: 'use-ended', reason: 'use-ended', status: 'open' }),
+    ]);
   });
 });

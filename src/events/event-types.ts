@@ -140,6 +140,20 @@ export interface EventPayloads {
     totals: { proposalId: string; weightedTotal: number | null }[];
   };
   'tender.proposal_rejected': { proposalId: string; umbrellaId: string; motivation: string; weightedTotal: number | null };
+  /** The statutory months passed: the owner must report the vacancy by `reportDueOn` (the fine for not reporting in cents, if set). */
+  'vacancy.report_due': {
+    propertyId: string;
+    ownerId: string;
+    propertyName: string;
+    address: string;
+    vacantSince: string;
+    reportDueOn: string;
+    fineCents: number | null;
+  };
+  'vacancy.reported': { propertyId: string; filedOn: string; vacantSince: string; reason: string };
+  'vacancy.consultation_held': { propertyId: string; heldOn: string; nextStep: string };
+  'vacancy.decided': { propertyId: string; decidedOn: string; kind: string };
+  'interim-use.recorded': { propertyId: string; kind: string; startsOn: string; endsOn: string | null; noticeDays: number };
 }
 
 export interface ArrangementEnd {
@@ -216,6 +230,11 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'tender.reviewed': 'tender',
   'tender.awarded': 'tender',
   'tender.proposal_rejected': 'tender',
+  'vacancy.report_due': 'vacancy_period',
+  'vacancy.reported': 'vacancy_period',
+  'vacancy.consultation_held': 'vacancy_period',
+  'vacancy.decided': 'vacancy_period',
+  'interim-use.recorded': 'interim_use',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];

@@ -416,3 +416,9 @@ export function propertyOwnerFor(principal: Principal, requestedOwnerId: string 
   }
   return requestedOwnerId ?? null;
 }
+
+/** The owner's report of a vacancy: the users of the owning organisation, and admins. */
+export function mayFileVacancyReport(principal: Principal, property: { ownerId: string }): boolean {
+  if (principal.role === 'admin') return true;
+  return principal.role === 'owner' && principal.organisationId !== null && principal.organisationId === property.ownerId;
+}

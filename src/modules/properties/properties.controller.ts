@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal, Public } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { COMMON_ERRORS } from '../../common/errors/common.errors.js';
 import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
@@ -17,6 +18,15 @@ import {
   VacancyPeriodResponseDto,
 } from './dto/property.response.dto.js';
 import { OpenVacancyDto } from './dto/vacancy-period.dto.js';
+import { SignalDto } from './dto/vacancy-file.dto.js';
+import {
+  InterimUseResponseDto,
+  NoticeWarningResponseDto,
+  NoticeWarningsQueryDto,
+  RecordInterimUseDto,
+  toInterimUseResponse,
+  toNoticeWarningResponse,
+} from './dto/interim-use.dto.js';
 import { PROPERTIES_ERRORS } from './properties.errors.js';
 import { PropertiesService } from './properties.service.js';
 
@@ -107,6 +117,68 @@ export class PropertiesController {
     @Body() body: OpenVacancyDto,
   ): Promise<VacancyPeriodResponseDto> {
     return toVacancyPeriodResponse(await this.properties.openVacancy(id, body, principal));
+  }
+
+  @Post(':id/signals')
+  @Can('vacancy-files.decide')
+  @ApiOperation({
+    summary: "Record a neighbour's signal",
+    description:
+      'The city opens a vacancy period from a signal; who reported it is never stored. The reason stays `unknown` until the owner reports.',
+  })
+  @ApiErrors(PROPERTIES_ERRORS.vacancy_in_future, PROPERTIES_ERRORS.vacancy_already_open, PROPERTIES_ERRORS.vacancy_before_previous)
+  @ApiCreatedResponse({ type: VacancyPeriodResponseDto })
+  async signal(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+    @Body() body: SignalDto,
+  ): Promise<VacancyPeriodResponseDto> {
+    return toVacancyPeriodResponse(await this.properties.recordSignal(id, body, principal));
+  }
+
+  @Get(':id/interim-uses')
+  @Can('properties.read')
+  @ApiOperation({ summary: "A property's interim uses", description: 'Guardianship and temporary lettings, by start.' })
+  @ApiOkResponse({ type: [InterimUseResponseDto] })
+  async interimUses(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+  ): Promise<InterimUseResponseDto[]> {
+    return (await this.properties.interimUses(id, principal)).map(toInterimUseResponse);
+  }
+
+  @Post(':id/interim-uses')
+  @Can('properties.write')
+  @ApiOperation({
+    summary: 'Record an interim use',
+    description:
+      "Guardianship (a loan for use, 28 days' notice unless stated) or a temporary letting under a Leegstandwet permit (its reference and end required).",
+  })
+  @ApiErrors(PROPERTIES_ERRORS.interim_use_period_invalid, PROPERTIES_ERRORS.letting_needs_permit)
+  @ApiCreatedResponse({ type: InterimUseResponseDto })
+  async recordInterimUse(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+    @Body() body: RecordInterimUseDto,
+  ): Promise<InterimUseResponseDto> {
+    return toInterimUseResponse(await this.properties.recordInterimUse(id, body, principal));
+  }
+
+  @Get(':id/notice-warnings')
+  @Can('properties.read')
+  @ApiOperation({
+    summary: 'Interim uses in the way of a planned start',
+    description:
+      "For a broedplaats planned to start on `start`: the interim uses that notice given today would not end in time (a guardianship's 28 days) or whose permit runs past it. Empty: nothing in the way.",
+  })
+  @ApiErrors(COMMON_ERRORS.validation_failed)
+  @ApiOkResponse({ type: [NoticeWarningResponseDto] })
+  async noticeWarnings(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+    @Query() query: NoticeWarningsQueryDto,
+  ): Promise<NoticeWarningResponseDto[]> {
+    return (await this.properties.noticeWarnings(id, query.start, principal)).map(toNoticeWarningResponse);
   }
 }
 

@@ -4,6 +4,7 @@ import { type EntityManager, In, IsNull, type Repository, type SelectQueryBuilde
 import type { PropertyScope } from '../../common/auth/access-policy.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { PropertyStatus } from './dto/property.dto.js';
+import { InterimUse } from './interim-use.entity.js';
 import { PropertyFloor } from './property-floor.entity.js';
 import { Property } from './property.entity.js';
 import { VacancyPeriod } from './vacancy-period.entity.js';
@@ -111,6 +112,31 @@ export class PropertiesRepository {
     change: Partial<Omit<VacancyPeriod, 'id' | 'propertyId' | 'createdAt'>>,
   ): Promise<void> {
     await manager.getRepository(VacancyPeriod).update({ id }, change);
+  }
+
+  interimUsesOf(propertyId: string): Promise<InterimUse[]> {
+    return this.properties.manager.find(InterimUse, { where: { propertyId }, order: { startsOn: 'ASC', createdAt: 'ASC' } });
+  }
+
+  insertInterimUse(manager: EntityManager, values: Omit<InterimUse, 'id' | 'createdAt'>): Promise<InterimUse> {
+    return manager.getRepository(InterimUse).save(manager.getRepository(InterimUse).create(values));
+  }
+
+  /**
+   * The properties whose last use ended on or before `day` with nothing running on it since and no
+   * vacancy period from that end on: each with the day its use ended.
+   */
+  async endedUsesWithoutVacancy(day: string): Promise<{ propertyId: string; useEnd: string }[]> {
+    const rows = await this.properties.manager.query<{ property_id: string; use_end: string }[]>(
+      `SELECT b.property_id, to_char(max(b.use_end), 'YYYY-MM-DD') AS use_end
+         FROM building_register b
+        WHERE b.property_id IS NOT NULL
+        GROUP BY b.property_id
+       HAVING bool_and(b.use_end IS NOT NULL AND b.use_end <= $1::date)
+          AND NOT EXISTS (SELECT 1 FROM vacancy_period v WHERE v.property_id = b.property_id AND (v.ended_on IS NULL OR v.vacant_since >= max(b.use_end)))`,
+      [day],
+    );
+    return rows.map((row) => ({ propertyId: row.property_id, useEnd: row.use_end }));
   }
 
   private filtered(query: SelectQueryBuilder<Property>, filter: PropertyListFilter, today: string): SelectQueryBuilder<Property> {

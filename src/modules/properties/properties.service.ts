@@ -15,6 +15,10 @@ import { PropertiesRepository } from './properties.repository.js';
 import type { PropertyFloor } from './property-floor.entity.js';
 import type { Property } from './property.entity.js';
 import type { VacancyPeriod, VacancySource } from './vacancy-period.entity.js';
+import type { RecordInterimUseDto } from './dto/interim-use.dto.js';
+import type { InterimUse } from './interim-use.entity.js';
+import { type NoticeWarning, noticeWarnings } from './interim-use.js';
+import { SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 
 /** A property as the register shows it: with its floors and its open vacancy period (null: in use). */
 export interface PropertyRecord {
@@ -22,6 +26,9 @@ export interface PropertyRecord {
   floors: PropertyFloor[];
   openVacancy: VacancyPeriod | null;
 }
+
+/** A guardian's loan for use (bruikleen) ends on 28 days' notice unless agreed otherwise. */
+export const GUARDIANSHIP_NOTICE_DAYS = 28;
 
 export function totalM2Of(floors: Pick<PropertyFloor, 'totalM2'>[]): number {
   return Math.round(floors.reduce((sum, floor) => sum + floor.totalM2 * 100, 0)) / 100;
@@ -197,6 +204,7 @@ export class PropertiesService {
           status: 'open',
           endedOn: null,
           recordedBy,
+          reportDueOn: null,
         });
         await this.events.record(manager, {
           type: 'vacancy.opened',
@@ -223,6 +231,80 @@ export class PropertiesService {
       actorUserId: actorOf(principal),
     });
     return ended;
+  }
+
+  /** Guardianship or a temporary letting of the property (owner, city, admins). */
+  async recordInterimUse(propertyId: string, input: RecordInterimUseDto, principal: Principal): Promise<InterimUse> {
+    requireCapability(principal, 'properties.write');
+    await this.get(propertyId, principal);
+    if (input.endsOn !== undefined && input.endsOn <= input.startsOn) {
+      throw new RuleError(PROPERTIES_ERRORS.interim_use_period_invalid, {}, [{ field: 'endsOn', message: 'must be after startsOn' }]);
+    }
+    if (input.kind === 'temporary-letting' && (input.permitReference === undefined || input.endsOn === undefined)) {
+      throw new RuleError(PROPERTIES_ERRORS.letting_needs_permit, {}, [
+        { field: input.permitReference === undefined ? 'permitReference' : 'endsOn', message: 'required for a temporary letting' },
+      ]);
+    }
+    return this.properties.transaction(async (manager) => {
+      const use = await this.properties.insertInterimUse(manager, {
+        propertyId,
+        kind: input.kind,
+        manager: input.manager.trim(),
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? null,
+        noticeDays: input.noticeDays ?? (input.kind === 'guardianship' ? GUARDIANSHIP_NOTICE_DAYS : 0),
+        permitReference: input.permitReference?.trim() ?? null,
+      });
+      await this.events.record(manager, {
+        type: 'interim-use.recorded',
+        entityId: use.id,
+        payload: { propertyId, kind: use.kind, startsOn: use.startsOn, endsOn: use.endsOn, noticeDays: use.noticeDays },
+        actorUserId: actorOf(principal),
+      });
+      return use;
+    });
+  }
+
+  async interimUses(propertyId: string, principal: Principal): Promise<InterimUse[]> {
+    await this.get(propertyId, principal);
+    return this.properties.interimUsesOf(propertyId);
+  }
+
+  /**
+   * The interim uses a broedplaats starting on `plannedStart` collides with: a guardianship whose
+   * notice, given today, would not end it in time, or a permit running past it. For a conversion to show.
+   */
+  async noticeWarnings(propertyId: string, plannedStart: string, principal: Principal): Promise<NoticeWarning[]> {
+    return noticeWarnings(await this.interimUses(propertyId, principal), plannedStart, this.clock.today());
+  }
+
+  /**
+   * Opens a vacancy period on every property whose use (a building's head lease) ended by `day` with
+   * no use since: from the day the use ended, source `use-ended`. Asked by the daily run; a property
+   * that already has a period from then on is left alone, so a repeated run opens nothing twice.
+   */
+  async openVacanciesForEndedUses(day: string): Promise<number> {
+    let opened = 0;
+    for (const { propertyId, useEnd } of await this.properties.endedUsesWithoutVacancy(day)) {
+      await translateConstraintViolations(
+        () =>
+          this.properties.transaction((manager) =>
+            this.openVacancyIn(
+              manager,
+              propertyId,
+              { vacantSince: useEnd, reason: 'use-ended', source: 'use-ended' },
+              null,
+              SYSTEM_PRINCIPAL,
+            ),
+          ),
+        { uq_vacancy_period_open: () => new ConflictError(PROPERTIES_ERRORS.vacancy_already_open) },
+      )
+        .then(() => opened++)
+        .catch((error: unknown) => {
+          if (!(error instanceof ConflictError)) throw error;
+        });
+    }
+    return opened;
   }
 
   private async withDetails(properties: Property[]): Promise<PropertyRecord[]> {

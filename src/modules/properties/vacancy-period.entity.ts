@@ -63,6 +63,10 @@ export class VacancyPeriod {
   @Column({ type: 'date', nullable: true })
   endedOn!: string | null;
 
+  /** When the daily job found the report due (by the bylaw in force when the vacancy began). */
+  @Column({ type: 'date', nullable: true })
+  reportDueOn!: string | null;
+
   /** Who recorded it; null for a neighbour's signal (never stored) and for the system. */
   @Column({ type: 'uuid', nullable: true })
   recordedBy!: string | null;
