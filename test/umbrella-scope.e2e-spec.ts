@@ -83,7 +83,11 @@ describe('umbrella scope', () => {
           .send({ email: 'x@test.example', password: 'a-long-enough-password', name: 'X', role: 'admin' })
       ).status,
     ).toBe(403);
-    expect((await t.http().get('/api/me').set(a.staff)).body.capabilities).not.toContain('users.write');
+    const { capabilities } = (await t.http().get('/api/me').set(a.staff)).body as { capabilities: string[] };
+    expect(capabilities).toEqual(expect.arrayContaining(['buildings.write', 'invoices.run', 'tenders.propose']));
+    for (const capability of ['users.write', 'organisations.write', 'audit.read', 'bank-statements.write'])
+      expect(capabilities).not.toContain(capability);
+    expect((await t.http().get('/api/bank-statements').set(a.staff)).status).toBe(403);
   });
 
   it('lets an umbrella’s staff let buildings to their own umbrella only', async () => {

@@ -125,7 +125,8 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
 /**
  * What only the installation's own admins do: an umbrella's staff never manage users or
  * organisations (they could make themselves an installation admin), never read the whole audit log,
- * and neither keep the property register nor decide vacancy files (the owners' and the city's).
+ * and neither keep the property register nor decide vacancy files (the owners' and the city's). Bank
+ * statements too, for now: an import books every umbrella's invoices it matches, and a statement names no umbrella.
  */
 const INSTALLATION_ONLY: readonly Capability[] = [
   'users.read',
@@ -134,6 +135,8 @@ const INSTALLATION_ONLY: readonly Capability[] = [
   'audit.read',
   'properties.write',
   'vacancy-files.decide',
+  'bank-statements.read',
+  'bank-statements.write',
 ];
 
 /**
