@@ -22,7 +22,10 @@ import { InvoicesModule } from './modules/invoices/invoices.module.js';
 import { LeasesModule } from './modules/leases/leases.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { OrganisationsModule } from './modules/organisations/organisations.module.js';
+import { PropertiesModule } from './modules/properties/properties.module.js';
 import { OwnerFinanceModule } from './modules/owner-finance/owner-finance.module.js';
+import { SearchProfilesModule } from './modules/search-profiles/search-profiles.module.js';
+import { TendersModule } from './modules/tenders/tenders.module.js';
 import { RentBandsModule } from './modules/rent-bands/rent-bands.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { SpacesModule } from './modules/spaces/spaces.module.js';
@@ -41,6 +44,7 @@ export const FEATURES = [
   OrganisationsModule,
   UsersModule,
   AuthModule,
+  PropertiesModule,
   BuildingsModule,
   FloorsModule,
   SpacesModule,
@@ -52,6 +56,8 @@ export const FEATURES = [
   DirectDebitModule,
   ApplicationsModule,
   OwnerFinanceModule,
+  SearchProfilesModule,
+  TendersModule,
   HandoversModule,
   DunningModule,
   TimeAccountModule,

@@ -87,6 +87,9 @@ describe('access policy', () => {
         'users.write',
         'buildings.read',
         'buildings.write',
+        'properties.read',
+        'properties.write',
+        'vacancy-files.decide',
         'rent-bands.write',
         'tenants.read',
         'tenants.list',
@@ -124,6 +127,12 @@ describe('access policy', () => {
         'audit.read',
         'messages.read',
         'time.manage',
+        'search-profiles.read',
+        'search-profiles.write',
+        'tenders.read',
+        'tenders.run',
+        'tenders.propose',
+        'tenders.review',
         'umbrella.workspace',
       ]);
       expect(body.buildingIds.sort()).toEqual([inCity.id, elsewhere.id].sort());
@@ -134,6 +143,8 @@ describe('access policy', () => {
       expect(body.capabilities).toEqual([
         'organisations.read',
         'buildings.read',
+        'properties.read',
+        'properties.write',
         'applications.apply',
         'applications.read',
         'owner-finance.read',
@@ -143,6 +154,9 @@ describe('access policy', () => {
         'reports.owner-occupancy',
         'reports.double-balance',
         'messages.read',
+        'tenders.read',
+        'tenders.run',
+        'tenders.review',
         'portal.owner',
       ]);
       expect(body.buildingIds).toEqual([inCity.id]);
@@ -153,6 +167,9 @@ describe('access policy', () => {
       expect(body.capabilities).toEqual([
         'organisations.read',
         'buildings.read',
+        'properties.read',
+        'properties.write',
+        'vacancy-files.decide',
         'applications.apply',
         'applications.read',
         'reports.read',
@@ -160,6 +177,9 @@ describe('access policy', () => {
         'reports.municipality-monitor',
         'reports.double-balance',
         'messages.read',
+        'tenders.read',
+        'tenders.run',
+        'tenders.review',
         'portal.city',
       ]);
       expect(body.buildingIds).toEqual([inCity.id]);

@@ -31,7 +31,10 @@ interface Floor {
 }
 
 async function demoBuilding(t: TestApp): Promise<{ id: string; ownerId: string; useStart: string; useEnd: string }> {
-  return (await t.http().get('/api/buildings').set(t.admin)).body.items[0];
+  const { items } = (await t.http().get('/api/buildings').set(t.admin)).body as {
+    items: { name: string; id: string; ownerId: string; useStart: string; useEnd: string }[];
+  };
+  return items.find((building) => building.name === 'Volkskrantgebouw')!;
 }
 
 /**
@@ -76,7 +79,9 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
 
   it('loads the Volkskrantgebouw in use for six years, today in its fifth: 8 floors, about 10,000 m², the four organisations', async () => {
     const buildings = await t.http().get('/api/buildings').set(t.admin);
+    // The Trouw-gebouw is the demo's tender that was awarded and converted (see the tenders test below).
     expect(buildings.body.items).toEqual([
+      expect.objectContaining({ name: 'Trouw-gebouw', invoicePrefix: 'TRW' }),
       expect.objectContaining({
         name: 'Volkskrantgebouw',
         kind: 'temporary',
@@ -86,7 +91,7 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
         city: 'Amsterdam',
       }),
     ]);
-    const floors = await t.http().get(`/api/buildings/${buildings.body.items[0].id}/floors`).set(t.admin);
+    const floors = await t.http().get(`/api/buildings/${buildings.body.items[1].id}/floors`).set(t.admin);
     expect(floors.body.items.map((floor: { level: number }) => floor.level)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const area = floors.body.items.reduce((sum: number, floor: { lettableAreaM2: number }) => sum + floor.lettableAreaM2, 0);
     expect(area).toBeGreaterThan(9_500);
@@ -96,8 +101,29 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
       'Bureau Broedplaatsen',
       'Magnificent 8',
       'Stadgenoot',
+      'Stichting Broedplaats Oost',
       'Stichting Urban Resort',
     ]);
+  });
+
+  it('has one tender in progress with two sealed proposals and one awarded and converted into a building', async () => {
+    const tenders = (await t.http().get('/api/tenders').set(t.admin)).body as {
+      id: string;
+      title: string;
+      state: string;
+      buildingId: string | null;
+    }[];
+    expect(tenders.map((tender) => [tender.title, tender.state]).sort()).toEqual([
+      ['Uitvraag Parool-gebouw', 'open'],
+      ['Uitvraag Trouw-gebouw', 'awarded'],
+    ]);
+    const open = tenders.find((tender) => tender.state === 'open')!;
+    expect((await t.http().get(`/api/tenders/${open.id}/proposals`).set(t.admin)).status).toBe(409);
+    const awarded = tenders.find((tender) => tender.state === 'awarded')!;
+    const result = (await t.http().get(`/api/tenders/${awarded.id}/result`).set(t.admin)).body;
+    expect(result.proposals.map((line: { status: string }) => line.status)).toEqual(['awarded', 'rejected']);
+    const floors = (await t.http().get(`/api/buildings/${awarded.buildingId}/floors`).set(t.admin)).body.items;
+    expect(floors.map((floor: { level: number }) => floor.level)).toEqual([0, 1, 2]);
   });
 
   it('lets about 300 distinct makers rent over the three bands from four years back, within the head lease', async () => {
@@ -339,7 +365,9 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
     const demo = t.app.get(DataSource);
     const again = (await import('../src/demo/demo-data.service.js')).DemoDataService;
     await t.app.get(again).onApplicationBootstrap();
-    expect(Number((await demo.query('SELECT count(*) AS n FROM building'))[0].n)).toBe(1);
+    // The Volkskrantgebouw and the Trouw-gebouw its awarded tender made.
+    expect(Number((await demo.query('SELECT count(*) AS n FROM building'))[0].n)).toBe(2);
+    expect(Number((await demo.query('SELECT count(*) AS n FROM tender'))[0].n)).toBe(2);
   });
 
   (embedded ? it.skip : it)('creates no demo sign-ins on a real database', async () => {

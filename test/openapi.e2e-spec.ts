@@ -38,7 +38,13 @@ interface Document {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PUBLIC = ['POST /api/auth/login', 'POST /api/password-reset', 'POST /api/password-reset/confirm', 'GET /health'];
+const PUBLIC = [
+  'POST /api/auth/login',
+  'POST /api/password-reset',
+  'POST /api/password-reset/confirm',
+  'GET /health',
+  'GET /api/public/properties',
+];
 
 describe('the OpenAPI document at /docs-json', () => {
   let t: TestApp;

@@ -72,7 +72,7 @@ describe('property register', () => {
       };
       const created = await t.http().post('/api/buildings').set(t.admin).send(body);
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: expect.any(String), ...body });
+      expect(created.body).toEqual({ id: expect.any(String), ...body, propertyId: null });
       const read = await t.http().get(`/api/buildings/${created.body.id}`).set(t.admin);
       expect(read.body).toEqual(created.body);
     });

@@ -41,6 +41,7 @@ import { HandoversService } from '../modules/handovers/handovers.service.js';
 import { DunningService } from '../modules/dunning/dunning.service.js';
 import { OwnerFinanceService } from '../modules/owner-finance/owner-finance.service.js';
 import { UsersService } from '../modules/users/users.service.js';
+import { TenderDemoService } from './tender-demo.service.js';
 import {
   DEMO_APPLICANTS,
   DEMO_BUILDING,
@@ -91,6 +92,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly handovers: HandoversService,
     private readonly dunning: DunningService,
     private readonly executeHandover: ExecuteHandoverService,
+    private readonly tenderDemo: TenderDemoService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -113,6 +115,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     await this.loadTimeAccount(buildingId, timeline);
     // The day's reminders ran at boot before the demo existed; its overdue invoices get theirs now.
     await this.dunning.sendDue();
+    await this.tenderDemo.load(this.clock.today());
     this.logger.log({ message: 'loaded the Volkskrantgebouw demo data' });
   }
 

@@ -116,6 +116,44 @@ export interface EventPayloads {
   'payment-arrangement.completed': ArrangementEnd;
   'payment-arrangement.broken': ArrangementEnd;
   'payment-arrangement.cancelled': ArrangementEnd;
+  'property.registered': { ownerId: string; city: string; district: string | null; totalM2: number; vacantM2: number };
+  /** A vacancy period opened: recorded by the owner or the city (`register`), from a neighbour's signal, or when a use ended. */
+  'vacancy.opened': { propertyId: string; ownerId: string; vacantSince: string; source: string };
+  'vacancy.ended': { propertyId: string; endedOn: string };
+  'tender.opened': {
+    propertyId: string;
+    runById: string;
+    closesOn: string;
+    criteria: { name: string; weight: number }[];
+    reviewerIds: string[];
+  };
+  /** Sealed until closing: who submitted, not what. */
+  'tender.proposal_submitted': { proposalId: string; umbrellaId: string };
+  'tender.reviewed': { proposalId: string; reviewerId: string; scores: { criterion: number; score: number }[] };
+  /** The award, and the building the conversion made of the property in the same transaction. */
+  'tender.awarded': {
+    proposalId: string;
+    umbrellaId: string;
+    propertyId: string;
+    buildingId: string;
+    weightedTotal: number;
+    totals: { proposalId: string; weightedTotal: number | null }[];
+  };
+  'tender.proposal_rejected': { proposalId: string; umbrellaId: string; motivation: string; weightedTotal: number | null };
+  /** The statutory months passed: the owner must report the vacancy by `reportDueOn` (the fine for not reporting in cents, if set). */
+  'vacancy.report_due': {
+    propertyId: string;
+    ownerId: string;
+    propertyName: string;
+    address: string;
+    vacantSince: string;
+    reportDueOn: string;
+    fineCents: number | null;
+  };
+  'vacancy.reported': { propertyId: string; filedOn: string; vacantSince: string; reason: string };
+  'vacancy.consultation_held': { propertyId: string; heldOn: string; nextStep: string };
+  'vacancy.decided': { propertyId: string; decidedOn: string; kind: string };
+  'interim-use.recorded': { propertyId: string; kind: string; startsOn: string; endsOn: string | null; noticeDays: number };
   /** A coordinator or an admin approved (final from now on) or rejected a maker's hours. */
   'time-entry.approved': TimeEntryDecision;
   'time-entry.rejected': TimeEntryDecision;
@@ -197,6 +235,19 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'payment-arrangement.cancelled': 'payment_arrangement',
   'time-entry.approved': 'time_entry',
   'time-entry.rejected': 'time_entry',
+  'property.registered': 'property',
+  'vacancy.opened': 'vacancy_period',
+  'vacancy.ended': 'vacancy_period',
+  'tender.opened': 'tender',
+  'tender.proposal_submitted': 'tender',
+  'tender.reviewed': 'tender',
+  'tender.awarded': 'tender',
+  'tender.proposal_rejected': 'tender',
+  'vacancy.report_due': 'vacancy_period',
+  'vacancy.reported': 'vacancy_period',
+  'vacancy.consultation_held': 'vacancy_period',
+  'vacancy.decided': 'vacancy_period',
+  'interim-use.recorded': 'interim_use',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_ENTITIES) as EventType[];

@@ -21,6 +21,7 @@ const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { href: '/messages', label: 'nav.messages', current: ['/messages'] },
     { href: '/time', label: 'time.nav.balance', current: ['/time'] },
     { href: '/reports', label: 'nav.reports', current: ['/reports'] },
+    { href: '/tenders', label: 'nav.tenders', current: ['/tenders', '/proposals', '/profiles'] },
   ],
   tenant: [
     { href: '/my', label: 'maker.nav.home', current: ['/my/home'] },
@@ -36,11 +37,13 @@ const NAVIGATION: Record<Role, readonly NavItem[]> = {
     { href: '/owner/handovers', label: 'owner.nav.handovers', current: ['/owner/handovers'] },
     { href: '/owner/double-balance', label: 'time.nav.balance', current: ['/owner/double-balance'] },
     { href: '/owner/reports', label: 'owner.nav.reports', current: ['/owner/reports'] },
+    { href: '/tenders', label: 'nav.tenders', current: ['/tenders', '/proposals'] },
   ],
   municipality: [
     { href: '/city', label: 'city.nav.monitor', current: ['/city/monitor'] },
     { href: '/city/double-balance', label: 'time.nav.balance', current: ['/city/double-balance'] },
     { href: '/city/reports', label: 'city.nav.reports', current: ['/city/reports'] },
+    { href: '/tenders', label: 'nav.tenders', current: ['/tenders', '/proposals'] },
   ],
 };
 

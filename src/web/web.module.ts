@@ -51,6 +51,9 @@ import {
   TimeAccountPagesController,
 } from './pages/time-account.controller.js';
 import { TimeAccountModule } from '../modules/time-account/time-account.module.js';
+import { TendersModule } from '../modules/tenders/tenders.module.js';
+import { SearchProfilesModule } from '../modules/search-profiles/search-profiles.module.js';
+import { TenderPagesController } from './pages/tenders.controller.js';
 import { WebSessionGuard } from './session/web-session.guard.js';
 
 /**
@@ -79,6 +82,8 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     DirectDebitModule,
     BankStatementsModule,
     DunningModule,
+    TendersModule,
+    SearchProfilesModule,
   ],
   controllers: [
     AssetsController,
@@ -94,6 +99,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     BankStatementPagesController,
     ArrearsPagesController,
     MessagePagesController,
+    TenderPagesController,
     RoundPagesController,
     ReportPagesController,
     HandoverPagesController,

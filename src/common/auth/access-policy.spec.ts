@@ -22,7 +22,21 @@ const applicant: Principal = { userId: 'u-applicant', role: 'tenant', organisati
 const owner: Principal = { userId: 'u-owner', role: 'owner', organisationId: 'o-1', tenantId: null };
 const city: Principal = { userId: 'u-city', role: 'municipality', organisationId: 'm-1', tenantId: null };
 
+const umbrellaStaff: Principal = { userId: 'u-staff', role: 'admin', organisationId: 'umb-1', tenantId: null };
+
 describe('access policy', () => {
+  it('scopes an umbrella’s staff to its own umbrella, and keeps the installation’s admin unscoped', () => {
+    expect(buildingScopeOf(umbrellaStaff)).toEqual({ kind: 'umbrella', organisationId: 'umb-1' });
+    expect(tenantFilterOf(umbrellaStaff, 't-2')).toEqual({ tenantId: 't-2', umbrellaId: 'umb-1' });
+    expect(mayReadTenantRecord(umbrellaStaff, 't-2')).toBe(false);
+    expect(mayReadTenantRecord(umbrellaStaff, 't-2', true)).toBe(true);
+    expect(mayReadTenantRecord(admin, 't-2')).toBe(true);
+    expect(can(umbrellaStaff, 'buildings.write')).toBe(true);
+    expect(can(umbrellaStaff, 'users.write')).toBe(false);
+    expect(can(admin, 'users.write')).toBe(true);
+    expect(mayReadReport(umbrellaStaff, { requestedBy: 'someone', kind: 'owner-occupancy', city: null })).toBe(false);
+  });
+
   it('keeps tenant personal data from owners and the city', () => {
     for (const principal of [owner, city]) {
       for (const capability of ['tenants.read', 'leases.read', 'invoices.read', 'band-assessments.read'] as const) {

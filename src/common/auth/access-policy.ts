@@ -14,6 +14,9 @@ export const CAPABILITIES = [
   'users.write',
   'buildings.read',
   'buildings.write',
+  'properties.read',
+  'properties.write',
+  'vacancy-files.decide',
   'rent-bands.write',
   'tenants.read',
   'tenants.list',
@@ -52,6 +55,12 @@ export const CAPABILITIES = [
   'messages.read',
   'time.record',
   'time.manage',
+  'search-profiles.read',
+  'search-profiles.write',
+  'tenders.read',
+  'tenders.run',
+  'tenders.propose',
+  'tenders.review',
   'umbrella.workspace',
   'portal.maker',
   'portal.owner',
@@ -91,25 +100,79 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
   ],
   owner: [
     ...SIGNED_IN,
+    'properties.read',
+    'properties.write',
     'owner-finance.read',
     'handovers.read',
     'reports.read',
     'reports.request',
     'reports.owner-occupancy',
     'reports.double-balance',
+    'tenders.read',
+    'tenders.run',
+    'tenders.review',
     'portal.owner',
   ],
-  municipality: [...SIGNED_IN, 'reports.read', 'reports.request', 'reports.municipality-monitor', 'reports.double-balance', 'portal.city'],
+  municipality: [
+    ...SIGNED_IN,
+    'properties.read',
+    'properties.write',
+    'vacancy-files.decide',
+    'reports.read',
+    'reports.request',
+    'reports.municipality-monitor',
+    'reports.double-balance',
+    'tenders.read',
+    'tenders.run',
+    'tenders.review',
+    'portal.city',
+  ],
 };
+
+/**
+ * What only the installation's own admins do: an umbrella's staff never manage users or
+ * organisations (they could make themselves an installation admin), never read the whole audit log,
+ * and neither keep the property register nor decide vacancy files (the owners' and the city's). Bank
+ * statements too, for now: an import books every umbrella's invoices it matches, and a statement names no umbrella.
+ */
+const INSTALLATION_ONLY: readonly Capability[] = [
+  'users.read',
+  'users.write',
+  'organisations.write',
+  'audit.read',
+  'properties.write',
+  'vacancy-files.decide',
+  'bank-statements.read',
+  'bank-statements.write',
+];
+
+/**
+ * The umbrella whose staff a principal is: an admin with an organisation (of kind umbrella) sees and
+ * manages only that umbrella's buildings, tenants, profiles and proposals; null for an admin without one
+ * (who runs the installation) and for every other role.
+ */
+export function staffUmbrellaOf(principal: Principal): string | null {
+  return principal.role === 'admin' ? principal.organisationId : null;
+}
+
+/** An admin without an organisation: runs the installation and sees every umbrella's records. */
+function isInstallationAdmin(principal: Principal): boolean {
+  return principal.role === 'admin' && principal.organisationId === null;
+}
+
+function grantedTo(principal: Principal): readonly Capability[] {
+  const granted = CAPABILITIES_OF_ROLE[principal.role];
+  return staffUmbrellaOf(principal) === null ? granted : granted.filter((capability) => !INSTALLATION_ONLY.includes(capability));
+}
 
 /** In the order of CAPABILITIES, so a client can compare lists. */
 export function capabilitiesOf(principal: Principal): Capability[] {
-  const granted = new Set(CAPABILITIES_OF_ROLE[principal.role]);
+  const granted = new Set(grantedTo(principal));
   return CAPABILITIES.filter((capability) => granted.has(capability));
 }
 
 export function can(principal: Principal, capability: Capability): boolean {
-  return CAPABILITIES_OF_ROLE[principal.role].includes(capability);
+  return grantedTo(principal).includes(capability);
 }
 
 export function requireCapability(principal: Principal, capability: Capability): void {
@@ -117,10 +180,15 @@ export function requireCapability(principal: Principal, capability: Capability):
 }
 
 /**
- * Which buildings a principal may see. Admins see all; an owner sees the buildings its organisation
- * owns; the municipality those in its city; tenants (and applicants) read the public register.
+ * Which buildings a principal may see. Installation admins see all, an umbrella's staff the buildings
+ * its umbrella rents; an owner sees the buildings its organisation owns; the municipality those in its
+ * city; tenants (and applicants) read the public register.
  */
-export type BuildingScope = { kind: 'all' } | { kind: 'owner'; organisationId: string } | { kind: 'city'; organisationId: string };
+export type BuildingScope =
+  | { kind: 'all' }
+  | { kind: 'owner'; organisationId: string }
+  | { kind: 'city'; organisationId: string }
+  | { kind: 'umbrella'; organisationId: string };
 
 export function buildingScopeOf(principal: Principal): BuildingScope {
   switch (principal.role) {
@@ -129,6 +197,7 @@ export function buildingScopeOf(principal: Principal): BuildingScope {
     case 'municipality':
       return { kind: 'city', organisationId: principal.organisationId ?? '' };
     case 'admin':
+      return principal.organisationId === null ? { kind: 'all' } : { kind: 'umbrella', organisationId: principal.organisationId };
     case 'tenant':
       return { kind: 'all' };
   }
@@ -151,7 +220,7 @@ export function buildingRecordScopeOf(principal: Principal): BuildingRecordScope
  * admins every owner's, an owner only its own, so a buyer never sees the seller's years.
  */
 export function mayReadOwnershipPeriod(principal: Principal, period: { ownerId: string }): boolean {
-  if (principal.role === 'admin') return true;
+  if (principal.role === 'admin') return true; // an umbrella's staff reach this only for a building of theirs
   return principal.role === 'owner' && principal.organisationId !== null && principal.organisationId === period.ownerId;
 }
 
@@ -171,18 +240,26 @@ export function organisationScopeOf(principal: Principal): OrganisationScope {
 
 /**
  * The tenant a list of tenant records (leases, invoices) is limited to: staff get what they asked
- * (no tenantId: everyone's), a tenant user only its own; null when nothing asked for may be shown.
+ * (no tenantId: everyone's), an umbrella's staff only within its umbrella's buildings, a tenant user
+ * only its own; null when nothing asked for may be shown.
  */
-export function tenantFilterOf(principal: Principal, requestedTenantId?: string): { tenantId?: string } | null {
+export function tenantFilterOf(principal: Principal, requestedTenantId?: string): { tenantId?: string; umbrellaId?: string } | null {
+  const umbrellaId = staffUmbrellaOf(principal);
+  if (umbrellaId !== null) return { tenantId: requestedTenantId, umbrellaId };
   if (principal.role === 'admin') return { tenantId: requestedTenantId };
   if (principal.role !== 'tenant' || principal.tenantId === null) return null;
   if (requestedTenantId !== undefined && requestedTenantId !== principal.tenantId) return null;
   return { tenantId: principal.tenantId };
 }
 
-/** A tenant's own records (its tenant row, leases, invoices, assessments, notices): staff and that tenant. */
-export function mayReadTenantRecord(principal: Principal, tenantId: string | null): boolean {
-  return principal.role === 'admin' || (principal.role === 'tenant' && principal.tenantId !== null && principal.tenantId === tenantId);
+/**
+ * A tenant's own records (its tenant row, leases, invoices, assessments, notices): staff and that tenant.
+ * An umbrella's staff only when the record lies within its umbrella (`withinUmbrella`, which the caller
+ * asks the building or tenant scope for; see `staffUmbrellaOf`).
+ */
+export function mayReadTenantRecord(principal: Principal, tenantId: string | null, withinUmbrella = false): boolean {
+  if (principal.role === 'admin') return principal.organisationId === null || withinUmbrella;
+  return principal.role === 'tenant' && principal.tenantId !== null && principal.tenantId === tenantId;
 }
 
 /**
@@ -212,7 +289,7 @@ export function mayReadReport(
   report: { requestedBy: string | null; kind: string; city: string | null },
   ownCity: string | null = null,
 ): boolean {
-  if (principal.role === 'admin' || report.requestedBy === principal.userId) return true;
+  if (isInstallationAdmin(principal) || report.requestedBy === principal.userId) return true;
   return (
     report.requestedBy === null &&
     report.kind === 'municipality-monitor' &&
@@ -221,9 +298,9 @@ export function mayReadReport(
   );
 }
 
-/** Which reports a list may show, as `mayReadReport` decides for one: admins all, anyone else those they requested. */
+/** Which reports a list may show, as `mayReadReport` decides for one: installation admins all, anyone else those they requested. */
 export function reportListScopeOf(principal: Principal): { requestedBy?: string } {
-  return principal.role === 'admin' ? {} : { requestedBy: principal.userId };
+  return isInstallationAdmin(principal) ? {} : { requestedBy: principal.userId };
 }
 
 /** A mail in the outbox: admins, and whoever it was addressed to (the user, or the tenant the user acts as). */
@@ -231,32 +308,37 @@ export function mayReadMessage(
   principal: Principal,
   message: { recipientUserId: string | null; recipientTenantId: string | null },
 ): boolean {
-  if (principal.role === 'admin') return true;
+  if (isInstallationAdmin(principal)) return true;
   return message.recipientUserId === principal.userId || (principal.tenantId !== null && message.recipientTenantId === principal.tenantId);
 }
 
 /** Which messages a list may show, as `mayReadMessage` decides for one. */
 export function messageListScopeOf(principal: Principal): { addressedTo?: { userId: string; tenantId: string | null } } {
-  return principal.role === 'admin' ? {} : { addressedTo: { userId: principal.userId, tenantId: principal.tenantId } };
+  return isInstallationAdmin(principal) ? {} : { addressedTo: { userId: principal.userId, tenantId: principal.tenantId } };
 }
 
-/** A municipality monitors its own city only; admins any. */
+/** A municipality monitors its own city only; installation admins any. */
 export function mayMonitorCity(principal: Principal, city: string, ownCity: string | null): boolean {
-  if (principal.role === 'admin') return true;
+  if (isInstallationAdmin(principal)) return true;
   return principal.role === 'municipality' && ownCity !== null && city.toLowerCase() === ownCity.toLowerCase();
 }
 
-/** An application: admins, its contact and its members. */
-export function mayReadApplication(principal: Principal, participant: boolean): boolean {
-  return principal.role === 'admin' || participant;
+/**
+ * An application: admins, its contact and its members; an umbrella's staff only for a round in one of its
+ * buildings (`withinUmbrella`, asked of the building scope).
+ */
+export function mayReadApplication(principal: Principal, participant: boolean, withinUmbrella = false): boolean {
+  return participant || (principal.role === 'admin' && (principal.organisationId === null || withinUmbrella));
 }
 
 /**
- * Which applications (and their offers) a list may show: admins all, or with `mine` only those they
- * take part in; anyone else only those they take part in (the contact or a member).
+ * Which applications (and their offers) a list may show: admins all (an umbrella's staff those to rounds
+ * in its buildings), or with `mine` only those they take part in; anyone else only those they take part
+ * in (the contact or a member).
  */
-export function applicationListScopeOf(principal: Principal, mine: boolean): { participantUserId?: string } {
-  return principal.role === 'admin' && !mine ? {} : { participantUserId: principal.userId };
+export function applicationListScopeOf(principal: Principal, mine: boolean): { participantUserId?: string; umbrellaId?: string } {
+  if (principal.role !== 'admin' || mine) return { participantUserId: principal.userId };
+  return principal.organisationId === null ? {} : { umbrellaId: principal.organisationId };
 }
 
 /** Acting for a group (submit, withdraw, answer an offer): its contact, or an admin. */
@@ -302,4 +384,91 @@ export function timeEntryListScopeOf(principal: Principal): { tenantId?: string;
  */
 export function timeAccountDetailOf(principal: Principal): 'exact' | 'masked' {
   return principal.role === 'admin' ? 'exact' : 'masked';
+}
+
+/**
+ * Which umbrella's own records (search profiles, tender proposals) a principal reaches: an umbrella's
+ * staff only its own umbrella's; the installation's admins every umbrella's (`umbrellaId` undefined);
+ * anyone else none (null).
+ */
+export function umbrellaRecordScopeOf(principal: Principal): { umbrellaId?: string } | null {
+  if (principal.role !== 'admin') return null;
+  return principal.organisationId === null ? {} : { umbrellaId: principal.organisationId };
+}
+
+/** For which umbrella a principal acts (a profile, a proposal): its own, or for the installation's admins the one it names. */
+export function actingUmbrellaOf(principal: Principal, requestedUmbrellaId: string | undefined): string | null {
+  const scope = umbrellaRecordScopeOf(principal);
+  if (scope === null) throw new ForbiddenError();
+  if (scope.umbrellaId !== undefined) {
+    if (requestedUmbrellaId !== undefined && requestedUmbrellaId !== scope.umbrellaId) throw new ForbiddenError();
+    return scope.umbrellaId;
+  }
+  return requestedUmbrellaId ?? null;
+}
+
+/**
+ * A tender is run by an organisation (the city for properties in its city, the owner for its own):
+ * its users and the installation's admins manage it.
+ */
+export function mayRunTender(principal: Principal, tender: { runById: string }): boolean {
+  return (
+    isInstallationAdmin(principal) ||
+    (principal.organisationId !== null && principal.role !== 'admin' && principal.organisationId === tender.runById)
+  );
+}
+
+/**
+ * A proposal: sealed until the tender closes (only the umbrella that submitted it sees it before), never
+ * shown to another umbrella; after closing also to whoever runs the tender and to its reviewers.
+ */
+export function mayReadProposal(
+  principal: Principal,
+  proposal: { umbrellaId: string },
+  tender: { runById: string; closed: boolean; reviewerIds: readonly string[] },
+): boolean {
+  const umbrellaId = staffUmbrellaOf(principal);
+  if (umbrellaId !== null) return umbrellaId === proposal.umbrellaId;
+  if (!tender.closed) return false;
+  return mayRunTender(principal, tender) || tender.reviewerIds.includes(principal.userId);
+}
+
+/**
+ * Which properties a principal may see in full (the register, the vacancy file): the installation's
+ * admins all; an owner its own; the municipality those in its city. An umbrella's staff and tenants
+ * none: they read the public list (and the tenders they take part in), so an internal property is 404 to them.
+ */
+export type PropertyScope =
+  { kind: 'all' } | { kind: 'owner'; organisationId: string } | { kind: 'city'; organisationId: string } | { kind: 'none' };
+
+export function propertyScopeOf(principal: Principal): PropertyScope {
+  switch (principal.role) {
+    case 'admin':
+      return principal.organisationId === null ? { kind: 'all' } : { kind: 'none' };
+    case 'owner':
+      return principal.organisationId === null ? { kind: 'none' } : { kind: 'owner', organisationId: principal.organisationId };
+    case 'municipality':
+      return principal.organisationId === null ? { kind: 'none' } : { kind: 'city', organisationId: principal.organisationId };
+    case 'tenant':
+      return { kind: 'none' };
+  }
+}
+
+/**
+ * For whom a principal may record a property: an owner only for its own organisation (null: it
+ * names none, so the property is its own), the city and admins for any owner.
+ */
+export function propertyOwnerFor(principal: Principal, requestedOwnerId: string | undefined): string | null {
+  if (principal.role === 'owner') {
+    if (principal.organisationId === null) throw new ForbiddenError();
+    if (requestedOwnerId !== undefined && requestedOwnerId !== principal.organisationId) throw new ForbiddenError();
+    return principal.organisationId;
+  }
+  return requestedOwnerId ?? null;
+}
+
+/** The owner's report of a vacancy: the users of the owning organisation, and admins. */
+export function mayFileVacancyReport(principal: Principal, property: { ownerId: string }): boolean {
+  if (principal.role === 'admin') return true;
+  return principal.role === 'owner' && principal.organisationId !== null && principal.organisationId === property.ownerId;
 }

@@ -31,6 +31,8 @@ export interface ApplicationFilter {
   status?: ApplicationStatus;
   /** Only applications this user is the contact or a member (by e-mail) of. */
   participantUserId?: string;
+  /** Only applications to rounds in this umbrella's buildings. */
+  umbrellaId?: string;
 }
 
 export interface OfferFilter {
@@ -38,6 +40,17 @@ export interface OfferFilter {
   floorId?: string;
   applicationId?: string;
   participantUserId?: string;
+  umbrellaId?: string;
+}
+
+/** An application to a round in one of the umbrella's buildings (the umbrella's staff see those only). */
+function whereInUmbrella<T extends object>(query: SelectQueryBuilder<T>, applicationIdColumn: string, umbrellaId: string): void {
+  query.andWhere(
+    `EXISTS (SELECT 1 FROM application ua JOIN application_round ur ON ur.id = ua.round_id
+              JOIN building_register ub ON ub.building_id = ur.building_id
+              WHERE ua.id = ${applicationIdColumn} AND ub.umbrella_id = :umbrellaId)`,
+    { umbrellaId },
+  );
 }
 
 /** The same test as `isParticipant`, as a condition on a list's application id. */
@@ -220,6 +233,7 @@ export class ApplicationsRepository {
     if (filter.roundId) query.andWhere('application.round_id = :roundId', { roundId: filter.roundId });
     if (filter.status) query.andWhere('application.status = :status', { status: filter.status });
     if (filter.participantUserId) whereParticipant(query, 'application.id', filter.participantUserId);
+    if (filter.umbrellaId) whereInUmbrella(query, 'application.id', filter.umbrellaId);
     const [items, total] = await query
       .orderBy('application.created_at', 'DESC')
       .addOrderBy('application.id')
@@ -235,6 +249,7 @@ export class ApplicationsRepository {
     if (filter.floorId) query.andWhere('offer.floor_id = :floorId', { floorId: filter.floorId });
     if (filter.applicationId) query.andWhere('offer.application_id = :applicationId', { applicationId: filter.applicationId });
     if (filter.participantUserId) whereParticipant(query, 'offer.application_id', filter.participantUserId);
+    if (filter.umbrellaId) whereInUmbrella(query, 'offer.application_id', filter.umbrellaId);
     const [items, total] = await query
       .orderBy('offer.created_at', 'DESC')
       .addOrderBy('offer.id')

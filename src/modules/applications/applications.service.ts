@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { applicationListScopeOf, mayActForApplication, mayReadApplication, requireCapability } from '../../common/auth/access-policy.js';
+import {
+  applicationListScopeOf,
+  mayActForApplication,
+  mayReadApplication,
+  requireCapability,
+  staffUmbrellaOf,
+} from '../../common/auth/access-policy.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
@@ -238,12 +244,20 @@ export class ApplicationsService {
     };
   }
 
+  /** Whether the round lies in a building of the umbrella whose staff the principal is. */
+  private async isInStaffUmbrella(roundId: string, principal: Principal): Promise<boolean> {
+    if (staffUmbrellaOf(principal) === null) return false;
+    const round = await this.applications.findRound(roundId);
+    return round !== null && (await this.buildings.isVisible(round.buildingId, principal));
+  }
+
   /** Staff see every application; others only those they speak for or are a member of. */
   async getVisible(id: string, principal: Principal): Promise<Application> {
     requireCapability(principal, 'applications.read');
     const application = await this.applications.findApplication(id);
     if (!application) throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
-    if (!mayReadApplication(principal, await this.applications.isParticipant(id, principal.userId)))
+    const withinUmbrella = await this.isInStaffUmbrella(application.roundId, principal);
+    if (!mayReadApplication(principal, await this.applications.isParticipant(id, principal.userId), withinUmbrella))
       throw new NotFoundError(APPLICATIONS_ERRORS.application_not_found, { id });
     return application;
   }

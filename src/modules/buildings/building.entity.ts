@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity.js';
+import { Property } from '../properties/property.entity.js';
 
 export const BUILDING_KINDS = ['temporary', 'permanent'] as const;
 export type BuildingKind = (typeof BUILDING_KINDS)[number];
@@ -8,6 +9,7 @@ export type BuildingKind = (typeof BUILDING_KINDS)[number];
 @Entity('building')
 @Index('uq_building_invoice_prefix', ['invoicePrefix'], { unique: true })
 @Index('ix_building_owner', ['ownerId'])
+@Index('ix_building_property', ['propertyId'])
 @Check('ck_building_kind', `kind IN ('temporary', 'permanent')`)
 @Check('ck_building_temporary_has_end', `kind = 'permanent' OR use_end IS NOT NULL`)
 @Check('ck_building_use_period', `use_end IS NULL OR use_end > use_start`)
@@ -54,6 +56,14 @@ export class Building {
   /** Since when the current owner owns it (a handover's transfer date); null: since the start of use. */
   @Column({ type: 'date', nullable: true })
   ownerSince!: string | null;
+
+  /** The property (the real estate) this use is of; null for buildings recorded before properties were. */
+  @Column({ type: 'uuid', nullable: true })
+  propertyId!: string | null;
+
+  @ManyToOne(() => Property, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'property_id', foreignKeyConstraintName: 'fk_building_property' })
+  property?: Relation<Property>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

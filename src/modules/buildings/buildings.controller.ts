@@ -32,6 +32,8 @@ export class BuildingsController {
     ORGANISATIONS_ERRORS.unknown_umbrella,
     BUILDINGS_ERRORS.invoice_prefix_taken,
     BUILDINGS_ERRORS.use_period_invalid,
+    BUILDINGS_ERRORS.unknown_property,
+    BUILDINGS_ERRORS.umbrella_not_yours,
   )
   @Can('buildings.write')
   @ApiCreatedResponse({ type: BuildingResponseDto })
@@ -76,6 +78,7 @@ export class BuildingsController {
         BUILDINGS_ERRORS.use_period_invalid,
         BUILDINGS_ERRORS.use_period_cuts_leases,
         BUILDINGS_ERRORS.owner_changes_by_handover,
+        BUILDINGS_ERRORS.unknown_property,
         ORGANISATIONS_ERRORS.unknown_owner,
         ORGANISATIONS_ERRORS.unknown_umbrella,
       ],

@@ -4,6 +4,7 @@ import { declareErrorCodes } from '../../common/errors/error-codes.js';
 export const BUILDINGS_ERRORS = declareErrorCodes('buildings', {
   building_not_found: { kind: 'not_found', en: 'No building {id}', nl: 'Geen gebouw {id}' },
   unknown_building: { kind: 'rule', en: 'buildingId names no building', nl: 'buildingId verwijst niet naar een gebouw' },
+  unknown_property: { kind: 'rule', en: 'propertyId names no property', nl: 'propertyId verwijst niet naar een pand' },
   invoice_prefix_taken: {
     kind: 'conflict',
     en: 'Invoice prefix {prefix} is used by another building',
@@ -23,6 +24,11 @@ export const BUILDINGS_ERRORS = declareErrorCodes('buildings', {
     kind: 'rule',
     en: '{count} leases would start before the building is in use or outlive its head lease',
     nl: '{count} huurcontracten zouden beginnen voordat het gebouw in gebruik is of na het hoofdhuurcontract doorlopen',
+  },
+  umbrella_not_yours: {
+    kind: 'rule',
+    en: 'An umbrella’s staff let buildings to their own umbrella only',
+    nl: 'Medewerkers van een koepel verhuren gebouwen alleen aan hun eigen koepel',
   },
   building_has_floors: { kind: 'conflict', en: 'The building has floors', nl: 'Het gebouw heeft verdiepingen' },
   building_has_leases: { kind: 'conflict', en: 'The building has leases', nl: 'Het gebouw heeft huurcontracten' },

@@ -10,8 +10,9 @@ import { BuildingOwnership } from './building-ownership.entity.js';
 export class BuildingsRepository {
   constructor(@InjectRepository(Building) private readonly buildings: Repository<Building>) {}
 
-  insert(values: Omit<Building, 'id' | 'createdAt'>): Promise<Building> {
-    return this.buildings.save(this.buildings.create(values));
+  insert(values: Omit<Building, 'id' | 'createdAt'>, manager?: EntityManager): Promise<Building> {
+    const repository = manager ? manager.getRepository(Building) : this.buildings;
+    return repository.save(repository.create(values));
   }
 
   /** Locks the building for the caller's transaction; concurrent work on it waits. */
@@ -108,6 +109,8 @@ export class BuildingsRepository {
         return query;
       case 'owner':
         return query.andWhere('building.owner_id = :organisationId', { organisationId: scope.organisationId });
+      case 'umbrella':
+        return query.andWhere('building.umbrella_id = :organisationId', { organisationId: scope.organisationId });
       case 'owned':
         return query.andWhere(
           'EXISTS (SELECT 1 FROM building_ownership o WHERE o.building_id = building.id AND o.owner_id = :organisationId)',

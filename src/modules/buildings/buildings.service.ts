@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
-import { buildingRecordScopeOf, buildingScopeOf, requireCapability } from '../../common/auth/access-policy.js';
+import { buildingRecordScopeOf, buildingScopeOf, requireCapability, staffUmbrellaOf } from '../../common/auth/access-policy.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { InputError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -17,7 +17,18 @@ import type { CreateBuildingDto } from './dto/create-building.dto.js';
 import type { UpdateBuildingDto } from './dto/update-building.dto.js';
 
 /** The fields a correction may change and the audit log reports. */
-const AUDITED_FIELDS = ['name', 'address', 'city', 'ownerId', 'umbrellaId', 'kind', 'useStart', 'useEnd', 'invoicePrefix'] as const;
+const AUDITED_FIELDS = [
+  'name',
+  'address',
+  'city',
+  'ownerId',
+  'umbrellaId',
+  'kind',
+  'useStart',
+  'useEnd',
+  'invoicePrefix',
+  'propertyId',
+] as const;
 
 @Injectable()
 export class BuildingsService {
@@ -33,21 +44,44 @@ export class BuildingsService {
     if (useEnd !== null && useEnd <= input.useStart) throw new UsePeriodError();
     await this.organisations.requireOfKind(input.ownerId, 'owner', 'ownerId');
     await this.organisations.requireOfKind(input.umbrellaId, 'umbrella', 'umbrellaId');
+    requireOwnUmbrella(principal, input.umbrellaId);
+    return this.insert(input);
+  }
+
+  /**
+   * A building made inside the caller's transaction (a tender's award converts a property into one). The
+   * caller vouches for the owner and the umbrella (the property's owner, the awarded proposal's umbrella).
+   */
+  async createIn(manager: EntityManager, input: CreateBuildingDto, principal: Principal): Promise<Building> {
+    requireCapability(principal, 'buildings.write');
+    if (input.useEnd !== undefined && input.useEnd !== null && input.useEnd <= input.useStart) throw new UsePeriodError();
+    return this.insert(input, manager);
+  }
+
+  private insert(input: CreateBuildingDto, manager?: EntityManager): Promise<Building> {
     return translateConstraintViolations(
       () =>
-        this.buildings.insert({
-          name: input.name.trim(),
-          address: input.address.trim(),
-          city: input.city.trim(),
-          ownerId: input.ownerId,
-          umbrellaId: input.umbrellaId,
-          kind: input.kind,
-          useStart: input.useStart,
-          useEnd,
-          invoicePrefix: input.invoicePrefix,
-          ownerSince: null,
-        }),
-      { uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix) },
+        this.buildings.insert(
+          {
+            name: input.name.trim(),
+            address: input.address.trim(),
+            city: input.city.trim(),
+            ownerId: input.ownerId,
+            umbrellaId: input.umbrellaId,
+            kind: input.kind,
+            useStart: input.useStart,
+            useEnd: input.useEnd ?? null,
+            invoicePrefix: input.invoicePrefix,
+            ownerSince: null,
+            propertyId: input.propertyId ?? null,
+          },
+          manager,
+        ),
+      {
+        uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix),
+        fk_building_property: () =>
+          new RuleError(BUILDINGS_ERRORS.unknown_property, {}, [{ field: 'propertyId', message: 'names no property' }]),
+      },
     );
   }
 
@@ -61,6 +95,8 @@ export class BuildingsService {
     // Before the transaction: the embedded database has one connection, which the transaction holds.
     if (input.ownerId !== undefined) await this.organisations.requireOfKind(input.ownerId, 'owner', 'ownerId');
     if (input.umbrellaId !== undefined) await this.organisations.requireOfKind(input.umbrellaId, 'umbrella', 'umbrellaId');
+    if (input.umbrellaId !== undefined) requireOwnUmbrella(principal, input.umbrellaId);
+    await this.getVisible(id, principal);
     return translateConstraintViolations(
       () =>
         this.buildings.transaction(async (manager) => {
@@ -76,6 +112,7 @@ export class BuildingsService {
             ...(input.useStart !== undefined && { useStart: input.useStart }),
             ...(input.useEnd !== undefined && { useEnd: input.useEnd ?? null }),
             ...(input.invoicePrefix !== undefined && { invoicePrefix: input.invoicePrefix }),
+            ...(input.propertyId !== undefined && { propertyId: input.propertyId }),
           };
           const after = { ...before, ...change };
           if (after.kind === 'temporary' && after.useEnd === null) {
@@ -106,13 +143,18 @@ export class BuildingsService {
           }
           return after;
         }),
-      { uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix ?? '') },
+      {
+        uq_building_invoice_prefix: () => new InvoicePrefixTakenError(input.invoicePrefix ?? ''),
+        fk_building_property: () =>
+          new RuleError(BUILDINGS_ERRORS.unknown_property, {}, [{ field: 'propertyId', message: 'names no property' }]),
+      },
     );
   }
 
   /** Only while nothing refers to it (409 naming what does); the audit log keeps what it held. */
   async remove(id: string, principal: Principal): Promise<void> {
     requireCapability(principal, 'buildings.write');
+    await this.getVisible(id, principal);
     await translateConstraintViolations(
       () =>
         this.buildings.transaction(async (manager) => {
@@ -136,6 +178,12 @@ export class BuildingsService {
     const building = await this.buildings.findVisible(id, buildingScopeOf(principal));
     if (!building) throw new NotFoundError(BUILDINGS_ERRORS.building_not_found, { id });
     return building;
+  }
+
+  /** Whether this principal's building scope takes the building in (without a query when it takes in every one). */
+  async isVisible(id: string, principal: Principal): Promise<boolean> {
+    const scope = buildingScopeOf(principal);
+    return scope.kind === 'all' || (await this.buildings.findVisible(id, scope)) !== null;
   }
 
   /**
@@ -179,5 +227,13 @@ export class BuildingsService {
   /** The ids of every building this principal may see, for a client to offer only what works. */
   visibleIds(principal: Principal): Promise<string[]> {
     return this.buildings.findVisibleIds(buildingScopeOf(principal));
+  }
+}
+
+/** An umbrella's staff let buildings to their own umbrella only; the installation's admins to any. */
+function requireOwnUmbrella(principal: Principal, umbrellaId: string): void {
+  const own = staffUmbrellaOf(principal);
+  if (own !== null && own !== umbrellaId) {
+    throw new RuleError(BUILDINGS_ERRORS.umbrella_not_yours, {}, [{ field: 'umbrellaId', message: 'must be your own umbrella' }]);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { mayReadTenantRecord, requireCapability } from '../../common/auth/access-policy.js';
+import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
@@ -112,7 +112,7 @@ export class MandatesService {
   async get(id: string, principal: Principal): Promise<MandateView> {
     requireCapability(principal, 'mandates.read');
     const mandate = await this.repository.findMandate(id);
-    if (!mandate || !mayReadTenantRecord(principal, mandate.tenantId))
+    if (!mandate || !(await this.tenants.mayRead(mandate.tenantId, principal)))
       throw new NotFoundError(DIRECT_DEBIT_ERRORS.mandate_not_found, { id });
     return { mandate, amendments: (await this.repository.amendmentsOf([id])).get(id)! };
   }

@@ -36,8 +36,9 @@ interface FloorOverviewRow {
 export class FloorsRepository {
   constructor(@InjectRepository(Floor) private readonly floors: Repository<Floor>) {}
 
-  insert(values: Omit<Floor, 'id'>): Promise<Floor> {
-    return this.floors.save(this.floors.create(values));
+  insert(values: Omit<Floor, 'id'>, manager?: EntityManager): Promise<Floor> {
+    const repository = manager ? manager.getRepository(Floor) : this.floors;
+    return repository.save(repository.create(values));
   }
 
   findById(id: string): Promise<Floor | null> {

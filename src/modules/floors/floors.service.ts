@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
@@ -30,6 +31,19 @@ export class FloorsService {
     await this.buildings.getVisible(buildingId, principal);
     return translateConstraintViolations(
       () => this.floors.insert({ buildingId, level: input.level, name: input.name?.trim() ?? null, theme: input.theme?.trim() ?? null }),
+      { uq_floor_building_level: () => new FloorLevelTakenError(input.level) },
+    );
+  }
+
+  /** Floors of a building made in the caller's transaction (a tender's conversion drafts them from the property's floors). */
+  async createIn(manager: EntityManager, buildingId: string, input: CreateFloorDto, principal: Principal): Promise<Floor> {
+    requireCapability(principal, 'buildings.write');
+    return translateConstraintViolations(
+      () =>
+        this.floors.insert(
+          { buildingId, level: input.level, name: input.name?.trim() ?? null, theme: input.theme?.trim() ?? null },
+          manager,
+        ),
       { uq_floor_building_level: () => new FloorLevelTakenError(input.level) },
     );
   }

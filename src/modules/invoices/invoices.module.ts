@@ -1,5 +1,6 @@
 import { FeatureModule } from '../../common/feature/feature-module.js';
 import { DocumentsModule } from '../../documents/documents.module.js';
+import { TenantsModule } from '../tenants/tenants.module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { CreditEntry, Invoice, InvoiceCounter, InvoiceLine, Payment, TenantCredit } from './invoice.entity.js';
@@ -21,7 +22,7 @@ import { IssueInvoiceService } from './issue-invoice.service.js';
   entities: [Invoice, InvoiceLine, Payment, TenantCredit, CreditEntry, InvoiceCounter, InvoiceRun, InvoiceRunItem],
   jobs: INVOICES_JOBS,
   config: INVOICING_CONFIG,
-  imports: [DocumentsModule, BuildingsModule, OrganisationsModule],
+  imports: [DocumentsModule, BuildingsModule, OrganisationsModule, TenantsModule],
   controllers: [InvoiceRunsController, InvoicesController, PaymentCorrectionsController],
   providers: [
     InvoicesRepository,

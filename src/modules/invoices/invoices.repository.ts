@@ -31,6 +31,8 @@ export interface InvoiceFilter {
   buildingId?: string;
   period?: string;
   tenantId?: string;
+  /** An umbrella's staff: only invoices of the umbrella's buildings. */
+  umbrellaId?: string;
   /** The year of the invoice date (the year in the invoice's number). */
   year?: number;
   /** `overdue`: invoices (not credit notes) still open after their due date, as of `today`. */
@@ -369,11 +371,25 @@ export class InvoicesRepository {
     return byInvoice;
   }
 
+  /** Whether the umbrella rents the building (an umbrella's staff read only their own buildings' invoices). */
+  async isBuildingOfUmbrella(buildingId: string, umbrellaId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>('SELECT 1 FROM building_register WHERE building_id = $1 AND umbrella_id = $2', [
+      buildingId,
+      umbrellaId,
+    ]);
+    return rows.length > 0;
+  }
+
   async findPage(filter: InvoiceFilter, page: { limit: number; offset: number }): Promise<Page<Invoice>> {
     const query = this.dataSource.getRepository(Invoice).createQueryBuilder('invoice').where('TRUE');
     if (filter.buildingId) query.andWhere('invoice.building_id = :buildingId', { buildingId: filter.buildingId });
     if (filter.period) query.andWhere('invoice.period = :period', { period: filter.period });
     if (filter.tenantId) query.andWhere('invoice.tenant_id = :tenantId', { tenantId: filter.tenantId });
+    if (filter.umbrellaId) {
+      query.andWhere('invoice.building_id IN (SELECT building_id FROM building_register WHERE umbrella_id = :umbrellaId)', {
+        umbrellaId: filter.umbrellaId,
+      });
+    }
     if (filter.year !== undefined)
       query.andWhere('invoice.issue_date BETWEEN :yearStart AND :yearEnd', {
         yearStart: `${filter.year}-01-01`,

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { mayReadTenantRecord, requireCapability, tenantFilterOf } from '../../common/auth/access-policy.js';
+import { mayReadTenantRecord, requireCapability, staffUmbrellaOf, tenantFilterOf } from '../../common/auth/access-policy.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { addDays, yearOf } from '../../common/dates.js';
@@ -45,14 +45,18 @@ export class InvoicesService {
     requireCapability(principal, 'invoices.read');
     const scope = tenantFilterOf(principal, filter.tenantId);
     if (!scope) return { items: [], total: 0 };
-    return this.invoices.findPage({ ...filter, tenantId: scope.tenantId, today: this.clock.today() }, page);
+    return this.invoices.findPage({ ...filter, ...scope, today: this.clock.today() }, page);
   }
 
   /** Another tenant's invoice answers as unknown, so its existence is not confirmed. */
   async getVisible(id: string, principal: Principal): Promise<Invoice> {
     requireCapability(principal, 'invoices.read');
     const invoice = await this.invoices.findInvoice(id);
-    if (!invoice || !mayReadTenantRecord(principal, invoice.tenantId)) throw new NotFoundError(INVOICES_ERRORS.invoice_not_found, { id });
+    const umbrellaId = staffUmbrellaOf(principal);
+    const withinUmbrella =
+      umbrellaId !== null && invoice !== null && (await this.invoices.isBuildingOfUmbrella(invoice.buildingId, umbrellaId));
+    if (!invoice || !mayReadTenantRecord(principal, invoice.tenantId, withinUmbrella))
+      throw new NotFoundError(INVOICES_ERRORS.invoice_not_found, { id });
     return invoice;
   }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { mayReadTenantRecord, requireCapability } from '../../common/auth/access-policy.js';
+import { requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
+import { TenantsService } from '../tenants/tenants.service.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { ConflictError, InputError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
@@ -36,12 +37,13 @@ export class PaymentCorrectionsService {
     private readonly invoicesService: InvoicesService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly tenants: TenantsService,
   ) {}
 
   /** The tenant itself and staff; anyone else gets 404, as for an unknown tenant. */
   async balance(tenantId: string, principal: Principal): Promise<TenantBalance> {
     requireCapability(principal, 'invoices.read');
-    if (!mayReadTenantRecord(principal, tenantId) || !(await this.invoices.tenantExists(tenantId))) {
+    if (!(await this.tenants.mayRead(tenantId, principal)) || !(await this.invoices.tenantExists(tenantId))) {
       throw new NotFoundError(TENANTS_ERRORS.tenant_not_found, { id: tenantId });
     }
     const [credit, owed] = await Promise.all([this.invoices.creditOf(tenantId), this.invoices.owedBy(tenantId, this.clock.today())]);

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
-import { mayReadTenantRecord, requireCapability } from '../../common/auth/access-policy.js';
+import { requireCapability } from '../../common/auth/access-policy.js';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
 import type { LeaseNotice } from './lease-notice.entity.js';
 import { LEASES_ERRORS } from './leases.errors.js';
 import { LeasesRepository } from './leases.repository.js';
+import { LeasesService } from './leases.service.js';
 
 /** The letters of notices to vacate: recorded by `LeasesService.end`, rendered by the handover that gave them. */
 @Injectable()
@@ -14,6 +15,7 @@ export class LeaseNoticesService {
   constructor(
     private readonly leases: LeasesRepository,
     private readonly documents: DocumentsService,
+    private readonly leasesService: LeasesService,
   ) {}
 
   /** The notice letter of a lease: for admins and the lease's own tenant. */
@@ -21,7 +23,7 @@ export class LeaseNoticesService {
     requireCapability(principal, 'leases.read');
     const notice = await this.leases.findNotice(leaseId);
     if (!notice) throw new NotFoundError(LEASES_ERRORS.notice_not_found, { id: leaseId });
-    if (!mayReadTenantRecord(principal, (await this.leases.findById(leaseId))?.tenantId ?? null))
+    if (!(await this.leasesService.mayRead(await this.leases.findById(leaseId), principal)))
       throw new NotFoundError(LEASES_ERRORS.notice_not_found, { id: leaseId });
     if (!notice.documentId) throw new ConflictError(LEASES_ERRORS.notice_not_ready);
     return this.documents.read(notice.documentId);
@@ -30,7 +32,7 @@ export class LeaseNoticesService {
   /** The notice to vacate given on a lease, or null when none was; for admins and the lease's own tenant. */
   async noticeOf(leaseId: string, principal: Principal): Promise<LeaseNotice | null> {
     requireCapability(principal, 'leases.read');
-    if (!mayReadTenantRecord(principal, (await this.leases.findById(leaseId))?.tenantId ?? null))
+    if (!(await this.leasesService.mayRead(await this.leases.findById(leaseId), principal)))
       throw new NotFoundError(LEASES_ERRORS.lease_not_found, { id: leaseId });
     return this.leases.findNotice(leaseId);
   }

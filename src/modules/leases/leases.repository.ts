@@ -21,6 +21,8 @@ export type NewLeaseNotice = Omit<LeaseNotice, 'documentId'>;
 export interface LeaseFilter {
   buildingId?: string;
   tenantId?: string;
+  /** An umbrella's staff: only leases in the umbrella's buildings. */
+  umbrellaId?: string;
   status?: LeaseStatus;
   /** Only leases whose end date lies before this day. */
   endingBefore?: string;
@@ -111,6 +113,11 @@ export class LeasesRepository {
     const query = this.leases.createQueryBuilder('lease').where('TRUE');
     if (filter.buildingId) query.andWhere('lease.building_id = :buildingId', { buildingId: filter.buildingId });
     if (filter.tenantId) query.andWhere('lease.tenant_id = :tenantId', { tenantId: filter.tenantId });
+    if (filter.umbrellaId) {
+      query.andWhere('lease.building_id IN (SELECT building_id FROM building_register WHERE umbrella_id = :umbrellaId)', {
+        umbrellaId: filter.umbrellaId,
+      });
+    }
     if (filter.status === 'upcoming') query.andWhere('lease.start_date > :today', { today: filter.today });
     if (filter.status === 'ended') query.andWhere('lease.end_date < :today', { today: filter.today });
     if (filter.status === 'active') {

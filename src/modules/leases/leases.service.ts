@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
-import { mayReadTenantRecord, requireCapability, tenantFilterOf } from '../../common/auth/access-policy.js';
+import { mayReadTenantRecord, requireCapability, staffUmbrellaOf, tenantFilterOf } from '../../common/auth/access-policy.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
@@ -136,8 +136,15 @@ export class LeasesService {
   async getVisible(id: string, principal: Principal): Promise<LeaseView> {
     requireCapability(principal, 'leases.read');
     const lease = await this.leases.findById(id);
-    if (!lease || !mayReadTenantRecord(principal, lease.tenantId)) throw new NotFoundError(LEASES_ERRORS.lease_not_found, { id });
+    if (!lease || !(await this.mayRead(lease, principal))) throw new NotFoundError(LEASES_ERRORS.lease_not_found, { id });
     return this.view(lease);
+  }
+
+  /** The tenant's own lease, or for staff any (an umbrella's staff those in its buildings). */
+  async mayRead(lease: { tenantId: string; buildingId: string } | null, principal: Principal): Promise<boolean> {
+    if (lease === null) return mayReadTenantRecord(principal, null);
+    const withinUmbrella = staffUmbrellaOf(principal) !== null && (await this.buildings.isVisible(lease.buildingId, principal));
+    return mayReadTenantRecord(principal, lease.tenantId, withinUmbrella);
   }
 
   async list(query: ListLeasesQueryDto, principal: Principal): Promise<Page<LeaseView>> {
@@ -145,7 +152,7 @@ export class LeasesService {
     requireCapability(principal, 'leases.read');
     const scope = tenantFilterOf(principal, tenantId);
     if (!scope) return { items: [], total: 0 };
-    const filter = { buildingId, tenantId: scope.tenantId, status, endingBefore, today: this.clock.today() };
+    const filter = { buildingId, ...scope, status, endingBefore, today: this.clock.today() };
     const page = await this.leases.findPage(filter, { limit, offset });
     const revisions = await this.leases.revisionsOf(page.items.map((lease) => lease.id));
     const publicCounters = await this.spaces.publicCounterIds(page.items.map((lease) => lease.spaceId));

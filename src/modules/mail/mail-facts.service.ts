@@ -48,6 +48,14 @@ export class MailFacts {
     return { recipients, buildingName };
   }
 
+  /** The users of an organisation in a role (an owner's staff), oldest first. */
+  async organisationUsers(organisationId: string, role: 'owner' | 'municipality', manager?: EntityManager): Promise<Recipient[]> {
+    const recipients: Recipient[] = [];
+    for (const userId of await this.repository.organisationUserIds(organisationId, role, manager))
+      recipients.push(await this.user(userId, manager));
+    return recipients;
+  }
+
   async user(userId: string, manager?: EntityManager): Promise<Recipient> {
     const user = await this.repository.userContact(userId, manager);
     return { address: user.email, name: user.name, language: user.language ?? 'nl', userId, tenantId: user.tenantId };

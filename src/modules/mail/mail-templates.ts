@@ -192,6 +192,31 @@ export const TEMPLATES = {
       ],
     }),
   },
+  'vacancy-report-due': {
+    legal: true,
+    nl: (p) => ({
+      subject: `Leegstandsmelding verplicht: ${text(p.propertyName)}`,
+      paragraphs: [
+        `Beste ${text(p.name)},`,
+        `${text(p.address)} staat sinds ${day(p.vacantSince, 'nl')} leeg. Volgens de leegstandverordening moest u dit uiterlijk ${day(p.reportDueOn, 'nl')} melden bij de gemeente.`,
+        p.fineCents === null || p.fineCents === undefined
+          ? 'Doe de melding zo snel mogelijk via uw overzicht van panden.'
+          : `Wie niet meldt, riskeert een boete van ${euros(p.fineCents, 'nl')}. Doe de melding zo snel mogelijk via uw overzicht van panden.`,
+      ],
+      link: { label: 'Naar mijn panden', url: 'url' },
+    }),
+    en: (p) => ({
+      subject: `Vacancy report required: ${text(p.propertyName)}`,
+      paragraphs: [
+        `Dear ${text(p.name)},`,
+        `${text(p.address)} has been empty since ${day(p.vacantSince, 'en')}. Under the vacancy bylaw you had to report this to the municipality by ${day(p.reportDueOn, 'en')}.`,
+        p.fineCents === null || p.fineCents === undefined
+          ? 'Please file the report as soon as you can from your list of properties.'
+          : `Not reporting risks a fine of ${euros(p.fineCents, 'en')}. Please file the report as soon as you can from your list of properties.`,
+      ],
+      link: { label: 'Go to my properties', url: 'url' },
+    }),
+  },
   'report-ready': {
     legal: false,
     nl: (p) => ({

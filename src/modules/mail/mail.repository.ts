@@ -180,6 +180,14 @@ export class MailRepository {
     return { userIds: users.map((user) => user.user_id), buildingName: building?.name ?? '' };
   }
 
+  async organisationUserIds(organisationId: string, role: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.query<{ user_id: string }[]>(
+      `SELECT user_id FROM user_contact WHERE role = $2 AND organisation_id = $1 ORDER BY created_at, user_id`,
+      [organisationId, role],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
   async userContact(
     userId: string,
     manager: EntityManager = this.dataSource.manager,

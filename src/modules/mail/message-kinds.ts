@@ -73,6 +73,20 @@ export const MESSAGE_KINDS: { [T in EventType]?: MessageKind<T> } = {
     const { to, params } = await facts.offer(payload.applicationId, payload.floorId, payload.replyBy, manager);
     return [{ to, template: 'offer-made', params }];
   },
+  // The statutory clock: the owner's users are told the report is due (and what not reporting may cost).
+  'vacancy.report_due': async ({ payload }, { facts, manager }) =>
+    (await facts.organisationUsers(payload.ownerId, 'owner', manager)).map((to) => ({
+      to,
+      template: 'vacancy-report-due' as const,
+      params: {
+        propertyName: payload.propertyName,
+        address: payload.address,
+        vacantSince: payload.vacantSince,
+        reportDueOn: payload.reportDueOn,
+        fineCents: payload.fineCents,
+        url: facts.link('/owner/properties'),
+      },
+    })),
   'report.completed': async ({ entityId, payload }, { facts, manager }) => {
     const requester = await facts.reportRequester(entityId, manager);
     if (!requester) return [];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { BuildingFinance, Investment } from './owner-finance.entity.js';
 
 export interface InvestmentView {
@@ -16,8 +16,8 @@ export class OwnerFinanceRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Replaces the building's finance and its investment ledger, together. */
-  replace(finance: BuildingFinance, investments: Omit<Investment, 'id' | 'buildingId'>[]): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+  replace(finance: BuildingFinance, investments: Omit<Investment, 'id' | 'buildingId'>[], outer?: EntityManager): Promise<void> {
+    const work = async (manager: EntityManager) => {
       await manager.upsert(BuildingFinance, finance, ['buildingId']);
       await manager.delete(Investment, { buildingId: finance.buildingId });
       if (investments.length > 0)
@@ -25,7 +25,8 @@ export class OwnerFinanceRepository {
           Investment,
           investments.map((investment) => ({ ...investment, buildingId: finance.buildingId })),
         );
-    });
+    };
+    return outer ? work(outer) : this.dataSource.transaction(work);
   }
 
   findFinance(buildingId: string): Promise<BuildingFinance | null> {

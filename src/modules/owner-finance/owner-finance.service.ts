@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { mayReadOwnershipPeriod, requireCapability } from '../../common/auth/access-policy.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
@@ -37,6 +38,20 @@ export class OwnerFinanceService {
       input.investments.map((investment) => ({ ...investment, description: investment.description.trim() })),
     );
     return this.get(buildingId, principal);
+  }
+
+  /**
+   * A new building's finance, set in the caller's transaction (a tender's conversion): the caller vouches
+   * for the building and the investing organisations.
+   */
+  async putIn(manager: EntityManager, buildingId: string, input: PutFinanceDto, principal: Principal): Promise<void> {
+    requireCapability(principal, 'owner-finance.write');
+    const { headLeaseRentYearCents, loanPrincipalCents, interestRateBps } = input;
+    await this.repository.replace(
+      { buildingId, headLeaseRentYearCents, loanPrincipalCents, interestRateBps },
+      input.investments.map((investment) => ({ ...investment, description: investment.description.trim() })),
+      manager,
+    );
   }
 
   async get(buildingId: string, principal: Principal): Promise<FinanceResponseDto> {

@@ -60,13 +60,27 @@ export class TenantsRepository {
     await manager.getRepository(Tenant).delete({ id });
   }
 
+  /** Whether the tenant is tied (lease, band assessment, group allocation) to a building the umbrella rents. */
+  async isTiedToUmbrella(tenantId: string, umbrellaId: string): Promise<boolean> {
+    const found = await this.tenants
+      .createQueryBuilder('tenant')
+      .where('tenant.id = :tenantId', { tenantId })
+      .andWhere(TIED_TO_UMBRELLA, { umbrellaId })
+      .getCount();
+    return found > 0;
+  }
+
   /**
    * Tenants, optionally only those tied to a building by a lease, a band assessment or a group
    * allocation (read from what leases, rent-bands and applications publish, so that tenants
    * import nothing of theirs), and only those whose name or e-mail contains `q` (any case).
    */
-  async findPage(filter: { buildingId?: string; q?: string }, page: { limit: number; offset: number }): Promise<Page<Tenant>> {
+  async findPage(
+    filter: { buildingId?: string; q?: string; umbrellaId?: string },
+    page: { limit: number; offset: number },
+  ): Promise<Page<Tenant>> {
     const query = this.tenants.createQueryBuilder('tenant').where('TRUE');
+    if (filter.umbrellaId) query.andWhere(TIED_TO_UMBRELLA, { umbrellaId: filter.umbrellaId });
     if (filter.buildingId) {
       query.andWhere(
         `(EXISTS (SELECT 1 FROM lease_terms l WHERE l.tenant_id = tenant.id AND l.building_id = :buildingId)
@@ -89,3 +103,11 @@ export class TenantsRepository {
     return { items, total };
   }
 }
+
+/** A tenant belongs to an umbrella through its buildings: a lease, a band assessment or a group allocation there. */
+const TIED_TO_UMBRELLA = `EXISTS (
+  SELECT 1 FROM building_register b
+   WHERE b.umbrella_id = :umbrellaId
+     AND (EXISTS (SELECT 1 FROM lease_terms l WHERE l.tenant_id = tenant.id AND l.building_id = b.building_id)
+          OR EXISTS (SELECT 1 FROM assessed_tenant a WHERE a.tenant_id = tenant.id AND a.building_id = b.building_id)
+          OR EXISTS (SELECT 1 FROM allocated_tenant g WHERE g.tenant_id = tenant.id AND g.building_id = b.building_id)))`;

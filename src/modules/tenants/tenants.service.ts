@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { mayReadTenantRecord, ownTenantOf, requireCapability } from '../../common/auth/access-policy.js';
+import { mayReadTenantRecord, ownTenantOf, requireCapability, staffUmbrellaOf } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
@@ -76,6 +76,7 @@ export class TenantsService {
   async update(id: string, input: UpdateTenantDto, principal: Principal): Promise<Tenant> {
     requireCapability(principal, 'tenants.write');
     requireCorrection(input, ['discipline', 'postcode', 'kvkNumber', 'vatNumber', 'address', 'peppolId']);
+    await this.getVisible(id, principal);
     return this.correct(id, input, principal);
   }
 
@@ -127,6 +128,7 @@ export class TenantsService {
   /** Only while nothing refers to it (409 naming what does); the audit log keeps what it held. */
   async remove(id: string, principal: Principal): Promise<void> {
     requireCapability(principal, 'tenants.write');
+    await this.getVisible(id, principal);
     await translateConstraintViolations(
       () =>
         this.tenants.transaction(async (manager) => {
@@ -148,8 +150,15 @@ export class TenantsService {
   async getVisible(id: string, principal: Principal): Promise<Tenant> {
     requireCapability(principal, 'tenants.read');
     const tenant = await this.tenants.findById(id);
-    if (!tenant || !mayReadTenantRecord(principal, id)) throw new NotFoundError(TENANTS_ERRORS.tenant_not_found, { id });
+    if (!tenant || !(await this.mayRead(id, principal))) throw new NotFoundError(TENANTS_ERRORS.tenant_not_found, { id });
     return tenant;
+  }
+
+  /** Whether the principal may read this tenant's records: the policy, told whether the tenant lies within the caller's umbrella. */
+  async mayRead(tenantId: string | null, principal: Principal): Promise<boolean> {
+    const umbrellaId = staffUmbrellaOf(principal);
+    const withinUmbrella = umbrellaId !== null && tenantId !== null && (await this.tenants.isTiedToUmbrella(tenantId, umbrellaId));
+    return mayReadTenantRecord(principal, tenantId, withinUmbrella);
   }
 
   /** The tenant a request body refers to; an unknown one breaks a rule of the request (422). */
@@ -165,7 +174,7 @@ export class TenantsService {
     principal: Principal,
   ): Promise<Page<Tenant>> {
     requireCapability(principal, 'tenants.list');
-    return this.tenants.findPage(filter, page);
+    return this.tenants.findPage({ ...filter, umbrellaId: staffUmbrellaOf(principal) ?? undefined }, page);
   }
 }
 

@@ -29,6 +29,11 @@ const ORGANISATION_KIND_OF_ROLE: Partial<Record<User['role'], OrganisationKind>>
   municipality: 'municipality',
 };
 
+/** An admin with an organisation is an umbrella's staff (see the access policy), so its organisation is an umbrella. */
+function organisationKindOf(role: User['role']): OrganisationKind | null {
+  return role === 'admin' ? 'umbrella' : (ORGANISATION_KIND_OF_ROLE[role] ?? null);
+}
+
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger('UsersService');
@@ -63,7 +68,8 @@ export class UsersService implements OnApplicationBootstrap {
     requireCapability(principal, 'users.write');
     const requiredKind = ORGANISATION_KIND_OF_ROLE[input.role] ?? null;
     if (requiredKind && !input.organisationId) throw new RoleNeedsOrganisationError(input.role, requiredKind);
-    if (input.organisationId) await this.organisations.requireOfKind(input.organisationId, requiredKind, 'organisationId');
+    if (input.organisationId)
+      await this.organisations.requireOfKind(input.organisationId, organisationKindOf(input.role), 'organisationId');
     if (input.tenantId) await this.tenants.require(input.tenantId);
     const email = input.email.trim().toLowerCase();
     const passwordHash = await hashPassword(input.password);
@@ -118,7 +124,7 @@ export class UsersService implements OnApplicationBootstrap {
     const requiredKind = ORGANISATION_KIND_OF_ROLE[role] ?? null;
     if (requiredKind && !organisationId) throw new RoleNeedsOrganisationError(role, requiredKind);
     if (input.role !== undefined || input.organisationId !== undefined) {
-      if (organisationId) await this.organisations.requireOfKind(organisationId, requiredKind, 'organisationId');
+      if (organisationId) await this.organisations.requireOfKind(organisationId, organisationKindOf(role), 'organisationId');
     }
     if (input.tenantId) await this.tenants.require(input.tenantId);
     const change = {

@@ -1,3 +1,4 @@
+import { TENDERS_EN } from './tenders.js';
 import { CITY_EN } from './city.js';
 import { COLLECTING_EN } from './collecting.js';
 import { MAIL_EN } from './mail.js';
@@ -326,4 +327,5 @@ export const EN: Record<MessageKey, string> = {
   ...CITY_EN,
   ...TIME_EN,
   ...MAIL_EN,
+  ...TENDERS_EN,
 };

@@ -1,3 +1,4 @@
+import { TENDERS_NL } from './tenders.js';
 import { CITY_NL } from './city.js';
 import { COLLECTING_NL } from './collecting.js';
 import { MAIL_NL } from './mail.js';
@@ -318,6 +319,6 @@ export const WORKSPACE_NL = {
 } as const;
 
 /** Every page's messages: the workspace's and each portal's (their own files, in both languages). */
-export const NL = { ...WORKSPACE_NL, ...COLLECTING_NL, ...MAKER_NL, ...OWNER_NL, ...CITY_NL, ...TIME_NL, ...MAIL_NL };
+export const NL = { ...WORKSPACE_NL, ...COLLECTING_NL, ...MAKER_NL, ...OWNER_NL, ...CITY_NL, ...TIME_NL, ...MAIL_NL, ...TENDERS_NL };
 
 export type MessageKey = keyof typeof NL;

@@ -12,9 +12,10 @@ export class BuildingResponseDto {
   @ApiProperty({ format: 'date' }) useStart!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) useEnd!: string | null;
   @ApiProperty() invoicePrefix!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The property this use is of' }) propertyId!: string | null;
 }
 
 export function toBuildingResponse(building: Building): BuildingResponseDto {
-  const { id, name, address, city, ownerId, umbrellaId, kind, useStart, useEnd, invoicePrefix } = building;
-  return { id, name, address, city, ownerId, umbrellaId, kind, useStart, useEnd, invoicePrefix };
+  const { id, name, address, city, ownerId, umbrellaId, kind, useStart, useEnd, invoicePrefix, propertyId } = building;
+  return { id, name, address, city, ownerId, umbrellaId, kind, useStart, useEnd, invoicePrefix, propertyId };
 }

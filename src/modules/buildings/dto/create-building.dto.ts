@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/validators.js';
 import { BUILDING_KINDS, type BuildingKind } from '../building.entity.js';
 
@@ -43,4 +43,9 @@ export class CreateBuildingDto {
   @ApiProperty({ example: 'VKG', description: '2–8 capital letters or digits, starting with a letter; unique' })
   @Matches(/^[A-Z][A-Z0-9]{1,7}$/, { message: 'invoicePrefix must be 2–8 capital letters or digits, starting with a letter' })
   invoicePrefix!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The property (the real estate) this use is of' })
+  @IsOptional()
+  @IsUUID()
+  propertyId?: string;
 }

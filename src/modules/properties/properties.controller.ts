@@ -1,0 +1,201 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Can, CurrentPrincipal, Public } from '../../common/auth/decorators.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { COMMON_ERRORS } from '../../common/errors/common.errors.js';
+import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
+import { ApiPage } from '../../common/pagination/api-page.decorator.js';
+import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { ORGANISATIONS_ERRORS } from '../organisations/organisations.errors.js';
+import { CreatePropertyDto, PropertyFilterDto } from './dto/property.dto.js';
+import {
+  PropertyResponseDto,
+  PublicPropertyResponseDto,
+  toPropertyResponse,
+  toPublicPropertyResponse,
+  toVacancyPeriodResponse,
+  VacancyPeriodResponseDto,
+} from './dto/property.response.dto.js';
+import { OpenVacancyDto } from './dto/vacancy-period.dto.js';
+import { SignalDto } from './dto/vacancy-file.dto.js';
+import {
+  InterimUseResponseDto,
+  NoticeWarningResponseDto,
+  NoticeWarningsQueryDto,
+  RecordInterimUseDto,
+  toInterimUseResponse,
+  toNoticeWarningResponse,
+} from './dto/interim-use.dto.js';
+import { PROPERTIES_ERRORS } from './properties.errors.js';
+import { PropertiesService } from './properties.service.js';
+
+@ApiTags('properties')
+@ApiBearerAuth()
+@Controller('api/properties')
+export class PropertiesController {
+  constructor(private readonly properties: PropertiesService) {}
+
+  @Post()
+  @Can('properties.write')
+  @ApiOperation({
+    summary: 'Register a property',
+    description:
+      'A building as real estate, with its floors (total and vacant m²). An owner registers its own; the municipality one in its city for any owner; admins any. ' +
+      "Vacant m² over a floor's total is 422 with the floor named.",
+  })
+  @ApiErrors(
+    ORGANISATIONS_ERRORS.unknown_owner,
+    PROPERTIES_ERRORS.owner_required,
+    PROPERTIES_ERRORS.outside_city,
+    PROPERTIES_ERRORS.vacant_over_total,
+    PROPERTIES_ERRORS.duplicate_floor,
+    PROPERTIES_ERRORS.coordinates_incomplete,
+    PROPERTIES_ERRORS.bag_id_taken,
+  )
+  @ApiCreatedResponse({ type: PropertyResponseDto })
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreatePropertyDto): Promise<PropertyResponseDto> {
+    return toPropertyResponse(await this.properties.create(body, principal));
+  }
+
+  @Get()
+  @Can('properties.read')
+  @ApiOperation({
+    summary: 'The property register',
+    description:
+      'The properties you may see in full, by name: admins all, an owner its own, the municipality those in its city. ' +
+      'Filters: district, status of the open vacancy file (`let`: none open), whole months vacant, vacant m².',
+  })
+  @ApiPage(PropertyResponseDto)
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() page: PageQueryDto,
+    @Query() filter: PropertyFilterDto,
+  ): Promise<Page<PropertyResponseDto>> {
+    return mapPage(await this.properties.list(filter, page, principal), toPropertyResponse);
+  }
+
+  @Get(':id')
+  @Can('properties.read')
+  @ApiOperation({ summary: 'One property', description: 'With its floors and open vacancy period; 404 when you may not see it.' })
+  @ApiOkResponse({ type: PropertyResponseDto })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+  ): Promise<PropertyResponseDto> {
+    return toPropertyResponse(await this.properties.get(id, principal));
+  }
+
+  @Get(':id/vacancies')
+  @Can('properties.read')
+  @ApiOperation({ summary: "A property's vacancy periods", description: 'Latest first.' })
+  @ApiOkResponse({ type: [VacancyPeriodResponseDto] })
+  async vacancies(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+  ): Promise<VacancyPeriodResponseDto[]> {
+    return (await this.properties.vacancies(id, principal)).map(toVacancyPeriodResponse);
+  }
+
+  @Post(':id/vacancies')
+  @Can('properties.write')
+  @ApiOperation({
+    summary: 'Record a vacancy',
+    description:
+      "Since when the property stands empty (not after today), why, the owner's prospects and when it is available for interim use (`availableUntil` after `availableFrom`). One open period per property (409).",
+  })
+  @ApiErrors(
+    PROPERTIES_ERRORS.vacancy_in_future,
+    PROPERTIES_ERRORS.availability_invalid,
+    PROPERTIES_ERRORS.vacancy_already_open,
+    PROPERTIES_ERRORS.vacancy_before_previous,
+  )
+  @ApiCreatedResponse({ type: VacancyPeriodResponseDto })
+  async openVacancy(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+    @Body() body: OpenVacancyDto,
+  ): Promise<VacancyPeriodResponseDto> {
+    return toVacancyPeriodResponse(await this.properties.openVacancy(id, body, principal));
+  }
+
+  @Post(':id/signals')
+  @Can('vacancy-files.decide')
+  @ApiOperation({
+    summary: "Record a neighbour's signal",
+    description:
+      'The city opens a vacancy period from a signal; who reported it is never stored. The reason stays `unknown` until the owner reports.',
+  })
+  @ApiErrors(PROPERTIES_ERRORS.vacancy_in_future, PROPERTIES_ERRORS.vacancy_already_open, PROPERTIES_ERRORS.vacancy_before_previous)
+  @ApiCreatedResponse({ type: VacancyPeriodResponseDto })
+  async signal(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+    @Body() body: SignalDto,
+  ): Promise<VacancyPeriodResponseDto> {
+    return toVacancyPeriodResponse(await this.properties.recordSignal(id, body, principal));
+  }
+
+  @Get(':id/interim-uses')
+  @Can('properties.read')
+  @ApiOperation({ summary: "A property's interim uses", description: 'Guardianship and temporary lettings, by start.' })
+  @ApiOkResponse({ type: [InterimUseResponseDto] })
+  async interimUses(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+  ): Promise<InterimUseResponseDto[]> {
+    return (await this.properties.interimUses(id, principal)).map(toInterimUseResponse);
+  }
+
+  @Post(':id/interim-uses')
+  @Can('properties.write')
+  @ApiOperation({
+    summary: 'Record an interim use',
+    description:
+      "Guardianship (a loan for use, 28 days' notice unless stated) or a temporary letting under a Leegstandwet permit (its reference and end required).",
+  })
+  @ApiErrors(PROPERTIES_ERRORS.interim_use_period_invalid, PROPERTIES_ERRORS.letting_needs_permit)
+  @ApiCreatedResponse({ type: InterimUseResponseDto })
+  async recordInterimUse(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+    @Body() body: RecordInterimUseDto,
+  ): Promise<InterimUseResponseDto> {
+    return toInterimUseResponse(await this.properties.recordInterimUse(id, body, principal));
+  }
+
+  @Get(':id/notice-warnings')
+  @Can('properties.read')
+  @ApiOperation({
+    summary: 'Interim uses in the way of a planned start',
+    description:
+      "For a broedplaats planned to start on `start`: the interim uses that notice given today would not end in time (a guardianship's 28 days) or whose permit runs past it. Empty: nothing in the way.",
+  })
+  @ApiErrors(COMMON_ERRORS.validation_failed)
+  @ApiOkResponse({ type: [NoticeWarningResponseDto] })
+  async noticeWarnings(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+    @Query() query: NoticeWarningsQueryDto,
+  ): Promise<NoticeWarningResponseDto[]> {
+    return (await this.properties.noticeWarnings(id, query.start, principal)).map(toNoticeWarningResponse);
+  }
+}
+
+/** Properties published as public, for anyone: address, m² and availability only. */
+@ApiTags('properties')
+@Controller('api/public/properties')
+export class PublicPropertiesController {
+  constructor(private readonly properties: PropertiesService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({
+    summary: 'Available properties (public)',
+    description: 'Properties their owner published: address, m² and availability. Never the owner, the reason of vacancy or the file.',
+  })
+  @ApiPage(PublicPropertyResponseDto)
+  async list(@Query() page: PageQueryDto, @Query() filter: PropertyFilterDto): Promise<Page<PublicPropertyResponseDto>> {
+    return mapPage(await this.properties.listPublic(filter, page), toPublicPropertyResponse);
+  }
+}

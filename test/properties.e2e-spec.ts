@@ -1,0 +1,181 @@
+import { FixedClock } from '../src/common/clock/clock.js';
+import { VacancyFilesService } from '../src/modules/properties/vacancy-files.service.js';
+import { createBuilding, createOrganisation, createUser } from './helpers/factories.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+/**
+ * The property register: owners, the city and admins record properties and their vacancy; bad input is
+ * 422 naming the field; an owner never sees another owner's property; the public list carries only the
+ * address, m² and availability.
+ */
+describe('property register', () => {
+  const clock = FixedClock.on('2026-12-03');
+  let t: TestApp;
+  let owner: { Authorization: string };
+  let otherOwner: { Authorization: string };
+  let city: { Authorization: string };
+  let ownerId: string;
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock });
+    const organisation = await createOrganisation(t, { kind: 'owner' });
+    ownerId = organisation.id;
+    const other = await createOrganisation(t, { kind: 'owner' });
+    const municipality = await createOrganisation(t, { kind: 'municipality', city: 'Amsterdam' });
+    const login = async (overrides: Record<string, unknown>) => {
+      const user = await createUser(t, overrides);
+      return t.login(user.email, user.password);
+    };
+    owner = await login({ role: 'owner', organisationId: organisation.id });
+    otherOwner = await login({ role: 'owner', organisationId: other.id });
+    city = await login({ role: 'municipality', organisationId: municipality.id });
+  });
+  afterAll(() => t.close());
+
+  const office = (overrides: Record<string, unknown> = {}) => ({
+    name: 'Wibautstraat 129',
+    address: 'Wibautstraat 129',
+    postcode: '1091 GL',
+    city: 'Amsterdam',
+    district: 'Oost',
+    useCategory: 'office',
+    energyLabel: 'C',
+    floors: [
+      { level: 0, totalM2: 400, vacantM2: 400 },
+      { level: 1, totalM2: 650.5, vacantM2: 300 },
+    ],
+    ...overrides,
+  });
+
+  it('an owner registers its own property and records its vacancy', async () => {
+    const created = await t.http().post('/api/properties').set(owner).send(office());
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ownerId, totalM2: 1050.5, vacantM2: 700, publication: 'internal', openVacancy: null });
+    const vacancy = await t.http().post(`/api/properties/${created.body.id}/vacancies`).set(owner).send({
+      vacantSince: '2026-05-01',
+      reason: 'redevelopment',
+      ownerProspects: 'Housing from 2031',
+      availableFrom: '2027-01-01',
+      availableUntil: '2031-01-01',
+    });
+    expect(vacancy.status).toBe(201);
+    expect(vacancy.body).toMatchObject({ status: 'open', source: 'register', vacantSince: '2026-05-01' });
+    const again = await t
+      .http()
+      .post(`/api/properties/${created.body.id}/vacancies`)
+      .set(owner)
+      .send({ vacantSince: '2026-06-01', reason: 'no-tenant' });
+    expect(again.status).toBe(409);
+    const read = await t.http().get(`/api/properties/${created.body.id}`).set(owner);
+    expect(read.body.openVacancy).toMatchObject({ id: vacancy.body.id });
+  });
+
+  it('refuses bad input with 422 and the field', async () => {
+    const over = await t
+      .http()
+      .post('/api/properties')
+      .set(owner)
+      .send(office({ floors: [{ level: 0, totalM2: 100, vacantM2: 120 }] }));
+    expect(over.status).toBe(422);
+    expect(over.body.details).toEqual([expect.objectContaining({ field: 'floors.0.vacantM2' })]);
+    const property = (await t.http().post('/api/properties').set(owner).send(office())).body as { id: string };
+    const future = await t
+      .http()
+      .post(`/api/properties/${property.id}/vacancies`)
+      .set(owner)
+      .send({ vacantSince: '2026-12-04', reason: 'no-tenant' });
+    expect(future.status).toBe(422);
+    expect(future.body.details).toEqual([expect.objectContaining({ field: 'vacantSince' })]);
+    const backwards = await t
+      .http()
+      .post(`/api/properties/${property.id}/vacancies`)
+      .set(owner)
+      .send({ vacantSince: '2026-01-01', reason: 'no-tenant', availableFrom: '2027-06-01', availableUntil: '2027-01-01' });
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.details).toEqual([expect.objectContaining({ field: 'availableUntil' })]);
+    const outside = await t
+      .http()
+      .post('/api/properties')
+      .set(city)
+      .send(office({ city: 'Utrecht', ownerId }));
+    expect(outside.status).toBe(422);
+  });
+
+  it("an owner never sees another owner's internal property; the city sees those in its city", async () => {
+    const property = (await t.http().post('/api/properties').set(owner).send(office())).body as { id: string };
+    expect((await t.http().get(`/api/properties/${property.id}`).set(otherOwner)).status).toBe(404);
+    const list = await t.http().get('/api/properties').set(otherOwner);
+    expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(property.id);
+    expect((await t.http().get(`/api/properties/${property.id}`).set(city)).status).toBe(200);
+    const forOther = await t.http().post('/api/properties').set(otherOwner).send(office({ ownerId }));
+    expect(forOther.status).toBe(403);
+  });
+
+  it('the public list carries only the address, m² and availability', async () => {
+    const property = (
+      await t
+        .http()
+        .post('/api/properties')
+        .set(owner)
+        .send(office({ publication: 'public', name: 'Public office' }))
+    ).body as {
+      id: string;
+    };
+    await t
+      .http()
+      .post(`/api/properties/${property.id}/vacancies`)
+      .set(owner)
+      .send({ vacantSince: '2026-02-01', reason: 'sale', ownerProspects: 'Secret plans', availableFrom: '2027-01-01' });
+    const list = await t.http().get('/api/public/properties');
+    expect(list.status).toBe(200);
+    const item = list.body.items.find((candidate: { id: string }) => candidate.id === property.id);
+    expect(item).toMatchObject({ address: 'Wibautstraat 129', vacantM2: 700, availableFrom: '2027-01-01' });
+    const text = JSON.stringify(list.body);
+    for (const field of ['ownerId', 'reason', 'ownerProspects', 'vacantSince', 'status', 'openVacancy', 'Secret plans', ownerId]) {
+      expect(text).not.toContain(field);
+    }
+    expect(list.body.items.every((candidate: { name: string }) => candidate.name === 'Public office')).toBe(true);
+  });
+
+  it("records guardianship and warns when a planned start falls inside the guardians' notice", async () => {
+    const property = (await t.http().post('/api/properties').set(owner).send(office())).body as { id: string };
+    const guardians = await t
+      .http()
+      .post(`/api/properties/${property.id}/interim-uses`)
+      .set(owner)
+      .send({ kind: 'guardianship', manager: 'Ad Hoc Beheer', startsOn: '2026-06-01' });
+    expect(guardians.status).toBe(201);
+    expect(guardians.body).toMatchObject({ noticeDays: 28, endsOn: null });
+    const permitless = await t
+      .http()
+      .post(`/api/properties/${property.id}/interim-uses`)
+      .set(owner)
+      .send({ kind: 'temporary-letting', manager: 'Owner', startsOn: '2026-06-01', endsOn: '2027-06-01' });
+    expect(permitless.status).toBe(422);
+    expect(permitless.body.details).toEqual([expect.objectContaining({ field: 'permitReference' })]);
+    // Today is 3 December: notice given today ends the guardianship on 31 December.
+    const tooSoon = await t.http().get(`/api/properties/${property.id}/notice-warnings`).query({ start: '2026-12-20' }).set(owner);
+    expect(tooSoon.body).toEqual([
+      { kind: 'guardianship', manager: 'Ad Hoc Beheer', giveNoticeBy: '2026-11-22', earliestEnd: '2026-12-31' },
+    ]);
+    expect((await t.http().get(`/api/properties/${property.id}/notice-warnings`).query({ start: '2027-01-15' }).set(owner)).body).toEqual(
+      [],
+    );
+    expect(
+      (await t.http().get(`/api/properties/${property.id}/notice-warnings`).query({ start: '2027-01-15' }).set(otherOwner)).status,
+    ).toBe(404);
+  });
+
+  it("opens a new vacancy period on the property when a building's use of it ends", async () => {
+    const property = (await t.http().post('/api/properties').set(t.admin).send(office({ ownerId }))).body as { id: string };
+    await createBuilding(t, { ownerId, propertyId: property.id, useStart: '2019-01-01', useEnd: '2026-11-30' });
+    const service = t.app.get(VacancyFilesService);
+    await service.markDue('2026-11-29');
+    expect((await t.http().get(`/api/properties/${property.id}/vacancies`).set(owner)).body).toEqual([]);
+    await service.markDue('2026-12-01');
+    await service.markDue('2026-12-02');
+    const periods = (await t.http().get(`/api/properties/${property.id}/vacancies`).set(owner)).body;
+    expect(periods).toEqual([
+      expect.objectContaining({ vacantSince: '2026-11-30', source: 'use-ended', reason: 'use-ended', status: 'open' }),
+    ]);
+  });
+});

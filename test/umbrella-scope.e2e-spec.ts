@@ -1,0 +1,122 @@
+import { FixedClock } from '../src/common/clock/clock.js';
+import { createBuilding, createUser, type Created } from './helpers/factories.js';
+import { invoiceMonth, invoicingBuilding, makerWithLease } from './helpers/maker.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+/**
+ * Umbrellas are scoped: an admin with an umbrella organisation is that umbrella's staff and sees only
+ * its buildings and the tenants, leases and invoices in them; another umbrella's answer as unknown
+ * (404), and lists show its own only. The installation's admin (no organisation) still sees all.
+ */
+describe('umbrella scope', () => {
+  let t: TestApp;
+  const clock = FixedClock.on('2012-03-01');
+  type Side = Awaited<ReturnType<typeof invoicingBuilding>> & {
+    maker: Awaited<ReturnType<typeof makerWithLease>>;
+    invoice: Created;
+    staff: { Authorization: string };
+  };
+  let a: Side;
+  let b: Side;
+
+  async function umbrellaWithInvoice(prefix: string): Promise<Side> {
+    const side = await invoicingBuilding(t, prefix);
+    const maker = await makerWithLease(t, side.building.id, side.floor.id);
+    await invoiceMonth(t, clock, side.building.id, '2012-03', '2012-03-01');
+    const invoice = (await t.http().get(`/api/invoices?tenantId=${maker.tenant.id}`).set(t.admin)).body.items[0] as Created;
+    const user = await createUser(t, { role: 'admin', organisationId: side.issuer.id });
+    return { ...side, maker, invoice, staff: await t.login(user.email, user.password) };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock });
+    a = await umbrellaWithInvoice('UMBA');
+    b = await umbrellaWithInvoice('UMBB');
+  });
+
+  afterAll(() => t.close());
+
+  it('answers another umbrella’s building, tenant, lease and invoice as unknown', async () => {
+    for (const path of [
+      `/api/buildings/${b.building.id}`,
+      `/api/tenants/${b.maker.tenant.id}`,
+      `/api/leases/${b.maker.lease.id}`,
+      `/api/invoices/${b.invoice.id}`,
+      `/api/buildings/${b.building.id}/floors`,
+      `/api/tenants/${b.maker.tenant.id}/mandates`,
+    ]) {
+      expect({ path, status: (await t.http().get(path).set(a.staff)).status }).toEqual({ path, status: 404 });
+    }
+    for (const path of [
+      `/api/buildings/${a.building.id}`,
+      `/api/tenants/${a.maker.tenant.id}`,
+      `/api/leases/${a.maker.lease.id}`,
+      `/api/invoices/${a.invoice.id}`,
+    ]) {
+      expect({ path, status: (await t.http().get(path).set(a.staff)).status }).toEqual({ path, status: 200 });
+    }
+    expect((await t.http().patch(`/api/buildings/${b.building.id}`).set(a.staff).send({ name: 'Taken over' })).status).toBe(404);
+    expect((await t.http().post(`/api/buildings/${b.building.id}/invoice-runs`).set(a.staff).send({ period: '2012-04' })).status).toBe(404);
+  });
+
+  it('lists only its own umbrella’s buildings, tenants, leases and invoices', async () => {
+    const ids = async (path: string) => ((await t.http().get(path).set(a.staff)).body.items as Created[]).map((item) => item.id);
+    expect(await ids('/api/buildings')).toEqual([a.building.id]);
+    expect(await ids('/api/tenants')).toEqual([a.maker.tenant.id]);
+    expect(await ids('/api/leases')).toEqual([a.maker.lease.id]);
+    expect(await ids('/api/invoices')).toEqual([a.invoice.id]);
+    expect(await ids(`/api/invoices?tenantId=${b.maker.tenant.id}`)).toEqual([]);
+    expect(await ids('/api/applications')).toEqual([]);
+    expect((await t.http().get('/api/me').set(a.staff)).body).toMatchObject({ buildingIds: [a.building.id] });
+  });
+
+  it('lets the installation’s admin see every umbrella, and keeps users and organisations its own', async () => {
+    const all = ((await t.http().get('/api/buildings').set(t.admin)).body.items as Created[]).map((item) => item.id);
+    expect(all).toEqual(expect.arrayContaining([a.building.id, b.building.id]));
+    expect((await t.http().get(`/api/invoices/${b.invoice.id}`).set(t.admin)).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/users')
+          .set(a.staff)
+          .send({ email: 'x@test.example', password: 'a-long-enough-password', name: 'X', role: 'admin' })
+      ).status,
+    ).toBe(403);
+    const { capabilities } = (await t.http().get('/api/me').set(a.staff)).body as { capabilities: string[] };
+    expect(capabilities).toEqual(expect.arrayContaining(['buildings.write', 'invoices.run', 'tenders.propose']));
+    for (const capability of ['users.write', 'organisations.write', 'audit.read', 'bank-statements.write'])
+      expect(capabilities).not.toContain(capability);
+    expect((await t.http().get('/api/bank-statements').set(a.staff)).status).toBe(403);
+  });
+
+  it('lets an umbrella’s staff let buildings to their own umbrella only', async () => {
+    const refused = await t
+      .http()
+      .post('/api/buildings')
+      .set(a.staff)
+      .send({
+        name: 'Elsewhere',
+        address: 'Dam 1',
+        city: 'Amsterdam',
+        kind: 'permanent',
+        useStart: '2012-01-01',
+        invoicePrefix: 'UMBX',
+        ownerId: (await createBuilding(t)).ownerId,
+        umbrellaId: b.issuer.id,
+      });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('umbrella_not_yours');
+  });
+
+  it('gives an admin an umbrella organisation only', async () => {
+    const response = await t.http().post('/api/users').set(t.admin).send({
+      email: 'owner-staff@test.example',
+      password: 'a-long-enough-password',
+      name: 'Y',
+      role: 'admin',
+      organisationId: a.building.ownerId,
+    });
+    expect(response.status).toBe(422);
+  });
+});
