@@ -50,6 +50,18 @@ export class DomainEvents implements OnModuleInit, EntitySubscriberInterface {
     return id;
   }
 
+  /** Many events of one transaction, written in one statement; the same rules as `record`. */
+  async recordMany(manager: EntityManager, events: NewEvent<EventType>[]): Promise<string[]> {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) throw new Error('Events must be recorded in the transaction of their change');
+    const ids = await this.events.insertMany(
+      manager,
+      events.map((event) => ({ ...event, entity: EVENT_ENTITIES[event.type] })),
+    );
+    this.pending.set(runner, [...(this.pending.get(runner) ?? []), ...ids]);
+    return ids;
+  }
+
   /** Queues dispatch once the outermost transaction committed (a savepoint's release is no commit). */
   afterTransactionCommit(commit: TransactionCommitEvent): void {
     const runner = commit.queryRunner;

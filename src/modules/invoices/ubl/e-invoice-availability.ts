@@ -12,6 +12,8 @@ function unavailable(reason: EInvoiceUnavailableReason, number: string): RuleErr
       return new RuleError(INVOICES_ERRORS.e_invoice_issuer_address_incomplete, { number });
     case 'issued_before_e_invoices':
       return new RuleError(INVOICES_ERRORS.e_invoice_issued_before, { number });
+    case 'e_invoices_off':
+      return new RuleError(INVOICES_ERRORS.e_invoices_off, { number });
   }
 }
 
