@@ -20,13 +20,13 @@ const BUILDINGS = Number(process.env.BENCH_BUILDINGS ?? 10);
 const LEASES = Number(process.env.BENCH_LEASES ?? 300);
 const MB = 1024 * 1024;
 
-async function seed(dataSource) {
+async function seed(dataSource, { buildings, leases }) {
   const [umbrella] = await dataSource.query(
     `INSERT INTO organisation (name, kind, address, kvk_number, vat_number, iban) VALUES ('Stichting Urban Resort', 'umbrella', 'Wibautstraat 150, 1091 GR Amsterdam', '34263538', 'NL815763436B01', 'NL91ABNA0417164300') RETURNING id`,
   );
   const [owner] = await dataSource.query(`INSERT INTO organisation (name, kind) VALUES ('Stadgenoot', 'owner') RETURNING id`);
   const buildingIds = [];
-  for (let b = 0; b < BUILDINGS; b++) {
+  for (let b = 0; b < buildings; b++) {
     const [building] = await dataSource.query(
       `INSERT INTO building (name, address, city, owner_id, umbrella_id, kind, use_start, use_end, invoice_prefix)
        VALUES ($1, 'Straat 1', 'Amsterdam', $2, $3, 'temporary', '2007-01-01', '2014-01-01', $4) RETURNING id`,
@@ -41,7 +41,7 @@ async function seed(dataSource) {
             l AS (INSERT INTO lease (tenant_id, space_id, building_id, start_date, end_date, notice_months, band_code, rate_per_m2_year_cents, area_m2, service_charge_monthly_cents)
                   SELECT tenant_id, space_id, $1::uuid, '2012-01-01', '2013-06-30', 1, 'A', 6000, 20 + i % 25, 2500 FROM n RETURNING id, start_date)
        INSERT INTO lease_revision (lease_id, effective_date, band_code, rate_per_m2_year_cents, reason) SELECT id, start_date, 'A', 6000, 'signing' FROM l`,
-      [building.id, floor.id, LEASES],
+      [building.id, floor.id, leases],
     );
     buildingIds.push(building.id);
   }
@@ -67,9 +67,9 @@ async function waitFor(dataSource, sql, params, expected) {
   }
 }
 
-/** One whole run over fresh data; with `keep`, the app stays open for the caller (and must be closed). */
-async function measureRun(name, env, { keep = false } = {}) {
-  const scratch = await scratchDatabase(name);
+/** One whole run over fresh data (`scratch`: a database of the caller's); with `keep`, the app stays open for the caller (and must be closed). */
+export async function measureRun(name, env, { keep = false, size = { buildings: BUILDINGS, leases: LEASES }, scratch: given } = {}) {
+  const scratch = given ?? (await scratchDatabase(name));
   const mailDir = mkdtempSync(join(tmpdir(), 'bp-bench-mail-'));
   const config = loadAppConfig({
     DATA_DIR: mailDir,
@@ -88,8 +88,8 @@ async function measureRun(name, env, { keep = false } = {}) {
   };
   try {
     const dataSource = app.get(DataSource);
-    const buildingIds = await seed(dataSource);
-    const total = BUILDINGS * LEASES;
+    const buildingIds = await seed(dataSource, size);
+    const total = size.buildings * size.leases;
     const runs = app.get(InvoiceRunsService);
     const system = { userId: 'bench', role: 'admin', organisationId: null, tenantId: null };
     const { result, peakRss } = await withPeakRss(async () => {

@@ -446,7 +446,11 @@ export class InvoicesRepository {
     } else if (filter.status) {
       query.andWhere('invoice.status = :status', { status: filter.status });
     }
-    const [items, total] = await query.orderBy('invoice.number', 'ASC').take(page.limit).skip(page.offset).getManyAndCount();
+    // The page and its count side by side: two round trips at once, not one after the other.
+    const [items, total] = await Promise.all([
+      query.clone().orderBy('invoice.number', 'ASC').limit(page.limit).offset(page.offset).getMany(),
+      query.getCount(),
+    ]);
     return { items, total };
   }
 
