@@ -41,9 +41,7 @@ export async function run() {
   let postgres = null;
   if (process.env.DATABASE_URL) postgres = await measureRun('embedded_pg', WITHOUT_MAIL, { size: DEMO_SIZE });
   console.log(`invoice run of ${embedded.invoices} invoices (PDF and UBL each), inline jobs:`);
-  console.log(
-    `  PGlite: ${embedded.runSeconds.toFixed(1)} s = ${embedded.rate.toFixed(0)} invoices/s, peak RSS ${(embedded.peakRss / 1024 / 1024).toFixed(0)} MB`,
-  );
+  console.log(`  PGlite: ${embedded.runSeconds.toFixed(1)} s = ${embedded.rate.toFixed(0)} invoices/s`);
   if (postgres) {
     console.log(`  PostgreSQL: ${postgres.runSeconds.toFixed(1)} s = ${postgres.rate.toFixed(0)} invoices/s`);
     console.log(`  ratio PGlite / PostgreSQL: ${(embedded.rate / postgres.rate).toFixed(2)} (target ≥ 0.5)`);
