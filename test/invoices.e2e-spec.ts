@@ -197,6 +197,60 @@ describe('invoicing', () => {
     expect(numbers.map((row) => row.number)).toEqual(Array.from({ length: 50 }, (_, i) => `INVD-2012-${String(i + 1).padStart(6, '0')}`));
   });
 
+  it('leaves nothing of a chunk whose transaction fails halfway: no number used, no invoice, line or event', async () => {
+    const building = await buildingWithIssuer('INVH');
+    const leaseIds = await seedLeases(t, building.id, 50);
+    const issuer = t.app.get(IssueInvoiceService);
+    const repository = t.app.get(InvoicesRepository);
+    const dataSource = t.app.get(DataSource);
+    const [{ id: runId }] = await dataSource.query(`INSERT INTO invoice_run (building_id, period) VALUES ($1, '2012-05') RETURNING id`, [
+      building.id,
+    ]);
+    await dataSource.query(`INSERT INTO invoice_run_item (run_id, lease_id, chunk) SELECT $1, unnest($2::uuid[]), 0`, [runId, leaseIds]);
+    const inputs = await repository.pendingBillingInputs(runId, 0, '2012-05');
+    const written = async () => {
+      const [row] = await dataSource.query(
+        `SELECT (SELECT count(*)::int FROM invoice WHERE building_id = $1) AS invoices,
+                (SELECT count(*)::int FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.building_id = $1) AS lines,
+                (SELECT count(*)::int FROM domain_event e WHERE e.type = 'invoice.issued' AND e.payload->>'buildingId' = $1::text) AS events,
+                (SELECT coalesce(max(last_number), 0)::int FROM invoice_counter WHERE prefix = 'INVH') AS last_number`,
+        [building.id],
+      );
+      return row;
+    };
+
+    // Fails once the chunk's numbers are taken.
+    await expect(
+      issuer.issueMany(inputs, '2012-05', {
+        runId,
+        afterNumbered: () => {
+          throw new Error('injected failure after numbering');
+        },
+      }),
+    ).rejects.toThrow('injected failure after numbering');
+    expect(await written()).toEqual({ invoices: 0, lines: 0, events: 0, last_number: 0 });
+
+    // Fails in the database, in the middle of the chunk's insert: the 25th invoice names a tenant that does not exist.
+    const poisoned = inputs.map((input, index) => (index === 24 ? { ...input, tenantId: '00000000-0000-4000-8000-000000000000' } : input));
+    await expect(issuer.issueMany(poisoned, '2012-05', { runId })).rejects.toThrow();
+    expect(await written()).toEqual({ invoices: 0, lines: 0, events: 0, last_number: 0 });
+
+    const outcomes = await issuer.issueMany(inputs, '2012-05', { runId });
+    expect(outcomes.map((outcome) => outcome.outcome)).toEqual(inputs.map(() => 'issued'));
+    const after = await written();
+    expect(after).toMatchObject({ invoices: 50, events: 50, last_number: 50 });
+    expect(after.lines).toBeGreaterThanOrEqual(50);
+    const numbers: { number: string }[] = await dataSource.query(`SELECT number FROM invoice WHERE building_id = $1 ORDER BY number`, [
+      building.id,
+    ]);
+    expect(numbers.map((row) => row.number)).toEqual(Array.from({ length: 50 }, (_, i) => `INVH-2012-${String(i + 1).padStart(6, '0')}`));
+    // A second delivery of the same chunk finds its invoices and issues none.
+    expect((await issuer.issueMany(inputs, '2012-05', { runId })).map((outcome) => outcome.outcome)).toEqual(
+      inputs.map(() => 'issued_elsewhere'),
+    );
+    expect(await written()).toEqual(after);
+  });
+
   it('records partial, full and over-payments, and refuses a payment of nothing', async () => {
     const building = await buildingWithIssuer('INVE');
     await seedLeases(t, building.id, 1);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { loadAppConfig } from '../app.module.js';
 import { configSection, ConfigError, loadConfig } from './config.js';
 
@@ -62,7 +63,14 @@ describe('the app config', () => {
 
   it('has the section of every feature, with its defaults', () => {
     const config = loadAppConfig({});
-    expect(config.invoicing).toEqual({ paymentTermDays: 14, chunkSize: 50, monthlyRuns: false });
+    expect(config.invoicing).toEqual({
+      paymentTermDays: 14,
+      chunkSize: 50,
+      monthlyRuns: false,
+      renderThreads: Math.min(availableParallelism(), 16),
+      eInvoices: true,
+    });
+    expect(config.mail).toMatchObject({ enabled: true, smtpUrl: null });
     expect(config.applications).toEqual({ offerReplyDays: 14 });
     expect(config.reports).toEqual({ monthlyMonitor: false });
     expect(config.auth).toMatchObject({ jwtSecret: null, tokenTtlSeconds: 3600, loginMaxFailures: 10, loginWindowMinutes: 15 });

@@ -32,6 +32,17 @@ export class DomainEvents {
     return id;
   }
 
+  /** Many events of one transaction, written in one statement; the same rules as `record`. */
+  async recordMany(manager: EntityManager, events: NewEvent<EventType>[]): Promise<string[]> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('Events must be recorded in the transaction of their change');
+    const ids = await this.events.insertMany(
+      manager,
+      events.map((event) => ({ ...event, entity: EVENT_ENTITIES[event.type] })),
+    );
+    for (const id of ids) this.afterCommit.enqueue(manager, 'events.dispatch', { eventId: id }, { jobId: id });
+    return ids;
+  }
+
   /** For the recovery sweep: an event whose dispatch was never queued (the queue was down at its commit). */
   async enqueueDispatch(eventId: string): Promise<void> {
     await this.jobs.enqueueRecorded('events.dispatch', { eventId }, { jobId: eventId });

@@ -26,6 +26,26 @@ export class EventsRepository {
     return row!.id;
   }
 
+  /** Many events in one statement, dated in the order given. */
+  async insertMany(manager: EntityManager, events: Omit<DomainEvent, 'id' | 'occurredAt'>[]): Promise<string[]> {
+    if (events.length === 0) return [];
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO domain_event (type, entity, entity_id, payload, actor_user_id, occurred_at)
+       SELECT e.type, e.entity, e.entity_id, e.payload, e.actor_user_id, clock_timestamp()
+         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::jsonb[], $5::uuid[]) WITH ORDINALITY AS e(type, entity, entity_id, payload, actor_user_id, n)
+        ORDER BY e.n
+       RETURNING id`,
+      [
+        events.map((event) => event.type),
+        events.map((event) => event.entity),
+        events.map((event) => event.entityId),
+        events.map((event) => JSON.stringify(event.payload)),
+        events.map((event) => event.actorUserId),
+      ],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** The event while it still waits for a consumer; null when unknown or already dispatched. */
   async findUndispatched(id: string): Promise<DomainEvent | null> {
     const row = await this.dataSource.manager.findOneBy(OutboxEvent, { id });

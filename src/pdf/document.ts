@@ -29,6 +29,8 @@ export async function renderPdf(info: PdfInfo, draw: (doc: Pdf) => void): Promis
     info: { Title: info.title, Author: info.author, CreationDate: date, ModDate: date },
     compress: true,
     bufferPages: info.footer !== undefined,
+    // pdfkit's default font is Helvetica, whose metrics it would parse for every document: start in ours.
+    font: fonts.regular as unknown as string,
   });
   doc.registerFont('regular', fonts.regular as unknown as string);
   doc.registerFont('bold', fonts.bold as unknown as string);

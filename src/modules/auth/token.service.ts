@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -23,6 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class TokenService extends TokenVerifier implements OnModuleInit {
   private secret = '';
+  private key: { secret: string; key: KeyObject } | undefined;
 
   constructor(
     private readonly jwt: JwtService,
@@ -49,10 +51,19 @@ export class TokenService extends TokenVerifier implements OnModuleInit {
   }
 
   /** Checked per request against the user row, so disabling, deleting or re-versioning a user ends its tokens at once. */
+  /**
+   * The secret as a key object, made once: given the string, jsonwebtoken first tries to read it as a
+   * public key and throws, on every request.
+   */
+  private verifyKey(): Buffer {
+    if (this.key?.secret !== this.secret) this.key = { secret: this.secret, key: createSecretKey(Buffer.from(this.secret, 'utf8')) };
+    return this.key.key as unknown as Buffer;
+  }
+
   async verify(token: string): Promise<Principal | null> {
     let claims: AccessTokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.secret, algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.verifyKey(), algorithms: ['HS256'] });
     } catch {
       return null;
     }

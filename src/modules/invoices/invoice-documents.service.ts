@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
 import { SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { DocumentsService } from '../../documents/documents.service.js';
 import { DomainEvents } from '../../events/domain-events.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import type { EInvoiceUnavailableReason, Invoice } from './invoice.entity.js';
-import { renderInvoicePdf } from './invoice-pdf.js';
+import { InvoiceRenderer } from './invoice-renderer.js';
 import { InvoicesRepository } from './invoices.repository.js';
-import { eInvoiceRefusalOf, renderUbl } from './ubl/ubl-invoice.js';
+import { eInvoiceRefusalOf } from './ubl/ubl-invoice.js';
 
 interface RenderedInvoice {
   invoice: Invoice;
@@ -20,7 +22,9 @@ interface RenderedInvoice {
  * e-invoices as immutable documents. Storing, linking and (for a run) marking the leases done is one
  * transaction per batch, which skips invoices that meanwhile got a PDF from a retried job racing this
  * one. Each stored invoice records `invoice.documents_stored` with its PDF and UBL: what is sent with it
- * (mail) waits for that. An invoice SI-UBL cannot describe (no KvK number of the customer …) keeps why.
+ * (mail) waits for that. An invoice SI-UBL cannot describe (no KvK number of the customer …) keeps why,
+ * as does every invoice while INVOICE_E_INVOICES is off. The documents of a batch render side by side
+ * in the render threads.
  */
 @Injectable()
 export class InvoiceDocumentsService {
@@ -29,6 +33,8 @@ export class InvoiceDocumentsService {
     private readonly documents: DocumentsService,
     private readonly buildings: BuildingsService,
     private readonly events: DomainEvents,
+    private readonly renderer: InvoiceRenderer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async renderAndStore(invoices: Invoice[]): Promise<void> {
@@ -39,20 +45,27 @@ export class InvoiceDocumentsService {
     for (const buildingId of new Set(invoices.map((invoice) => invoice.buildingId))) {
       buildingNames.set(buildingId, (await this.buildings.getVisible(buildingId, SYSTEM_PRINCIPAL)).name);
     }
-    const rendered: RenderedInvoice[] = [];
-    for (const invoice of invoices) {
-      const credited = invoice.creditsInvoiceId ? await this.invoices.findInvoice(invoice.creditsInvoiceId) : null;
-      const data = {
-        ...invoice,
-        credits: credited ? { number: credited.number, issueDate: credited.issueDate } : null,
-        lines: lines.get(invoice.id) ?? [],
-        payment: paymentMethods.get(invoice.id)!,
-      };
-      const pdf = await renderInvoicePdf({ ...data, buildingName: buildingNames.get(invoice.buildingId)! });
-      const refusal = eInvoiceRefusalOf(invoice);
-      const ubl = refusal ? { unavailable: refusal } : { xml: renderUbl({ ...data, buyerReference: invoice.leaseId }) };
-      rendered.push({ invoice, pdf, ubl });
+    const credited = new Map<string, Invoice | null>();
+    for (const id of new Set(invoices.map((invoice) => invoice.creditsInvoiceId).filter((id) => id !== null))) {
+      credited.set(id, await this.invoices.findInvoice(id));
     }
+    const rendered: RenderedInvoice[] = await Promise.all(
+      invoices.map(async (invoice) => {
+        const cited = invoice.creditsInvoiceId ? credited.get(invoice.creditsInvoiceId) : null;
+        const data = {
+          ...invoice,
+          credits: cited ? { number: cited.number, issueDate: cited.issueDate } : null,
+          lines: lines.get(invoice.id) ?? [],
+          payment: paymentMethods.get(invoice.id)!,
+        };
+        const refusal = this.config.invoicing.eInvoices ? eInvoiceRefusalOf(invoice) : 'e_invoices_off';
+        const { pdf, xml } = await this.renderer.render({
+          pdf: { ...data, buildingName: buildingNames.get(invoice.buildingId)! },
+          ubl: refusal ? null : { ...data, buyerReference: invoice.leaseId },
+        });
+        return { invoice, pdf, ubl: refusal ? { unavailable: refusal } : { xml: xml! } };
+      }),
+    );
     await this.invoices.transaction(async (manager) => {
       const missing = new Set(
         await this.invoices.lockInvoicesWithoutDocument(
@@ -94,9 +107,10 @@ export class InvoiceDocumentsService {
       for (const { invoice } of toStore)
         if (invoice.runId) leasesByRun.set(invoice.runId, [...(leasesByRun.get(invoice.runId) ?? []), invoice.leaseId]);
       for (const [runId, leaseIds] of leasesByRun) await this.invoices.markItemsDone(runId, leaseIds, manager);
-      for (const { invoice, documentId, ublDocumentId } of stored) {
-        await this.events.record(manager, {
-          type: 'invoice.documents_stored',
+      await this.events.recordMany(
+        manager,
+        stored.map(({ invoice, documentId, ublDocumentId }) => ({
+          type: 'invoice.documents_stored' as const,
           entityId: invoice.id,
           actorUserId: null,
           payload: {
@@ -105,8 +119,8 @@ export class InvoiceDocumentsService {
             creditNote: invoice.creditsInvoiceId !== null,
             documentIds: ublDocumentId ? [documentId, ublDocumentId] : [documentId],
           },
-        });
-      }
+        })),
+      );
     });
   }
 }

@@ -120,12 +120,9 @@ export class InvoiceRunsService {
   }
 
   private async issueChunk(run: InvoiceRun, chunk: number, issueDate?: string): Promise<void> {
-    const nothingOwed: string[] = [];
-    for (const input of await this.invoices.pendingBillingInputs(run.id, chunk, run.period)) {
-      if (input.invoiceId) continue;
-      const { outcome } = await this.issuer.issue(input, run.period, { runId: run.id, issueDate });
-      if (outcome === 'nothing_owed') nothingOwed.push(input.leaseId);
-    }
+    const inputs = (await this.invoices.pendingBillingInputs(run.id, chunk, run.period)).filter((input) => !input.invoiceId);
+    const outcomes = await this.issuer.issueMany(inputs, run.period, { runId: run.id, issueDate });
+    const nothingOwed = inputs.filter((_, index) => outcomes[index]!.outcome === 'nothing_owed').map((input) => input.leaseId);
     await this.invoices.markItemsDone(run.id, nothingOwed);
   }
 

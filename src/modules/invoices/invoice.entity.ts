@@ -20,12 +20,16 @@ import { InvoiceRun } from './invoice-run.entity.js';
 export const INVOICE_STATUSES = ['open', 'paid', 'credited'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type InvoiceKind = 'invoice' | 'credit_note';
-/** Why an invoice has no e-invoice: what SI-UBL needs is missing, or it was issued before the product wrote them. */
+/**
+ * Why an invoice has no e-invoice: what SI-UBL needs is missing, it was issued before the product wrote
+ * them, or while the installation made none (INVOICE_E_INVOICES=false).
+ */
 export const E_INVOICE_UNAVAILABLE_REASONS = [
   'customer_without_kvk',
   'customer_address_incomplete',
   'issuer_address_incomplete',
   'issued_before_e_invoices',
+  'e_invoices_off',
 ] as const;
 export type EInvoiceUnavailableReason = (typeof E_INVOICE_UNAVAILABLE_REASONS)[number];
 
@@ -59,7 +63,7 @@ export interface PartySnapshot {
 @Check('ck_invoice_totals', `total_cents = total_ex_vat_cents + vat_cents AND paid_cents >= 0`)
 @Check(
   'ck_invoice_e_invoice',
-  `e_invoice_unavailable IN ('customer_without_kvk', 'customer_address_incomplete', 'issuer_address_incomplete', 'issued_before_e_invoices') AND (ubl_document_id IS NULL OR e_invoice_unavailable IS NULL)`,
+  `e_invoice_unavailable IN ('customer_without_kvk', 'customer_address_incomplete', 'issuer_address_incomplete', 'issued_before_e_invoices', 'e_invoices_off') AND (ubl_document_id IS NULL OR e_invoice_unavailable IS NULL)`,
 )
 export class Invoice {
   @PrimaryGeneratedColumn('uuid')

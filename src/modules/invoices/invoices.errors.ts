@@ -58,6 +58,11 @@ export const INVOICES_ERRORS = declareErrorCodes('invoices', {
     en: 'Invoice {number} has no e-invoice (UBL): it was issued before e-invoices were made',
     nl: 'Factuur {number} heeft geen e-factuur (UBL): hij is uitgereikt voordat er e-facturen werden gemaakt',
   },
+  e_invoices_off: {
+    kind: 'rule',
+    en: 'Invoice {number} has no e-invoice (UBL): this installation made none when it was issued',
+    nl: 'Factuur {number} heeft geen e-factuur (UBL): deze installatie maakte er geen toen hij werd uitgereikt',
+  },
   credit_note_not_payable: {
     kind: 'rule',
     en: 'A credit note is not paid; it is settled against invoices',

@@ -16,6 +16,7 @@ import { InvoicesService } from './invoices.service.js';
 import { PaymentCorrectionsService } from './payment-corrections.service.js';
 import { IssueChunkHandler, MonthlyInvoicingScheduler, StartMonthlyRunsHandler } from './invoicing.handlers.js';
 import { IssueInvoiceService } from './issue-invoice.service.js';
+import { InvoiceRenderer } from './invoice-renderer.js';
 
 /** Reads leases, spaces and tenants by SQL in its repository; depends on no lease service. */
 @FeatureModule({
@@ -27,6 +28,7 @@ import { IssueInvoiceService } from './issue-invoice.service.js';
   providers: [
     InvoicesRepository,
     IssueInvoiceService,
+    InvoiceRenderer,
     InvoiceDocumentsService,
     InvoiceRunsService,
     InvoicesService,

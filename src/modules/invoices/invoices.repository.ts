@@ -265,6 +265,68 @@ export class InvoicesRepository {
     return { seriesId: row.series_id, number: row.last_number };
   }
 
+  /**
+   * `count` consecutive numbers of a series at once (the first of them is returned), locking its
+   * counter until the caller's transaction ends: a chunk's invoices are numbered all or nothing.
+   */
+  async takeNextNumbers(manager: EntityManager, prefix: string, year: number, count: number): Promise<{ seriesId: number; first: number }> {
+    const next = () =>
+      manager.query<{ series_id: number; last_number: number }[][]>(
+        `UPDATE invoice_counter SET last_number = last_number + $3 WHERE prefix = $1 AND year = $2 RETURNING series_id, last_number`,
+        [prefix, year, count],
+      );
+    let [rows] = await next();
+    if (!rows || rows.length === 0) {
+      await manager.query(`INSERT INTO invoice_counter (prefix, year) VALUES ($1, $2) ON CONFLICT (prefix, year) DO NOTHING`, [
+        prefix,
+        year,
+      ]);
+      [rows] = await next();
+    }
+    const row = rows![0]!;
+    return { seriesId: row.series_id, first: row.last_number - count + 1 };
+  }
+
+  /**
+   * Locks the run's items of these leases (in one order, so deliveries of overlapping chunks cannot
+   * deadlock) and returns the leases among them that have no invoice of the period yet: a second
+   * delivery of a chunk waits here for the first one to end, then finds its invoices.
+   */
+  async lockLeasesToInvoice(manager: EntityManager, runId: string, leaseIds: string[], period: string): Promise<Set<string>> {
+    await manager.query(`SELECT 1 FROM invoice_run_item WHERE run_id = $1 AND lease_id = ANY($2) ORDER BY lease_id FOR UPDATE`, [
+      runId,
+      leaseIds,
+    ]);
+    const invoiced = await manager.query<{ lease_id: string }[]>(
+      `SELECT lease_id FROM invoice WHERE lease_id = ANY($1) AND period = $2 AND kind = 'invoice'`,
+      [leaseIds, period],
+    );
+    const open = new Set(leaseIds);
+    for (const row of invoiced) open.delete(row.lease_id);
+    return open;
+  }
+
+  /** Many invoices with their lines: one statement for the invoices, one for all their lines. */
+  async insertInvoices(
+    manager: EntityManager,
+    invoices: {
+      invoice: Omit<Invoice, 'id' | 'createdAt' | 'documentId' | 'ublDocumentId' | 'eInvoiceUnavailable'>;
+      lines: ChargeLine[];
+    }[],
+  ): Promise<Invoice[]> {
+    if (invoices.length === 0) return [];
+    const rows = invoices.map(({ invoice }) => ({ ...invoice, documentId: null, ublDocumentId: null, eInvoiceUnavailable: null }));
+    const result = await manager.insert(Invoice, rows);
+    const saved = rows.map((row, index) => ({ ...row, ...(result.generatedMaps[index] as Pick<Invoice, 'id' | 'createdAt'>) }) as Invoice);
+    await manager.insert(
+      InvoiceLine,
+      invoices.flatMap(({ lines }, index) =>
+        lines.map((line, position) => ({ ...line, invoiceId: saved[index]!.id, position: position + 1 })),
+      ),
+    );
+    return saved;
+  }
+
   async insertInvoice(
     manager: EntityManager,
     invoice: Omit<Invoice, 'id' | 'createdAt' | 'documentId' | 'ublDocumentId' | 'eInvoiceUnavailable'>,
@@ -400,7 +462,11 @@ export class InvoicesRepository {
     } else if (filter.status) {
       query.andWhere('invoice.status = :status', { status: filter.status });
     }
-    const [items, total] = await query.orderBy('invoice.number', 'ASC').take(page.limit).skip(page.offset).getManyAndCount();
+    // The page and its count side by side: two round trips at once, not one after the other.
+    const [items, total] = await Promise.all([
+      query.clone().orderBy('invoice.number', 'ASC').limit(page.limit).offset(page.offset).getMany(),
+      query.getCount(),
+    ]);
     return { items, total };
   }
 

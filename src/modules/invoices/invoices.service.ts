@@ -75,7 +75,7 @@ export class InvoicesService {
   /** The stored UBL e-invoice, or why there is none (still being made, or what SI-UBL needs was missing). */
   async ubl(id: string, principal: Principal): Promise<DocumentFile> {
     const availability = eInvoiceAvailability(await this.getVisible(id, principal));
-    if (!availability.available) throw availability.error;
+    if (!availability.available) throw availability.error();
     return this.documents.read(availability.documentId);
   }
 

@@ -42,6 +42,7 @@ export class MailService {
 
   @OnEvent(...MESSAGE_EVENT_TYPES)
   async writeMessages(event: DomainEvent, manager: EntityManager): Promise<void> {
+    if (!this.config.mail.enabled) return;
     const kind = MESSAGE_KINDS[event.type] as MessageKind<typeof event.type>;
     const outgoing = await kind(event, { facts: this.context.facts, passwordResets: this.context.passwordResets, manager });
     await this.outbox.write(manager, { source: event.id, sourceType: event.type, eventId: event.id }, outgoing);

@@ -8,17 +8,36 @@ import type { BuildingCounts } from './aggregates.js';
 import type { ArrearsReportRow } from './report-documents.js';
 import { Report, type ReportKind } from './report.entity.js';
 
-/** The leases running on the report's day, in the buildings of the scope. */
-const ACTIVE_LEASES = `
-  active AS (
-    SELECT l.lease_id AS id, l.space_id, l.tenant_id, l.building_id, l.area_m2 FROM lease_running_on($3) l
-     WHERE l.building_id IN (SELECT id FROM scope))`;
+/** The periods asked for, numbered from 1 in the order given. */
+const DAYS = `days AS (SELECT d.n::int AS n, d.first, d.last FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS d(first, last, n))`;
 
-/** Buildings of the city whose use overlaps the period. */
+/** Per period: the buildings of the city whose use overlaps it. */
+const CITY_SCOPE_ON = `
+  scope AS (
+    SELECT d.n, d.first, d.last, b.building_id AS id FROM days d JOIN building_register b
+        ON lower(b.city) = lower($1) AND b.use_start <= d.last AND (b.use_end IS NULL OR b.use_end >= d.first))`;
+
+/** The buildings of the city whose use overlaps [$2, $3]. */
 const CITY_SCOPE = `
   scope AS (
     SELECT building_id AS id FROM building_register
      WHERE lower(city) = lower($1) AND use_start <= $3 AND (use_end IS NULL OR use_end >= $2))`;
+
+/** Per period: the leases running on its last day, in the buildings of its scope. */
+const ACTIVE_LEASES_ON = `
+  active AS (
+    SELECT scope.n, scope.last, l.lease_id AS id, l.space_id, l.tenant_id, l.building_id, l.area_m2
+      FROM days d CROSS JOIN LATERAL lease_running_on(d.last) l JOIN scope ON scope.n = d.n AND scope.id = l.building_id)`;
+
+/** The city's unmasked totals at the end of a month. */
+export interface CityMonthTotals {
+  period: string;
+  lettableAreaM2: number;
+  letAreaM2: number;
+  spaces: number;
+  spacesLet: number;
+  tenants: number;
+}
 
 export interface CityTimeCounts {
   total: { quarters: number; people: number; quarterCents: number };
@@ -125,10 +144,20 @@ export class ReportsRepository {
 
   /** The city monitor's raw counts per building on `asOf`, in four queries whatever the number of buildings. */
   async cityCounts(city: string, first: string, asOf: string): Promise<BuildingCounts[]> {
-    const params = [city, first, asOf];
+    return (await this.cityCountsOn(city, [{ first, last: asOf }]))[0]!;
+  }
+
+  /**
+   * `cityCounts` for several periods at once (the monitor's period and its trend's months): each day
+   * is a row of one set-based query per figure, never a query per day or per building. The leases
+   * running on each day are one hashed set, each day's occupancy is read once for all buildings.
+   */
+  async cityCountsOn(city: string, periods: { first: string; last: string }[]): Promise<BuildingCounts[][]> {
+    const params = [city, periods.map((period) => period.first), periods.map((period) => period.last)];
     const [areas, people, disciplines, extras] = await Promise.all([
       this.dataSource.query<
         {
+          n: number;
           id: string;
           name: string;
           kind: 'temporary' | 'permanent';
@@ -139,57 +168,79 @@ export class ReportsRepository {
           spaces_let: number;
         }[]
       >(
-        `WITH ${CITY_SCOPE}
-         SELECT b.building_id AS id, b.name, b.kind, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
-                coalesce(sum(o.lettable_area_m2), 0) AS lettable, coalesce(sum(o.let_area_m2), 0) AS let,
-                coalesce(sum(o.spaces), 0)::int AS spaces, coalesce(sum(o.spaces_let), 0)::int AS spaces_let
+        `WITH ${DAYS}, ${CITY_SCOPE_ON},
+              let_space AS MATERIALIZED (SELECT DISTINCT d.n, l.space_id FROM days d CROSS JOIN LATERAL lease_running_on(d.last) l),
+              -- A floor that left the broedplaats (kept by its seller at a handover) is no longer lettable space of it.
+              floor_in AS (
+                SELECT scope.n, f.floor_id, f.building_id FROM scope JOIN floor_level f ON f.building_id = scope.id
+                 WHERE NOT EXISTS (SELECT 1 FROM floor_departure d WHERE d.floor_id = f.floor_id AND d.left_on <= scope.last)),
+              occupancy AS (
+                SELECT f.n, f.building_id, sum(p.area_m2) AS lettable, coalesce(sum(p.area_m2) FILTER (WHERE x.space_id IS NOT NULL), 0) AS let,
+                       count(p.space_id)::int AS spaces, count(x.space_id)::int AS spaces_let
+                  FROM floor_in f
+                  JOIN space_placement p ON p.floor_id = f.floor_id AND p.building_id = f.building_id
+                  LEFT JOIN let_space x ON x.n = f.n AND x.space_id = p.space_id
+                 GROUP BY f.n, f.building_id)
+         SELECT scope.n, b.building_id AS id, b.name, b.kind, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
+                coalesce(o.lettable, 0) AS lettable, coalesce(o.let, 0) AS let,
+                coalesce(o.spaces, 0)::int AS spaces, coalesce(o.spaces_let, 0)::int AS spaces_let
            FROM scope JOIN building_register b ON b.building_id = scope.id
-           -- A floor that left the broedplaats (kept by its seller at a handover) is no longer lettable space of it.
-           LEFT JOIN floor_occupancy_on($3) o ON o.building_id = b.building_id
-                 AND NOT EXISTS (SELECT 1 FROM floor_departure d WHERE d.floor_id = o.floor_id AND d.left_on <= $3)
-          GROUP BY b.building_id, b.name, b.kind, b.use_end ORDER BY b.name, b.building_id`,
+           LEFT JOIN occupancy o ON o.n = scope.n AND o.building_id = scope.id
+          ORDER BY scope.n, b.name, b.building_id`,
         params,
       ),
       // Tenants per building and per band in force on the day (the newest revision by then).
-      this.dataSource.query<{ building_id: string; band_code: string | null; tenants: number; area: string; local: number }[]>(
-        `WITH ${CITY_SCOPE}, ${ACTIVE_LEASES},
+      this.dataSource.query<{ n: number; building_id: string; band_code: string | null; tenants: number; area: string; local: number }[]>(
+        `WITH ${DAYS}, ${CITY_SCOPE_ON}, ${ACTIVE_LEASES_ON},
+              -- Each revision with the day the next one takes over: one pass over the revisions for every period.
+              revision AS (
+                SELECT v.lease_id, v.band_code, v.effective_date AS from_day,
+                       lead(v.effective_date) OVER (PARTITION BY v.lease_id ORDER BY v.effective_date) AS until_day
+                  FROM lease_rate_revision v),
               banded AS (
-                SELECT a.id, a.building_id, a.tenant_id, a.area_m2, r.band_code
-                  FROM active a JOIN lease_rate_on($3) r ON r.lease_id = a.id)
-         SELECT x.building_id, x.band_code, count(DISTINCT x.tenant_id)::int AS tenants, sum(x.area_m2) AS area,
+                SELECT a.n, a.id, a.building_id, a.tenant_id, a.area_m2, r.band_code
+                  FROM active a JOIN revision r ON r.lease_id = a.id AND r.from_day <= a.last AND (r.until_day IS NULL OR r.until_day > a.last))
+         SELECT x.n, x.building_id, x.band_code, count(DISTINCT x.tenant_id)::int AS tenants, sum(x.area_m2) AS area,
                 count(DISTINCT x.tenant_id) FILTER (WHERE left(t.postcode, 3) = substring(b.address FROM '([1-9][0-9]{2})[0-9] ?[A-Z]{2}'))::int AS local
            FROM banded x JOIN tenant_profile t ON t.tenant_id = x.tenant_id JOIN building_register b ON b.building_id = x.building_id
-          GROUP BY GROUPING SETS ((x.building_id), (x.building_id, x.band_code))`,
+          GROUP BY GROUPING SETS ((x.n, x.building_id), (x.n, x.building_id, x.band_code))`,
         params,
       ),
-      this.dataSource.query<{ building_id: string; discipline: string; tenants: number }[]>(
-        `WITH ${CITY_SCOPE}, ${ACTIVE_LEASES}
-         SELECT a.building_id, coalesce(t.discipline, 'onbekend') AS discipline, count(DISTINCT a.tenant_id)::int AS tenants
+      this.dataSource.query<{ n: number; building_id: string; discipline: string; tenants: number }[]>(
+        `WITH ${DAYS}, ${CITY_SCOPE_ON}, ${ACTIVE_LEASES_ON}
+         SELECT a.n, a.building_id, coalesce(t.discipline, 'onbekend') AS discipline, count(DISTINCT a.tenant_id)::int AS tenants
            FROM active a JOIN tenant_profile t ON t.tenant_id = a.tenant_id
-          GROUP BY a.building_id, coalesce(t.discipline, 'onbekend')
-          ORDER BY a.building_id, discipline`,
+          GROUP BY a.n, a.building_id, coalesce(t.discipline, 'onbekend')
+          ORDER BY a.n, a.building_id, discipline`,
         params,
       ),
       // The waiting list counts the members of waitlisted groups; the city's investments up to the day.
-      this.dataSource.query<{ building_id: string; waiting: number; invested: string }[]>(
-        `WITH ${CITY_SCOPE}
-         SELECT scope.id AS building_id,
-                coalesce(w.members, 0) AS waiting,
-                (SELECT coalesce(sum(i.amount_cents), 0) FROM investment_ledger i JOIN organisation_party o ON o.organisation_id = i.party_id
-                  WHERE i.building_id = scope.id AND o.kind = 'municipality' AND i.date <= $3) AS invested
-           FROM scope LEFT JOIN waiting_list w ON w.building_id = scope.id`,
+      this.dataSource.query<{ n: number; building_id: string; waiting: number; invested: string }[]>(
+        `WITH ${DAYS}, ${CITY_SCOPE_ON},
+              invested AS (
+                SELECT scope.n, i.building_id, sum(i.amount_cents) AS cents
+                  FROM scope JOIN investment_ledger i ON i.building_id = scope.id AND i.date <= scope.last
+                  JOIN organisation_party o ON o.organisation_id = i.party_id AND o.kind = 'municipality'
+                 GROUP BY scope.n, i.building_id)
+         SELECT scope.n, scope.id AS building_id, coalesce(w.members, 0) AS waiting, coalesce(v.cents, 0) AS invested
+           FROM scope LEFT JOIN waiting_list w ON w.building_id = scope.id
+           LEFT JOIN invested v ON v.n = scope.n AND v.building_id = scope.id`,
         params,
       ),
     ]);
+    const key = (n: number | string, buildingId: string) => `${n}|${buildingId}`;
     const peopleOf = new Map<string, typeof people>();
-    for (const row of people) peopleOf.set(row.building_id, [...(peopleOf.get(row.building_id) ?? []), row]);
+    for (const row of people) peopleOf.set(key(row.n, row.building_id), [...(peopleOf.get(key(row.n, row.building_id)) ?? []), row]);
     const disciplinesOf = new Map<string, typeof disciplines>();
-    for (const row of disciplines) disciplinesOf.set(row.building_id, [...(disciplinesOf.get(row.building_id) ?? []), row]);
-    const extrasOf = new Map(extras.map((row) => [row.building_id, row]));
-    return areas.map((row) => {
-      const rows = peopleOf.get(row.id) ?? [];
+    for (const row of disciplines)
+      disciplinesOf.set(key(row.n, row.building_id), [...(disciplinesOf.get(key(row.n, row.building_id)) ?? []), row]);
+    const extrasOf = new Map(extras.map((row) => [key(row.n, row.building_id), row]));
+    const byPeriod: BuildingCounts[][] = periods.map(() => []);
+    for (const row of areas) {
+      const at = key(row.n, row.id);
+      const rows = peopleOf.get(at) ?? [];
       const whole = rows.find((entry) => entry.band_code === null);
-      return {
+      byPeriod[Number(row.n) - 1]!.push({
         buildingId: row.id,
         name: row.name,
         kind: row.kind,
@@ -204,11 +255,85 @@ export class ReportsRepository {
           .filter((entry) => entry.band_code !== null)
           .sort((a, b) => a.band_code!.localeCompare(b.band_code!))
           .map((entry) => ({ code: entry.band_code!, tenants: entry.tenants, areaM2: Number(entry.area) })),
-        disciplines: (disciplinesOf.get(row.id) ?? []).map((entry) => ({ name: entry.discipline, tenants: entry.tenants })),
-        waitingList: extrasOf.get(row.id)?.waiting ?? 0,
-        municipalInvestmentCents: Number(extrasOf.get(row.id)?.invested ?? 0),
-      };
-    });
+        disciplines: (disciplinesOf.get(at) ?? []).map((entry) => ({ name: entry.discipline, tenants: entry.tenants })),
+        waitingList: extrasOf.get(at)?.waiting ?? 0,
+        municipalInvestmentCents: Number(extrasOf.get(at)?.invested ?? 0),
+      });
+    }
+    return byPeriod;
+  }
+
+  /**
+   * The city's totals at the end of each of consecutive months (the monitor's trend), in one pass over
+   * the spaces and one over the leases: each row carries the months it counts in as bits, so no row is
+   * repeated per month. Counted as in `cityCounts`: a space is let when a lease of it runs on the day;
+   * a tenant counts once per building with a lease running (and rated) then; floors that left count
+   * no more; a building counts in the months its use overlaps.
+   */
+  async cityTrend(city: string, months: { first: string; last: string }[]): Promise<CityMonthTotals[]> {
+    const last = months.length - 1;
+    const bit = (n: number) => `(1 << ${n})`;
+    // The month (0 = the first) of a day, and the months at whose end a lease from `from` to `to` runs, as bits.
+    const monthOf = (day: string) => `((extract(year FROM ${day})::int - $4) * 12 + extract(month FROM ${day})::int - $5)`;
+    const runsAtMonthEnds = (from: string, to: string) => {
+      const a = `greatest(0, ${monthOf(from)})`;
+      const b = `least(${last}, CASE WHEN ${to} IS NULL THEN ${last} ELSE ${monthOf(to)} - CASE WHEN ${to} = (date_trunc('month', ${to}) + interval '1 month - 1 day')::date THEN 0 ELSE 1 END END)`;
+      return `CASE WHEN ${b} >= ${a} THEN ((1 << (${b} + 1)) - 1) & ~((1 << ${a}) - 1) ELSE 0 END`;
+    };
+    const first = months[0]!.first;
+    const params = [
+      city,
+      months.map((month) => month.first),
+      months.map((month) => month.last),
+      Number(first.slice(0, 4)),
+      Number(first.slice(5, 7)),
+    ];
+    const sums = (column: string, mask: string, name: string) =>
+      months.map((_, n) => `coalesce(sum(${column}) FILTER (WHERE ${mask} & ${bit(n)} <> 0), 0) AS ${name}_${n}`);
+    const counts = (mask: string, name: string) =>
+      months.map((_, n) => `count(*) FILTER (WHERE ${mask} & ${bit(n)} <> 0)::int AS ${name}_${n}`);
+    // Each row's months are worked out once (MATERIALIZED), not again in every month's column.
+    const scope = `
+      days AS (SELECT (d.n - 1)::int AS n, d.first, d.last FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS d(first, last, n)),
+      building_mask AS MATERIALIZED (
+        SELECT b.building_id, bit_or(${bit(0)} << d.n) AS mask
+          FROM building_register b JOIN days d ON b.use_start <= d.last AND (b.use_end IS NULL OR b.use_end >= d.first)
+         WHERE lower(b.city) = lower($1) GROUP BY b.building_id),
+      space_mask AS MATERIALIZED (
+        SELECT p.space_id, p.area_m2,
+               b.mask & ~coalesce((SELECT bit_or(${bit(0)} << d.n) FROM days d JOIN floor_departure x ON x.floor_id = p.floor_id AND x.left_on <= d.last), 0) AS mask
+          FROM building_mask b JOIN space_placement p ON p.building_id = b.building_id),
+      leases AS MATERIALIZED (SELECT * FROM lease_running_within($2[1], $3[array_length($3, 1)]))`;
+    const [[spaces], [tenants]] = await Promise.all([
+      // No two leases of a space overlap, so a space is let at a month's end by one lease at most: sums over leases are sums over spaces.
+      this.dataSource.query<Record<string, string | number>[]>(
+        `WITH ${scope},
+              lease_mask AS MATERIALIZED (
+                SELECT s.area_m2, s.mask & (${runsAtMonthEnds('l.start_date', 'l.end_date')}) AS mask
+                  FROM leases l JOIN space_mask s ON s.space_id = l.space_id)
+         SELECT * FROM (SELECT ${[...sums('area_m2', 'mask', 'lettable'), ...counts('mask', 'spaces')].join(', ')} FROM space_mask) s,
+                       (SELECT ${[...sums('area_m2', 'mask', 'let'), ...counts('mask', 'spaces_let')].join(', ')} FROM lease_mask) l`,
+        params,
+      ),
+      this.dataSource.query<Record<string, number>[]>(
+        `WITH ${scope},
+              rated AS (SELECT lease_id, min(effective_date) AS since FROM lease_rate_revision GROUP BY lease_id),
+              tenant_mask AS MATERIALIZED (
+                SELECT b.mask & bit_or(${runsAtMonthEnds('greatest(l.start_date, r.since)', 'l.end_date')}) AS mask
+                  FROM leases l JOIN building_mask b ON b.building_id = l.building_id JOIN rated r ON r.lease_id = l.lease_id
+                 GROUP BY l.building_id, l.tenant_id, b.mask)
+         SELECT ${counts('mask', 'tenants').join(', ')} FROM tenant_mask`,
+        params,
+      ),
+    ]);
+    return months.map((month, n) => ({
+      period: month.first.slice(0, 7),
+      lettableAreaM2: Number(spaces![`lettable_${n}`]),
+      letAreaM2: Number(spaces![`let_${n}`]),
+      spaces: Number(spaces![`spaces_${n}`]),
+      spacesLet: Number(spaces![`spaces_let_${n}`]),
+      tenants: Number(tenants![`tenants_${n}`]),
+    }));
   }
 
   /**

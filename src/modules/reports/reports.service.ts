@@ -19,7 +19,7 @@ import { BuildingsService } from '../buildings/buildings.service.js';
 import { daysOwnedInUse, ownerBalance } from '../owner-finance/balance.js';
 import { addMonths, periodRange } from '../../common/dates.js';
 import { ratio, sumAreas } from '../../common/measures.js';
-import { monitorFigures, monitorTimeAccount } from './aggregates.js';
+import { type BuildingCounts, monitorFigures, monitorTimeAccount, monitorTotals } from './aggregates.js';
 import type { RequestReportDto } from './dto/report.dto.js';
 import type { Report, ReportKind } from './report.entity.js';
 import {
@@ -390,11 +390,22 @@ export class ReportsService {
 
   private async monitorData(city: string, period: string): Promise<MunicipalityMonitorReport> {
     const { first, last } = periodRange(period);
-    const [counts, trend, time] = await Promise.all([
+    const [counts, months, time] = await Promise.all([
       this.reports.cityCounts(city, first, last),
-      this.trend(city, last),
+      this.reports.cityTrend(city, trendMonths(last)),
       this.reports.cityTime(city, first, last),
     ]);
+    const trend = months.map((month): MonitorTrendPoint => {
+      // The city's total of tenants is masked where a count of fewer than five would be: as the month's own monitor shows it.
+      const totals = monitorTotals([{ ...NO_COUNTS, ...month }]);
+      return {
+        period: month.period,
+        lettableAreaM2: totals.lettableAreaM2,
+        letAreaM2: totals.letAreaM2,
+        occupancyRate: totals.occupancyRate,
+        tenants: totals.tenants,
+      };
+    });
     const figures = monitorFigures(counts);
     return {
       city,
@@ -420,21 +431,27 @@ export class ReportsService {
         return monitorPdf(data);
     }
   }
+}
 
-  /** The city's totals at the end of each of the twelve months up to `last`, oldest first. */
-  private async trend(city: string, last: string): Promise<MonitorTrendPoint[]> {
-    const points: MonitorTrendPoint[] = [];
-    for (let back = 11; back >= 0; back--) {
-      const month = periodRange(addMonths(`${last.slice(0, 7)}-01`, -back).slice(0, 7));
-      const { totals } = monitorFigures(await this.reports.cityCounts(city, month.first, month.last));
-      points.push({
-        period: month.first.slice(0, 7),
-        lettableAreaM2: totals.lettableAreaM2,
-        letAreaM2: totals.letAreaM2,
-        occupancyRate: totals.occupancyRate,
-        tenants: totals.tenants,
-      });
-    }
-    return points;
-  }
+/** A building's counts with nothing in them, to complete the trend's totals of a month. */
+const NO_COUNTS: BuildingCounts = {
+  buildingId: '',
+  name: '',
+  kind: 'temporary',
+  useEnd: null,
+  lettableAreaM2: 0,
+  letAreaM2: 0,
+  spaces: 0,
+  spacesLet: 0,
+  tenants: 0,
+  localTenants: 0,
+  bands: [],
+  disciplines: [],
+  waitingList: 0,
+  municipalInvestmentCents: 0,
+};
+
+/** The twelve months up to the one of `last`, oldest first: the monitor's trend shows the city at the end of each. */
+function trendMonths(last: string): { first: string; last: string }[] {
+  return Array.from({ length: 12 }, (_, index) => periodRange(addMonths(`${last.slice(0, 7)}-01`, index - 11).slice(0, 7)));
 }

@@ -4,10 +4,25 @@ import type { EntityManager, Repository } from 'typeorm';
 import type { Page } from '../../common/pagination/page.js';
 import { User } from './user.entity.js';
 
+export interface TokenState {
+  tokenVersion: number;
+  disabled: boolean;
+}
+
+/** How long a user's token state is kept between requests. */
+const TOKEN_STATE_TTL_MS = 1000;
+/** Longer than a transaction that changes a user takes to commit. */
+const CHANGE_SETTLES_MS = 10_000;
+const TOKEN_STATES_KEPT = 10_000;
+
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'name' | 'role' | 'organisationId' | 'tenantId'>;
 
 @Injectable()
 export class UsersRepository {
+  private readonly tokenStates = new Map<string, { state: TokenState | null; until: number }>();
+  /** Users changed lately, until when: their state is read afresh each time. */
+  private readonly changing = new Map<string, number>();
+
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
   async insert(values: NewUser, manager?: EntityManager): Promise<User> {
@@ -46,15 +61,37 @@ export class UsersRepository {
     return this.users.findOneBy({ id });
   }
 
-  async tokenStateOf(id: string): Promise<{ tokenVersion: number; disabled: boolean } | null> {
+  /**
+   * Asked on every authenticated request, so kept for TOKEN_STATE_TTL_MS: this process forgets a
+   * user's entry the moment it changes the user (its own revocations take effect at once); another
+   * API process sees a revocation within that time.
+   */
+  async tokenStateOf(id: string): Promise<TokenState | null> {
+    const cached = this.tokenStates.get(id);
+    if (cached && cached.until > Date.now()) return cached.state;
     const [row] = await this.users.query<{ token_version: number; disabled: boolean }[]>(
       `SELECT token_version, disabled_at IS NOT NULL AS disabled FROM app_user WHERE id = $1`,
       [id],
     );
-    return row ? { tokenVersion: row.token_version, disabled: row.disabled } : null;
+    const state = row ? { tokenVersion: row.token_version, disabled: row.disabled } : null;
+    if ((this.changing.get(id) ?? 0) > Date.now()) return state;
+    if (this.tokenStates.size >= TOKEN_STATES_KEPT) this.tokenStates.clear();
+    this.tokenStates.set(id, { state, until: Date.now() + TOKEN_STATE_TTL_MS });
+    return state;
+  }
+
+  /**
+   * A change of the user is written in a transaction that has not committed yet: what is read until
+   * then is the old state, so for a while nothing read of this user is kept.
+   */
+  private forgetTokenState(id: string): void {
+    this.tokenStates.delete(id);
+    this.changing.set(id, Date.now() + CHANGE_SETTLES_MS);
+    if (this.changing.size >= TOKEN_STATES_KEPT) this.changing.clear();
   }
 
   async disable(id: string): Promise<User | null> {
+    this.forgetTokenState(id);
     await this.users.query(
       `UPDATE app_user SET disabled_at = coalesce(disabled_at, now()), token_version = token_version + 1 WHERE id = $1`,
       [id],
@@ -81,6 +118,7 @@ export class UsersRepository {
     change: Partial<Pick<User, 'email' | 'name' | 'role' | 'organisationId' | 'tenantId' | 'passwordHash'>>,
     endTokens: boolean,
   ): Promise<void> {
+    this.forgetTokenState(id);
     await manager.getRepository(User).update({ id }, endTokens ? { ...change, tokenVersion: () => 'token_version + 1' } : change);
   }
 
@@ -90,6 +128,7 @@ export class UsersRepository {
 
   /** Refused by a foreign key while anything refers to it; the user's tokens end with its row. */
   async delete(manager: EntityManager, id: string): Promise<void> {
+    this.forgetTokenState(id);
     await manager.getRepository(User).delete({ id });
   }
 

@@ -267,7 +267,7 @@ export class InvoicingPagesController {
       ...detail,
       tenant,
       reminders,
-      ubl: eInvoice.available ? { available: true } : { available: false, why: eInvoice.error.messageIn(languageOf(request)) },
+      ubl: eInvoice.available ? { available: true } : { available: false, why: eInvoice.error().messageIn(languageOf(request)) },
       form,
       done,
       status: statusOn(detail.invoice, this.clock.today()),

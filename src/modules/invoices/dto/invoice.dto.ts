@@ -314,9 +314,7 @@ export function toInvoiceResponse(invoice: Invoice): InvoiceResponseDto {
 
 function toEInvoiceResponse(invoice: Invoice): EInvoiceDto {
   const availability = eInvoiceAvailability(invoice);
-  return availability.available
-    ? { available: true }
-    : { available: false, code: availability.error.code, reason: availability.error.message };
+  return availability.available ? { available: true } : { available: false, code: availability.code, reason: availability.message };
 }
 
 export function toInvoiceDetailResponse(invoice: Invoice, lines: InvoiceLine[], payments: Payment[]): InvoiceDetailResponseDto {

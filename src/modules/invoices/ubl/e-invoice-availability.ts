@@ -1,30 +1,37 @@
 import { ConflictError, type DomainError, RuleError } from '../../../common/errors/domain-error.js';
+import { type DeclaredError, messageOf } from '../../../common/errors/error-codes.js';
 import type { EInvoiceUnavailableReason, Invoice } from '../invoice.entity.js';
 import { INVOICES_ERRORS } from '../invoices.errors.js';
 
-function unavailable(reason: EInvoiceUnavailableReason, number: string): RuleError<'number'> {
-  switch (reason) {
-    case 'customer_without_kvk':
-      return new RuleError(INVOICES_ERRORS.e_invoice_customer_without_kvk, { number });
-    case 'customer_address_incomplete':
-      return new RuleError(INVOICES_ERRORS.e_invoice_customer_address_incomplete, { number });
-    case 'issuer_address_incomplete':
-      return new RuleError(INVOICES_ERRORS.e_invoice_issuer_address_incomplete, { number });
-    case 'issued_before_e_invoices':
-      return new RuleError(INVOICES_ERRORS.e_invoice_issued_before, { number });
-  }
-}
+const UNAVAILABLE: Record<EInvoiceUnavailableReason, DeclaredError<'rule', 'number'>> = {
+  customer_without_kvk: INVOICES_ERRORS.e_invoice_customer_without_kvk,
+  customer_address_incomplete: INVOICES_ERRORS.e_invoice_customer_address_incomplete,
+  issuer_address_incomplete: INVOICES_ERRORS.e_invoice_issuer_address_incomplete,
+  issued_before_e_invoices: INVOICES_ERRORS.e_invoice_issued_before,
+  e_invoices_off: INVOICES_ERRORS.e_invoices_off,
+};
 
 /**
  * Whether an invoice has its UBL e-invoice, or the coded error that says why not: still being made
- * (with its PDF), or stored without one for the reason it keeps.
+ * (with its PDF), or stored without one for the reason it keeps. The code and English message come
+ * without making the error (a list of invoices shows them for each); `error()` makes it to throw.
  */
 export function eInvoiceAvailability(
   invoice: Pick<Invoice, 'number' | 'ublDocumentId' | 'eInvoiceUnavailable'>,
-): { available: true; documentId: string } | { available: false; error: DomainError<'number'> | DomainError } {
+):
+  | { available: true; documentId: string }
+  | { available: false; code: string; message: string; error: () => DomainError<'number'> | DomainError } {
   if (invoice.ublDocumentId) return { available: true, documentId: invoice.ublDocumentId };
   if (invoice.eInvoiceUnavailable) {
-    return { available: false, error: unavailable(invoice.eInvoiceUnavailable, invoice.number) };
+    const declared = UNAVAILABLE[invoice.eInvoiceUnavailable];
+    const params = { number: invoice.number };
+    return {
+      available: false,
+      code: declared.code,
+      message: messageOf(declared, 'en', params),
+      error: () => new RuleError(declared, params),
+    };
   }
-  return { available: false, error: new ConflictError(INVOICES_ERRORS.e_invoice_not_ready) };
+  const notReady = INVOICES_ERRORS.e_invoice_not_ready;
+  return { available: false, code: notReady.code, message: messageOf(notReady, 'en'), error: () => new ConflictError(notReady) };
 }

@@ -11,7 +11,7 @@ export interface UblInvoiceData extends Omit<InvoiceDocumentData, 'buildingName'
 }
 
 /** Why an invoice's data cannot make an SI-UBL e-invoice. */
-export type EInvoiceRefusal = Exclude<EInvoiceUnavailableReason, 'issued_before_e_invoices'>;
+export type EInvoiceRefusal = Exclude<EInvoiceUnavailableReason, 'issued_before_e_invoices' | 'e_invoices_off'>;
 
 export const SI_UBL_CUSTOMIZATION = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:nen.nl:nlcius:v1.0';
 export const PEPPOL_CUSTOMIZATION = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
