@@ -116,7 +116,7 @@ describe('the time account and the double balance', () => {
         const response = await record(maker, body);
         expect({ status: response.status, code: response.body.code }).toEqual({ status, code: code ?? response.body.code });
       };
-      await refusal({ date: '2012-05-21', hours: 2 }, 422, 'date_in_future');
+      await refusal({ date: '2012-05-21', hours: 2 }, 422, 'time_entry_in_future');
       await refusal({ date: '2012-05-10', hours: 1.1 }, 422, 'not_in_quarters');
       await refusal({ date: '2012-05-10', hours: 0 }, 422, 'not_in_quarters');
       await refusal({ date: '2012-05-10', hours: 16.25 }, 422, 'not_in_quarters');
@@ -157,7 +157,7 @@ describe('the time account and the double balance', () => {
       const queue = await t.http().get('/api/time-entries?status=pending').set(makers[0]!.headers);
       expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(entry.id);
       const tooLate = await t.http().patch(`/api/time-entries/${entry.id}`).set(makers[3]!.headers).send({ date: '2012-05-21' });
-      expect({ status: tooLate.status, code: tooLate.body.code }).toEqual({ status: 422, code: 'date_in_future' });
+      expect({ status: tooLate.status, code: tooLate.body.code }).toEqual({ status: 422, code: 'time_entry_in_future' });
       const changed = await t.http().patch(`/api/time-entries/${entry.id}`).set(makers[3]!.headers).send({ hours: 3 });
       expect(changed.body).toMatchObject({ hours: 3, status: 'pending' });
       const approved = await approve(makers[0]!.headers, entry.id);

@@ -211,7 +211,7 @@ export class TimeEntriesController {
       'all the maker’s entries, with a working group of the same building.',
   })
   @ApiErrors(
-    TIME_ACCOUNT_ERRORS.date_in_future,
+    TIME_ACCOUNT_ERRORS.time_entry_in_future,
     TIME_ACCOUNT_ERRORS.not_in_quarters,
     TIME_ACCOUNT_ERRORS.day_over_sixteen_hours,
     TIME_ACCOUNT_ERRORS.working_group_of_other_building,

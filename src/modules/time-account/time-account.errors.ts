@@ -24,7 +24,7 @@ export const TIME_ACCOUNT_ERRORS = declareErrorCodes('time-account', {
     en: 'Working group {workingGroupId} belongs to another building',
     nl: 'Werkgroep {workingGroupId} hoort bij een ander gebouw',
   },
-  date_in_future: {
+  time_entry_in_future: {
     kind: 'rule',
     en: 'Hours cannot be recorded for a day after today ({today})',
     nl: 'Uren kunnen niet worden geschreven op een dag na vandaag ({today})',

@@ -177,7 +177,7 @@ export class TimeEntriesService {
 
   private notInFuture(date: string): void {
     const today = this.clock.today();
-    if (date > today) throw new RuleError(TIME_ACCOUNT_ERRORS.date_in_future, { today });
+    if (date > today) throw new RuleError(TIME_ACCOUNT_ERRORS.time_entry_in_future, { today });
   }
 
   private async groupOf(workingGroupId: string | null, buildingId: string): Promise<string | null> {
