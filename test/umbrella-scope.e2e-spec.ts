@@ -119,4 +119,23 @@ describe('umbrella scope', () => {
     });
     expect(response.status).toBe(422);
   });
+
+  it('keeps another umbrella’s makers’ hours from its staff: the entry is unknown and the list leaves it out', async () => {
+    const maker = await t.login(b.maker.user.email, b.maker.user.password);
+    const recorded = await t
+      .http()
+      .post('/api/time-entries')
+      .set(maker)
+      .send({ buildingId: b.building.id, date: '2012-02-20', hours: 2, kind: 'building', description: 'Dak gerepareerd' });
+    expect(recorded.status).toBe(201);
+    expect((await t.http().get(`/api/time-entries/${recorded.body.id}`).set(a.staff)).status).toBe(404);
+    expect((await t.http().get(`/api/time-entries/${recorded.body.id}`).set(b.staff)).status).toBe(200);
+    const listed = async (staff: { Authorization: string }) =>
+      (await t.http().get('/api/time-entries').set(staff)).body.items.map((entry: Created) => entry.id);
+    expect(await listed(a.staff)).not.toContain(recorded.body.id);
+    expect(await listed(b.staff)).toContain(recorded.body.id);
+    expect((await t.http().post(`/api/time-entries/${recorded.body.id}/decision`).set(a.staff).send({ decision: 'approved' })).status).toBe(
+      404,
+    );
+  });
 });

@@ -7,6 +7,8 @@ import type { TimeEntryStatus } from './time-rules.js';
 
 export interface TimeEntryFilter {
   buildingId?: string;
+  /** Only entries in these buildings (an umbrella's staff: its own). */
+  buildingIds?: string[];
   tenantId?: string;
   /** With `tenantId`: also the entries of the working groups this tenant coordinates. */
   orCoordinatedBy?: string;
@@ -166,6 +168,7 @@ export class TimeAccountRepository {
         coordinatedBy: filter.coordinatedBy,
       });
     if (filter.buildingId !== undefined) query.andWhere('e.buildingId = :buildingId', { buildingId: filter.buildingId });
+    if (filter.buildingIds !== undefined) query.andWhere('e.buildingId = ANY(:buildingIds)', { buildingIds: filter.buildingIds });
     if (filter.workingGroupId !== undefined) query.andWhere('e.workingGroupId = :groupId', { groupId: filter.workingGroupId });
     if (filter.status !== undefined) query.andWhere('e.status = :status', { status: filter.status });
     if (filter.from !== undefined) query.andWhere('e.date >= :from', { from: filter.from });

@@ -3,6 +3,7 @@ import {
   mayChangeTimeEntry,
   mayDecideTimeEntry,
   mayReadTimeEntry,
+  staffUmbrellaOf,
   requireCapability,
   timeEntryListScopeOf,
 } from '../../common/auth/access-policy.js';
@@ -128,7 +129,12 @@ export class TimeEntriesService {
   /** The maker's own entry, its coordinator's or any for admins; to anyone else it does not exist. */
   async get(id: string, principal: Principal): Promise<TimeEntry> {
     const entry = await this.repository.findEntry(id);
-    if (!entry || !mayReadTimeEntry(principal, entry, await this.coordinates(principal, entry)))
+    if (
+      !entry ||
+      !mayReadTimeEntry(principal, entry, await this.coordinates(principal, entry)) ||
+      // An umbrella's staff reach the entries of its own buildings only.
+      (staffUmbrellaOf(principal) !== null && !(await this.buildings.isVisible(entry.buildingId, principal)))
+    )
       throw new NotFoundError(TIME_ACCOUNT_ERRORS.time_entry_not_found, { id });
     return entry;
   }
@@ -144,6 +150,7 @@ export class TimeEntriesService {
     return this.repository.findEntries(
       {
         buildingId: query.buildingId,
+        buildingIds: staffUmbrellaOf(principal) === null ? undefined : await this.buildings.visibleIds(principal),
         workingGroupId: query.workingGroupId,
         status: query.status,
         from: range?.first,
