@@ -50,7 +50,6 @@ export class TokenService extends TokenVerifier implements OnModuleInit {
     return this.jwt.signAsync(claims, { secret: this.secret, expiresIn: this.config.auth.tokenTtlSeconds, algorithm: 'HS256' });
   }
 
-  /** Checked per request against the user row, so disabling, deleting or re-versioning a user ends its tokens at once. */
   /**
    * The secret as a key object, made once: given the string, jsonwebtoken first tries to read it as a
    * public key and throws, on every request.
@@ -60,6 +59,7 @@ export class TokenService extends TokenVerifier implements OnModuleInit {
     return this.key.key as unknown as Buffer;
   }
 
+  /** Checked per request against the user row (kept a second, see tokenStateOf), so disabling, deleting or re-versioning a user ends its tokens within a second. */
   async verify(token: string): Promise<Principal | null> {
     let claims: AccessTokenClaims;
     try {
