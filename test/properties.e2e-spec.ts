@@ -133,7 +133,8 @@ describe('property register', () => {
     for (const field of ['ownerId', 'reason', 'ownerProspects', 'vacantSince', 'status', 'openVacancy', 'Secret plans', ownerId]) {
       expect(text).not.toContain(field);
     }
-    expect(list.body.items.every((candidate: { name: string }) => candidate.name === 'Public office')).toBe(true);
+    // The internal properties (all named Wibautstraat 129 here) are not on it.
+    expect(list.body.items.some((candidate: { name: string }) => candidate.name === 'Wibautstraat 129')).toBe(false);
   });
 
   it("records guardianship and warns when a planned start falls inside the guardians' notice", async () => {
@@ -177,5 +178,46 @@ describe('property register', () => {
     expect(periods).toEqual([
       expect.objectContaining({ vacantSince: '2026-11-30', source: 'use-ended', reason: 'use-ended', status: 'open' }),
     ]);
+  });
+
+  it('exports the register as CSV with the filters, and draws it as a map layer', async () => {
+    const mapped = (
+      await t
+        .http()
+        .post('/api/properties')
+        .set(owner)
+        .send(office({ name: 'Mapped', district: 'Zuid', latitude: 52.3546, longitude: 4.9125, publication: 'public' }))
+    ).body as { id: string };
+    const csv = await t.http().get('/api/properties/export').query({ format: 'csv', district: 'Zuid' }).set(owner);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toContain('vacantM2');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Mapped');
+    const xlsx = await t.http().get('/api/properties/export').query({ format: 'xlsx' }).set(owner);
+    expect(xlsx.status).toBe(200);
+    expect((await t.http().get('/api/properties/export').query({ format: 'doc' }).set(owner)).status).toBe(400);
+    const layer = (await t.http().get('/api/properties/geojson').set(owner)).body;
+    expect(layer.type).toBe('FeatureCollection');
+    expect(layer.features).toEqual([
+      expect.objectContaining({
+        geometry: { type: 'Point', coordinates: [4.9125, 52.3546] },
+        properties: expect.objectContaining({ id: mapped.id }),
+      }),
+    ]);
+    const open = (await t.http().get('/api/public/properties/geojson')).body;
+    expect(open.features.map((feature: { properties: { id: string } }) => feature.properties.id)).toContain(mapped.id);
+    expect(JSON.stringify(open)).not.toMatch(/ownerId|reason|status/);
+  });
+
+  it("gives the city its pipeline, and no one else's", async () => {
+    const pipeline = await t.http().get('/api/properties/pipeline').query({ period: '2026' }).set(city);
+    expect(pipeline.status).toBe(200);
+    expect(pipeline.body).toMatchObject({ city: 'Amsterdam', asOf: '2026-12-03' });
+    expect(pipeline.body.total.byAge.map((age: { bucket: string }) => age.bucket)).toEqual(['0-6', '6-12', '12-24', '24+']);
+    expect(pipeline.body.districts.map((district: { district: string }) => district.district)).toContain('Oost');
+    expect((await t.http().get('/api/properties/pipeline').query({ period: '2026', city: 'Utrecht' }).set(city)).status).toBe(403);
+    expect((await t.http().get('/api/properties/pipeline').query({ period: '2026', city: 'Amsterdam' }).set(owner)).status).toBe(403);
   });
 });
