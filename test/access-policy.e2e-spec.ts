@@ -123,6 +123,7 @@ describe('access policy', () => {
         'reports.owner-occupancy',
         'reports.municipality-monitor',
         'reports.arrears',
+        'reports.vacancy-pipeline',
         'audit.read',
         'messages.read',
         'umbrella.workspace',
@@ -163,6 +164,7 @@ describe('access policy', () => {
         'reports.read',
         'reports.request',
         'reports.municipality-monitor',
+        'reports.vacancy-pipeline',
         'messages.read',
         'portal.city',
       ]);

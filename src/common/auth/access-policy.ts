@@ -50,6 +50,7 @@ export const CAPABILITIES = [
   'reports.owner-occupancy',
   'reports.municipality-monitor',
   'reports.arrears',
+  'reports.vacancy-pipeline',
   'audit.read',
   'messages.read',
   'umbrella.workspace',
@@ -106,6 +107,7 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
     'reports.read',
     'reports.request',
     'reports.municipality-monitor',
+    'reports.vacancy-pipeline',
     'portal.city',
   ],
 };

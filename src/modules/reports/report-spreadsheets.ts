@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ratio, sumAreas } from '../../common/measures.js';
 import { inertText } from './inert-text.js';
+import type { VacancyPipeline } from '../properties/pipeline.js';
 import type { ArrearsReport, MunicipalityMonitorReport, OwnerOccupancyReport } from './report-documents.js';
 
 type Cell = string | number | Date | null;
@@ -228,6 +229,55 @@ export function arrearsXlsx(report: ArrearsReport): Promise<Buffer> {
       tenant.lastStep,
       tenant.arrangement,
     ]),
+  );
+  return finish(workbook, report.generatedOn);
+}
+
+export function pipelineXlsx(report: VacancyPipeline): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  addKeyFigures(workbook, 'Overzicht', [
+    ['Gemeente', report.city],
+    ['Periode', report.period],
+    ['Stand per', day(report.asOf), 'date'],
+    ['Mediaan dagen leegstand tot hoofdhuur', report.medianDaysVacancyToHeadLease, 'count'],
+    ['m² met hoofdhuur die binnen 18 maanden eindigt', report.m2AtRiskWithin18Months, 'area'],
+  ]);
+  const districts = [...report.districts, report.total];
+  addSheet(
+    workbook,
+    'Per status',
+    [
+      { header: 'Stadsdeel', width: 20 },
+      { header: 'Status', width: 20 },
+      { header: 'Panden', format: 'count' },
+      { header: 'Leeg (m²)', format: 'area' },
+    ],
+    districts.flatMap((district) =>
+      district.byStatus.map((count) => [district.district || 'Hele stad', count.status, count.properties, count.vacantM2]),
+    ),
+  );
+  addSheet(
+    workbook,
+    'Per leegstandsduur',
+    [
+      { header: 'Stadsdeel', width: 20 },
+      { header: 'Maanden', width: 12 },
+      { header: 'Panden', format: 'count' },
+      { header: 'Leeg (m²)', format: 'area' },
+    ],
+    districts.flatMap((district) =>
+      district.byAge.map((count) => [district.district || 'Hele stad', count.bucket, count.properties, count.vacantM2]),
+    ),
+  );
+  addSheet(
+    workbook,
+    'Per jaar',
+    [
+      { header: 'Jaar', format: 'count' },
+      { header: 'Aangeboden', format: 'count' },
+      { header: 'Omgezet', format: 'count' },
+    ],
+    report.perYear.map((year) => [year.year, year.offered, year.converted]),
   );
   return finish(workbook, report.generatedOn);
 }

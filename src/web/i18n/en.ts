@@ -237,6 +237,7 @@ const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
   'reportKind.owner-occupancy': 'Owner’s occupancy report',
   'reportKind.municipality-monitor': 'Broedplaats monitor',
   'reportKind.arrears': 'Arrears',
+  'reportKind.vacancy-pipeline': 'Vacancy pipeline',
   'handovers.title': 'Handovers',
   'handovers.heading': 'Handovers of {building}',
   'handovers.none': 'No handovers yet.',

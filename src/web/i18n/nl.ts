@@ -236,6 +236,7 @@ export const WORKSPACE_NL = {
   'reportKind.owner-occupancy': 'Bezettingsrapport eigenaar',
   'reportKind.municipality-monitor': 'Broedplaatsmonitor',
   'reportKind.arrears': 'Achterstanden',
+  'reportKind.vacancy-pipeline': 'Leegstandspijplijn',
   'handovers.title': 'Eigendomsoverdrachten',
   'handovers.heading': 'Eigendomsoverdrachten van {building}',
   'handovers.none': 'Nog geen overdrachten.',
