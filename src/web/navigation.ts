@@ -28,12 +28,14 @@ const NAVIGATION: Record<Role, readonly NavItem[]> = {
   ],
   owner: [
     { href: '/owner', label: 'owner.nav.buildings', current: ['/owner/buildings'] },
+    { href: '/owner/properties', label: 'vacancy.nav.properties', current: ['/owner/properties'] },
     { href: '/owner/finance', label: 'owner.nav.finance', current: ['/owner/finance'] },
     { href: '/owner/handovers', label: 'owner.nav.handovers', current: ['/owner/handovers'] },
     { href: '/owner/reports', label: 'owner.nav.reports', current: ['/owner/reports'] },
   ],
   municipality: [
     { href: '/city', label: 'city.nav.monitor', current: ['/city/monitor'] },
+    { href: '/city/vacancies', label: 'vacancy.nav.vacancies', current: ['/city/vacancies'] },
     { href: '/city/reports', label: 'city.nav.reports', current: ['/city/reports'] },
   ],
 };

@@ -3,6 +3,7 @@ import { MAIL_EN } from './mail.js';
 import { MAKER_EN } from './maker.js';
 import type { MessageKey, WORKSPACE_NL } from './nl.js';
 import { OWNER_EN } from './owner.js';
+import { VACANCY_EN } from './vacancy.js';
 
 /** English, the language switch's other choice: the same keys as nl.ts, no more, no fewer. */
 const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
@@ -316,4 +317,4 @@ const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
   'form.errors': 'The form has errors:',
 };
 
-export const EN: Record<MessageKey, string> = { ...WORKSPACE_EN, ...MAKER_EN, ...OWNER_EN, ...CITY_EN, ...MAIL_EN };
+export const EN: Record<MessageKey, string> = { ...WORKSPACE_EN, ...MAKER_EN, ...OWNER_EN, ...CITY_EN, ...MAIL_EN, ...VACANCY_EN };

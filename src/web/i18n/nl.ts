@@ -2,6 +2,7 @@ import { CITY_NL } from './city.js';
 import { MAIL_NL } from './mail.js';
 import { MAKER_NL } from './maker.js';
 import { OWNER_NL } from './owner.js';
+import { VACANCY_NL } from './vacancy.js';
 
 /** Dutch, the default language of the pages: the umbrella's workspace. Every key here must exist in en.ts too (the compiler checks). */
 export const WORKSPACE_NL = {
@@ -316,6 +317,6 @@ export const WORKSPACE_NL = {
 } as const;
 
 /** Every page's messages: the workspace's and each portal's (their own files, in both languages). */
-export const NL = { ...WORKSPACE_NL, ...MAKER_NL, ...OWNER_NL, ...CITY_NL, ...MAIL_NL };
+export const NL = { ...WORKSPACE_NL, ...MAKER_NL, ...OWNER_NL, ...CITY_NL, ...MAIL_NL, ...VACANCY_NL };
 
 export type MessageKey = keyof typeof NL;
