@@ -67,6 +67,14 @@ describe('property register', () => {
     expect(again.status).toBe(409);
     const read = await t.http().get(`/api/properties/${created.body.id}`).set(owner);
     expect(read.body.openVacancy).toMatchObject({ id: vacancy.body.id });
+    const ids = async (query: Record<string, unknown>) =>
+      ((await t.http().get('/api/properties').query(query).set(owner)).body.items as { id: string }[]).map((item) => item.id);
+    expect(await ids({ status: 'open', minMonthsVacant: 7, district: 'Oost', minVacantM2: 700, maxVacantM2: 700 })).toContain(
+      created.body.id,
+    );
+    expect(await ids({ maxMonthsVacant: 6 })).not.toContain(created.body.id);
+    expect(await ids({ status: 'let' })).not.toContain(created.body.id);
+    expect(await ids({ minVacantM2: 701 })).not.toContain(created.body.id);
   });
 
   it('refuses bad input with 422 and the field', async () => {
@@ -103,7 +111,12 @@ describe('property register', () => {
   it("an owner never sees another owner's internal property; the city sees those in its city", async () => {
     const property = (await t.http().post('/api/properties').set(owner).send(office())).body as { id: string };
     expect((await t.http().get(`/api/properties/${property.id}`).set(otherOwner)).status).toBe(404);
-    const list = await t.http().get('/api/properties').set(otherOwner);
+    const list = await t
+      .http()
+      .get('/api/properties')
+      .query({ district: 'Oost', status: 'let', minVacantM2: 100, limit: 50 })
+      .set(otherOwner);
+    expect(list.status).toBe(200);
     expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(property.id);
     expect((await t.http().get(`/api/properties/${property.id}`).set(city)).status).toBe(200);
     const forOther = await t.http().post('/api/properties').set(otherOwner).send(office({ ownerId }));
@@ -125,7 +138,7 @@ describe('property register', () => {
       .post(`/api/properties/${property.id}/vacancies`)
       .set(owner)
       .send({ vacantSince: '2026-02-01', reason: 'sale', ownerProspects: 'Secret plans', availableFrom: '2027-01-01' });
-    const list = await t.http().get('/api/public/properties');
+    const list = await t.http().get('/api/public/properties').query({ district: 'oost', limit: 10 });
     expect(list.status).toBe(200);
     const item = list.body.items.find((candidate: { id: string }) => candidate.id === property.id);
     expect(item).toMatchObject({ address: 'Wibautstraat 129', vacantM2: 700, availableFrom: '2027-01-01' });

@@ -10,10 +10,10 @@ import { propertiesCsv, propertiesGeoJson, propertiesXlsx, type GeoJsonFeatureCo
 import { totalM2Of, vacantM2Of } from './properties.service.js';
 import type { VacancyPipeline } from './pipeline.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
-import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
+import { mapPage, type Page } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { ORGANISATIONS_ERRORS } from '../organisations/organisations.errors.js';
-import { CreatePropertyDto, PipelineQueryDto, PropertyExportQueryDto, PropertyFilterDto } from './dto/property.dto.js';
+import { CreatePropertyDto, PipelineQueryDto, PropertyExportQueryDto, PropertyListQueryDto } from './dto/property.dto.js';
 import {
   PropertyResponseDto,
   PublicPropertyResponseDto,
@@ -132,12 +132,9 @@ export class PropertiesController {
       'Filters: district, status of the open vacancy file (`let`: none open), whole months vacant, vacant m².',
   })
   @ApiPage(PropertyResponseDto)
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Query() page: PageQueryDto,
-    @Query() filter: PropertyFilterDto,
-  ): Promise<Page<PropertyResponseDto>> {
-    return mapPage(await this.properties.list(filter, page, principal), toPropertyResponse);
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: PropertyListQueryDto): Promise<Page<PropertyResponseDto>> {
+    const { limit, offset, ...filter } = query;
+    return mapPage(await this.properties.list(filter, { limit, offset }, principal), toPropertyResponse);
   }
 
   @Get(':id')
@@ -260,8 +257,9 @@ export class PublicPropertiesController {
     description: 'Properties their owner published: address, m² and availability. Never the owner, the reason of vacancy or the file.',
   })
   @ApiPage(PublicPropertyResponseDto)
-  async list(@Query() page: PageQueryDto, @Query() filter: PropertyFilterDto): Promise<Page<PublicPropertyResponseDto>> {
-    return mapPage(await this.properties.listPublic(filter, page), toPublicPropertyResponse);
+  async list(@Query() query: PropertyListQueryDto): Promise<Page<PublicPropertyResponseDto>> {
+    const { limit, offset, ...filter } = query;
+    return mapPage(await this.properties.listPublic(filter, { limit, offset }), toPublicPropertyResponse);
   }
 
   @Get('geojson')

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { PageQueryDto } from '../../../common/pagination/page.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -201,6 +202,9 @@ export class PropertyFilterDto {
   @Min(0)
   maxVacantM2?: number;
 }
+
+/** The register's list: a page of it, filtered. */
+export class PropertyListQueryDto extends IntersectionType(PageQueryDto, PropertyFilterDto) {}
 
 export class PropertyExportQueryDto extends PropertyFilterDto {
   @ApiProperty({ enum: ['csv', 'xlsx'] })
