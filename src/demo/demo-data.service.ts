@@ -39,6 +39,7 @@ import { HandoversService } from '../modules/handovers/handovers.service.js';
 import { DunningService } from '../modules/dunning/dunning.service.js';
 import { OwnerFinanceService } from '../modules/owner-finance/owner-finance.service.js';
 import { UsersService } from '../modules/users/users.service.js';
+import { DemoVacancies } from './demo-vacancies.js';
 import {
   DEMO_APPLICANTS,
   DEMO_BUILDING,
@@ -85,6 +86,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly handovers: HandoversService,
     private readonly dunning: DunningService,
     private readonly executeHandover: ExecuteHandoverService,
+    private readonly vacancies: DemoVacancies,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -106,6 +108,10 @@ export class DemoDataService implements OnApplicationBootstrap {
     await this.loadPayments(buildingId, timeline);
     // The day's reminders ran at boot before the demo existed; its overdue invoices get theirs now.
     await this.dunning.sendDue();
+    const [owner] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM organisation WHERE name = $1`, [
+      DEMO_ORGANISATIONS.owner.name,
+    ]);
+    await this.vacancies.load(owner!.id);
     this.logger.log({ message: 'loaded the Volkskrantgebouw demo data' });
   }
 

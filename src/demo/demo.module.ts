@@ -5,6 +5,11 @@ import { InvoicesModule } from '../modules/invoices/invoices.module.js';
 import { OwnerFinanceModule } from '../modules/owner-finance/owner-finance.module.js';
 import { UsersModule } from '../modules/users/users.module.js';
 import { DemoDataService } from './demo-data.service.js';
+import { DemoVacancies } from './demo-vacancies.js';
+import { PropertiesModule } from '../modules/properties/properties.module.js';
 
-@Module({ imports: [InvoicesModule, UsersModule, OwnerFinanceModule, HandoversModule, DunningModule], providers: [DemoDataService] })
+@Module({
+  imports: [InvoicesModule, UsersModule, OwnerFinanceModule, HandoversModule, DunningModule, PropertiesModule],
+  providers: [DemoDataService, DemoVacancies],
+})
 export class DemoModule {}
