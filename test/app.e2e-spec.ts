@@ -461,4 +461,23 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
     expect(balance.status).toBe(200);
     expect(balance.body).toMatchObject({ year, rentIncomeCents: 45_000_000, interestCostCents: 45_000_000 });
   });
+
+  it('has empty offices around the Volkskrantgebouw, one in each stage of the vacancy file', async () => {
+    const admin = embedded ? await signIn('admin@example.org') : t.admin;
+    const properties = await t.http().get('/api/properties').query({ district: 'Oost' }).set(admin);
+    const stages = Object.fromEntries(
+      (properties.body.items as { address: string; openVacancy: { status: string } }[]).map((item) => [
+        item.address,
+        item.openVacancy.status,
+      ]),
+    );
+    expect(stages).toEqual({
+      'Mauritskade 55': 'consulted',
+      'Wibautstraat 129': 'report-due',
+      'Wibautstraat 131': 'open',
+      'Wibautstraat 3': 'reported',
+    });
+    const open = (await t.http().get('/api/public/properties')).body.items as { address: string }[];
+    expect(open.map((item) => item.address)).toEqual(['Wibautstraat 131']);
+  });
 });

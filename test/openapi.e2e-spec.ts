@@ -44,6 +44,7 @@ const PUBLIC = [
   'POST /api/password-reset/confirm',
   'GET /health',
   'GET /api/public/properties',
+  'GET /api/public/properties/geojson',
 ];
 
 describe('the OpenAPI document at /docs-json', () => {

@@ -67,6 +67,14 @@ describe('property register', () => {
     expect(again.status).toBe(409);
     const read = await t.http().get(`/api/properties/${created.body.id}`).set(owner);
     expect(read.body.openVacancy).toMatchObject({ id: vacancy.body.id });
+    const ids = async (query: Record<string, unknown>) =>
+      ((await t.http().get('/api/properties').query(query).set(owner)).body.items as { id: string }[]).map((item) => item.id);
+    expect(await ids({ status: 'open', minMonthsVacant: 7, district: 'Oost', minVacantM2: 700, maxVacantM2: 700 })).toContain(
+      created.body.id,
+    );
+    expect(await ids({ maxMonthsVacant: 6 })).not.toContain(created.body.id);
+    expect(await ids({ status: 'let' })).not.toContain(created.body.id);
+    expect(await ids({ minVacantM2: 701 })).not.toContain(created.body.id);
   });
 
   it('refuses bad input with 422 and the field', async () => {
@@ -103,7 +111,12 @@ describe('property register', () => {
   it("an owner never sees another owner's internal property; the city sees those in its city", async () => {
     const property = (await t.http().post('/api/properties').set(owner).send(office())).body as { id: string };
     expect((await t.http().get(`/api/properties/${property.id}`).set(otherOwner)).status).toBe(404);
-    const list = await t.http().get('/api/properties').set(otherOwner);
+    const list = await t
+      .http()
+      .get('/api/properties')
+      .query({ district: 'Oost', status: 'let', minVacantM2: 100, limit: 50 })
+      .set(otherOwner);
+    expect(list.status).toBe(200);
     expect(list.body.items.map((item: { id: string }) => item.id)).not.toContain(property.id);
     expect((await t.http().get(`/api/properties/${property.id}`).set(city)).status).toBe(200);
     const forOther = await t.http().post('/api/properties').set(otherOwner).send(office({ ownerId }));
@@ -125,7 +138,7 @@ describe('property register', () => {
       .post(`/api/properties/${property.id}/vacancies`)
       .set(owner)
       .send({ vacantSince: '2026-02-01', reason: 'sale', ownerProspects: 'Secret plans', availableFrom: '2027-01-01' });
-    const list = await t.http().get('/api/public/properties');
+    const list = await t.http().get('/api/public/properties').query({ district: 'oost', limit: 10 });
     expect(list.status).toBe(200);
     const item = list.body.items.find((candidate: { id: string }) => candidate.id === property.id);
     expect(item).toMatchObject({ address: 'Wibautstraat 129', vacantM2: 700, availableFrom: '2027-01-01' });
@@ -133,7 +146,8 @@ describe('property register', () => {
     for (const field of ['ownerId', 'reason', 'ownerProspects', 'vacantSince', 'status', 'openVacancy', 'Secret plans', ownerId]) {
       expect(text).not.toContain(field);
     }
-    expect(list.body.items.every((candidate: { name: string }) => candidate.name === 'Public office')).toBe(true);
+    // The internal properties (all named Wibautstraat 129 here) are not on it.
+    expect(list.body.items.some((candidate: { name: string }) => candidate.name === 'Wibautstraat 129')).toBe(false);
   });
 
   it("records guardianship and warns when a planned start falls inside the guardians' notice", async () => {
@@ -177,5 +191,46 @@ describe('property register', () => {
     expect(periods).toEqual([
       expect.objectContaining({ vacantSince: '2026-11-30', source: 'use-ended', reason: 'use-ended', status: 'open' }),
     ]);
+  });
+
+  it('exports the register as CSV with the filters, and draws it as a map layer', async () => {
+    const mapped = (
+      await t
+        .http()
+        .post('/api/properties')
+        .set(owner)
+        .send(office({ name: 'Mapped', district: 'Zuid', latitude: 52.3546, longitude: 4.9125, publication: 'public' }))
+    ).body as { id: string };
+    const csv = await t.http().get('/api/properties/export').query({ format: 'csv', district: 'Zuid' }).set(owner);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toContain('vacantM2');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Mapped');
+    const xlsx = await t.http().get('/api/properties/export').query({ format: 'xlsx' }).set(owner);
+    expect(xlsx.status).toBe(200);
+    expect((await t.http().get('/api/properties/export').query({ format: 'doc' }).set(owner)).status).toBe(400);
+    const layer = (await t.http().get('/api/properties/geojson').set(owner)).body;
+    expect(layer.type).toBe('FeatureCollection');
+    expect(layer.features).toEqual([
+      expect.objectContaining({
+        geometry: { type: 'Point', coordinates: [4.9125, 52.3546] },
+        properties: expect.objectContaining({ id: mapped.id }),
+      }),
+    ]);
+    const open = (await t.http().get('/api/public/properties/geojson')).body;
+    expect(open.features.map((feature: { properties: { id: string } }) => feature.properties.id)).toContain(mapped.id);
+    expect(JSON.stringify(open)).not.toMatch(/ownerId|reason|status/);
+  });
+
+  it("gives the city its pipeline, and no one else's", async () => {
+    const pipeline = await t.http().get('/api/properties/pipeline').query({ period: '2026' }).set(city);
+    expect(pipeline.status).toBe(200);
+    expect(pipeline.body).toMatchObject({ city: 'Amsterdam', asOf: '2026-12-03' });
+    expect(pipeline.body.total.byAge.map((age: { bucket: string }) => age.bucket)).toEqual(['0-6', '6-12', '12-24', '24+']);
+    expect(pipeline.body.districts.map((district: { district: string }) => district.district)).toContain('Oost');
+    expect((await t.http().get('/api/properties/pipeline').query({ period: '2026', city: 'Utrecht' }).set(city)).status).toBe(403);
+    expect((await t.http().get('/api/properties/pipeline').query({ period: '2026', city: 'Amsterdam' }).set(owner)).status).toBe(403);
   });
 });

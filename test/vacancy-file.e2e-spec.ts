@@ -1,6 +1,9 @@
 import { FixedClock } from '../src/common/clock/clock.js';
 import { VacancyDailyScheduler } from '../src/modules/properties/vacancy-daily.handler.js';
+import { binary } from './helpers/binary.js';
 import { eventually } from './helpers/eventually.js';
+import { pdfText } from './helpers/pdf-text.js';
+import { readXlsx } from './helpers/xlsx.js';
 import { createOrganisation, createUser } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -232,5 +235,34 @@ describe('the vacancy file', () => {
         fineTiers: [{ offence: 'not-reporting', useCategory: 'office', amountCents: 750_000 }],
       }),
     ]);
+  });
+
+  it('gives the city its pipeline through the report job, in every format', async () => {
+    clock.setDay('2026-12-03');
+    const files: Record<string, Buffer> = {};
+    for (const format of ['json', 'csv', 'xlsx', 'pdf']) {
+      const requested = await t.http().post('/api/reports').set(city).send({ kind: 'vacancy-pipeline', period: '2026', format });
+      expect(requested.status).toBe(202);
+      await eventually(
+        async () => expect((await t.http().get(`/api/reports/${requested.body.id}`).set(city)).body.status).toBe('completed'),
+        20_000,
+      );
+      files[format] = (await t.http().get(`/api/reports/${requested.body.id}/file`).set(city).buffer(true).parse(binary)).body as Buffer;
+    }
+    const json = JSON.parse(files.json!.toString('utf8'));
+    expect(json).toMatchObject({ city: 'Amsterdam', period: '2026' });
+    expect(json.districts.map((district: { district: string }) => district.district)).toContain('Oost');
+    expect(files.csv!.toString('utf8').split('\r\n')[0]).toBe('city,asOf,district,measure,group,properties,vacantM2');
+    expect((await readXlsx(files.xlsx!)).worksheets.map((sheet) => sheet.name)).toEqual([
+      'Overzicht',
+      'Per status',
+      'Per leegstandsduur',
+      'Per jaar',
+    ]);
+    expect(await pdfText(files.pdf!)).toContain('Leegstandspijplijn Amsterdam');
+    expect(
+      (await t.http().post('/api/reports').set(owner).send({ kind: 'vacancy-pipeline', period: '2026', format: 'json', city: 'Amsterdam' }))
+        .status,
+    ).toBe(403);
   });
 });

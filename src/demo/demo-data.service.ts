@@ -42,6 +42,7 @@ import { DunningService } from '../modules/dunning/dunning.service.js';
 import { OwnerFinanceService } from '../modules/owner-finance/owner-finance.service.js';
 import { UsersService } from '../modules/users/users.service.js';
 import { TenderDemoService } from './tender-demo.service.js';
+import { DemoVacancies } from './demo-vacancies.js';
 import {
   DEMO_APPLICANTS,
   DEMO_BUILDING,
@@ -93,6 +94,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly dunning: DunningService,
     private readonly executeHandover: ExecuteHandoverService,
     private readonly tenderDemo: TenderDemoService,
+    private readonly vacancies: DemoVacancies,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -116,6 +118,10 @@ export class DemoDataService implements OnApplicationBootstrap {
     // The day's reminders ran at boot before the demo existed; its overdue invoices get theirs now.
     await this.dunning.sendDue();
     await this.tenderDemo.load(this.clock.today());
+    const [owner] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM organisation WHERE name = $1`, [
+      DEMO_ORGANISATIONS.owner.name,
+    ]);
+    await this.vacancies.load(owner!.id);
     this.logger.log({ message: 'loaded the Volkskrantgebouw demo data' });
   }
 

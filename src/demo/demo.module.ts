@@ -9,6 +9,7 @@ import { OrganisationsModule } from '../modules/organisations/organisations.modu
 import { PropertiesModule } from '../modules/properties/properties.module.js';
 import { SearchProfilesModule } from '../modules/search-profiles/search-profiles.module.js';
 import { TendersModule } from '../modules/tenders/tenders.module.js';
+import { DemoVacancies } from './demo-vacancies.js';
 import { TenderDemoService } from './tender-demo.service.js';
 
 @Module({
@@ -23,6 +24,6 @@ import { TenderDemoService } from './tender-demo.service.js';
     SearchProfilesModule,
     TendersModule,
   ],
-  providers: [DemoDataService, TenderDemoService],
+  providers: [DemoDataService, TenderDemoService, DemoVacancies],
 })
 export class DemoModule {}

@@ -33,6 +33,7 @@ const NAVIGATION: Record<Role, readonly NavItem[]> = {
   ],
   owner: [
     { href: '/owner', label: 'owner.nav.buildings', current: ['/owner/buildings'] },
+    { href: '/owner/properties', label: 'vacancy.nav.properties', current: ['/owner/properties'] },
     { href: '/owner/finance', label: 'owner.nav.finance', current: ['/owner/finance'] },
     { href: '/owner/handovers', label: 'owner.nav.handovers', current: ['/owner/handovers'] },
     { href: '/owner/double-balance', label: 'time.nav.balance', current: ['/owner/double-balance'] },
@@ -42,6 +43,7 @@ const NAVIGATION: Record<Role, readonly NavItem[]> = {
   municipality: [
     { href: '/city', label: 'city.nav.monitor', current: ['/city/monitor'] },
     { href: '/city/double-balance', label: 'time.nav.balance', current: ['/city/double-balance'] },
+    { href: '/city/vacancies', label: 'vacancy.nav.vacancies', current: ['/city/vacancies'] },
     { href: '/city/reports', label: 'city.nav.reports', current: ['/city/reports'] },
     { href: '/tenders', label: 'nav.tenders', current: ['/tenders', '/proposals'] },
   ],

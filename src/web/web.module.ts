@@ -17,12 +17,15 @@ import { DunningModule } from '../modules/dunning/dunning.module.js';
 import { RentBandsModule } from '../modules/rent-bands/rent-bands.module.js';
 import { OwnerFinanceModule } from '../modules/owner-finance/owner-finance.module.js';
 import { ReportsModule } from '../modules/reports/reports.module.js';
+import { PropertiesModule } from '../modules/properties/properties.module.js';
 import { AssetsController } from './assets.controller.js';
 import { BuildingPagesController } from './pages/buildings.controller.js';
 import { CityMonitorController } from './pages/city-monitor.controller.js';
 import { DashboardController } from './pages/dashboard.controller.js';
 import { HandoverPagesController } from './pages/handovers.controller.js';
 import { OwnerBuildingPagesController } from './pages/owner-buildings.controller.js';
+import { OwnerPropertyPagesController } from './pages/owner-properties.controller.js';
+import { CityVacancyPagesController } from './pages/city-vacancies.controller.js';
 import { OwnerFinancePagesController } from './pages/owner-finance.controller.js';
 import { OwnerHandoverPagesController } from './pages/owner-handovers.controller.js';
 import { PortalReportPagesController } from './pages/portal-reports.controller.js';
@@ -65,6 +68,7 @@ import { WebSessionGuard } from './session/web-session.guard.js';
   imports: [
     AuthModule,
     BuildingsModule,
+    PropertiesModule,
     FloorsModule,
     SpacesModule,
     TenantsModule,
@@ -105,6 +109,8 @@ import { WebSessionGuard } from './session/web-session.guard.js';
     HandoverPagesController,
     RegisterPagesController,
     OwnerBuildingPagesController,
+    OwnerPropertyPagesController,
+    CityVacancyPagesController,
     OwnerFinancePagesController,
     OwnerHandoverPagesController,
     PortalReportPagesController,

@@ -51,6 +51,7 @@ export const CAPABILITIES = [
   'reports.municipality-monitor',
   'reports.arrears',
   'reports.double-balance',
+  'reports.vacancy-pipeline',
   'audit.read',
   'messages.read',
   'time.record',
@@ -125,6 +126,7 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
     'tenders.read',
     'tenders.run',
     'tenders.review',
+    'reports.vacancy-pipeline',
     'portal.city',
   ],
 };

@@ -200,7 +200,7 @@ export class InvoicesController {
     description:
       'The UBL 2.1 invoice or credit note as it was issued, in the SI-UBL 2.0 profile (NLCIUS), or Peppol BIS 3 when the customer ' +
       'has a Peppol id; stored beside the PDF. An invoice whose customer has no KvK number (or an address without street, postcode ' +
-      'or city) has none: 422 with the code that says why, as the invoice’s `eInvoice` does. 409 `e_invoice_not_ready` while it is being made.',
+      'or city), or one issued while e-invoices were switched off (INVOICE_E_INVOICES=false), has none: 422 with the code that says why, as the invoice’s `eInvoice` does. 409 `e_invoice_not_ready` while it is being made.',
   })
   @ApiErrors(
     INVOICES_ERRORS.e_invoice_not_ready,
@@ -208,6 +208,7 @@ export class InvoicesController {
     INVOICES_ERRORS.e_invoice_customer_address_incomplete,
     INVOICES_ERRORS.e_invoice_issuer_address_incomplete,
     INVOICES_ERRORS.e_invoice_issued_before,
+    INVOICES_ERRORS.e_invoices_off,
   )
   @ApiFile('The stored UBL document, as issued', FILE_TYPES.xml)
   async ubl(

@@ -1,14 +1,19 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentPrincipal, Public } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { COMMON_ERRORS } from '../../common/errors/common.errors.js';
-import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
+import { ApiErrors, ApiFile, FILE_TYPES } from '../../common/openapi/api-docs.decorators.js';
+import { Clock } from '../../common/clock/clock.js';
+import { propertiesCsv, propertiesGeoJson, propertiesXlsx, type GeoJsonFeatureCollection } from './property-exports.js';
+import { totalM2Of, vacantM2Of } from './properties.service.js';
+import type { VacancyPipeline } from './pipeline.js';
 import { ApiPage } from '../../common/pagination/api-page.decorator.js';
-import { mapPage, type Page, PageQueryDto } from '../../common/pagination/page.js';
+import { mapPage, type Page } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { ORGANISATIONS_ERRORS } from '../organisations/organisations.errors.js';
-import { CreatePropertyDto, PropertyFilterDto } from './dto/property.dto.js';
+import { CreatePropertyDto, PipelineQueryDto, PropertyExportQueryDto, PropertyListQueryDto } from './dto/property.dto.js';
 import {
   PropertyResponseDto,
   PublicPropertyResponseDto,
@@ -34,7 +39,67 @@ import { PropertiesService } from './properties.service.js';
 @ApiBearerAuth()
 @Controller('api/properties')
 export class PropertiesController {
-  constructor(private readonly properties: PropertiesService) {}
+  constructor(
+    private readonly properties: PropertiesService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('export')
+  @Can('properties.read')
+  @ApiOperation({
+    summary: 'The register as CSV or XLSX',
+    description: 'The properties you may see, with the same filters as the list; one row each with its open vacancy.',
+  })
+  @ApiErrors(COMMON_ERRORS.validation_failed)
+  @ApiFile('The register', FILE_TYPES.csv, FILE_TYPES.xlsx)
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PropertyExportQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { format, ...filter } = query;
+    const records = await this.properties.listAll(filter, principal);
+    const today = this.clock.today();
+    const bytes = format === 'csv' ? propertiesCsv(records, today) : await propertiesXlsx(records, today);
+    await reply
+      .header('content-type', FILE_TYPES[format])
+      .header('content-disposition', `attachment; filename="properties-${today}.${format}"`)
+      .send(bytes);
+  }
+
+  @Get('geojson')
+  @Can('properties.read')
+  @ApiOperation({
+    summary: 'The register as a map layer',
+    description:
+      'GeoJSON points (longitude, latitude) of the properties you may see that have coordinates, with their state and vacant m².',
+  })
+  @ApiOkResponse({ schema: { type: 'object' } })
+  async geojson(@CurrentPrincipal() principal: Principal): Promise<GeoJsonFeatureCollection> {
+    return propertiesGeoJson(await this.properties.listAll({}, principal), ({ property, floors, openVacancy }) => ({
+      id: property.id,
+      name: property.name,
+      address: property.address,
+      district: property.district,
+      status: openVacancy?.status ?? 'let',
+      vacantSince: openVacancy?.vacantSince ?? null,
+      totalM2: totalM2Of(floors),
+      vacantM2: vacantM2Of(floors),
+    }));
+  }
+
+  @Get('pipeline')
+  @Can('properties.read')
+  @ApiOperation({
+    summary: "The city's vacancy pipeline",
+    description:
+      'Per district: properties and vacant m² by state and by vacancy age (0–6, 6–12, 12–24, 24+ months); per year offered and converted; the median days from vacancy to head lease; m² whose head lease ends within 18 months. The municipality of the city and admins. As CSV, XLSX or PDF through POST /api/reports (kind vacancy-pipeline).',
+  })
+  @ApiErrors(COMMON_ERRORS.validation_failed)
+  @ApiOkResponse({ schema: { type: 'object' } })
+  async pipeline(@CurrentPrincipal() principal: Principal, @Query() query: PipelineQueryDto): Promise<VacancyPipeline> {
+    return this.properties.pipeline(query.city ?? (await this.properties.ownCityOf(principal)) ?? '', query.period, principal);
+  }
 
   @Post()
   @Can('properties.write')
@@ -67,12 +132,9 @@ export class PropertiesController {
       'Filters: district, status of the open vacancy file (`let`: none open), whole months vacant, vacant m².',
   })
   @ApiPage(PropertyResponseDto)
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Query() page: PageQueryDto,
-    @Query() filter: PropertyFilterDto,
-  ): Promise<Page<PropertyResponseDto>> {
-    return mapPage(await this.properties.list(filter, page, principal), toPropertyResponse);
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: PropertyListQueryDto): Promise<Page<PropertyResponseDto>> {
+    const { limit, offset, ...filter } = query;
+    return mapPage(await this.properties.list(filter, { limit, offset }, principal), toPropertyResponse);
   }
 
   @Get(':id')
@@ -195,7 +257,20 @@ export class PublicPropertiesController {
     description: 'Properties their owner published: address, m² and availability. Never the owner, the reason of vacancy or the file.',
   })
   @ApiPage(PublicPropertyResponseDto)
-  async list(@Query() page: PageQueryDto, @Query() filter: PropertyFilterDto): Promise<Page<PublicPropertyResponseDto>> {
-    return mapPage(await this.properties.listPublic(filter, page), toPublicPropertyResponse);
+  async list(@Query() query: PropertyListQueryDto): Promise<Page<PublicPropertyResponseDto>> {
+    const { limit, offset, ...filter } = query;
+    return mapPage(await this.properties.listPublic(filter, { limit, offset }), toPublicPropertyResponse);
+  }
+
+  @Get('geojson')
+  @Public()
+  @ApiOperation({ summary: 'Available properties as a map layer (public)', description: 'GeoJSON points with the public fields only.' })
+  @ApiOkResponse({ schema: { type: 'object' } })
+  async geojson(): Promise<GeoJsonFeatureCollection> {
+    const records = (await this.properties.listPublic({}, { limit: 1000, offset: 0 })).items;
+    return propertiesGeoJson(records, (record) => {
+      const { id, name, address, district, vacantM2, totalM2, availableFrom, availableUntil } = toPublicPropertyResponse(record);
+      return { id, name, address, district, vacantM2, totalM2, availableFrom, availableUntil };
+    });
   }
 }

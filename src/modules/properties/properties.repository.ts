@@ -4,6 +4,7 @@ import { type EntityManager, In, IsNull, type Repository, type SelectQueryBuilde
 import type { PropertyScope } from '../../common/auth/access-policy.js';
 import type { Page } from '../../common/pagination/page.js';
 import type { PropertyStatus } from './dto/property.dto.js';
+import type { PipelineProperty, PipelineUse } from './pipeline.js';
 import { InterimUse } from './interim-use.entity.js';
 import { PropertyFloor } from './property-floor.entity.js';
 import { Property } from './property.entity.js';
@@ -137,6 +138,64 @@ export class PropertiesRepository {
       [day],
     );
     return rows.map((row) => ({ propertyId: row.property_id, useEnd: row.use_end }));
+  }
+
+  /** What the city's pipeline counts: its properties with their open file, the uses of them, the days vacancies were offered from. */
+  async pipelineFacts(city: string): Promise<{ properties: PipelineProperty[]; uses: PipelineUse[]; offeredOn: string[] }> {
+    const manager = this.properties.manager;
+    const [properties, uses, offered] = await Promise.all([
+      manager.query<
+        {
+          district: string | null;
+          status: string;
+          vacant_since: string | null;
+          vacant_m2: string;
+          total_m2: string;
+          latitude: string | null;
+          longitude: string | null;
+        }[]
+      >(
+        `SELECT p.district, coalesce(v.status, 'let') AS status, to_char(v.vacant_since, 'YYYY-MM-DD') AS vacant_since,
+                coalesce(f.vacant_m2, 0) AS vacant_m2, coalesce(f.total_m2, 0) AS total_m2, p.latitude, p.longitude
+           FROM property p
+           LEFT JOIN vacancy_period v ON v.property_id = p.id AND v.ended_on IS NULL
+           LEFT JOIN (SELECT property_id, sum(vacant_m2) AS vacant_m2, sum(total_m2) AS total_m2 FROM property_floor GROUP BY property_id) f ON f.property_id = p.id
+          WHERE lower(p.city) = lower($1)`,
+        [city],
+      ),
+      manager.query<{ use_start: string; use_end: string | null; total_m2: string | null; vacant_since: string | null }[]>(
+        `SELECT to_char(b.use_start, 'YYYY-MM-DD') AS use_start, to_char(b.use_end, 'YYYY-MM-DD') AS use_end,
+                (SELECT sum(f.total_m2) FROM property_floor f WHERE f.property_id = p.id) AS total_m2,
+                (SELECT to_char(max(v.vacant_since), 'YYYY-MM-DD') FROM vacancy_period v WHERE v.property_id = p.id AND v.vacant_since <= b.use_start) AS vacant_since
+           FROM building_register b JOIN property p ON p.id = b.property_id
+          WHERE lower(p.city) = lower($1)`,
+        [city],
+      ),
+      manager.query<{ available_from: string }[]>(
+        `SELECT to_char(v.available_from, 'YYYY-MM-DD') AS available_from
+           FROM vacancy_period v JOIN property p ON p.id = v.property_id
+          WHERE lower(p.city) = lower($1) AND v.available_from IS NOT NULL`,
+        [city],
+      ),
+    ]);
+    return {
+      properties: properties.map((row) => ({
+        district: row.district,
+        status: row.status,
+        vacantSince: row.vacant_since,
+        vacantM2: Number(row.vacant_m2),
+        totalM2: Number(row.total_m2),
+        latitude: row.latitude === null ? null : Number(row.latitude),
+        longitude: row.longitude === null ? null : Number(row.longitude),
+      })),
+      uses: uses.map((row) => ({
+        useStart: row.use_start,
+        useEnd: row.use_end,
+        totalM2: Number(row.total_m2 ?? 0),
+        vacantSince: row.vacant_since,
+      })),
+      offeredOn: offered.map((row) => row.available_from),
+    };
   }
 
   private filtered(query: SelectQueryBuilder<Property>, filter: PropertyListFilter, today: string): SelectQueryBuilder<Property> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { propertyOwnerFor, propertyScopeOf, requireCapability } from '../../common/auth/access-policy.js';
+import { mayMonitorCity, propertyOwnerFor, propertyScopeOf, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
-import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
 import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
@@ -19,6 +19,8 @@ import type { RecordInterimUseDto } from './dto/interim-use.dto.js';
 import type { InterimUse } from './interim-use.entity.js';
 import { type NoticeWarning, noticeWarnings } from './interim-use.js';
 import { SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
+import { periodRange } from '../../common/dates.js';
+import { type VacancyPipeline, vacancyPipeline } from './pipeline.js';
 
 /** A property as the register shows it: with its floors and its open vacancy period (null: in use). */
 export interface PropertyRecord {
@@ -305,6 +307,30 @@ export class PropertiesService {
         });
     }
     return opened;
+  }
+
+  /**
+   * The city's pipeline for a period (a year or a month), as of its last day or today while it runs:
+   * its municipality and admins only (aggregates, no owner or file).
+   */
+  /** A municipality's own city (null for anyone else). */
+  async ownCityOf(principal: Principal): Promise<string | null> {
+    return principal.role === 'municipality' && principal.organisationId !== null
+      ? (await this.organisations.get(principal.organisationId)).city
+      : null;
+  }
+
+  async pipeline(city: string, period: string, principal: Principal): Promise<VacancyPipeline> {
+    const ownCity =
+      principal.role === 'municipality' && principal.organisationId !== null
+        ? (await this.organisations.get(principal.organisationId)).city
+        : null;
+    if (!mayMonitorCity(principal, city, ownCity)) throw new ForbiddenError();
+    const generatedOn = this.clock.today();
+    const { last } = periodRange(period);
+    const asOf = last < generatedOn ? last : generatedOn;
+    const facts = await this.properties.pipelineFacts(city);
+    return vacancyPipeline({ city, period, asOf, generatedOn, ...facts });
   }
 
   private async withDetails(properties: Property[]): Promise<PropertyRecord[]> {

@@ -5,6 +5,7 @@ import { CONTENT_WIDTH, drawTable, PAGE, renderPdf } from '../../pdf/document.js
 import { dutchDate, euros, percentage, squareMetres } from '../../pdf/dutch-format.js';
 import type { BuildingMonitorFigures, MonitorTimeAccount, MonitorTotals, PeopleCount } from './aggregates.js';
 import { inertText } from './inert-text.js';
+import type { VacancyPipeline } from '../properties/pipeline.js';
 
 export interface OwnerOccupancyReport {
   buildingId: string;
@@ -659,6 +660,105 @@ export function doubleBalancePdf(report: DoubleBalanceReport): Promise<Buffer> {
           report.buildings.map((row) => ({ label: row.name, value: row.visitors, caption: String(row.visitors) })),
         );
       }
+    },
+  );
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  let: 'in gebruik',
+  open: 'leeg',
+  'report-due': 'melding verplicht',
+  reported: 'gemeld',
+  consulted: 'overleg gevoerd',
+  decided: 'besloten',
+};
+
+export function pipelineJson(report: VacancyPipeline): Buffer {
+  return Buffer.from(JSON.stringify(report, null, 2));
+}
+
+/** One row per district and state, then per district and vacancy age; the city-wide rows under district "". */
+export function pipelineCsv(report: VacancyPipeline): Buffer {
+  const rows = [...report.districts, report.total].flatMap((district) => [
+    ...district.byStatus.map((count) => ({
+      city: inertText(report.city),
+      asOf: report.asOf,
+      district: inertText(district.district),
+      measure: 'status',
+      group: count.status,
+      properties: count.properties,
+      vacantM2: count.vacantM2,
+    })),
+    ...district.byAge.map((count) => ({
+      city: inertText(report.city),
+      asOf: report.asOf,
+      district: inertText(district.district),
+      measure: 'vacancy-age-months',
+      group: count.bucket,
+      properties: count.properties,
+      vacantM2: count.vacantM2,
+    })),
+  ]);
+  return csv(rows, ['city', 'asOf', 'district', 'measure', 'group', 'properties', 'vacantM2']);
+}
+
+export function pipelinePdf(report: VacancyPipeline): Promise<Buffer> {
+  return renderPdf(
+    { title: `Leegstandspijplijn ${report.city} ${report.period}`, author: 'Broedplaats', date: report.generatedOn },
+    (doc) => {
+      doc.font('bold').fontSize(18).text(`Leegstandspijplijn ${report.city}`);
+      doc
+        .font('regular')
+        .fontSize(12)
+        .text(`${report.period} · stand per ${dutchDate(report.asOf)} · gemaakt op ${dutchDate(report.generatedOn)}`, {
+          width: CONTENT_WIDTH,
+        });
+      doc.moveDown();
+      keyFigures(doc, [
+        [
+          'Mediaan dagen leegstand tot hoofdhuur',
+          report.medianDaysVacancyToHeadLease === null ? '—' : String(report.medianDaysVacancyToHeadLease),
+        ],
+        ['m² met hoofdhuur die binnen 18 maanden eindigt', squareMetres(report.m2AtRiskWithin18Months)],
+      ]);
+      doc.moveDown();
+      drawTable(
+        doc,
+        [
+          { header: 'Stadsdeel', width: 120 },
+          { header: 'Status', width: 130 },
+          { header: 'Panden', width: 60, align: 'right' },
+          { header: 'Leeg (m²)', width: 90, align: 'right' },
+        ],
+        [...report.districts, report.total].flatMap((district) =>
+          district.byStatus.map((count) => [
+            district.district === '' ? 'Hele stad' : district.district,
+            STATUS_LABELS[count.status] ?? count.status,
+            String(count.properties),
+            squareMetres(count.vacantM2),
+          ]),
+        ),
+      );
+      doc.moveDown();
+      drawTable(
+        doc,
+        [
+          { header: 'Leegstand (maanden)', width: 150 },
+          { header: 'Panden', width: 60, align: 'right' },
+          { header: 'Leeg (m²)', width: 90, align: 'right' },
+        ],
+        report.total.byAge.map((count) => [count.bucket, String(count.properties), squareMetres(count.vacantM2)]),
+      );
+      doc.moveDown();
+      drawTable(
+        doc,
+        [
+          { header: 'Jaar', width: 60 },
+          { header: 'Aangeboden', width: 90, align: 'right' },
+          { header: 'Omgezet', width: 90, align: 'right' },
+        ],
+        report.perYear.map((year) => [String(year.year), String(year.offered), String(year.converted)]),
+      );
     },
   );
 }

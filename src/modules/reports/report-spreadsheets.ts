@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { ratio, sumAreas } from '../../common/measures.js';
 import { inertText } from './inert-text.js';
 import type { ArrearsReport, DoubleBalanceReport, MunicipalityMonitorReport, OwnerOccupancyReport } from './report-documents.js';
+import type { VacancyPipeline } from '../properties/pipeline.js';
 
 type Cell = string | number | Date | null;
 
@@ -290,5 +291,54 @@ export async function doubleBalanceXlsx(report: DoubleBalanceReport): Promise<Bu
       ],
       report.buildings.map((row) => [row.name, row.time.hours ?? '<5 personen', row.time.people, row.events, row.visitors]),
     );
+  return finish(workbook, report.generatedOn);
+}
+
+export async function pipelineXlsx(report: VacancyPipeline): Promise<Buffer> {
+  const workbook = await newWorkbook();
+  addKeyFigures(workbook, 'Overzicht', [
+    ['Gemeente', report.city],
+    ['Periode', report.period],
+    ['Stand per', day(report.asOf), 'date'],
+    ['Mediaan dagen leegstand tot hoofdhuur', report.medianDaysVacancyToHeadLease, 'count'],
+    ['m² met hoofdhuur die binnen 18 maanden eindigt', report.m2AtRiskWithin18Months, 'area'],
+  ]);
+  const districts = [...report.districts, report.total];
+  addSheet(
+    workbook,
+    'Per status',
+    [
+      { header: 'Stadsdeel', width: 20 },
+      { header: 'Status', width: 20 },
+      { header: 'Panden', format: 'count' },
+      { header: 'Leeg (m²)', format: 'area' },
+    ],
+    districts.flatMap((district) =>
+      district.byStatus.map((count) => [district.district || 'Hele stad', count.status, count.properties, count.vacantM2]),
+    ),
+  );
+  addSheet(
+    workbook,
+    'Per leegstandsduur',
+    [
+      { header: 'Stadsdeel', width: 20 },
+      { header: 'Maanden', width: 12 },
+      { header: 'Panden', format: 'count' },
+      { header: 'Leeg (m²)', format: 'area' },
+    ],
+    districts.flatMap((district) =>
+      district.byAge.map((count) => [district.district || 'Hele stad', count.bucket, count.properties, count.vacantM2]),
+    ),
+  );
+  addSheet(
+    workbook,
+    'Per jaar',
+    [
+      { header: 'Jaar', format: 'count' },
+      { header: 'Aangeboden', format: 'count' },
+      { header: 'Omgezet', format: 'count' },
+    ],
+    report.perYear.map((year) => [year.year, year.offered, year.converted]),
+  );
   return finish(workbook, report.generatedOn);
 }

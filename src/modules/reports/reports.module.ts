@@ -2,6 +2,7 @@ import { FeatureModule } from '../../common/feature/feature-module.js';
 import { DocumentsModule } from '../../documents/documents.module.js';
 import { BuildingsModule } from '../buildings/buildings.module.js';
 import { TimeAccountModule } from '../time-account/time-account.module.js';
+import { PropertiesModule } from '../properties/properties.module.js';
 import { Report } from './report.entity.js';
 import { REPORTS_CONFIG } from './reports.config.js';
 import { ReportsController } from './reports.controller.js';
@@ -16,7 +17,7 @@ import { ReportsService } from './reports.service.js';
   entities: [Report],
   jobs: REPORTS_JOBS,
   config: REPORTS_CONFIG,
-  imports: [BuildingsModule, DocumentsModule, TimeAccountModule],
+  imports: [BuildingsModule, DocumentsModule, TimeAccountModule, PropertiesModule],
   controllers: [ReportsController],
   providers: [
     ReportsRepository,

@@ -31,6 +31,9 @@ import {
   doubleBalanceCsv,
   doubleBalanceJson,
   doubleBalancePdf,
+  pipelineCsv,
+  pipelineJson,
+  pipelinePdf,
   monitorCsv,
   monitorJson,
   monitorPdf,
@@ -41,8 +44,9 @@ import {
   ownerReportJson,
   ownerReportPdf,
 } from './report-documents.js';
-import { arrearsXlsx, doubleBalanceXlsx, monitorXlsx, ownerReportXlsx } from './report-spreadsheets.js';
+import { arrearsXlsx, doubleBalanceXlsx, monitorXlsx, ownerReportXlsx, pipelineXlsx } from './report-spreadsheets.js';
 import { TimeAccountService } from '../time-account/time-account.service.js';
+import { PropertiesService } from '../properties/properties.service.js';
 import { ReportsRepository } from './reports.repository.js';
 import { REPORTS_ERRORS } from './reports.errors.js';
 
@@ -76,6 +80,7 @@ export class ReportsService {
     private readonly clock: Clock,
     private readonly events: DomainEvents,
     private readonly timeAccount: TimeAccountService,
+    private readonly properties: PropertiesService,
   ) {}
 
   async request(input: RequestReportDto, principal: Principal): Promise<Report> {
@@ -104,6 +109,11 @@ export class ReportsService {
       requireCapability(principal, 'reports.arrears');
       if (!input.buildingId) throw new InputError([{ field: 'buildingId', message: 'buildingId is required for arrears' }]);
       buildingId = (await this.buildings.getVisible(input.buildingId, principal)).id;
+    } else if (input.kind === 'vacancy-pipeline') {
+      city = input.city ?? (await this.properties.ownCityOf(principal));
+      if (!city) throw new InputError([{ field: 'city', message: 'city is required for vacancy-pipeline' }]);
+      // Asked now, so a refusal is the request's answer rather than a failed report.
+      await this.properties.pipeline(city, input.period, principal);
     } else {
       city = await this.monitoredCity(input.city, principal);
     }
@@ -241,6 +251,22 @@ export class ReportsService {
         return this.arrearsReport(report);
       case 'double-balance':
         return this.doubleBalanceReport(report);
+      case 'vacancy-pipeline':
+        return this.pipelineReport(report);
+    }
+  }
+
+  private async pipelineReport(report: Report): Promise<Buffer> {
+    const data = await this.properties.pipeline(report.city!, report.period, SYSTEM_PRINCIPAL);
+    switch (report.format) {
+      case 'json':
+        return pipelineJson(data);
+      case 'csv':
+        return pipelineCsv(data);
+      case 'xlsx':
+        return pipelineXlsx(data);
+      case 'pdf':
+        return pipelinePdf(data);
     }
   }
 

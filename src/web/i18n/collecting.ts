@@ -194,6 +194,7 @@ export const COLLECTING_NL = {
   'messageKind.report-ready': 'rapport klaar',
   'messageKind.password-reset': 'nieuw wachtwoord',
   'messageKind.welcome': 'welkom',
+  'messageKind.vacancy-report-due': 'leegstandsmelding verplicht',
 } as const;
 
 export const COLLECTING_EN: Record<keyof typeof COLLECTING_NL, string> = {
@@ -391,4 +392,5 @@ export const COLLECTING_EN: Record<keyof typeof COLLECTING_NL, string> = {
   'messageKind.report-ready': 'report ready',
   'messageKind.password-reset': 'new password',
   'messageKind.welcome': 'welcome',
+  'messageKind.vacancy-report-due': 'vacancy report due',
 };

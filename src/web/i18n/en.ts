@@ -6,6 +6,7 @@ import { MAKER_EN } from './maker.js';
 import type { MessageKey, WORKSPACE_NL } from './nl.js';
 import { OWNER_EN } from './owner.js';
 import { TIME_EN } from './time.js';
+import { VACANCY_EN } from './vacancy.js';
 
 /** English, the language switch's other choice: the same keys as nl.ts, no more, no fewer. */
 const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
@@ -241,6 +242,7 @@ const WORKSPACE_EN: Record<keyof typeof WORKSPACE_NL, string> = {
   'reportKind.municipality-monitor': 'Broedplaats monitor',
   'reportKind.arrears': 'Arrears',
   'reportKind.double-balance': 'Double balance',
+  'reportKind.vacancy-pipeline': 'Vacancy pipeline',
   'handovers.title': 'Handovers',
   'handovers.heading': 'Handovers of {building}',
   'handovers.none': 'No handovers yet.',
@@ -328,4 +330,5 @@ export const EN: Record<MessageKey, string> = {
   ...TIME_EN,
   ...MAIL_EN,
   ...TENDERS_EN,
+  ...VACANCY_EN,
 };

@@ -5,6 +5,7 @@ import { MAIL_NL } from './mail.js';
 import { MAKER_NL } from './maker.js';
 import { OWNER_NL } from './owner.js';
 import { TIME_NL } from './time.js';
+import { VACANCY_NL } from './vacancy.js';
 
 /** Dutch, the default language of the pages: the umbrella's workspace. Every key here must exist in en.ts too (the compiler checks). */
 export const WORKSPACE_NL = {
@@ -240,6 +241,7 @@ export const WORKSPACE_NL = {
   'reportKind.municipality-monitor': 'Broedplaatsmonitor',
   'reportKind.arrears': 'Achterstanden',
   'reportKind.double-balance': 'Dubbele balans',
+  'reportKind.vacancy-pipeline': 'Leegstandspijplijn',
   'handovers.title': 'Eigendomsoverdrachten',
   'handovers.heading': 'Eigendomsoverdrachten van {building}',
   'handovers.none': 'Nog geen overdrachten.',
@@ -319,6 +321,16 @@ export const WORKSPACE_NL = {
 } as const;
 
 /** Every page's messages: the workspace's and each portal's (their own files, in both languages). */
-export const NL = { ...WORKSPACE_NL, ...COLLECTING_NL, ...MAKER_NL, ...OWNER_NL, ...CITY_NL, ...TIME_NL, ...MAIL_NL, ...TENDERS_NL };
+export const NL = {
+  ...WORKSPACE_NL,
+  ...COLLECTING_NL,
+  ...MAKER_NL,
+  ...OWNER_NL,
+  ...CITY_NL,
+  ...TIME_NL,
+  ...MAIL_NL,
+  ...TENDERS_NL,
+  ...VACANCY_NL,
+};
 
 export type MessageKey = keyof typeof NL;

@@ -37,7 +37,7 @@ export class ReportPages {
     const checked = await checkedForm(RequestReportDto, {
       kind,
       buildingId: kind === 'owner-occupancy' || kind === 'arrears' ? text(form.buildingId) : undefined,
-      city: kind === 'municipality-monitor' && this.askCity ? text(form.city) : undefined,
+      city: (kind === 'municipality-monitor' || kind === 'vacancy-pipeline') && this.askCity ? text(form.city) : undefined,
       period: text(form.period),
       format: text(form.format),
     });

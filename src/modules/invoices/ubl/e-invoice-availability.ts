@@ -11,6 +11,22 @@ const UNAVAILABLE: Record<EInvoiceUnavailableReason, DeclaredError<'rule', 'numb
   e_invoices_off: INVOICES_ERRORS.e_invoices_off,
 };
 
+/** The error to throw for an invoice stored without its e-invoice. */
+function unavailable(reason: EInvoiceUnavailableReason, number: string): RuleError<'number'> {
+  switch (reason) {
+    case 'customer_without_kvk':
+      return new RuleError(INVOICES_ERRORS.e_invoice_customer_without_kvk, { number });
+    case 'customer_address_incomplete':
+      return new RuleError(INVOICES_ERRORS.e_invoice_customer_address_incomplete, { number });
+    case 'issuer_address_incomplete':
+      return new RuleError(INVOICES_ERRORS.e_invoice_issuer_address_incomplete, { number });
+    case 'issued_before_e_invoices':
+      return new RuleError(INVOICES_ERRORS.e_invoice_issued_before, { number });
+    case 'e_invoices_off':
+      return new RuleError(INVOICES_ERRORS.e_invoices_off, { number });
+  }
+}
+
 /**
  * Whether an invoice has its UBL e-invoice, or the coded error that says why not: still being made
  * (with its PDF), or stored without one for the reason it keeps. The code and English message come
@@ -22,16 +38,22 @@ export function eInvoiceAvailability(
   | { available: true; documentId: string }
   | { available: false; code: string; message: string; error: () => DomainError<'number'> | DomainError } {
   if (invoice.ublDocumentId) return { available: true, documentId: invoice.ublDocumentId };
-  if (invoice.eInvoiceUnavailable) {
-    const declared = UNAVAILABLE[invoice.eInvoiceUnavailable];
+  const reason = invoice.eInvoiceUnavailable;
+  if (reason) {
+    const declared = UNAVAILABLE[reason];
     const params = { number: invoice.number };
     return {
       available: false,
       code: declared.code,
       message: messageOf(declared, 'en', params),
-      error: () => new RuleError(declared, params),
+      error: () => unavailable(reason, invoice.number),
     };
   }
   const notReady = INVOICES_ERRORS.e_invoice_not_ready;
-  return { available: false, code: notReady.code, message: messageOf(notReady, 'en'), error: () => new ConflictError(notReady) };
+  return {
+    available: false,
+    code: notReady.code,
+    message: messageOf(notReady, 'en'),
+    error: () => new ConflictError(INVOICES_ERRORS.e_invoice_not_ready),
+  };
 }

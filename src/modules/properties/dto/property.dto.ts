@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { PageQueryDto } from '../../../common/pagination/page.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -200,4 +201,25 @@ export class PropertyFilterDto {
   @IsDecimal(2)
   @Min(0)
   maxVacantM2?: number;
+}
+
+/** The register's list: a page of it, filtered. */
+export class PropertyListQueryDto extends IntersectionType(PageQueryDto, PropertyFilterDto) {}
+
+export class PropertyExportQueryDto extends PropertyFilterDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] })
+  @IsIn(['csv', 'xlsx'])
+  format!: 'csv' | 'xlsx';
+}
+
+export class PipelineQueryDto {
+  @ApiPropertyOptional({ example: 'Amsterdam', description: "Defaults to the municipality's own city" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  city?: string;
+
+  @ApiProperty({ example: '2026', description: 'A year (YYYY) or a month (YYYY-MM)' })
+  @Matches(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?$/, { message: 'period must be YYYY or YYYY-MM' })
+  period!: string;
 }
