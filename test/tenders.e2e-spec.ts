@@ -247,6 +247,9 @@ describe('tenders: from an empty property to a broedplaats', () => {
       useEnd: '2033-09-01',
     });
     expect((await t.http().get(`/api/buildings/${buildingId}`).set(staff.b)).status).toBe(404);
+    // The vacancy ended with the award, on the day the new use starts.
+    const property = (await t.http().get(`/api/properties/${propertyId}`).set(city)).body;
+    expect(property.openVacancy).toBeNull();
     const finance = (await t.http().get(`/api/buildings/${buildingId}/finance`).set(staff.a)).body;
     expect(finance.headLeaseRentYearCents).toBe(45_000_000);
     expect(finance.investments.map((i: { partyId: string; amountCents: number }) => [i.partyId, i.amountCents])).toEqual(

@@ -19,7 +19,7 @@ const DEMO_OFFICES: {
   stage: DemoStage;
 }[] = [
   {
-    address: 'Wibautstraat 131',
+    address: 'Wibautstraat 135',
     postcode: '1091 GL',
     latitude: 52.35428,
     longitude: 4.91186,

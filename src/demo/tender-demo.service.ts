@@ -64,11 +64,12 @@ export class TenderDemoService {
       );
     }
 
-    const office = async (name: string, address: string, floors: number[]) => {
+    const office = async (name: string, address: string, postcode: string, floors: number[]) => {
       const { property } = await this.properties.create(
         {
           name,
           address,
+          postcode,
           city: 'Amsterdam',
           district: 'Oost',
           useCategory: 'office',
@@ -102,7 +103,7 @@ export class TenderDemoService {
     // In progress: open for another month, two sealed proposals.
     const open = await this.tenders.create(
       {
-        propertyId: await office('Parool-gebouw', 'Wibautstraat 131, 1091 GL Amsterdam', [1200, 1800, 1800]),
+        propertyId: await office('Parool-gebouw', 'Wibautstraat 131', '1091 GL', [1200, 1800, 1800]),
         title: 'Uitvraag Parool-gebouw',
         closesOn: addDays(today, 30),
         criteria: CRITERIA,
@@ -120,7 +121,7 @@ export class TenderDemoService {
     // Converted: closed yesterday (the demo moves its closing day back), scored and awarded.
     const done = await this.tenders.create(
       {
-        propertyId: await office('Trouw-gebouw', 'Wibautstraat 127, 1091 GL Amsterdam', [1500, 2500, 2500]),
+        propertyId: await office('Trouw-gebouw', 'Wibautstraat 127', '1091 GL', [1500, 2500, 2500]),
         title: 'Uitvraag Trouw-gebouw',
         closesOn: today,
         criteria: CRITERIA,

@@ -75,7 +75,11 @@ describeInBrowser('owners and the city request reports in their portals', () => 
     const { page } = await t.newPage();
     await t.signIn(page, city.email, city.password);
     await page.goto('/city/reports');
-    await expect(page.locator('#f-kind option').allTextContents()).resolves.toEqual(['Broedplaatsmonitor', 'Dubbele balans']);
+    await expect(page.locator('#f-kind option').allTextContents()).resolves.toEqual([
+      'Broedplaatsmonitor',
+      'Dubbele balans',
+      'Leegstandspijplijn',
+    ]);
     await expect(page.locator('#f-buildingId').count()).resolves.toBe(0);
     await expect(page.locator('table.reports').count()).resolves.toBe(0);
     await requestAndDownloadAll(page, '/city/reports', async () => undefined);

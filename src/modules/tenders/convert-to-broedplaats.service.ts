@@ -130,6 +130,8 @@ export class ConvertToBroedplaatsService {
       { headLeaseRentYearCents: plan.headLeaseRentYearCents, loanPrincipalCents: 0, interestRateBps: 0, investments: plan.investments },
       SYSTEM_PRINCIPAL,
     );
+    // The property's vacancy ends with the use the award gave it.
+    await this.properties.endOpenVacancyIn(manager, plan.building.propertyId, plan.building.useStart, SYSTEM_PRINCIPAL);
     return building;
   }
 }
