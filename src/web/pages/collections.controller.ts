@@ -10,6 +10,7 @@ import { CollectionsService } from '../../modules/direct-debit/collections.servi
 import { DIRECT_DEBIT_ERRORS } from '../../modules/direct-debit/direct-debit.errors.js';
 import { CreateCollectionDto } from '../../modules/direct-debit/dto/collection.dto.js';
 import { InvoicesService } from '../../modules/invoices/invoices.service.js';
+import { translate } from '../i18n/i18n.js';
 import { checkedForm, id as idOf, isoDate, refusalOf } from '../forms.js';
 import { type FieldError, renderPage } from '../render.js';
 import { WebPages } from '../session/web-page.decorator.js';
@@ -48,8 +49,7 @@ export class CollectionPagesController {
     const buildingId = idOf(form.buildingId);
     const checked = await checkedForm(CreateCollectionDto, { collectionDate: isoDate(form.collectionDate) });
     let errors: FieldError[] = checked.errors ?? [];
-    if (!buildingId)
-      errors = [...errors, { field: 'buildingId', message: languageOf(request) === 'nl' ? 'Kies een gebouw' : 'Choose a building' }];
+    if (!buildingId) errors = [...errors, { field: 'buildingId', message: translate(languageOf(request), 'collecting.chooseBuilding') }];
     if (errors.length === 0) {
       try {
         const { collection } = await this.collections.create(buildingId!, checked.value!.collectionDate, request.principal!);
