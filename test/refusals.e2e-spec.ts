@@ -86,6 +86,18 @@ describe('refusals that protect the user', () => {
       expect((await run('2011-11')).status).toBe(202);
       expect((await run('2007-06')).status).toBe(202);
     });
+
+    it('refuse a month after the building’s use ended, and say why', async () => {
+      const ended = await createBuilding(t, { umbrellaId: (await createIssuer(t)).id, useStart: '2007-06-01', useEnd: '2010-12-31' });
+      const after = await t.http().post(`/api/buildings/${ended.id}/invoice-runs`).set(t.admin).send({ period: '2011-01' });
+      expect(after.status).toBe(422);
+      expect(after.body).toMatchObject({
+        code: 'invoice_period_after_use',
+        message: expect.stringContaining("after the building's use"),
+        details: [{ field: 'period', message: expect.any(String) }],
+      });
+      expect((await t.http().get(`/api/buildings/${ended.id}/invoice-runs`).set(t.admin)).body).toEqual({ items: [], total: 0 });
+    });
   });
 
   describe('floors that left the broedplaats', () => {
