@@ -438,7 +438,8 @@ export function mayReadProposal(
 /**
  * Which properties a principal may see in full (the register, the vacancy file): the installation's
  * admins all; an owner its own; the municipality those in its city. An umbrella's staff and tenants
- * none: they read the public list (and the tenders they take part in), so an internal property is 404 to them.
+ * none in full: they read the public list (and the tenders they take part in), an umbrella's staff also
+ * the candidate view below; so an internal property is 404 to them.
  */
 export type PropertyScope =
   { kind: 'all' } | { kind: 'owner'; organisationId: string } | { kind: 'city'; organisationId: string } | { kind: 'none' };
@@ -473,4 +474,15 @@ export function propertyOwnerFor(principal: Principal, requestedOwnerId: string 
 export function mayFileVacancyReport(principal: Principal, property: { ownerId: string }): boolean {
   if (principal.role === 'admin') return true;
   return principal.role === 'owner' && principal.organisationId !== null && principal.organisationId === property.ownerId;
+}
+
+/**
+ * The umbrella for which a principal reads properties as a candidate (null: not as one): an umbrella's
+ * staff see the properties published as `public`, and those published for matching (`matching` or
+ * `public`) that one of its umbrella's search profiles fits on every hard condition, with only what a
+ * candidate needs (address, m², availability, building type, district): never the owner, the reason or
+ * the file. An `internal` property, or one whose profile does not fit, stays unknown (404) to them.
+ */
+export function propertyCandidateUmbrellaOf(principal: Principal): string | null {
+  return staffUmbrellaOf(principal);
 }
