@@ -88,8 +88,24 @@ describe('publication levels and the offered day', () => {
       buildingTypes: ['office'],
       ownInvestmentCents: 0,
     });
-    expect((await t.http().post('/api/search-profiles').set(staff.fits).send(profile(['Oost']))).status).toBe(201);
-    expect((await t.http().post('/api/search-profiles').set(staff.other).send(profile(['West']))).status).toBe(201);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/search-profiles')
+          .set(staff.fits)
+          .send(profile(['Oost']))
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/search-profiles')
+          .set(staff.other)
+          .send(profile(['West']))
+      ).status,
+    ).toBe(201);
 
     ids.matching = await office('A Matching Oost', 'matching');
     ids.internal = await office('B Internal Oost', undefined);
@@ -154,8 +170,12 @@ describe('publication levels and the offered day', () => {
     expect(withdrawn.body).toMatchObject({ publication: 'internal', offeredOn: '2026-03-02' });
     expect(await status(`/api/properties/${ids.internal}`, staff.fits)).toBe(404);
 
-    expect((await t.http().put(`/api/properties/${ids.internal}/publication`).set(owner).send({ publication: 'everyone' })).status).toBe(400);
-    expect((await t.http().put(`/api/properties/${ids.internal}/publication`).set(staff.fits).send({ publication: 'public' })).status).toBe(403);
+    expect((await t.http().put(`/api/properties/${ids.internal}/publication`).set(owner).send({ publication: 'everyone' })).status).toBe(
+      400,
+    );
+    expect((await t.http().put(`/api/properties/${ids.internal}/publication`).set(staff.fits).send({ publication: 'public' })).status).toBe(
+      403,
+    );
     clock.setDay('2026-03-02');
   });
 

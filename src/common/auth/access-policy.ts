@@ -135,7 +135,7 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
  * What only the installation's own admins do: an umbrella's staff never manage users or
  * organisations (they could make themselves an installation admin), never read the whole audit log,
  * and neither keep the property register nor decide vacancy files (the owners' and the city's). Bank
- * statements too, for now: an import books every umbrella's invoices it matches, and a statement names no umbrella.
+ * statements they do import, but scoped: see `bankStatementScopeOf`.
  */
 const INSTALLATION_ONLY: readonly Capability[] = [
   'users.read',
@@ -144,8 +144,6 @@ const INSTALLATION_ONLY: readonly Capability[] = [
   'audit.read',
   'properties.write',
   'vacancy-files.decide',
-  'bank-statements.read',
-  'bank-statements.write',
 ];
 
 /**
@@ -485,4 +483,14 @@ export function mayFileVacancyReport(principal: Principal, property: { ownerId: 
  */
 export function propertyCandidateUmbrellaOf(principal: Principal): string | null {
   return staffUmbrellaOf(principal);
+}
+
+/**
+ * Which bank statements a principal reaches, and onto which invoices an import of its books: the
+ * installation's admins every statement and every invoice; an umbrella's staff only the statements its
+ * umbrella's staff imported, booked only onto invoices of its own buildings (`buildingScopeOf`), so an
+ * entry naming another umbrella's invoice stays unmatched for them and another umbrella's statement is unknown (404).
+ */
+export function bankStatementScopeOf(principal: Principal): { umbrellaId: string | null } {
+  return { umbrellaId: staffUmbrellaOf(principal) };
 }

@@ -1,14 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Can, CurrentPrincipal, Public } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { COMMON_ERRORS } from '../../common/errors/common.errors.js';
@@ -21,7 +13,13 @@ import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { ORGANISATIONS_ERRORS } from '../organisations/organisations.errors.js';
-import { CreatePropertyDto, PipelineQueryDto, PropertyExportQueryDto, PropertyListQueryDto, PublishPropertyDto } from './dto/property.dto.js';
+import {
+  CreatePropertyDto,
+  PipelineQueryDto,
+  PropertyExportQueryDto,
+  PropertyListQueryDto,
+  PublishPropertyDto,
+} from './dto/property.dto.js';
 import {
   CandidatePropertyResponseDto,
   PropertyResponseDto,
@@ -159,7 +157,9 @@ export class PropertiesController {
     description:
       "With its floors and open vacancy period; for an umbrella's staff the candidate view of a public property or one published for matching that their profile fits. 404 when you may not see it.",
   })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(PropertyResponseDto) }, { $ref: getSchemaPath(CandidatePropertyResponseDto) }] } })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(PropertyResponseDto) }, { $ref: getSchemaPath(CandidatePropertyResponseDto) }] },
+  })
   @ApiExtraModels(PropertyResponseDto, CandidatePropertyResponseDto)
   async get(
     @CurrentPrincipal() principal: Principal,

@@ -233,7 +233,8 @@ export class TenderPagesController {
 
   private async renderProfiles(request: AuthenticatedRequest, reply: FastifyReply, form: { values: Form; errors: FieldError[] | null }) {
     const principal = request.principal!;
-    const visible = staffUmbrellaOf(principal) === null ? [] : (await this.properties.browse({}, { limit: 100, offset: 0 }, principal)).items;
+    const visible =
+      staffUmbrellaOf(principal) === null ? [] : (await this.properties.browse({}, { limit: 100, offset: 0 }, principal)).items;
     return renderPage(request, reply, 'profiles', 'profiles.title', {
       profiles: await this.profiles.list({}, principal),
       candidates: visible.filter((item) => item.detail === 'candidate').map((item) => toCandidatePropertyResponse(item.record)),

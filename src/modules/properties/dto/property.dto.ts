@@ -227,7 +227,8 @@ export class PipelineQueryDto {
 export class PublishPropertyDto {
   @ApiProperty({
     enum: PUBLICATION_LEVELS,
-    description: '`internal`: the owner and the city; `matching`: also umbrellas whose search profile fits; `public`: also everyone (address, m², availability)',
+    description:
+      '`internal`: the owner and the city; `matching`: also umbrellas whose search profile fits; `public`: also everyone (address, m², availability)',
   })
   @IsIn(PUBLICATION_LEVELS)
   publication!: PublicationLevel;

@@ -97,7 +97,28 @@ export class VacancyRuleSetResponseDto {
 }
 
 export function toVacancyRuleSetResponse(set: VacancyRuleSet): VacancyRuleSetResponseDto {
-  const { city, validFrom, title, source, note, useCategories, reportAfterMonths, consultationWithinMonths, nominationAfterMonths, fineTiers } =
-    set;
-  return { city, validFrom, title, source, note, useCategories, reportAfterMonths, consultationWithinMonths, nominationAfterMonths, fineTiers };
+  const {
+    city,
+    validFrom,
+    title,
+    source,
+    note,
+    useCategories,
+    reportAfterMonths,
+    consultationWithinMonths,
+    nominationAfterMonths,
+    fineTiers,
+  } = set;
+  return {
+    city,
+    validFrom,
+    title,
+    source,
+    note,
+    useCategories,
+    reportAfterMonths,
+    consultationWithinMonths,
+    nominationAfterMonths,
+    fineTiers,
+  };
 }
