@@ -150,6 +150,13 @@ describe('publication levels and the offered day', () => {
     expect(await listed(staff.fits)).toEqual([ids.matching, ids.public]);
     expect(await listed(staff.other)).toEqual([ids.public]);
     expect(await listed(staff.none)).toEqual([ids.public]);
+    // By district and m² they may filter; by the vacancy file (its state, months vacant) not.
+    const inWest = await t.http().get('/api/properties').query({ district: 'West' }).set(staff.fits);
+    expect(inWest.body.items.map((item: { id: string }) => item.id)).toEqual([ids.public]);
+    const byFile = await t.http().get('/api/properties').query({ status: 'open', minMonthsVacant: 3 }).set(staff.fits);
+    expect(byFile.status).toBe(422);
+    expect(byFile.body).toMatchObject({ code: 'filter_not_for_candidates' });
+    expect(byFile.body.details.map((detail: { field: string }) => detail.field)).toEqual(['status', 'minMonthsVacant']);
     // The owner and the city still read their register in full.
     const full = (await t.http().get('/api/properties').set(city)).body.items as { id: string; ownerId: string }[];
     expect(full.map((item) => item.id)).toEqual([ids.matching, ids.internal, ids.public, ids.tendered]);

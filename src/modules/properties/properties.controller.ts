@@ -139,8 +139,10 @@ export class PropertiesController {
       'The properties you may see in full, by name: admins all, an owner its own, the municipality those in its city. ' +
       "An umbrella's staff get the candidate view instead: the public properties and those published for matching that one of their umbrella's search profiles fits on every hard condition, " +
       'with only the address, m², availability, building type and district (never the owner, the reason or the file). ' +
-      'Filters: district, status of the open vacancy file (`let`: none open), whole months vacant, vacant m².',
+      'Filters: district, status of the open vacancy file (`let`: none open), whole months vacant, vacant m² ' +
+      "(an umbrella's staff filter by district and m² only: the file's filters are 422 for them).",
   })
+  @ApiErrors(COMMON_ERRORS.validation_failed, PROPERTIES_ERRORS.filter_not_for_candidates)
   @ApiPage(PropertyResponseDto)
   async list(
     @CurrentPrincipal() principal: Principal,

@@ -222,6 +222,14 @@ export class PropertiesService {
       const found = await this.list(filter, page, principal);
       return { items: found.items.map((record) => ({ detail: 'full', record })), total: found.total };
     }
+    const fileFilters = (['status', 'minMonthsVacant', 'maxMonthsVacant'] as const).filter((field) => filter[field] !== undefined);
+    if (fileFilters.length > 0) {
+      throw new RuleError(
+        PROPERTIES_ERRORS.filter_not_for_candidates,
+        {},
+        fileFilters.map((field) => ({ field, message: 'not available to umbrellas' })),
+      );
+    }
     const scope = { kind: 'candidate', fittingIds: await this.fittingIdsOf(umbrellaId) } as const;
     const found = await this.properties.findVisiblePage(scope, filter, this.clock.today(), page);
     return { items: (await this.withDetails(found.items)).map((record) => ({ detail: 'candidate', record })), total: found.total };
