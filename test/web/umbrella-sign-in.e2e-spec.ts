@@ -209,6 +209,29 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
     expect((await page.goto('/collections?buildingId=not-an-id'))?.status()).toBe(200);
   });
 
+  it('keeps its session in an httpOnly, SameSite=Lax cookie, and keeps to the API’s lockout of an address', async () => {
+    const { page, context } = await t.newPage();
+    await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    const session = (await context.cookies()).find((cookie) => cookie.name === 'bp_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
+
+    // Ten wrong passwords through the API lock the address out of the pages too, the right password included.
+    const user = await createUser(t, { role: 'tenant' });
+    for (let attempt = 0; attempt < 10; attempt++)
+      expect((await t.http().post('/api/auth/login').send({ email: user.email, password: 'wrong-password-here' })).status).toBe(401);
+    const { page: locked } = await t.newPage();
+    await locked.goto('/login');
+    await locked.locator('#email').fill(user.email);
+    await locked.locator('#password').fill(user.password);
+    const [answer] = await Promise.all([
+      locked.waitForResponse((response) => response.request().method() === 'POST'),
+      locked.locator('form[action="/login"] button[type=submit]').click(),
+    ]);
+    expect(answer.status()).toBe(429);
+    expect(new URL(locked.url()).pathname).toBe('/login');
+    await expect(locked.locator('#login-error').textContent()).resolves.toMatch(/^Te veel mislukte inlogpogingen/);
+  });
+
   it('refuses a form posted without its CSRF token, and signs nobody in', async () => {
     const anonymous = await t.http().post('/login').type('form').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password });
     expect(anonymous.status).toBe(403);
