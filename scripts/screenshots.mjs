@@ -49,9 +49,11 @@ try {
   await Promise.all([page.waitForURL('**/dashboard'), page.click('form[action="/login"] button[type=submit]')]);
   const shot = (name) => page.screenshot({ path: new URL(`${name}.png`, OUT).pathname, fullPage: false });
   await shot('dashboard');
-  await Promise.all([page.waitForURL('**/buildings/*'), page.locator('table.data tbody th a').first().click()]);
+  // The demo's own building (the dashboard also lists the one a tender was awarded for).
+  await Promise.all([page.waitForURL('**/buildings/*'), page.locator('table.data tbody th a', { hasText: 'Volkskrantgebouw' }).click()]);
   await shot('building');
   const buildingPath = new URL(page.url()).pathname;
+  const buildingId = buildingPath.split('/').pop();
   await page.goto(`${buildingPath}/rounds`);
   await Promise.all([page.waitForURL('**/rounds/*'), page.locator('table.data tbody th a').first().click()]);
   await shot('round');
@@ -66,10 +68,18 @@ try {
   await shot('reports');
   // Collecting this month's rent: the direct-debit batch of the makers with a mandate, a fortnight from today
   // (an invoice is collected once its 14 days' pre-notification have passed).
-  await page.goto('/collections');
+  await page.goto(`/collections?buildingId=${buildingId}`);
   await page.fill('#f-collectionDate', new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
   await Promise.all([page.waitForURL('**/collections/*'), page.click('form[method=post][action="/collections"] button')]);
   await shot('collection');
+  await page.goto(`/arrears?buildingId=${buildingId}`);
+  await shot('arrears');
+  // The double balance of the building's working groups and public programme, this year.
+  await page.goto(`/time?building=${buildingId}`);
+  await shot('time');
+  await page.goto('/tenders');
+  await Promise.all([page.waitForURL('**/tenders/*'), page.locator('table.tenders tbody a').first().click()]);
+  await shot('tender');
 
   // The owners' portal: Stadgenoot sold the building two months back and keeps reading its own years;
   // Magnificent 8 owns it now and sees its occupancy.
@@ -89,16 +99,25 @@ try {
   const buyer = await signInAs('buyer@example.org', '/owner');
   await Promise.all([buyer.waitForURL('**/owner/buildings/*'), buyer.locator('table.owned-buildings a').first().click()]);
   await buyer.screenshot({ path: new URL('owner-building.png', OUT).pathname, fullPage: false });
+  // Stadgenoot's empty offices elsewhere in the city, each in its stage of the vacancy file.
+  await seller.goto('/owner/properties');
+  await seller.screenshot({ path: new URL('owner-properties.png', OUT).pathname, fullPage: false });
 
   // The maker's portal, as most makers see it: on a phone.
   const maker = await signInAs('tenant@example.org', '/my', { width: 375, height: 812 });
   await maker.screenshot({ path: new URL('maker.png', OUT).pathname, fullPage: true });
   await maker.goto('/my/invoices');
   await maker.screenshot({ path: new URL('maker-invoices.png', OUT).pathname, fullPage: true });
+  await maker.goto('/my/hours');
+  await maker.screenshot({ path: new URL('maker-hours.png', OUT).pathname, fullPage: false });
 
   // The city's portal: Bureau Broedplaatsen's monitor.
   const city = await signInAs('monitor@example.org', '/city');
   await city.screenshot({ path: new URL('city.png', OUT).pathname, fullPage: false });
+  await city.goto('/city/vacancies');
+  await city.screenshot({ path: new URL('city-vacancies.png', OUT).pathname, fullPage: false });
+  await city.goto('/city/double-balance');
+  await city.screenshot({ path: new URL('city-double-balance.png', OUT).pathname, fullPage: false });
   await browser.close();
   console.log(`screenshots written to ${OUT.pathname}`);
 } finally {

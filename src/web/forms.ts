@@ -1,22 +1,100 @@
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validate, type ValidationError } from 'class-validator';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { Language } from '../common/errors/error-codes.js';
-import { flattenValidationErrors } from '../common/validation/validation.js';
+import { type MessageKey, translate } from './i18n/i18n.js';
 import type { FieldError } from './render.js';
 
 /**
  * A page's form checked by the API's own DTO class and rules, so a refusal on a page and on the API
- * are the same; the errors come back per field, to be shown next to it.
+ * are the same; the errors come back per field, to be shown next to it, in the page's language.
  */
 export async function checkedForm<T extends object>(
+  language: Language,
   dto: new () => T,
   values: Record<string, unknown>,
 ): Promise<{ value: T; errors: null } | { value: null; errors: FieldError[] }> {
   const value = plainToInstance(dto, values);
   const failures = await validate(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (failures.length === 0) return { value, errors: null };
-  return { value: null, errors: flattenValidationErrors(failures) };
+  return { value: null, errors: fieldErrorsIn(language, failures) };
+}
+
+/** The bound in a validator's (English) message: its last number ("areaM2 must not be less than 0.01"), so not the 2 of a field's name. */
+function boundIn(message: string): string | null {
+  const numbers = message.match(/-?\d+(?:\.\d+)?/g);
+  return numbers ? numbers[numbers.length - 1]!.replace('.', ',') : null;
+}
+
+/** One failed check of class-validator in the page's language; what it does not know as a catalogue message, as itself in English. */
+function checkMessage(language: Language, constraint: string, english: string): string {
+  const key = (name: string, parameters?: Record<string, string>) => translate(language, name as MessageKey, parameters);
+  const bound = boundIn(english);
+  const withBound = (name: string) => (bound === null ? checkMessage(language, 'unknown', english) : key(name, { n: bound }));
+  switch (constraint) {
+    case 'min':
+      return withBound('form.check.min');
+    case 'max':
+      return withBound('form.check.max');
+    case 'isLength':
+    case 'minLength':
+    case 'maxLength':
+      return withBound(/longer than/.test(english) ? 'form.check.minLength' : 'form.check.maxLength');
+    case 'arrayMinSize':
+      return withBound('form.check.atLeast');
+    case 'arrayMaxSize':
+      return withBound('form.check.atMost');
+    case 'isDecimal':
+      return /decimal/.test(english) ? withBound('form.check.decimal') : key('form.check.number');
+    case 'isInt':
+      return key('form.check.integer');
+    case 'isNumber':
+    case 'isPositive':
+      return key('form.check.number');
+    case 'isIsoDate':
+    case 'isDateString':
+    case 'isIso8601':
+      return key('form.check.date');
+    case 'isPeriod':
+      return key('form.check.period');
+    case 'isEmail':
+      return key('form.check.email');
+    case 'isIn':
+    case 'isEnum':
+    case 'isUuid':
+    case 'isBoolean':
+      return key('form.check.choice');
+    case 'isString':
+      return key('form.check.text');
+    case 'isIban':
+    case 'isVatNumber':
+    case 'isCreditorIdentifier':
+    case 'isMandateReference':
+      return key(`form.check.${constraint.slice(2, 3).toLowerCase()}${constraint.slice(3)}`);
+    case 'isAcceptablePassword':
+      return key('form.check.password');
+    default:
+      return language === 'en' ? english : key('form.check.invalid');
+  }
+}
+
+const BOUNDS = new Set(['min', 'max', 'isLength', 'minLength', 'maxLength']);
+
+/** class-validator's failures per field (nested fields as `members.0.email`), each in the page's language. */
+function fieldErrorsIn(language: Language, failures: ValidationError[], parent = ''): FieldError[] {
+  return failures.flatMap((failure) => {
+    const field = parent ? `${parent}.${failure.property}` : failure.property;
+    const all = Object.entries(failure.constraints ?? {});
+    // A value of the wrong kind ("veel" for an area) is told so, not also that it is below or above a bound.
+    const wrongKind = all.some(([constraint]) => !BOUNDS.has(constraint));
+    const constraints = wrongKind ? all.filter(([constraint]) => !BOUNDS.has(constraint)) : all;
+    const messages =
+      constraints.length > 0 && failure.value === undefined
+        ? [translate(language, 'form.check.required')]
+        : [...new Set(constraints.map(([constraint, english]) => checkMessage(language, constraint, english)))];
+    const own = messages.length > 0 ? [{ field, message: messages.join(' ') }] : [];
+    return [...own, ...fieldErrorsIn(language, failure.children ?? [], field)];
+  });
 }
 
 /** A service's refusal as the errors of a form: on their field where it names one, else for the whole form. */

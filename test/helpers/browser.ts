@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Clock } from '../../src/common/clock/clock.js';
 import type { Env } from '../../src/config/config.js';
+import { EN } from '../../src/web/i18n/en.js';
+import { NL } from '../../src/web/i18n/nl.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 /**
@@ -91,4 +93,78 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     .run(document, { resultTypes: ['violations'] })
     .then((result) => result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target }) => ({ target })) })))`);
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+const NAMESPACES = [...new Set(Object.keys(NL).map((key) => key.split('.')[0]!))];
+/** A catalogue key shown as itself: what `translate` gives for a key that names no message. */
+const RAW_KEY = new RegExp(`\\b(?:${NAMESPACES.join('|')})\\.[a-zA-Z][a-zA-Z0-9_-]*(?:\\.[a-zA-Z0-9_-]+)*`, 'g');
+/**
+ * Dutch phrases of the catalogue (the fixed parts between placeholders, of three words or more, so data
+ * such as a programme called "Open ateliers" is not taken for one) that no English message contains.
+ */
+const DUTCH_ONLY = (() => {
+  const english = Object.values(EN).join('\n');
+  const phrases = Object.values(NL).flatMap((message) => message.split(/\{\w+\}/).map((part) => part.trim()));
+  return [...new Set(phrases)].filter((phrase) => phrase.split(/\s+/).length >= 3 && !english.includes(phrase));
+})();
+
+/**
+ * What is not in the page's own language: the `lang` attribute, catalogue keys shown raw, and (on an
+ * English page) Dutch sentences of the catalogue. Empty when the page speaks its language throughout.
+ */
+export async function languageProblems(page: Page, language: 'nl' | 'en'): Promise<string[]> {
+  const problems: string[] = [];
+  const lang = await page.locator('html').getAttribute('lang');
+  if (lang !== language) problems.push(`lang=${lang}`);
+  const text = `${await page.title()}\n${await page.locator('body').innerText()}`;
+  for (const match of text.matchAll(RAW_KEY)) problems.push(`raw key ${match[0]}`);
+  if (language === 'en') for (const phrase of DUTCH_ONLY) if (text.includes(phrase)) problems.push(`Dutch: ${phrase}`);
+  return problems;
+}
+
+/**
+ * Opens each page of one signed-in account in Dutch and English, at desktop width and (for the portals)
+ * at phone width, and lists every problem: a status other than 200, a serious or critical axe
+ * violation, text not in the page's language, a page that scrolls sideways on a phone.
+ */
+export async function problemsOnEveryPage(
+  t: WebTestApp,
+  account: { email: string; password: string },
+  paths: string[],
+  { phone = true }: { phone?: boolean } = {},
+): Promise<unknown[]> {
+  const problems: unknown[] = [];
+  for (const locale of ['nl-NL', 'en-GB'] as const) {
+    const language = locale.slice(0, 2) as 'nl' | 'en';
+    const { page } = await t.newPage({ locale });
+    await t.signIn(page, account.email, account.password);
+    // A language the user chose before wins over the browser's: choose this one, and give the old one back after.
+    const chosen = (await page.locator('html').getAttribute('lang')) ?? language;
+    if (chosen !== language) await chooseLanguage(page, language);
+    for (const width of phone ? [1280, 375] : [1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of paths) {
+        const status = (await page.goto(path))?.status();
+        if (status !== 200) problems.push({ path, locale, width, status });
+        for (const violation of await seriousAxeViolations(page)) problems.push({ path, locale, width, axe: violation });
+        for (const problem of await languageProblems(page, language)) problems.push({ path, locale, width, problem });
+        if (width < 400) {
+          const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+          if (overflow > 0) problems.push({ path, locale, width, overflow });
+        }
+      }
+    }
+    if (chosen !== language) await chooseLanguage(page, chosen);
+  }
+  return problems;
+}
+
+/** Switches the signed-in user's language with the switch every page has. */
+async function chooseLanguage(page: Page, language: string): Promise<void> {
+  await page.locator('#language-choice').selectOption(language);
+  await Promise.all([
+    page.waitForResponse((response) => new URL(response.url()).pathname === '/language'),
+    page.locator('form[action="/language"] button').click(),
+  ]);
+  await page.waitForLoadState('load');
 }

@@ -259,7 +259,16 @@ describeInBrowser('the city reads its monitor in the browser', () => {
       expect([path, (await page.goto(path))?.status()]).toEqual([path, 403]);
     }
     // The makers' and owners' portals are theirs alone.
-    for (const path of ['/my', '/my/invoices', '/owner', '/owner/finance'])
+    for (const path of [
+      '/my',
+      '/my/invoices',
+      '/my/hours',
+      '/owner',
+      '/owner/finance',
+      '/owner/properties',
+      '/owner/double-balance',
+      '/time',
+    ])
       expect([path, (await page.goto(path))!.status()]).toEqual([path, 403]);
 
     const tenantUser = await createUser(t, { role: 'tenant' });
@@ -267,7 +276,7 @@ describeInBrowser('the city reads its monitor in the browser', () => {
     for (const user of [tenantUser, ownerUser, TEST_ADMIN]) {
       const other = await t.newPage();
       await t.signIn(other.page, user.email, user.password);
-      for (const path of ['/city', '/city?period=2012-05'])
+      for (const path of ['/city', '/city?period=2012-05', '/city/vacancies', '/city/double-balance'])
         expect([user.email, path, (await other.page.goto(path))?.status()]).toEqual([user.email, path, 403]);
       const csrf = (await other.page.locator('form[action="/logout"] input[name=_csrf]').getAttribute('value'))!;
       const posted = await other.page.request.post('/city/monitor/downloads', { form: { _csrf: csrf, period: '2012-05', format: 'pdf' } });

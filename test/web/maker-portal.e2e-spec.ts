@@ -73,6 +73,7 @@ describeInBrowser('the maker’s portal: its own details, its own records only, 
       '/my/invoices',
       `/my/invoices/${ids.invoice}`,
       '/my/details',
+      '/my/hours',
     ];
     for (const [locale, home] of [
       ['nl-NL', 'Mijn overzicht'],
@@ -121,7 +122,7 @@ describeInBrowser('the maker’s portal: its own details, its own records only, 
       ).status,
     ).toBe(404);
 
-    for (const path of ['/dashboard', '/tenants', '/invoicing', `/invoices/${ids.invoice}`]) {
+    for (const path of ['/dashboard', '/tenants', '/invoicing', `/invoices/${ids.invoice}`, '/time', '/tenders', '/profiles']) {
       expect([path, (await page.goto(path))?.status()]).toEqual([path, 403]);
     }
   });
@@ -137,7 +138,15 @@ describeInBrowser('the maker’s portal: its own details, its own records only, 
     ]) {
       const { page } = await t.newPage();
       await t.signIn(page, email, password);
-      for (const path of ['/my', '/my/applications', '/my/space', '/my/invoices', '/my/details', `/my/invoices/${ids.invoice}`]) {
+      for (const path of [
+        '/my',
+        '/my/applications',
+        '/my/space',
+        '/my/invoices',
+        '/my/details',
+        `/my/invoices/${ids.invoice}`,
+        '/my/hours',
+      ]) {
         expect([email, path, (await page.goto(path))?.status()]).toEqual([email, path, 403]);
       }
     }

@@ -208,10 +208,11 @@ describeInBrowser('the owners’ portal', () => {
     expect(await statusOf(owner, '/owner/buildings/not-an-id')).toBe(404);
     // The seller no longer sees the building as it is today.
     expect(await statusOf(await signedIn(accounts.seller), `/owner/buildings/${buildingId}`)).toBe(404);
-    for (const path of ['/dashboard', '/tenants', '/reports', '/city/reports'])
+    for (const path of ['/dashboard', '/tenants', '/reports', '/city/reports', '/time', '/profiles'])
       expect([path, await statusOf(owner, path)]).toEqual([path, 403]);
     // The makers' and the city's portals are theirs alone.
-    for (const path of ['/my', '/my/invoices', '/city']) expect([path, await statusOf(owner, path)]).toEqual([path, 403]);
+    for (const path of ['/my', '/my/invoices', '/my/hours', '/city', '/city/vacancies', '/city/double-balance'])
+      expect([path, await statusOf(owner, path)]).toEqual([path, 403]);
 
     const others = [
       await signedIn(accounts.tenant),
@@ -226,6 +227,8 @@ describeInBrowser('the owners’ portal', () => {
         '/owner/handovers',
         `/owner/handovers/${handoverId}`,
         '/owner/reports',
+        '/owner/properties',
+        '/owner/double-balance',
       ])
         expect([path, await statusOf(page, path)]).toEqual([path, 403]);
     }
@@ -248,10 +251,12 @@ describeInBrowser('the owners’ portal', () => {
           '/owner/handovers',
           `/owner/handovers/${handoverId}`,
           '/owner/reports',
+          '/owner/properties',
+          '/owner/double-balance',
         ],
       },
       { account: accounts.seller, paths: ['/owner', '/owner/finance?year=2011'] },
-      { account: accounts.city, paths: ['/city/reports'] },
+      { account: accounts.city, paths: ['/city/reports', '/city/vacancies', '/city/double-balance', '/tenders'] },
     ];
     for (const { account, paths } of pages) {
       const page = await signedIn(account, { locale, width });

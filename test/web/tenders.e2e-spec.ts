@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { FixedClock } from '../../src/common/clock/clock.js';
-import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
+import { describeInBrowser, problemsOnEveryPage, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
 import { createOrganisation, createUser } from '../helpers/factories.js';
 
 type Account = { email: string; password: string };
@@ -136,5 +136,11 @@ describeInBrowser('tender pages', () => {
     await Promise.all([city.waitForURL(`**/tenders/${tenderId}?done=awarded`), city.click('form[action$="/award"] button')]);
     await expect(city.locator('dd.state').textContent()).resolves.toBe('Gegund');
     await expect(seriousAxeViolations(city)).resolves.toEqual([]);
+
+    // Every tender page, in Dutch and in English; the city's also at phone width.
+    expect(await problemsOnEveryPage(t, accounts.umbrella, ['/tenders', `/tenders/${tenderId}`, '/profiles'], { phone: false })).toEqual(
+      [],
+    );
+    expect(await problemsOnEveryPage(t, accounts.city, ['/tenders', `/tenders/${tenderId}`])).toEqual([]);
   });
 });

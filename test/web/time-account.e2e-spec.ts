@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { FixedClock } from '../../src/common/clock/clock.js';
-import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
+import { describeInBrowser, problemsOnEveryPage, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
 import { createBuilding, createFloor, createOrganisation, createUser } from '../helpers/factories.js';
 import { makerWithLease } from '../helpers/maker.js';
 import { TEST_ADMIN } from '../helpers/test-app.js';
@@ -103,5 +103,14 @@ describeInBrowser('the time account’s pages', () => {
     await expect(city.locator('.total-hours strong').allTextContents()).resolves.toEqual(['<5', '<5']);
     await expect(cellsOf(city, 'table.balance-buildings')).resolves.toEqual([expect.arrayContaining(['Volkskrantgebouw', '<5', '<5'])]);
     expect(await seriousAxeViolations(city)).toEqual([]);
+  });
+
+  it('has every page axe-clean and in its language, in Dutch and English, the portals also at phone width', async () => {
+    const admin = { email: TEST_ADMIN.email, password: TEST_ADMIN.password };
+    expect(await problemsOnEveryPage(t, admin, [`/time?building=${buildingId}&period=2012`], { phone: false })).toEqual([]);
+    expect(await problemsOnEveryPage(t, accounts.maker, ['/my/hours'])).toEqual([]);
+    expect(await problemsOnEveryPage(t, accounts.coordinator, ['/my/hours'])).toEqual([]);
+    expect(await problemsOnEveryPage(t, accounts.owner, ['/owner/double-balance?period=2012'])).toEqual([]);
+    expect(await problemsOnEveryPage(t, accounts.city, ['/city/double-balance?period=2012'])).toEqual([]);
   });
 });

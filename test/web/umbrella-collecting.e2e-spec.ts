@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../../src/common/clock/clock.js';
-import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
+import { describeInBrowser, problemsOnEveryPage, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
 import { camt053 } from '../helpers/camt.js';
 import { eventually } from '../helpers/eventually.js';
 import { createBuilding, createIssuer, seedLeases } from '../helpers/factories.js';
@@ -30,6 +30,8 @@ describeInBrowser('the umbrella collects rent in the browser', () => {
   let invoices: InvoiceBody[];
   let tenantNames: Map<string, string>;
   let businessTenantId: string;
+  /** The pages the walks below open, for the check of every page in both languages at the end. */
+  const visited = new Set<string>();
 
   beforeAll(async () => {
     t = await startWebApp({}, { clock });
@@ -96,6 +98,7 @@ describeInBrowser('the umbrella collects rent in the browser', () => {
     await expect(page.locator('dd.iban').textContent()).resolves.toBe('NL91ABNA0417164300');
     await expect(page.locator('table.amendments tbody').textContent()).resolves.toContain('NL02ABNA0123456789 → NL91ABNA0417164300');
     const mandatePath = new URL(page.url()).pathname;
+    visited.add(mandatePath).add(`/tenants/${debited.tenantId}/mandates/new`);
 
     await page.goto(`/mandates?buildingId=${building.id}`);
     await expect(page.locator('table.mandates tbody tr').count()).resolves.toBe(1);
@@ -120,6 +123,7 @@ describeInBrowser('the umbrella collects rent in the browser', () => {
     await expect(page.locator('table.debits .debit-status').textContent()).resolves.toBe('wacht op de bank');
     expect(await seriousAxeViolations(page)).toEqual([]);
     const collectionPath = new URL(page.url()).pathname;
+    visited.add(collectionPath);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[download]').click()]);
     expect(download.suggestedFilename()).toBe('INC-incasso-2012-03-15.xml');
@@ -176,6 +180,7 @@ describeInBrowser('the umbrella collects rent in the browser', () => {
     await expect(page.locator('[data-outcome=collected] strong').textContent()).resolves.toBe('1');
     await expect(page.locator('[data-outcome=unmatched] strong').textContent()).resolves.toBe('1');
     await expect(page.locator('table.entries tr[data-outcome=collected] a').textContent()).resolves.toBe(debited.number);
+    visited.add(new URL(page.url()).pathname);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The unknown credit is the second tenant's rent: matched by hand.
@@ -293,8 +298,20 @@ describeInBrowser('the umbrella collects rent in the browser', () => {
     await expect(page.locator('table.messages .message-status').textContent()).resolves.toBe('mislukt: 550 5.1.1 mailbox unavailable');
     await Promise.all([page.waitForURL(`**/messages/${failed!.id}`), page.locator('table.messages tbody th a').click()]);
     await expect(page.locator('dd.last-error').textContent()).resolves.toBe('550 5.1.1 mailbox unavailable');
+    visited.add(new URL(page.url()).pathname).add(`/tenants/${late.tenantId}/arrangements/new`);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.goto('/messages?kind=nonsense');
     await expect(page.locator('#f-kind-error').count()).resolves.toBe(1);
+  });
+
+  it('has every page of collecting axe-clean and in its language, in Dutch and in English', async () => {
+    const lists = [
+      ...['/mandates', '/collections', '/arrears'].map((path) => `${path}?buildingId=${building.id}`),
+      '/bank-statements',
+      '/messages',
+    ];
+    expect(visited.size).toBe(6);
+    const admin = { email: TEST_ADMIN.email, password: TEST_ADMIN.password };
+    expect(await problemsOnEveryPage(t, admin, [...lists, ...visited], { phone: false })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { FixedClock } from '../../src/common/clock/clock.js';
 import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
 import { eventually } from '../helpers/eventually.js';
-import { createBuilding, createOrganisation, seedLeases } from '../helpers/factories.js';
+import { createBuilding, createOrganisation, createSpace, seedLeases } from '../helpers/factories.js';
 import { TEST_ADMIN } from '../helpers/test-app.js';
 
 describeInBrowser('the umbrella prepares a sale in the browser', () => {
@@ -17,6 +17,9 @@ describeInBrowser('the umbrella prepares a sale in the browser', () => {
     buyer = { id: created.id, name: created.name as string };
     await seedLeases(t, building.id, 3); // floor 0
     await seedLeases(t, building.id, 2); // floor 1
+    // A vacant studio on floor 1 of about the size of floor 0's: the relocation offer of those who must leave.
+    const floors = (await t.http().get(`/api/buildings/${building.id}/floors`).set(t.admin)).body.items as { id: string; level: number }[];
+    await createSpace(t, floors.find((floor) => floor.level === 1)!.id, { areaM2: 22, code: 'R1.01' });
   });
 
   afterAll(() => t?.close());
@@ -29,12 +32,16 @@ describeInBrowser('the umbrella prepares a sale in the browser', () => {
 
     await page.locator('#f-newOwnerId').selectOption(buyer.id);
     await page.locator('#f-transferDate').fill('2012-06-01');
+    await page.locator('#f-newUseEnd').fill('2013-01-01');
     await page.locator('label.check', { hasText: 'Verdieping 1' }).locator('input').check();
     await page.locator('button[value=preview]').click();
     await page.locator('section.preview').waitFor();
     await expect(page.locator('table.staying tbody tr').count()).resolves.toBe(2);
     await expect(page.locator('table.ending tbody tr').count()).resolves.toBe(3);
     await expect(page.locator('table.ending tbody tr').first().textContent()).resolves.toContain('01-06-2012');
+    // One who leaves is offered the vacant studio; those who stay run past the new end of use, and say so.
+    await expect(page.locator('table.ending tbody').textContent()).resolves.toContain('R1.01 (22 m²)');
+    await expect(page.locator('table.staying tbody tr').first().textContent()).resolves.toContain('loopt na het einde van het gebruik');
     expect(await seriousAxeViolations(page)).toEqual([]);
     // Nothing changed by the preview.
     expect((await t.http().get(`/api/buildings/${buildingId}/handovers`).set(t.admin)).body.total).toBe(0);

@@ -2,13 +2,15 @@ import { FixedClock } from '../../src/common/clock/clock.js';
 import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
 import { createBuilding, createIssuer, seedLeases } from '../helpers/factories.js';
 import { TEST_ADMIN } from '../helpers/test-app.js';
+import { formatCents } from '../../src/web/format.js';
 
 describeInBrowser('the umbrella invoices a month in the browser', () => {
   let t: WebTestApp;
   let building: { id: string; name: string };
+  const clock = FixedClock.on('2012-03-15');
 
   beforeAll(async () => {
-    t = await startWebApp({ INVOICE_CHUNK_SIZE: '5' }, { clock: FixedClock.on('2012-03-15') });
+    t = await startWebApp({ INVOICE_CHUNK_SIZE: '5' }, { clock });
     const issuer = await createIssuer(t);
     const created = await createBuilding(t, { umbrellaId: issuer.id, invoicePrefix: 'WEB' });
     building = { id: created.id, name: created.name as string };
@@ -99,5 +101,33 @@ describeInBrowser('the umbrella invoices a month in the browser', () => {
     await page.locator('#f-reason').fill('Dubbel gefactureerd');
     await Promise.all([page.waitForURL(/done=credited/), page.locator('form[action$="/credit"] button').click()]);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/^Creditnota WEB-2012-\d+$/);
+  });
+
+  it('filters the invoices by period and status, marks them overdue once due, and the dashboard adds up the arrears', async () => {
+    const { page } = await t.newPage();
+    await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    const found = async (query: string) => {
+      await page.goto(`/invoices?buildingId=${building.id}&${query}`);
+      return page.locator('p[role=status]').textContent();
+    };
+    // The month's twelve invoices and the credit note of the walk above, which is settled from the start.
+    await expect(found('period=2012-03')).resolves.toBe('13 gevonden');
+    await expect(found('period=2012-04')).resolves.toBe('0 gevonden');
+    await expect(found('status=credited')).resolves.toBe('1 gevonden');
+    await expect(found('status=paid')).resolves.toBe('1 gevonden');
+    await expect(found('status=open')).resolves.toBe('11 gevonden');
+    await expect(found('status=overdue')).resolves.toBe('0 gevonden');
+
+    clock.setDay('2012-05-01');
+    await expect(found('status=overdue')).resolves.toBe('11 gevonden');
+    const overdue = (await t.http().get(`/api/invoices?buildingId=${building.id}&status=overdue&limit=100`).set(t.admin)).body.items as {
+      totalCents: number;
+      paidCents: number;
+    }[];
+    const arrears = overdue.reduce((sum, invoice) => sum + invoice.totalCents - invoice.paidCents, 0);
+    expect(arrears).toBeGreaterThan(0);
+    await page.goto('/dashboard');
+    await expect(page.locator(`tr[data-building="${building.id}"] td`).nth(2).textContent()).resolves.toBe(formatCents(arrears));
+    clock.setDay('2012-03-15');
   });
 });

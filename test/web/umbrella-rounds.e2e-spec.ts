@@ -1,7 +1,7 @@
 import { FixedClock } from '../../src/common/clock/clock.js';
 import { submittedApplication } from '../helpers/applications.js';
 import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
-import { createBuilding, createFloor, createSpace } from '../helpers/factories.js';
+import { createBuilding, createFloor, createSpace, createUser } from '../helpers/factories.js';
 import { TEST_ADMIN } from '../helpers/test-app.js';
 
 describeInBrowser('the umbrella runs an application round in the browser', () => {
@@ -43,25 +43,35 @@ describeInBrowser('the umbrella runs an application round in the browser', () =>
     const floorIds = (await t.http().get(`/api/application-rounds/${roundId}`).set(t.admin)).body.floorIds as string[];
     const first = await submittedApplication(t, roundId, floorIds);
     const second = await submittedApplication(t, roundId, floorIds);
+    const third = await submittedApplication(t, roundId, floorIds);
 
-    // Score the second group 8 and the first 6: the ranking follows.
+    // A colleague scored the second group 7 already; this admin scores it 9 and the first 6: the ranking follows.
+    const colleague = await createUser(t, { role: 'admin' });
+    const scored = await t
+      .http()
+      .post(`/api/applications/${second.id}/reviews`)
+      .set(await t.login(colleague.email, colleague.password))
+      .send({ score: 7 });
+    expect(scored.status).toBe(201);
     await page.goto(`/applications/${second.id}`);
-    await expect(page.locator('.score-summary').textContent()).resolves.toBe('Jouw score: — · gemiddelde tot nu toe: — (0 beoordelingen)');
-    await page.locator('#f-score').fill('8');
+    await expect(page.locator('.score-summary').textContent()).resolves.toBe('Jouw score: — · gemiddelde tot nu toe: 7 (1 beoordelingen)');
+    await page.locator('#f-score').fill('9');
     await Promise.all([page.waitForURL(/done=scored/), page.locator('form[action$="/review"] button').click()]);
-    await expect(page.locator('.score-summary').textContent()).resolves.toBe('Jouw score: 8 · gemiddelde tot nu toe: 8 (1 beoordelingen)');
+    await expect(page.locator('.score-summary').textContent()).resolves.toBe('Jouw score: 9 · gemiddelde tot nu toe: 8 (2 beoordelingen)');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.goto(`/applications/${first.id}`);
     await page.locator('#f-score').fill('11');
     await page.locator('form[action$="/review"] button').click();
-    await expect(page.locator('#f-score-error').textContent()).resolves.toMatch(/\S/);
+    await expect(page.locator('#f-score-error').textContent()).resolves.toBe('Hoogstens 10.');
     await page.locator('#f-score').fill('6');
     await Promise.all([page.waitForURL(/done=scored/), page.locator('form[action$="/review"] button').click()]);
 
     await page.goto(`/rounds/${roundId}`);
     const ranked = await page.locator('table.ranking tbody th a').allTextContents();
     const names = await Promise.all(
-      [second.id, first.id].map(async (id) => (await t.http().get(`/api/applications/${id}`).set(t.admin)).body.groupName as string),
+      [second.id, first.id, third.id].map(
+        async (id) => (await t.http().get(`/api/applications/${id}`).set(t.admin)).body.groupName as string,
+      ),
     );
     expect(ranked).toEqual(names);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -81,5 +91,32 @@ describeInBrowser('the umbrella runs an application round in the browser', () =>
 
     await Promise.all([page.waitForURL(/done=waitlisted/), page.locator('form[action$="/waitlist"] button').click()]);
     await expect(page.locator('.application-status').textContent()).resolves.toBe('op de wachtlijst');
+    await page.goto(`/applications/${third.id}`);
+    await Promise.all([page.waitForURL(/done=rejected/), page.locator('form[action$="/reject"] button').click()]);
+    await expect(page.locator('.application-status').textContent()).resolves.toBe('afgewezen');
+
+    // The waitlisted group is offered the free floor: the round lists the offer with its deadline, the dashboard counts it.
+    const offered = await t.http().post(`/api/application-rounds/${roundId}/offers`).set(t.admin);
+    expect(offered.status).toBe(201);
+    const replyBy = (await t.http().get(`/api/offers?floorId=${floorIds[1]}`).set(t.admin)).body.items[0].replyBy as string;
+    await page.goto(`/rounds/${roundId}`);
+    await expect(
+      page.locator('table.offers tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent))),
+    ).resolves.toEqual([[names[1], 'Verdieping 2', 'open', replyBy.split('-').reverse().join('-')]]);
+    await expect(page.locator('table.applications tbody td').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['toegewezen', 'op de wachtlijst', 'afgewezen']),
+    );
+    await page.goto('/dashboard');
+    await expect(page.locator(`tr[data-building="${buildingId}"] td`).nth(3).textContent()).resolves.toBe('1');
+
+    // The floor map names the group on its floor; with no lease yet both spaces are vacant.
+    await page.goto(`/buildings/${buildingId}`);
+    await expect(page.locator('section.floor h3 .muted').allTextContents()).resolves.toEqual([
+      expect.stringContaining(names[0]!),
+      expect.stringContaining('geen groep'),
+    ]);
+    await expect(
+      page.locator('svg.floor-map rect').evaluateAll((rects) => rects.map((rect) => rect.getAttribute('class'))),
+    ).resolves.toEqual(['tile vacant', 'tile vacant']);
   });
 });

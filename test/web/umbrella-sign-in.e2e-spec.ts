@@ -1,5 +1,5 @@
 import { FixedClock } from '../../src/common/clock/clock.js';
-import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
+import { describeInBrowser, problemsOnEveryPage, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
 import { assessBand, createLease, createLettableSpace, createSpace, createTenant, createUser } from '../helpers/factories.js';
 import { TEST_ADMIN } from '../helpers/test-app.js';
 
@@ -36,11 +36,23 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
     await page.locator('form[action="/login"] button[type=submit]').click();
     await expect(page.locator('#login-error').textContent()).resolves.toMatch(/wachtwoord/i);
 
+    // What the dashboard sends the browser to run: htmx alone, from the app itself, gzipped to under 17 kB.
+    const scripts: { url: string; encoding?: string; bytes: number }[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      const headers = response.headers();
+      scripts.push({ url: response.url(), encoding: headers['content-encoding'], bytes: Number(headers['content-length']) });
+    });
     await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
     expect(new URL(page.url()).pathname).toBe('/dashboard');
     const row = page.locator('tr', { has: page.locator(`a:text-is("${buildingName}")`) });
     await expect(row.locator('td').allTextContents()).resolves.toEqual(['66,7%', '20', '€ 0,00', '0', '0', '1']);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // The sign-in page loaded it first; the dashboard has it from the cache.
+    expect([...new Set(scripts.map((script) => script.url))]).toEqual([`${t.baseUrl}/assets/htmx.min.js`]);
+    expect(scripts[0]).toMatchObject({ encoding: 'gzip', bytes: expect.any(Number) });
+    expect(scripts[0]!.bytes).toBeGreaterThan(10_000);
+    expect(scripts[0]!.bytes).toBeLessThan(17_000);
   });
 
   it('switches to English and stays English after signing in again', async () => {
@@ -112,6 +124,8 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
     await page.locator('#f-areaM2').fill('22,5');
     await Promise.all([page.waitForURL(/saved=1/), page.locator('main form button[type=submit]').click()]);
     await expect(page.locator('a[data-space="A1.02"]').getAttribute('aria-label')).resolves.toBe('Ruimte A1.02, 22,5 m², leeg');
+    await Promise.all([page.waitForURL(/\/floors\/.*\/edit/), page.locator('section.floor h3 a').first().click()]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     const spaceId = (await t.http().get(`/api/buildings/${buildingId}/floors`).set(t.admin)).body.items[0].spaces.find(
       (space: { code: string }) => space.code === 'A1.02',
     ).id;
@@ -156,6 +170,10 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
       `/tenants/${some}/arrangements/new`,
       '/messages',
       `/messages/${some}`,
+      '/time',
+      '/tenders',
+      `/tenders/${some}`,
+      '/profiles',
     ];
     for (const path of pages) {
       const response = await page.goto(path);
@@ -191,10 +209,54 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
     expect((await page.goto('/collections?buildingId=not-an-id'))?.status()).toBe(200);
   });
 
+  it('keeps its session in an httpOnly, SameSite=Lax cookie, and keeps to the API’s lockout of an address', async () => {
+    const { page, context } = await t.newPage();
+    await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    const session = (await context.cookies()).find((cookie) => cookie.name === 'bp_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
+
+    // Ten wrong passwords through the API lock the address out of the pages too, the right password included.
+    const user = await createUser(t, { role: 'tenant' });
+    for (let attempt = 0; attempt < 10; attempt++)
+      expect((await t.http().post('/api/auth/login').send({ email: user.email, password: 'wrong-password-here' })).status).toBe(401);
+    const { page: locked } = await t.newPage();
+    await locked.goto('/login');
+    await locked.locator('#email').fill(user.email);
+    await locked.locator('#password').fill(user.password);
+    const [answer] = await Promise.all([
+      locked.waitForResponse((response) => response.request().method() === 'POST'),
+      locked.locator('form[action="/login"] button[type=submit]').click(),
+    ]);
+    expect(answer.status()).toBe(429);
+    expect(new URL(locked.url()).pathname).toBe('/login');
+    await expect(locked.locator('#login-error').textContent()).resolves.toMatch(/^Te veel mislukte inlogpogingen/);
+  });
+
   it('refuses a form posted without its CSRF token, and signs nobody in', async () => {
     const anonymous = await t.http().post('/login').type('form').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password });
     expect(anonymous.status).toBe(403);
     expect(String(anonymous.headers['set-cookie'] ?? '')).not.toContain('bp_session=');
+  });
+
+  it('has the main pages of the workspace axe-clean and in their language, in Dutch and in English', async () => {
+    const admin = { email: TEST_ADMIN.email, password: TEST_ADMIN.password };
+    const { body } = await t.http().get(`/api/buildings/${buildingId}/floors`).set(t.admin);
+    const floor = body.items[0] as { id: string; spaces: { id: string }[] };
+    const lease = (await t.http().get(`/api/leases?buildingId=${buildingId}`).set(t.admin)).body.items[0].id as string;
+    const pages = [
+      '/dashboard',
+      `/buildings/${buildingId}`,
+      `/buildings/${buildingId}/edit`,
+      `/floors/${floor.id}/edit`,
+      `/spaces/${floor.spaces[0]!.id}/edit`,
+      `/leases/${lease}`,
+      '/leases/new',
+      '/tenants',
+      '/invoicing',
+      '/reports',
+      '/time',
+    ];
+    expect(await problemsOnEveryPage(t, admin, pages, { phone: false })).toEqual([]);
   });
 
   it('works at phone width with no serious accessibility violation on the sign-in page', async () => {

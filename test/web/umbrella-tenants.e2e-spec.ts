@@ -27,6 +27,10 @@ describeInBrowser('the umbrella finds a tenant and makes a lease in one form', (
     await Promise.all([page.waitForURL(/q=/), page.locator('form[role=search] button').click()]);
     await expect(page.locator('tbody th a').allTextContents()).resolves.toEqual([tenant.name]);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // And by part of its name, whatever the case.
+    await page.locator('#f-q').fill('şahin-ł');
+    await Promise.all([page.waitForURL(/q=%C5%9F/), page.locator('form[role=search] button').click()]);
+    await expect(page.locator('tbody th a').allTextContents()).resolves.toEqual([tenant.name]);
 
     await Promise.all([page.waitForURL(`**/tenants/${tenant.id}`), page.locator('tbody th a').click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe(tenant.name);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { FixedClock } from '../../src/common/clock/clock.js';
 import { VacancyFilesService } from '../../src/modules/properties/vacancy-files.service.js';
-import { describeInBrowser, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
+import { describeInBrowser, problemsOnEveryPage, seriousAxeViolations, startWebApp, type WebTestApp } from '../helpers/browser.js';
 import { createOrganisation, createUser } from '../helpers/factories.js';
 
 type Account = { email: string; password: string };
@@ -75,5 +75,15 @@ describeInBrowser('the vacancy pages', () => {
     await cityPage.locator('form.decision-form button[type=submit]').click();
     await expect(cityPage.locator('main').textContent()).resolves.toContain('Tijdelijk gebruik afgesproken');
     expect(await seriousAxeViolations(cityPage)).toEqual([]);
+
+    // Every page of the file, at desktop and phone width, in Dutch and in English.
+    const file = new URL(cityPage.url()).pathname;
+    expect(await problemsOnEveryPage(t, owner, ['/owner/properties'])).toEqual([]);
+    expect(await problemsOnEveryPage(t, city, ['/city/vacancies', file])).toEqual([]);
+    // Another city's bureau does not see the file at all.
+    const haarlem = await createOrganisation(t, { kind: 'municipality', city: 'Haarlem', name: 'Gemeente Haarlem' });
+    const otherCity = await signedIn(await createUser(t, { role: 'municipality', organisationId: haarlem.id }));
+    expect((await otherCity.goto(file))?.status()).toBe(404);
+    await expect(otherCity.locator('main').textContent()).resolves.not.toContain('Wibautstraat 131');
   });
 });

@@ -14,6 +14,14 @@ import { MANDATE_METHODS, MANDATE_STATUSES } from '../../modules/direct-debit/ma
 import { ARRANGEMENT_STATUSES } from '../../modules/dunning/payment-arrangement.entity.js';
 import { TEMPLATE_NAMES } from '../../modules/mail/mail-templates.js';
 import { MESSAGE_STATUSES } from '../../modules/mail/message.entity.js';
+import { PROPOSAL_STATUSES } from '../../modules/tenders/tender.entity.js';
+import type { TenderState } from '../../modules/tenders/tenders.service.js';
+import { EVENT_KINDS, TIME_ENTRY_STATUSES, TIME_KINDS } from '../../modules/time-account/time-rules.js';
+import { PROPERTY_STATUSES } from '../../modules/properties/dto/property.dto.js';
+import { DECISION_KINDS } from '../../modules/properties/vacancy-file.entity.js';
+import { USE_CATEGORIES } from '../../modules/properties/property.entity.js';
+import { VACANCY_REASONS, VACANCY_STATUSES } from '../../modules/properties/vacancy-period.entity.js';
+import { LEASE_STATUSES } from '../../modules/leases/lease-rules.js';
 import { TEMPLATES_DIR } from '../web-setup.js';
 import { EN } from './en.js';
 import { type MessageKey, translate } from './i18n.js';
@@ -78,6 +86,17 @@ describe('the pages’ message catalogues', () => {
     for (const done of ['created', 'amended', 'revoked']) expect(`mandates.done.${done}` in NL).toBe(true);
     for (const done of ['imported', 'again', 'matched']) expect(`statements.done.${done}` in NL).toBe(true);
     for (const done of ['arranged', 'cancelled']) expect(`tenants.done.${done}` in NL).toBe(true);
+    // The newer pages: the maker's lease and hours, the double balance, tenders and the vacancy file.
+    for (const status of [...LEASE_STATUSES]) expect(`maker.leaseStatus.${status}` in NL).toBe(true);
+    for (const kind of [...TIME_KINDS]) expect(`time.kind.${kind}` in NL).toBe(true);
+    for (const status of [...TIME_ENTRY_STATUSES]) expect(`time.status.${status}` in NL).toBe(true);
+    for (const kind of [...EVENT_KINDS]) expect(`time.eventKind.${kind}` in NL).toBe(true);
+    for (const status of [...PROPOSAL_STATUSES]) expect(`tenders.status.${status}` in NL).toBe(true);
+    for (const state of ['open', 'closed', 'awarded'] satisfies TenderState[]) expect(`tenders.state.${state}` in NL).toBe(true);
+    for (const status of [...PROPERTY_STATUSES, ...VACANCY_STATUSES]) expect(`vacancyStatus.${status}` in NL).toBe(true);
+    for (const reason of [...VACANCY_REASONS]) expect(`vacancyReason.${reason}` in NL).toBe(true);
+    for (const kind of [...DECISION_KINDS]) expect(`decisionKind.${kind}` in NL).toBe(true);
+    for (const category of [...USE_CATEGORIES]) expect(`useCategory.${category}` in NL).toBe(true);
   });
 
   it('show an unknown key (one built from a request) as itself rather than failing the page', () => {

@@ -85,7 +85,10 @@ export class ArrearsPagesController {
       dueDate: isoDate(form[`dueDate${index}`]),
       amountCents: euroCents(form[`amount${index}`]),
     })).filter((row) => row.dueDate !== undefined || row.amountCents !== undefined);
-    const checked = await checkedForm(AgreeArrangementDto, { invoiceIds: checkedValues(form.invoiceIds), instalments: rows });
+    const checked = await checkedForm(languageOf(request), AgreeArrangementDto, {
+      invoiceIds: checkedValues(form.invoiceIds),
+      instalments: rows,
+    });
     // The DTO names a row's field `instalments.0.amountCents`: the form's field is `amount0`.
     let errors =
       checked.errors?.map((error) => {

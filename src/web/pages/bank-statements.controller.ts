@@ -84,7 +84,7 @@ export class BankStatementPagesController {
   ): Promise<string | void> {
     const statementId = idOf(form.statementId);
     if (!statementId) throw new NotFoundError(BANK_STATEMENTS_ERRORS.statement_not_found, { id: String(form.statementId ?? '') });
-    const checked = await checkedForm(MatchBankEntryDto, { invoiceId: text(form.invoiceId) });
+    const checked = await checkedForm(languageOf(request), MatchBankEntryDto, { invoiceId: text(form.invoiceId) });
     let errors = checked.errors;
     if (!errors) {
       try {

@@ -43,7 +43,7 @@ export class CityMonitorController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Query('period') period?: unknown,
   ): Promise<string> {
-    const checked = await checkedForm(MonitorPeriodQuery, { period: text(period) });
+    const checked = await checkedForm(languageOf(request), MonitorPeriodQuery, { period: text(period) });
     if (checked.errors) void reply.status(400);
     return this.render(request, reply, checked.value?.period ?? text(period) ?? this.currentMonth(), checked.errors);
   }
@@ -56,7 +56,7 @@ export class CityMonitorController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() form: Record<string, unknown>,
   ): Promise<string | void> {
-    const checked = await checkedForm(RequestReportDto, {
+    const checked = await checkedForm(languageOf(request), RequestReportDto, {
       kind: 'municipality-monitor',
       period: text(form.period),
       format: text(form.format),

@@ -68,7 +68,7 @@ export class CityVacancyPagesController {
     @Param('periodId', new IdParam(PROPERTIES_ERRORS.vacancy_period_not_found)) periodId: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(RecordConsultationDto, {
+    const checked = await checkedForm(languageOf(request), RecordConsultationDto, {
       heldOn: text(form.heldOn),
       parties: text(form.parties),
       outcome: text(form.outcome),
@@ -87,7 +87,7 @@ export class CityVacancyPagesController {
     @Param('periodId', new IdParam(PROPERTIES_ERRORS.vacancy_period_not_found)) periodId: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(DecideVacancyDto, { kind: text(form.kind), motivation: text(form.motivation) });
+    const checked = await checkedForm(languageOf(request), DecideVacancyDto, { kind: text(form.kind), motivation: text(form.motivation) });
     return this.act(request, reply, periodId, form, checked.errors, () => this.files.decide(periodId, checked.value!, request.principal!));
   }
 

@@ -47,7 +47,7 @@ export class CollectionPagesController {
     @Body() form: Form,
   ): Promise<string | void> {
     const buildingId = idOf(form.buildingId);
-    const checked = await checkedForm(CreateCollectionDto, { collectionDate: isoDate(form.collectionDate) });
+    const checked = await checkedForm(languageOf(request), CreateCollectionDto, { collectionDate: isoDate(form.collectionDate) });
     let errors: FieldError[] = checked.errors ?? [];
     if (!buildingId) errors = [...errors, { field: 'buildingId', message: translate(languageOf(request), 'collecting.chooseBuilding') }];
     if (errors.length === 0) {

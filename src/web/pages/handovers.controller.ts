@@ -58,7 +58,7 @@ export class HandoverPagesController {
   ): Promise<string | void> {
     const retainedFloorIds = checkedValues(form.retainedFloorIds);
     const dryRun = form.action !== 'schedule';
-    const checked = await checkedForm(StartHandoverDto, {
+    const checked = await checkedForm(languageOf(request), StartHandoverDto, {
       newOwnerId: text(form.newOwnerId),
       transferDate: isoDate(form.transferDate),
       retainedFloorIds,

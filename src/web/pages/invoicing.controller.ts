@@ -69,7 +69,7 @@ export class InvoicingPagesController {
     @Body() form: Form,
   ): Promise<string | void> {
     const buildingId = idOf(form.buildingId);
-    const checked = await checkedForm(StartInvoiceRunDto, { period: text(form.period) });
+    const checked = await checkedForm(languageOf(request), StartInvoiceRunDto, { period: text(form.period) });
     let errors: FieldError[] = checked.errors ?? [];
     if (!buildingId)
       errors = [...errors, { field: 'buildingId', message: languageOf(request) === 'nl' ? 'Kies een gebouw' : 'Choose a building' }];
@@ -120,7 +120,7 @@ export class InvoicingPagesController {
     const offset = Math.max(0, Number.parseInt(String(query.offset ?? '0'), 10) || 0);
     let errors: FieldError[] = [];
     let page = { items: [] as Awaited<ReturnType<InvoicesService['list']>>['items'], total: 0 };
-    const checked = await checkedForm(ListInvoicesQueryDto, { ...filter, limit: PAGE_SIZE, offset });
+    const checked = await checkedForm(languageOf(request), ListInvoicesQueryDto, { ...filter, limit: PAGE_SIZE, offset });
     if (checked.errors) errors = checked.errors;
     else page = await this.invoices.list(checked.value, { limit: PAGE_SIZE, offset }, principal);
     const [buildings, tenants, tenantNames] = await Promise.all([
@@ -183,7 +183,7 @@ export class InvoicingPagesController {
     @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(RecordPaymentDto, {
+    const checked = await checkedForm(languageOf(request), RecordPaymentDto, {
       amountCents: euroCents(form.amount),
       paidOn: isoDate(form.paidOn),
       reference: text(form.reference),
@@ -209,7 +209,7 @@ export class InvoicingPagesController {
     @Param('id', new IdParam(INVOICES_ERRORS.invoice_not_found)) id: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(CreditNoteDto, { reason: text(form.reason) });
+    const checked = await checkedForm(languageOf(request), CreditNoteDto, { reason: text(form.reason) });
     if (checked.errors) return this.refused(request, reply, id, form, checked.errors);
     try {
       const note = await this.invoices.credit(id, checked.value.reason, request.principal!);
@@ -231,7 +231,7 @@ export class InvoicingPagesController {
   ): Promise<string | void> {
     const invoiceId = idOf(form.invoiceId);
     if (!invoiceId) throw new NotFoundError(INVOICES_ERRORS.invoice_not_found, { id: String(form.invoiceId ?? '') });
-    const checked = await checkedForm(ReversePaymentDto, { reason: text(form.reason) });
+    const checked = await checkedForm(languageOf(request), ReversePaymentDto, { reason: text(form.reason) });
     const errors = checked.errors?.map((error) => ({ ...error, field: `reason-${paymentId}` }));
     if (!errors) {
       try {

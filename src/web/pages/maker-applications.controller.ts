@@ -155,7 +155,7 @@ export class MakerApplicationPagesController {
     const typed = applicationFormOf(form);
     const edited = editedRows(typed, form);
     if (edited) return this.renderForm(request, reply, { roundId, application: null }, edited, null);
-    const checked = await checkedForm(CreateApplicationDto, applicationInput(typed));
+    const checked = await checkedForm(languageOf(request), CreateApplicationDto, applicationInput(typed));
     let errors = checked.errors;
     if (!errors) {
       try {
@@ -224,7 +224,7 @@ export class MakerApplicationPagesController {
     const typed = applicationFormOf(form);
     const edited = editedRows(typed, form);
     if (edited) return this.renderForm(request, reply, { roundId: application.roundId, application }, edited, null);
-    const checked = await checkedForm(CreateApplicationDto, applicationInput(typed));
+    const checked = await checkedForm(languageOf(request), CreateApplicationDto, applicationInput(typed));
     let errors = checked.errors;
     if (!errors) {
       try {

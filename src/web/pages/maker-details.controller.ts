@@ -52,7 +52,7 @@ export class MakerDetailsPagesController {
     @Body() form: Form,
   ): Promise<string | void> {
     // A field emptied on the form empties it on the record (the e-mail address is required, so it stays absent and refused).
-    const checked = await checkedForm(UpdateOwnContactDto, {
+    const checked = await checkedForm(languageOf(request), UpdateOwnContactDto, {
       email: text(form.email),
       postcode: text(form.postcode) ?? null,
       address: text(form.address) ?? null,
@@ -92,7 +92,7 @@ export class MakerDetailsPagesController {
     @Body() form: Form,
   ): Promise<string | void> {
     const principal = request.principal!;
-    const checked = await checkedForm(ChangePasswordDto, {
+    const checked = await checkedForm(languageOf(request), ChangePasswordDto, {
       currentPassword: typeof form.currentPassword === 'string' ? form.currentPassword : undefined,
       newPassword: typeof form.newPassword === 'string' ? form.newPassword : undefined,
     });

@@ -69,7 +69,7 @@ export class MandatePagesController {
     @Param('id', new IdParam(TENANTS_ERRORS.tenant_not_found)) tenantId: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(CreateMandateDto, {
+    const checked = await checkedForm(languageOf(request), CreateMandateDto, {
       creditorId: text(form.creditorId),
       leaseId: text(form.leaseId),
       reference: text(form.reference),
@@ -112,7 +112,7 @@ export class MandatePagesController {
     @Param('id', new IdParam(DIRECT_DEBIT_ERRORS.mandate_not_found)) id: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(AmendMandateDto, {
+    const checked = await checkedForm(languageOf(request), AmendMandateDto, {
       iban: text(form.iban),
       bic: text(form.bic)?.toUpperCase(),
       amendedOn: isoDate(form.amendedOn),
@@ -140,7 +140,10 @@ export class MandatePagesController {
     @Param('id', new IdParam(DIRECT_DEBIT_ERRORS.mandate_not_found)) id: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(RevokeMandateDto, { revokedOn: isoDate(form.revokedOn), reason: text(form.revokeReason) });
+    const checked = await checkedForm(languageOf(request), RevokeMandateDto, {
+      revokedOn: isoDate(form.revokedOn),
+      reason: text(form.revokeReason),
+    });
     let errors = checked.errors?.map((error) => (error.field === 'reason' ? { ...error, field: 'revokeReason' } : error)) ?? null;
     if (!errors) {
       try {

@@ -10,6 +10,7 @@ import { MESSAGE_STATUSES } from '../../modules/mail/message.entity.js';
 import { checkedForm, text } from '../forms.js';
 import { type FieldError, renderPage } from '../render.js';
 import { WebPages } from '../session/web-page.decorator.js';
+import { languageOf } from '../session/web-session.js';
 
 type Form = Record<string, unknown>;
 const PAGE_SIZE = 50;
@@ -25,7 +26,7 @@ export class MessagePagesController {
   async list(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query() query: Form): Promise<string> {
     const filter = { status: text(query.status), template: text(query.kind), recipient: text(query.recipient) };
     const offset = Math.max(0, Number.parseInt(String(query.offset ?? '0'), 10) || 0);
-    const checked = await checkedForm(ListMessagesQueryDto, { ...filter, limit: PAGE_SIZE, offset });
+    const checked = await checkedForm(languageOf(request), ListMessagesQueryDto, { ...filter, limit: PAGE_SIZE, offset });
     let errors: FieldError[] = [];
     let page: Awaited<ReturnType<MailService['list']>> = { items: [], total: 0 };
     if (checked.errors) errors = checked.errors.map((error) => (error.field === 'template' ? { ...error, field: 'kind' } : error));

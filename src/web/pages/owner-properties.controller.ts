@@ -45,7 +45,7 @@ export class OwnerPropertyPagesController {
   ): Promise<string | void> {
     const totalM2 = decimal(form.totalM2);
     const vacantM2 = decimal(form.vacantM2);
-    const checked = await checkedForm(CreatePropertyDto, {
+    const checked = await checkedForm(languageOf(request), CreatePropertyDto, {
       name: text(form.address),
       address: text(form.address),
       postcode: text(form.postcode),
@@ -55,7 +55,7 @@ export class OwnerPropertyPagesController {
       floors: [{ level: 0, totalM2, vacantM2 }],
     });
     const vacancy = text(form.vacantSince)
-      ? await checkedForm(OpenVacancyDto, { vacantSince: text(form.vacantSince), reason: text(form.reason) })
+      ? await checkedForm(languageOf(request), OpenVacancyDto, { vacantSince: text(form.vacantSince), reason: text(form.reason) })
       : null;
     let errors: FieldError[] | null = checked.errors ?? vacancy?.errors ?? null;
     if (!errors) {
@@ -81,7 +81,7 @@ export class OwnerPropertyPagesController {
     @Body() form: Form,
   ): Promise<string | void> {
     const file = await this.files.file(periodId, request.principal!);
-    const checked = await checkedForm(FileReportDto, {
+    const checked = await checkedForm(languageOf(request), FileReportDto, {
       vacantSince: file.period.vacantSince,
       reason: text(form.reason),
       prospects: text(form.prospects),

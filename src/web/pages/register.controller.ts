@@ -188,7 +188,7 @@ export class RegisterPagesController {
       void reply.redirect(`${back}?saved=0`, 303);
       return;
     }
-    const checked = await checkedForm(dto, changed);
+    const checked = await checkedForm(languageOf(request), dto, changed);
     let errors = checked.errors;
     if (!errors) {
       try {

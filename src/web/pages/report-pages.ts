@@ -34,7 +34,7 @@ export class ReportPages {
 
   async request(request: AuthenticatedRequest, reply: FastifyReply, form: Form): Promise<string | void> {
     const kind = text(form.kind);
-    const checked = await checkedForm(RequestReportDto, {
+    const checked = await checkedForm(languageOf(request), RequestReportDto, {
       kind,
       buildingId: kind === 'owner-occupancy' || kind === 'arrears' ? text(form.buildingId) : undefined,
       city: (kind === 'municipality-monitor' || kind === 'vacancy-pipeline') && this.askCity ? text(form.city) : undefined,

@@ -60,7 +60,7 @@ export class RoundPagesController {
     @Body() form: Form,
   ): Promise<string | void> {
     const floorIds = checkedValues(form.floorIds);
-    const checked = await checkedForm(CreateRoundDto, {
+    const checked = await checkedForm(languageOf(request), CreateRoundDto, {
       name: text(form.name),
       opensOn: isoDate(form.opensOn),
       closesOn: isoDate(form.closesOn),
@@ -129,7 +129,7 @@ export class RoundPagesController {
     @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(ReviewDto, { score: integer(form.score), notes: text(form.notes) });
+    const checked = await checkedForm(languageOf(request), ReviewDto, { score: integer(form.score), notes: text(form.notes) });
     return this.act(
       request,
       reply,
@@ -149,7 +149,7 @@ export class RoundPagesController {
     @Param('id', new IdParam(APPLICATIONS_ERRORS.application_not_found)) id: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(AllocateDto, { floorId: text(form.floorId) });
+    const checked = await checkedForm(languageOf(request), AllocateDto, { floorId: text(form.floorId) });
     return this.act(
       request,
       reply,

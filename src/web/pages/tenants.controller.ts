@@ -114,12 +114,12 @@ export class TenantPagesController {
     const language = languageOf(request);
     const spaceId = text(form.spaceId);
     const [space] = spaceId ? await this.spaceChoices(principal).then((choices) => choices.filter((choice) => choice.id === spaceId)) : [];
-    const assessment = await checkedForm(CreateBandAssessmentDto, {
+    const assessment = await checkedForm(languageOf(request), CreateBandAssessmentDto, {
       buildingId: space?.buildingId,
       basisYear: integer(form.basisYear),
       incomeCents: euroCents(form.income),
     });
-    const lease = await checkedForm(CreateLeaseDto, {
+    const lease = await checkedForm(languageOf(request), CreateLeaseDto, {
       tenantId: text(form.tenantId),
       spaceId,
       startDate: isoDate(form.startDate),

@@ -74,7 +74,7 @@ export class TenderPagesController {
     @Param('id', new IdParam(TENDERS_ERRORS.tender_not_found)) id: string,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(SubmitProposalDto, {
+    const checked = await checkedForm(languageOf(request), SubmitProposalDto, {
       vision: text(form.vision),
       rentToOwnerYearCents: euroCents(form.rentToOwner),
       makerRentsPerM2YearCents: euroList(form.makerRents),
@@ -103,7 +103,7 @@ export class TenderPagesController {
     @Body() form: Form,
   ): Promise<string | void> {
     const { tender } = await this.tenders.getProposal(proposalId, request.principal!);
-    const checked = await checkedForm(ReviewDto, {
+    const checked = await checkedForm(languageOf(request), ReviewDto, {
       scores: tender.criteria.map((criterion) => ({ criterion: criterion.position, score: integer(form[`score_${criterion.position}`]) })),
     });
     return this.act(
@@ -129,7 +129,7 @@ export class TenderPagesController {
     const motivations = Object.entries(form)
       .filter(([key, value]) => key.startsWith('motivation_') && text(value) !== undefined)
       .map(([key, value]) => ({ proposalId: key.slice('motivation_'.length), motivation: text(value)! }));
-    const checked = await checkedForm(AwardDto, {
+    const checked = await checkedForm(languageOf(request), AwardDto, {
       motivations,
       buildingName: text(form.buildingName),
       invoicePrefix: text(form.invoicePrefix)?.toUpperCase(),
@@ -152,7 +152,7 @@ export class TenderPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(PutSearchProfileDto, {
+    const checked = await checkedForm(languageOf(request), PutSearchProfileDto, {
       name: text(form.name),
       minimumYears: integer(form.minimumYears),
       minM2: integer(form.minM2),

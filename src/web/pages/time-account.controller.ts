@@ -73,7 +73,7 @@ export class MakerHoursPagesController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Body() form: Form,
   ): Promise<string | void> {
-    const checked = await checkedForm(RecordTimeDto, {
+    const checked = await checkedForm(languageOf(request), RecordTimeDto, {
       buildingId: text(form.buildingId),
       date: isoDate(form.date),
       hours: decimal(form.hours),
@@ -108,7 +108,7 @@ export class MakerHoursPagesController {
     @Param('id') entryId: string,
     @Body() form: Form,
   ): Promise<void> {
-    const checked = await checkedForm(DecideTimeDto, { decision: text(form.decision) });
+    const checked = await checkedForm(languageOf(request), DecideTimeDto, { decision: text(form.decision) });
     if (checked.errors === null)
       await this.entries.decide(id(entryId) ?? '00000000-0000-4000-8000-000000000000', checked.value, request.principal!);
     void reply.redirect('/my/hours?done=decided', 303);
@@ -170,7 +170,7 @@ export class TimeAccountPagesController {
     @Param('building') building: string,
     @Body() form: Form,
   ) {
-    const checked = await checkedForm(CreateWorkingGroupDto, {
+    const checked = await checkedForm(languageOf(request), CreateWorkingGroupDto, {
       name: text(form.name),
       coordinatorTenantId: id(form.coordinatorTenantId) ?? null,
     });
@@ -185,7 +185,7 @@ export class TimeAccountPagesController {
     @Param('building') building: string,
     @Body() form: Form,
   ) {
-    const checked = await checkedForm(CreateProgrammeEventDto, {
+    const checked = await checkedForm(languageOf(request), CreateProgrammeEventDto, {
       date: isoDate(form.date),
       title: text(form.title),
       kind: text(form.kind),
@@ -203,7 +203,7 @@ export class TimeAccountPagesController {
     @Param('building') building: string,
     @Body() form: Form,
   ) {
-    const checked = await checkedForm(CreateSubsidyDto, {
+    const checked = await checkedForm(languageOf(request), CreateSubsidyDto, {
       date: isoDate(form.date),
       source: text(form.source),
       amountCents: euroCents(form.amount),
@@ -221,7 +221,7 @@ export class TimeAccountPagesController {
     @Param('id') entryId: string,
     @Body() form: Form,
   ): Promise<void> {
-    const checked = await checkedForm(DecideTimeDto, { decision: text(form.decision) });
+    const checked = await checkedForm(languageOf(request), DecideTimeDto, { decision: text(form.decision) });
     const entry = await this.entries.get(id(entryId) ?? '00000000-0000-4000-8000-000000000000', request.principal!);
     if (checked.errors === null) await this.entries.decide(entry.id, checked.value, request.principal!);
     void reply.redirect(`/time?building=${entry.buildingId}&done=decided`, 303);
