@@ -304,7 +304,7 @@ export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
         ['Broedplaatsen', String(totals.buildings)],
         ['Verhuurbaar vloeroppervlak', squareMetres(totals.lettableAreaM2)],
         ['Bezetting (m²)', percentage(totals.occupancyRate)],
-        ['Werkruimtes', `${totals.spacesLet} van ${totals.spaces} verhuurd`],
+        ['Werkruimtes', `${count(totals.spacesLet)} van ${totals.spaces} verhuurd`],
         ['Huurders', count(totals.tenants)],
         ['Huurders uit de buurt', count(totals.localTenants)],
         ['Wachtlijst (personen)', count(totals.waitingList)],
@@ -355,7 +355,12 @@ export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
           [
             ['Verhuurbaar / verhuurd', `${squareMetres(building.lettableAreaM2)} / ${squareMetres(building.letAreaM2)}`],
             ['Bezetting (m²)', percentage(building.occupancyRate)],
-            ['Werkruimtes verhuurd', `${building.spacesLet} van ${building.spaces} (${percentage(building.spaceOccupancyRate)})`],
+            [
+              'Werkruimtes verhuurd',
+              building.spaceOccupancyRate === null
+                ? `${count(building.spacesLet)} van ${building.spaces}`
+                : `${count(building.spacesLet)} van ${building.spaces} (${percentage(building.spaceOccupancyRate)})`,
+            ],
             ['Huurders', count(building.tenants)],
             ['Huurders uit de buurt', count(building.localTenants)],
             ['Wachtlijst (personen)', count(building.waitingList)],
