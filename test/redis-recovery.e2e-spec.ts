@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
 import { QUEUE_NAME } from '../src/jobs/bull-job-queue.js';
 import { HandoverRecoverySweep } from '../src/modules/handovers/handovers.recovery.js';
+import { MessageRecoverySweep } from '../src/modules/mail/mail.handlers.js';
+import { MailOutbox } from '../src/modules/mail/mail-outbox.service.js';
 import { InvoiceRunRecoverySweep } from '../src/modules/invoices/invoice-runs.recovery.js';
 import { ReportRecoverySweep } from '../src/modules/reports/reports.recovery.js';
 import { eventually } from './helpers/eventually.js';
@@ -187,7 +189,7 @@ withRedis('queued work without workers: the jobs in the queue', () => {
     expect(await chunkJobs(runId)).toHaveLength(8);
   }, 60_000);
 
-  it('queues again, once, the run chunks, the report and the handover whose jobs the queue lost', async () => {
+  it('queues again, once, the run chunks, the report, the handover and the mail whose jobs the queue lost', async () => {
     const issuer = await createIssuer(t);
     const building = await createBuilding(t, { umbrellaId: issuer.id, invoicePrefix: 'SWEEP' });
     await seedLeases(t, building.id, 20);
@@ -204,16 +206,31 @@ withRedis('queued work without workers: the jobs in the queue', () => {
       .set(t.admin)
       .send({ newOwnerId: buyer.id, transferDate: '2012-03-01', retainedFloorIds: [] }); // today: carried out now, not scheduled
     expect([run.status, report.status, handover.status]).toEqual([202, 202, 202]);
+    const [messageId] = await t.app.get(DataSource).transaction((manager) =>
+      t.app.get(MailOutbox).write(manager, { source: `test:${run.body.id}`, sourceType: 'test', eventId: null }, [
+        {
+          to: { address: 'lost-mail@test.example', name: 'Anneke', language: 'nl', userId: null, tenantId: null },
+          template: 'password-reset',
+          params: { url: 'http://localhost/reset' },
+        },
+      ]),
+    );
     const ours = async () =>
       (await jobIds()).filter(
-        (id) => id.startsWith(`invoice-run:${run.body.id}:`) || id === `report:${report.body.id}` || id === `handover:${handover.body.id}`,
+        (id) =>
+          id.startsWith(`invoice-run:${run.body.id}:`) ||
+          id === `report:${report.body.id}` ||
+          id === `handover:${handover.body.id}` ||
+          id === messageId,
       );
+    await eventually(async () => expect(await ours()).toHaveLength(5)); // two chunks of ten, the report, the handover, the mail
     const queued = await ours();
-    expect(queued).toHaveLength(4); // two chunks of ten, the report, the handover
 
     await queue().empty(); // what an emptied Redis leaves of the waiting jobs
     expect(await ours()).toEqual([]);
-    const sweeps = [InvoiceRunRecoverySweep, ReportRecoverySweep, HandoverRecoverySweep].map((sweep) => t.app.get(sweep));
+    const sweeps = [InvoiceRunRecoverySweep, ReportRecoverySweep, HandoverRecoverySweep, MessageRecoverySweep].map((sweep) =>
+      t.app.get(sweep),
+    );
     for (let round = 0; round < 3; round++) for (const sweep of sweeps) await sweep.sweep();
     expect(await ours()).toEqual(queued);
   }, 60_000);
