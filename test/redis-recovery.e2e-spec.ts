@@ -2,6 +2,8 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
+import { randomUUID } from 'node:crypto';
+import { EventRecoverySweep } from '../src/events/event-recovery-sweep.js';
 import { QUEUE_NAME } from '../src/jobs/bull-job-queue.js';
 import { HandoverRecoverySweep } from '../src/modules/handovers/handovers.recovery.js';
 import { MessageRecoverySweep } from '../src/modules/mail/mail.handlers.js';
@@ -145,6 +147,53 @@ withRedis('work that Redis lost, on a Redis of its own', () => {
       200,
     );
     expect(await invoicesOf(t, building.id)).toEqual({ invoices: LEASES, leases: LEASES, numbers: gapFree('DOWN', LEASES) });
+  }, 60_000);
+
+  it('stops a sweep of events or mail at the first job the queue does not take: one enqueue timeout per sweep, not one per row', async () => {
+    const db = t.app.get(DataSource);
+    await redis.kill();
+    // Committed while the queue was down, long enough ago for the sweep: only their rows exist.
+    const entityIds = Array.from({ length: 4 }, () => randomUUID());
+    for (const entityId of entityIds)
+      await db.query(
+        `INSERT INTO domain_event (type, entity, entity_id, payload, occurred_at)
+         VALUES ('report.completed', 'report', $1, $2, now() - interval '10 minutes')`,
+        [entityId, JSON.stringify({ kind: 'owner-occupancy', period: '2012-03', format: 'json', documentId: randomUUID() })],
+      );
+    const messages = await db.transaction((manager) =>
+      t.app.get(MailOutbox).write(
+        manager,
+        { source: `test:${entityIds[0]}`, sourceType: 'test', eventId: null },
+        ['a', 'b', 'c'].map((who) => ({
+          to: { address: `${who}-outage@test.example`, name: who, language: 'nl' as const, userId: null, tenantId: null },
+          template: 'password-reset' as const,
+          params: { url: 'http://localhost/reset' },
+        })),
+      ),
+    );
+    for (const sweep of [t.app.get(EventRecoverySweep), t.app.get(MessageRecoverySweep)]) {
+      const started = Date.now();
+      expect(await sweep.sweep()).toBe(0);
+      // One enqueue timeout (2 s) and the sweep's own queries; a timeout per row would be 6 s or more.
+      expect(Date.now() - started).toBeLessThan(4000);
+    }
+
+    await redis.start();
+    await eventually(
+      async () => {
+        const [{ undispatched }] = await db.query(
+          `SELECT count(*)::int AS undispatched FROM domain_event WHERE entity_id = ANY($1) AND dispatched_at IS NULL`,
+          [entityIds],
+        );
+        expect(undispatched).toBe(0);
+        const [{ unsent }] = await db.query(`SELECT count(*)::int AS unsent FROM message WHERE id = ANY($1) AND status = 'queued'`, [
+          messages,
+        ]);
+        expect(unsent).toBe(0);
+      },
+      30_000,
+      200,
+    );
   }, 60_000);
 });
 
