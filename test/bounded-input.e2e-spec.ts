@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { ConflictError, RuleError } from '../src/common/errors/domain-error.js';
+import { ExecuteHandoverService } from '../src/modules/handovers/execute-handover.service.js';
+import { HANDOVERS_ERRORS } from '../src/modules/handovers/handovers.errors.js';
+import { InvoiceRunsService } from '../src/modules/invoices/invoice-runs.service.js';
+import { INVOICES_ERRORS } from '../src/modules/invoices/invoices.errors.js';
 import { ReportsRepository } from '../src/modules/reports/reports.repository.js';
 import { ReportsService } from '../src/modules/reports/reports.service.js';
 import { REPORTS_ERRORS } from '../src/modules/reports/reports.errors.js';
-import { createBuilding, type Created } from './helpers/factories.js';
+import { createBuilding, createOrganisation, type Created, seedLeases } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** Numbers and dates the database would refuse, or would act on for centuries, are refused at the edge. */
@@ -69,5 +74,27 @@ describe('bounded input', () => {
     const refused = await queued();
     await t.app.get(ReportsService).markFailed(refused.id, new ConflictError(REPORTS_ERRORS.report_not_ready, { status: 'queued' }));
     expect((await t.http().get(`/api/reports/${refused.id}`).set(t.admin)).body.error).toBe('The report is queued');
+  });
+
+  it('shows a failed invoice run or handover with a message of ours too, never the database’s text', async () => {
+    const db = t.app.get(DataSource);
+    const databaseText = new Error('duplicate key value violates unique constraint "uq_invoice_number"');
+    const [leaseId] = await seedLeases(t, building.id, 1);
+    const [run] = await db.query(`INSERT INTO invoice_run (building_id, period) VALUES ($1, '2012-03') RETURNING id`, [building.id]);
+    await db.query(`INSERT INTO invoice_run_item (run_id, lease_id, chunk) VALUES ($1, $2, 0)`, [run.id, leaseId]);
+    await t.app.get(InvoiceRunsService).markFailed(run.id, databaseText);
+    const shownRun = (await t.http().get(`/api/invoice-runs/${run.id}`).set(t.admin)).body;
+    expect(shownRun).toMatchObject({ status: 'failed', error: new RuleError(INVOICES_ERRORS.invoice_run_failed).message });
+
+    const buyer = await createOrganisation(t, { kind: 'owner' });
+    const [handover] = await db.query(
+      `INSERT INTO handover (building_id, from_owner_id, to_owner_id, transfer_date, retained_floor_ids, plan)
+       VALUES ($1, $2, $3, '2012-03-01', '{}', '{"leasesTransferred":[],"leasesEnded":[]}') RETURNING id`,
+      [building.id, building.ownerId, buyer.id],
+    );
+    await t.app.get(ExecuteHandoverService).markFailed(handover.id, databaseText);
+    const shownHandover = (await t.http().get(`/api/handovers/${handover.id}`).set(t.admin)).body;
+    expect(shownHandover).toMatchObject({ status: 'failed', error: new RuleError(HANDOVERS_ERRORS.handover_failed).message });
+    expect(JSON.stringify([shownRun, shownHandover])).not.toContain('unique constraint');
   });
 });

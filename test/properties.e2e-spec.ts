@@ -1,7 +1,9 @@
 import { FixedClock } from '../src/common/clock/clock.js';
 import { VacancyFilesService } from '../src/modules/properties/vacancy-files.service.js';
+import { binary } from './helpers/binary.js';
 import { createBuilding, createOrganisation, createUser } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
+import { readXlsx, rowsOf } from './helpers/xlsx.js';
 
 /**
  * The property register: owners, the city and admins record properties and their vacancy; bad input is
@@ -222,6 +224,28 @@ describe('property register', () => {
     const open = (await t.http().get('/api/public/properties/geojson')).body;
     expect(open.features.map((feature: { properties: { id: string } }) => feature.properties.id)).toContain(mapped.id);
     expect(JSON.stringify(open)).not.toMatch(/ownerId|reason|status/);
+  });
+
+  it('keeps text that owners type inert in the CSV and XLSX of the register', async () => {
+    await t
+      .http()
+      .post('/api/properties')
+      .set(otherOwner)
+      .send(office({ name: '=HYPERLINK("http://x","klik")', address: '+31 Wibautstraat', district: '@SUM(A1)', city: '-Amsterdam' }));
+    const csv = await t.http().get('/api/properties/export').query({ format: 'csv' }).set(otherOwner);
+    const [, row] = csv.text.trim().split('\r\n');
+    expect(row).toContain(`"'=HYPERLINK(""http://x"",""klik"")",'+31 Wibautstraat,1091 GL,'-Amsterdam,'@SUM(A1),office`);
+    const xlsx = await readXlsx(
+      (await t.http().get('/api/properties/export').query({ format: 'xlsx' }).set(otherOwner).buffer(true).parse(binary)).body as Buffer,
+    );
+    const [header, cells] = rowsOf(xlsx.worksheets[0]!);
+    const cell = (column: string) => cells![header!.indexOf(column)];
+    expect([cell('name'), cell('address'), cell('city'), cell('district')]).toEqual([
+      `'=HYPERLINK("http://x","klik")`,
+      "'+31 Wibautstraat",
+      "'-Amsterdam",
+      "'@SUM(A1)",
+    ]);
   });
 
   it("gives the city its pipeline, and no one else's", async () => {

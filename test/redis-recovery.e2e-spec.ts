@@ -2,8 +2,12 @@ import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
+import { randomUUID } from 'node:crypto';
+import { EventRecoverySweep } from '../src/events/event-recovery-sweep.js';
 import { QUEUE_NAME } from '../src/jobs/bull-job-queue.js';
 import { HandoverRecoverySweep } from '../src/modules/handovers/handovers.recovery.js';
+import { MessageRecoverySweep } from '../src/modules/mail/mail.handlers.js';
+import { MailOutbox } from '../src/modules/mail/mail-outbox.service.js';
 import { InvoiceRunRecoverySweep } from '../src/modules/invoices/invoice-runs.recovery.js';
 import { ReportRecoverySweep } from '../src/modules/reports/reports.recovery.js';
 import { eventually } from './helpers/eventually.js';
@@ -144,6 +148,53 @@ withRedis('work that Redis lost, on a Redis of its own', () => {
     );
     expect(await invoicesOf(t, building.id)).toEqual({ invoices: LEASES, leases: LEASES, numbers: gapFree('DOWN', LEASES) });
   }, 60_000);
+
+  it('stops a sweep of events or mail at the first job the queue does not take: one enqueue timeout per sweep, not one per row', async () => {
+    const db = t.app.get(DataSource);
+    await redis.kill();
+    // Committed while the queue was down, long enough ago for the sweep: only their rows exist.
+    const entityIds = Array.from({ length: 4 }, () => randomUUID());
+    for (const entityId of entityIds)
+      await db.query(
+        `INSERT INTO domain_event (type, entity, entity_id, payload, occurred_at)
+         VALUES ('report.completed', 'report', $1, $2, now() - interval '10 minutes')`,
+        [entityId, JSON.stringify({ kind: 'owner-occupancy', period: '2012-03', format: 'json', documentId: randomUUID() })],
+      );
+    const messages = await db.transaction((manager) =>
+      t.app.get(MailOutbox).write(
+        manager,
+        { source: `test:${entityIds[0]}`, sourceType: 'test', eventId: null },
+        ['a', 'b', 'c'].map((who) => ({
+          to: { address: `${who}-outage@test.example`, name: who, language: 'nl' as const, userId: null, tenantId: null },
+          template: 'password-reset' as const,
+          params: { url: 'http://localhost/reset' },
+        })),
+      ),
+    );
+    for (const sweep of [t.app.get(EventRecoverySweep), t.app.get(MessageRecoverySweep)]) {
+      const started = Date.now();
+      expect(await sweep.sweep()).toBe(0);
+      // One enqueue timeout (2 s) and the sweep's own queries; a timeout per row would be 6 s or more.
+      expect(Date.now() - started).toBeLessThan(4000);
+    }
+
+    await redis.start();
+    await eventually(
+      async () => {
+        const [{ undispatched }] = await db.query(
+          `SELECT count(*)::int AS undispatched FROM domain_event WHERE entity_id = ANY($1) AND dispatched_at IS NULL`,
+          [entityIds],
+        );
+        expect(undispatched).toBe(0);
+        const [{ unsent }] = await db.query(`SELECT count(*)::int AS unsent FROM message WHERE id = ANY($1) AND status = 'queued'`, [
+          messages,
+        ]);
+        expect(unsent).toBe(0);
+      },
+      30_000,
+      200,
+    );
+  }, 60_000);
 });
 
 withRedis('queued work without workers: the jobs in the queue', () => {
@@ -187,7 +238,7 @@ withRedis('queued work without workers: the jobs in the queue', () => {
     expect(await chunkJobs(runId)).toHaveLength(8);
   }, 60_000);
 
-  it('queues again, once, the run chunks, the report and the handover whose jobs the queue lost', async () => {
+  it('queues again, once, the run chunks, the report, the handover and the mail whose jobs the queue lost', async () => {
     const issuer = await createIssuer(t);
     const building = await createBuilding(t, { umbrellaId: issuer.id, invoicePrefix: 'SWEEP' });
     await seedLeases(t, building.id, 20);
@@ -204,16 +255,31 @@ withRedis('queued work without workers: the jobs in the queue', () => {
       .set(t.admin)
       .send({ newOwnerId: buyer.id, transferDate: '2012-03-01', retainedFloorIds: [] }); // today: carried out now, not scheduled
     expect([run.status, report.status, handover.status]).toEqual([202, 202, 202]);
+    const [messageId] = await t.app.get(DataSource).transaction((manager) =>
+      t.app.get(MailOutbox).write(manager, { source: `test:${run.body.id}`, sourceType: 'test', eventId: null }, [
+        {
+          to: { address: 'lost-mail@test.example', name: 'Anneke', language: 'nl', userId: null, tenantId: null },
+          template: 'password-reset',
+          params: { url: 'http://localhost/reset' },
+        },
+      ]),
+    );
     const ours = async () =>
       (await jobIds()).filter(
-        (id) => id.startsWith(`invoice-run:${run.body.id}:`) || id === `report:${report.body.id}` || id === `handover:${handover.body.id}`,
+        (id) =>
+          id.startsWith(`invoice-run:${run.body.id}:`) ||
+          id === `report:${report.body.id}` ||
+          id === `handover:${handover.body.id}` ||
+          id === messageId,
       );
+    await eventually(async () => expect(await ours()).toHaveLength(5)); // two chunks of ten, the report, the handover, the mail
     const queued = await ours();
-    expect(queued).toHaveLength(4); // two chunks of ten, the report, the handover
 
     await queue().empty(); // what an emptied Redis leaves of the waiting jobs
     expect(await ours()).toEqual([]);
-    const sweeps = [InvoiceRunRecoverySweep, ReportRecoverySweep, HandoverRecoverySweep].map((sweep) => t.app.get(sweep));
+    const sweeps = [InvoiceRunRecoverySweep, ReportRecoverySweep, HandoverRecoverySweep, MessageRecoverySweep].map((sweep) =>
+      t.app.get(sweep),
+    );
     for (let round = 0; round < 3; round++) for (const sweep of sweeps) await sweep.sweep();
     expect(await ours()).toEqual(queued);
   }, 60_000);

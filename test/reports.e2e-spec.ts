@@ -150,9 +150,10 @@ describe('reports', () => {
       letAreaM2: 200,
       occupancyRate: 0.8333,
       spaces: 9,
-      spacesLet: 8,
-      spaceOccupancyRate: 0.8889,
-      // The city's 9 tenants minus B1's 8 would give away B2's one: B1's count is masked too, the city's total stays.
+      // The city's 9 tenants minus B1's 8 would give away B2's one: B1's count is masked too, the city's total stays;
+      // and its spaces let with it (one tenant per space let: the city's 9 minus B1's 8 would be B2's one tenant).
+      spacesLet: '<5',
+      spaceOccupancyRate: null,
       tenants: '<5',
       localTenants: 5,
       bands: [
@@ -174,6 +175,9 @@ describe('reports', () => {
       useEnd: null,
       lettableAreaM2: 50,
       letAreaM2: 50,
+      spaces: 1,
+      spacesLet: '<5',
+      spaceOccupancyRate: null,
       tenants: '<5',
       bands: [{ code: 'B', tenants: '<5', areaM2: null }],
       waitingList: 0,
@@ -204,7 +208,7 @@ describe('reports', () => {
     expect(csv).toHaveLength(3);
     expect(csv[0]).toContain('lettableAreaM2');
     const b1Row = csv.find((line) => line.includes(b1.id))!;
-    expect(b1Row).toContain(',240,200,0.8333,9,8,<5,5,<5,1000000,6,140,<5,,<5,,');
+    expect(b1Row).toContain(',240,200,0.8333,9,<5,<5,5,<5,1000000,6,140,<5,,<5,,');
 
     const pdf = (await pdfText(await fetchReport(headers, { kind: 'municipality-monitor', period: '2012-12', format: 'pdf' }))).replace(
       /\s+/g,
@@ -214,7 +218,8 @@ describe('reports', () => {
       '290,00 m²',
       '240,00 m² / 200,00 m²',
       '83,3%',
-      '8 van 9',
+      '<5 van 9',
+      '9 van 10 verhuurd',
       '<5 huurders, m² afgeschermd',
       '6 huurders, 140,00 m²',
       '€ 10.000,00',
@@ -224,6 +229,7 @@ describe('reports', () => {
       expect(pdf).toContain(figure);
     // A band's m² next to its masked count would give the count away (studios are of similar size).
     expect(pdf).not.toMatch(/<5 huurders, \d/);
+    expect(pdf).not.toContain('8 van 9');
     expect(pdf).not.toContain('40,00 m² · <5');
   });
 
@@ -324,7 +330,7 @@ describe('reports', () => {
       200,
       0.8333,
       9,
-      8,
+      '<5',
       '<5',
       5,
       '<5',
@@ -494,6 +500,7 @@ describe('reports', () => {
     const rows = lines.map((line) => ({
       name: cell(line, 'name'),
       tenants: shown(cell(line, 'tenants')),
+      spacesLet: shown(cell(line, 'spacesLet')),
       bands: ['A', 'B'].map((code) => ({
         code,
         tenants: shown(cell(line, `band${code}Tenants`)),

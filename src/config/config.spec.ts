@@ -31,6 +31,13 @@ describe('the app config', () => {
       'ADMIN_PASSWORD: the demo password is only accepted with the embedded database',
     ]);
     expect(problemsOf({ ...url, ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'short' })).toHaveLength(1);
+    // The first admin's password keeps the rules of every other password: not only spaces, not a common one.
+    expect(problemsOf({ ...url, ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: ' '.repeat(12) })).toEqual([
+      'ADMIN_PASSWORD is required when DATABASE_URL is set',
+    ]);
+    expect(problemsOf({ ...url, ADMIN_EMAIL: 'a@b.nl', ADMIN_PASSWORD: 'qwerty123456' })).toEqual([
+      'ADMIN_PASSWORD is one of the 10,000 most common passwords; choose another',
+    ]);
     const config = loadAppConfig({ ...url, ADMIN_EMAIL: 'A@B.nl', ADMIN_PASSWORD: 'a-long-enough-secret' });
     expect(config.database.kind).toBe('postgres');
     expect(config.app.demoData).toBe(false);

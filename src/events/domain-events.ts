@@ -43,8 +43,8 @@ export class DomainEvents {
     return ids;
   }
 
-  /** For the recovery sweep: an event whose dispatch was never queued (the queue was down at its commit). */
-  async enqueueDispatch(eventId: string): Promise<void> {
-    await this.jobs.enqueueRecorded('events.dispatch', { eventId }, { jobId: eventId });
+  /** For the recovery sweep: an event whose dispatch was never queued (the queue was down at its commit). False when the queue did not take it. */
+  enqueueDispatch(eventId: string): Promise<boolean> {
+    return this.jobs.enqueueRecorded('events.dispatch', { eventId }, { jobId: eventId });
   }
 }

@@ -31,8 +31,11 @@ export class EventRecoverySweep extends RecoverySweep {
     let queued = 0;
     for (;;) {
       const batch = await this.events.undispatchedBefore(cutoff, after, BATCH);
-      for (const event of batch) await this.domainEvents.enqueueDispatch(event.id);
-      queued += batch.length;
+      for (const event of batch) {
+        // The queue is down: the next sweep tries again, rather than waiting out a timeout per event.
+        if (!(await this.domainEvents.enqueueDispatch(event.id))) return queued;
+        queued++;
+      }
       if (batch.length < BATCH) return queued;
       after = batch[batch.length - 1]!;
     }

@@ -50,6 +50,9 @@ export async function startWebApp(overrides: Env = {}, options: { clock?: Clock 
     ],
   });
   const contexts: BrowserContext[] = [];
+  // The pages run under the app's Content-Security-Policy: anything it blocks (an inline script or style, a
+  // resource from elsewhere) is a page that does not work as written, so a browser test fails on it.
+  const blocked: string[] = [];
   return {
     ...t,
     baseUrl,
@@ -57,7 +60,11 @@ export async function startWebApp(overrides: Env = {}, options: { clock?: Clock 
     async newPage({ locale = 'nl-NL', width = 1280 } = {}) {
       const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width, height: 900 } });
       contexts.push(context);
-      return { context, page: await context.newPage() };
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) blocked.push(`${page.url()}: ${message.text()}`);
+      });
+      return { context, page };
     },
     async signIn(page, email, password) {
       await page.goto('/login');
@@ -72,6 +79,7 @@ export async function startWebApp(overrides: Env = {}, options: { clock?: Clock 
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
       await t.close();
+      if (blocked.length > 0) throw new Error(`the Content-Security-Policy blocked:\n${[...new Set(blocked)].slice(0, 10).join('\n')}`);
     },
   };
 }

@@ -4,6 +4,7 @@ type Shown = number | string;
 interface MonitorRow {
   name?: string;
   tenants: Shown;
+  spacesLet?: Shown;
   localTenants?: Shown;
   waitingList?: Shown;
   bands: { code: string; tenants: Shown; areaM2?: number | null }[];
@@ -34,6 +35,9 @@ export function recoverableByTotals(buildings: MonitorRow[], totals?: MonitorRow
       row.tenants,
       row.disciplines.map((discipline) => discipline.tenants),
     );
+    // A space is let to one tenant at a time: the spaces let beside a masked count of tenants bound it (one space, one tenant).
+    if (typeof row.tenants !== 'number' && typeof row.spacesLet === 'number' && row.spacesLet > 0)
+      found.push(`${name} spaces let beside masked tenants: ${row.spacesLet}`);
     // The let area minus the other bands' m² would give a masked band's m², and so its count (studios are of similar size).
     if (row.bands.length > 1)
       check(
@@ -43,7 +47,7 @@ export function recoverableByTotals(buildings: MonitorRow[], totals?: MonitorRow
       );
   });
   if (totals) {
-    for (const field of ['tenants', 'localTenants', 'waitingList'] as const)
+    for (const field of ['tenants', 'spacesLet', 'localTenants', 'waitingList'] as const)
       check(
         `column ${field}`,
         totals[field],

@@ -98,3 +98,11 @@ export function whenNotFound(replacement: () => Error): (error: unknown) => neve
     throw error instanceof NotFoundError ? replacement() : error;
   };
 }
+
+/**
+ * What a job's status row shows of its failure to whoever asked: our own refusal as it is, anything else (the
+ * database's text, a driver's message) as the declared `fallback`. The log keeps the original.
+ */
+export function shownFailure(error: unknown, fallback: DeclaredError<'rule', never>): string {
+  return error instanceof DomainError ? error.message : messageOf(fallback, 'en');
+}

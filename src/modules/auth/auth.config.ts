@@ -1,4 +1,5 @@
 import { configSection } from '../../config/config.js';
+import { PASSWORD_MIN_LENGTH, passwordWeakness } from '../users/password-policy.js';
 
 export interface AuthConfig {
   jwtSecret: string | null;
@@ -32,8 +33,12 @@ export const AUTH_CONFIG = configSection({
       if (!adminPassword) env.problem('ADMIN_PASSWORD is required when DATABASE_URL is set');
       else if (DOCUMENTED_PASSWORDS.has(adminPassword)) {
         env.problem('ADMIN_PASSWORD: the demo password is only accepted with the embedded database');
-      } else if (adminPassword.length < 12) {
-        env.problem('ADMIN_PASSWORD must have at least 12 characters when DATABASE_URL is set');
+      } else if (adminPassword.length < PASSWORD_MIN_LENGTH) {
+        env.problem(`ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters when DATABASE_URL is set`);
+      } else {
+        // The rules every password a user sets keeps (src/modules/users/password-policy.ts).
+        const weakness = passwordWeakness(adminPassword);
+        if (weakness) env.problem(`ADMIN_PASSWORD ${weakness}`);
       }
     }
     if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) env.problem('ADMIN_EMAIL is not an e-mail address');

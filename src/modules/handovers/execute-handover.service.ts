@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
+import { shownFailure } from '../../common/errors/domain-error.js';
 import { DocumentsService } from '../../documents/documents.service.js';
 import { DomainEvents } from '../../events/domain-events.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
@@ -8,6 +9,7 @@ import { LeasesService } from '../leases/leases.service.js';
 import type { Handover } from './handover.entity.js';
 import { planHandover } from './handover-plan.js';
 import { renderDossierPdf, renderNoticePdf } from './handover-pdf.js';
+import { HANDOVERS_ERRORS } from './handovers.errors.js';
 import { HandoversRepository } from './handovers.repository.js';
 
 export interface ExecuteOptions {
@@ -99,8 +101,9 @@ export class ExecuteHandoverService {
     await this.renderMissingDocuments(handover);
   }
 
+  /** The handover's row shows our own refusal, or that it stopped: never the database's text (the job's log keeps that). */
   async markFailed(handoverId: string, error: Error): Promise<void> {
-    await this.handovers.markFailed(handoverId, error.message);
+    await this.handovers.markFailed(handoverId, shownFailure(error, HANDOVERS_ERRORS.handover_failed));
   }
 
   private async renderMissingDocuments(handover: Handover): Promise<void> {

@@ -2,6 +2,11 @@ import { declareErrorCodes } from '../../common/errors/error-codes.js';
 
 export const HANDOVERS_ERRORS = declareErrorCodes('handovers', {
   handover_not_found: { kind: 'not_found', en: 'No handover {id}', nl: 'Geen eigendomsoverdracht {id}' },
+  handover_failed: {
+    kind: 'rule',
+    en: 'The handover stopped on an error; tell the administrator',
+    nl: 'De eigendomsoverdracht is op een fout gestopt; meld het de beheerder',
+  },
   same_owner: { kind: 'rule', en: 'The building already belongs to this owner', nl: 'Het gebouw is al van deze eigenaar' },
   transfer_outside_use: {
     kind: 'rule',

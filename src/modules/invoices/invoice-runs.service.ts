@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config/config.js';
 import { requireCapability } from '../../common/auth/access-policy.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
-import { NotFoundError, RuleError, whenNotFound } from '../../common/errors/domain-error.js';
+import { NotFoundError, RuleError, shownFailure, whenNotFound } from '../../common/errors/domain-error.js';
 import { periodRange } from '../../common/dates.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import type { JobStatus } from '../../jobs/job-status.js';
@@ -160,9 +160,10 @@ export class InvoiceRunsService {
     return chunks;
   }
 
+  /** The run's row shows our own refusal, or that it stopped: never the database's text (the job's log keeps that). */
   async markFailed(runId: string, error: Error): Promise<void> {
     await this.invoices.refreshRunProgress(runId);
-    await this.invoices.markRunFailed(runId, error.message);
+    await this.invoices.markRunFailed(runId, shownFailure(error, INVOICES_ERRORS.invoice_run_failed));
   }
 }
 

@@ -3,6 +3,11 @@ import { declareErrorCodes } from '../../common/errors/error-codes.js';
 export const INVOICES_ERRORS = declareErrorCodes('invoices', {
   invoice_not_found: { kind: 'not_found', en: 'No invoice {id}', nl: 'Geen factuur {id}' },
   invoice_run_not_found: { kind: 'not_found', en: 'No invoice run {id}', nl: 'Geen factuurrun {id}' },
+  invoice_run_failed: {
+    kind: 'rule',
+    en: 'The invoice run stopped on an error; start it again to go on, or tell the administrator if it fails again',
+    nl: 'De factuurrun is op een fout gestopt; start hem opnieuw om verder te gaan, of meld het de beheerder als het weer mislukt',
+  },
   invoice_period_before_use: {
     kind: 'rule',
     en: "{period} is before the building's use, which starts on {useStart}",

@@ -94,7 +94,11 @@ export class MailService {
 
   async requeueQueued(): Promise<number> {
     let queued = 0;
-    for (const id of await this.repository.queuedIds()) if (await this.outbox.enqueue(id)) queued++;
+    for (const id of await this.repository.queuedIds()) {
+      // The queue is down: the next sweep tries again, rather than waiting out a timeout per message.
+      if (!(await this.outbox.enqueue(id))) break;
+      queued++;
+    }
     return queued;
   }
 

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { inertText } from '../reports/inert-text.js';
+import { inertCells } from '../reports/inert-text.js';
 import { type PropertyRecord, totalM2Of, vacantM2Of } from './properties.service.js';
 import { monthsBetween } from './vacancy-clock.js';
 
@@ -23,26 +23,29 @@ const COLUMNS = [
   'availableUntil',
 ] as const;
 
+/** Every text cell made inert for spreadsheets, whichever column it is in. */
 function rowsOf(records: readonly PropertyRecord[], today: string): Record<(typeof COLUMNS)[number], string | number>[] {
-  return records.map(({ property, floors, openVacancy }) => ({
-    id: property.id,
-    name: inertText(property.name),
-    address: inertText(property.address),
-    postcode: property.postcode ?? '',
-    city: inertText(property.city),
-    district: inertText(property.district ?? ''),
-    useCategory: property.useCategory,
-    ownerId: property.ownerId,
-    publication: property.publication,
-    totalM2: totalM2Of(floors),
-    vacantM2: vacantM2Of(floors),
-    status: openVacancy?.status ?? 'let',
-    vacantSince: openVacancy?.vacantSince ?? '',
-    monthsVacant: openVacancy ? monthsBetween(openVacancy.vacantSince, today) : '',
-    reason: openVacancy?.reason ?? '',
-    availableFrom: openVacancy?.availableFrom ?? '',
-    availableUntil: openVacancy?.availableUntil ?? '',
-  }));
+  return records.map(({ property, floors, openVacancy }) =>
+    inertCells({
+      id: property.id,
+      name: property.name,
+      address: property.address,
+      postcode: property.postcode ?? '',
+      city: property.city,
+      district: property.district ?? '',
+      useCategory: property.useCategory,
+      ownerId: property.ownerId,
+      publication: property.publication,
+      totalM2: totalM2Of(floors),
+      vacantM2: vacantM2Of(floors),
+      status: openVacancy?.status ?? 'let',
+      vacantSince: openVacancy?.vacantSince ?? '',
+      monthsVacant: openVacancy ? monthsBetween(openVacancy.vacantSince, today) : '',
+      reason: openVacancy?.reason ?? '',
+      availableFrom: openVacancy?.availableFrom ?? '',
+      availableUntil: openVacancy?.availableUntil ?? '',
+    }),
+  );
 }
 
 /** The register as CSV: one row per property with its open vacancy, text made inert for spreadsheets. */

@@ -25,14 +25,15 @@ describe('report aggregates', () => {
     expect([0, 1, 4, 5, 300].map(maskPeople)).toEqual([0, '<5', '<5', 5, 300]);
   });
 
-  it('masks counts of people and the m² of a band with a masked count, but keeps other areas, spaces and money visible', () => {
+  it('masks counts of people, the m² of a band with a masked count and the spaces let beside masked tenants, but keeps other areas, spaces and money visible', () => {
     expect(toMonitorFigures(counts())).toMatchObject({
       tenants: '<5',
       localTenants: 0,
       occupancyRate: 0.755,
       spaces: 4,
-      spacesLet: 3,
-      spaceOccupancyRate: 0.75,
+      // One tenant per space let: three spaces let would tell that there are at most three tenants.
+      spacesLet: '<5',
+      spaceOccupancyRate: null,
       bands: [{ code: 'A', tenants: '<5', areaM2: null }],
       disciplines: [{ name: 'dans', tenants: '<5' }],
       waitingList: 7,
@@ -141,8 +142,11 @@ describe('report aggregates', () => {
         split: fc.array(fc.constantFrom('dans', 'design', 'film', 'ICT'), { maxLength: 40 }),
         localTenants: fc.nat(8),
         waitingList: fc.nat(12),
+        // A tenant may rent more than one space; spaces may stand empty.
+        extraSpacesLet: fc.nat(3),
+        vacantSpaces: fc.nat(5),
       })
-      .map(({ bands, split, localTenants, waitingList }): BuildingCounts => {
+      .map(({ bands, split, localTenants, waitingList, extraSpacesLet, vacantSpaces }): BuildingCounts => {
         const tenants = bands.reduce((sum, band) => sum + band.tenants, 0);
         const disciplines = new Map<string, number>();
         // Each tenant has one discipline: they add up to the building's tenants.
@@ -150,8 +154,11 @@ describe('report aggregates', () => {
           const name = split[i % Math.max(split.length, 1)] ?? 'onbekend';
           disciplines.set(name, (disciplines.get(name) ?? 0) + 1);
         }
+        const spacesLet = tenants === 0 ? 0 : tenants + extraSpacesLet;
         return counts({
           tenants,
+          spacesLet,
+          spaces: spacesLet + vacantSpaces,
           localTenants: Math.min(localTenants, tenants),
           waitingList,
           bands: bands.map((band) => ({ ...band, areaM2: band.tenants * 20 })),

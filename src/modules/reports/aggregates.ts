@@ -20,8 +20,12 @@ export interface BuildingMonitorFigures {
   letAreaM2: number;
   occupancyRate: number;
   spaces: number;
-  spacesLet: number;
-  spaceOccupancyRate: number;
+  /**
+   * "<5" where the tenants are: a space is let to one tenant at a time, so the spaces let would give the count
+   * away (one space let, one tenant); the rate by space goes with it (null).
+   */
+  spacesLet: PeopleCount;
+  spaceOccupancyRate: number | null;
   tenants: PeopleCount;
   localTenants: PeopleCount;
   /** `areaM2` is null where the band's count is masked: studios are of similar size, so its m² would give the count away. */
@@ -74,11 +78,13 @@ function countOf(counts: BuildingCounts, field: string): number {
 }
 
 /**
- * Masks a building's counts of people and the m² of a band whose count is masked; other areas, spaces and money stay visible.
- * Without `masked` only the small counts themselves are masked (see `suppressedCells` for the report's own choice).
+ * Masks a building's counts of people, the m² of a band whose count is masked, and the spaces let where the tenants
+ * are masked; other areas, the number of spaces and money stay visible. Without `masked` only the small counts
+ * themselves are masked (see `suppressedCells` for the report's own choice).
  */
 export function toMonitorFigures(counts: BuildingCounts, masked: Masked = primary(counts)): BuildingMonitorFigures {
   const shown = (field: string): PeopleCount => (masked(field) ? SMALL_COUNT : countOf(counts, field));
+  const tenantsMasked = masked('tenants');
   return {
     buildingId: counts.buildingId,
     name: counts.name,
@@ -88,8 +94,8 @@ export function toMonitorFigures(counts: BuildingCounts, masked: Masked = primar
     letAreaM2: counts.letAreaM2,
     occupancyRate: ratio(counts.letAreaM2, counts.lettableAreaM2),
     spaces: counts.spaces,
-    spacesLet: counts.spacesLet,
-    spaceOccupancyRate: ratio(counts.spacesLet, counts.spaces),
+    spacesLet: tenantsMasked ? SMALL_COUNT : counts.spacesLet,
+    spaceOccupancyRate: tenantsMasked ? null : ratio(counts.spacesLet, counts.spaces),
     tenants: shown('tenants'),
     localTenants: shown('localTenants'),
     bands: counts.bands.map((band) => {

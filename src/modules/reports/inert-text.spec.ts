@@ -1,4 +1,4 @@
-import { inertText } from './inert-text.js';
+import { inertCells, inertText } from './inert-text.js';
 
 describe('text in spreadsheet cells', () => {
   it('cannot start a formula', () => {
@@ -8,5 +8,15 @@ describe('text in spreadsheet cells', () => {
 
   it('is left as it is otherwise', () => {
     for (const text of ['Volkskrantgebouw', 'Łódź', 'a=b', '', "'quoted"]) expect(inertText(text)).toBe(text);
+  });
+
+  it('is made of every text cell of a row, whichever column, and of text only', () => {
+    expect(inertCells({ name: '=1+1', district: '@x', city: 'Amsterdam', vacantM2: -5, monthsVacant: '' })).toEqual({
+      name: "'=1+1",
+      district: "'@x",
+      city: 'Amsterdam',
+      vacantM2: -5,
+      monthsVacant: '',
+    });
   });
 });

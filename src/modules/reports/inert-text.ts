@@ -7,3 +7,8 @@
 export function inertText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
+
+/** A row of cells with every text cell made inert; numbers, dates and empty cells as they are. */
+export function inertCells<T extends Record<string, unknown>>(row: T): T {
+  return Object.fromEntries(Object.entries(row).map(([key, cell]) => [key, typeof cell === 'string' ? inertText(cell) : cell])) as T;
+}

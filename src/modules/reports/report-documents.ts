@@ -4,7 +4,7 @@ import { drawBarChart } from '../../pdf/chart.js';
 import { CONTENT_WIDTH, drawTable, PAGE, renderPdf } from '../../pdf/document.js';
 import { dutchDate, euros, percentage, squareMetres } from '../../pdf/dutch-format.js';
 import type { BuildingMonitorFigures, MonitorTimeAccount, MonitorTotals, PeopleCount } from './aggregates.js';
-import { inertText } from './inert-text.js';
+import { inertCells } from './inert-text.js';
 import type { VacancyPipeline } from '../properties/pipeline.js';
 
 export interface OwnerOccupancyReport {
@@ -64,9 +64,12 @@ export function monitorJson(report: MunicipalityMonitorReport): Buffer {
   return Buffer.from(JSON.stringify(figures, null, 2));
 }
 
-/** RFC 4180: CRLF between records, fields quoted when they hold a comma, a quote or a line break. */
+/**
+ * RFC 4180: CRLF between records, fields quoted when they hold a comma, a quote or a line break. Every text
+ * cell is made inert here, so no column of any report can reach a spreadsheet as a formula.
+ */
 function csv(rows: Record<string, unknown>[], columns: string[]): Buffer {
-  return Buffer.from(stringify(rows, { header: true, columns, record_delimiter: 'windows' }));
+  return Buffer.from(stringify(rows.map(inertCells), { header: true, columns, record_delimiter: 'windows' }));
 }
 
 /**
@@ -76,8 +79,8 @@ function csv(rows: Record<string, unknown>[], columns: string[]): Buffer {
 export function ownerReportCsv(report: OwnerOccupancyReport): Buffer {
   const building = {
     buildingId: report.buildingId,
-    buildingName: inertText(report.name),
-    ownerName: inertText(report.ownerName),
+    buildingName: report.name,
+    ownerName: report.ownerName,
     period: report.period,
     generatedOn: report.generatedOn,
     buildingRentIncomeCents: report.rentIncomeCents,
@@ -139,10 +142,10 @@ export function monitorCsv(report: MunicipalityMonitorReport): Buffer {
       }),
     );
     return {
-      city: inertText(report.city),
+      city: report.city,
       period: report.period,
       buildingId: building.buildingId,
-      name: inertText(building.name),
+      name: building.name,
       kind: building.kind,
       useEnd: building.useEnd ?? '',
       lettableAreaM2: building.lettableAreaM2,
@@ -155,7 +158,7 @@ export function monitorCsv(report: MunicipalityMonitorReport): Buffer {
       waitingList: count(building.waitingList),
       municipalInvestmentCents: building.municipalInvestmentCents,
       ...bands,
-      disciplines: inertText(building.disciplines.map((discipline) => `${discipline.name}: ${count(discipline.tenants)}`).join('; ')),
+      disciplines: building.disciplines.map((discipline) => `${discipline.name}: ${count(discipline.tenants)}`).join('; '),
     };
   });
   const columns = [
@@ -301,7 +304,7 @@ export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
         ['Broedplaatsen', String(totals.buildings)],
         ['Verhuurbaar vloeroppervlak', squareMetres(totals.lettableAreaM2)],
         ['Bezetting (m²)', percentage(totals.occupancyRate)],
-        ['Werkruimtes', `${totals.spacesLet} van ${totals.spaces} verhuurd`],
+        ['Werkruimtes', `${count(totals.spacesLet)} van ${totals.spaces} verhuurd`],
         ['Huurders', count(totals.tenants)],
         ['Huurders uit de buurt', count(totals.localTenants)],
         ['Wachtlijst (personen)', count(totals.waitingList)],
@@ -352,7 +355,12 @@ export function monitorPdf(report: MunicipalityMonitorReport): Promise<Buffer> {
           [
             ['Verhuurbaar / verhuurd', `${squareMetres(building.lettableAreaM2)} / ${squareMetres(building.letAreaM2)}`],
             ['Bezetting (m²)', percentage(building.occupancyRate)],
-            ['Werkruimtes verhuurd', `${building.spacesLet} van ${building.spaces} (${percentage(building.spaceOccupancyRate)})`],
+            [
+              'Werkruimtes verhuurd',
+              building.spaceOccupancyRate === null
+                ? `${count(building.spacesLet)} van ${building.spaces}`
+                : `${count(building.spacesLet)} van ${building.spaces} (${percentage(building.spaceOccupancyRate)})`,
+            ],
             ['Huurders', count(building.tenants)],
             ['Huurders uit de buurt', count(building.localTenants)],
             ['Wachtlijst (personen)', count(building.waitingList)],
@@ -416,9 +424,9 @@ export function arrearsJson(report: ArrearsReport): Buffer {
 
 export function arrearsCsv(report: ArrearsReport): Buffer {
   const rows = report.tenants.map((tenant) => ({
-    buildingName: inertText(report.buildingName),
+    buildingName: report.buildingName,
     asOf: report.asOf,
-    tenantName: inertText(tenant.tenantName),
+    tenantName: tenant.tenantName,
     overdueSince: tenant.overdueSince,
     invoices: tenant.invoices,
     openCents: tenant.openCents,
@@ -521,13 +529,13 @@ export function doubleBalanceJson(report: DoubleBalanceReport): Buffer {
 
 /** One row per line of the balance: `account` money, time or value, so the accounts stay apart in a spreadsheet too. */
 export function doubleBalanceCsv(report: DoubleBalanceReport): Buffer {
-  const base = { subject: inertText(report.subject), period: report.period };
+  const base = { subject: report.subject, period: report.period };
   const rows = [
     ...report.money.map((row) => ({
       ...base,
       account: 'money',
       item: row.role,
-      name: inertText(row.party),
+      name: row.party,
       inCents: row.inCents,
       outCents: row.outCents,
       hours: '',
@@ -681,18 +689,18 @@ export function pipelineJson(report: VacancyPipeline): Buffer {
 export function pipelineCsv(report: VacancyPipeline): Buffer {
   const rows = [...report.districts, report.total].flatMap((district) => [
     ...district.byStatus.map((count) => ({
-      city: inertText(report.city),
+      city: report.city,
       asOf: report.asOf,
-      district: inertText(district.district),
+      district: district.district,
       measure: 'status',
       group: count.status,
       properties: count.properties,
       vacantM2: count.vacantM2,
     })),
     ...district.byAge.map((count) => ({
-      city: inertText(report.city),
+      city: report.city,
       asOf: report.asOf,
-      district: inertText(district.district),
+      district: district.district,
       measure: 'vacancy-age-months',
       group: count.bucket,
       properties: count.properties,

@@ -10,7 +10,7 @@ import {
 import type { Page } from '../../common/pagination/page.js';
 import type { JobStatus } from '../../jobs/job-status.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
-import { ConflictError, DomainError, ForbiddenError, InputError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, RuleError, shownFailure } from '../../common/errors/domain-error.js';
 import { DocumentsService, type DocumentFile } from '../../documents/documents.service.js';
 import { Clock } from '../../common/clock/clock.js';
 import { DomainEvents } from '../../events/domain-events.js';
@@ -231,7 +231,7 @@ export class ReportsService {
 
   async markFailed(id: string, error: Error): Promise<void> {
     // The status row is shown to whoever asked: our own refusals as they are, anything else (such as the database's text) never.
-    await this.reports.markFailed(id, error instanceof DomainError ? error.message : new RuleError(REPORTS_ERRORS.report_failed).message);
+    await this.reports.markFailed(id, shownFailure(error, REPORTS_ERRORS.report_failed));
   }
 
   /** For the schedule: every municipality's monitor of a period, as JSON and PDF. */

@@ -47,7 +47,8 @@ export function cityMonitorCharts(monitor: MunicipalityMonitorReport, t: PageCon
       categories: monitor.buildings.map((building) => building.name),
       series: [
         { label: t('city.chart.occupancy.byArea'), values: monitor.buildings.map((building) => building.occupancyRate) },
-        { label: t('city.chart.occupancy.bySpace'), values: monitor.buildings.map((building) => building.spaceOccupancyRate) },
+        // A rate withheld with its building's tenants gets no bar; the table beside it says why.
+        { label: t('city.chart.occupancy.bySpace'), values: monitor.buildings.map((building) => building.spaceOccupancyRate ?? 0) },
       ],
       format: formatPercent,
       max: 1,
