@@ -200,7 +200,9 @@ export async function measureVariant(variant) {
 export async function run() {
   const full = await inChild('on');
   const off = await inChild('off');
-  console.log(`database: ${full.database}, queue: ${full.queue}, ${BUILDINGS} buildings × ${LEASES} leases, node ${startFlags().join(' ')}`);
+  console.log(
+    `database: ${full.database}, queue: ${full.queue}, ${BUILDINGS} buildings × ${LEASES} leases, node ${startFlags().join(' ')}`,
+  );
   describe('invoice run, mail and UBL on: ', full);
   describe('invoice run, mail and UBL off:', off);
   console.log(`bare rendering (1 thread, fonts parsed once): ${full.renderRate.toFixed(0)} PDFs/s`);
