@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
 import { addDays, addMonths } from '../src/common/dates.js';
 import { eventually } from './helpers/eventually.js';
+import { createUser } from './helpers/factories.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 const embedded = !process.env.DATABASE_URL;
@@ -481,5 +482,18 @@ describe('the running app with demo data, loaded on 18 February 2026', () => {
     });
     const open = (await t.http().get('/api/public/properties')).body.items as { address: string }[];
     expect(open.map((item) => item.address)).toEqual(['Wibautstraat 135']);
+    // The reported office is published for matching: Urban Resort's staff, whose profile fits it, see it beside the public one.
+    const [urbanResort] = await t.app
+      .get(DataSource)
+      .query<{ id: string }[]>(`SELECT id FROM organisation WHERE name = 'Stichting Urban Resort'`);
+    const staff = await createUser(t, { role: 'admin', organisationId: urbanResort!.id });
+    const offered = await t
+      .http()
+      .get('/api/properties')
+      .set(await t.login(staff.email, staff.password));
+    expect((offered.body.items as { address: string }[]).map((item) => item.address).sort()).toEqual([
+      'Wibautstraat 135',
+      'Wibautstraat 3',
+    ]);
   });
 });

@@ -501,5 +501,41 @@ describe('lists', () => {
       await expectBadQuery(`/api/application-rounds/${roundId}/applications?status=foo`, t.admin, 'status');
       expect((await get(`/api/application-rounds/${lease1.id}/applications`, t.admin)).status).toBe(404);
     });
+
+    it('shows an offer to its group’s contact and members under mine=true, never to another group or a stranger', async () => {
+      const building = await createBuilding(t);
+      const floor = await createFloor(t, building.id, { level: 1 });
+      await createSpace(t, floor.id, { code: 'O-01', areaM2: 200 });
+      const offeredRound = await createRound(building.id, [floor.id]);
+      const holder = (await signIn({ role: 'tenant', email: `holder-${unique()}@test.example` })).headers;
+      const waitingContact = (await signIn({ role: 'tenant', email: `waiting-${unique()}@test.example` })).headers;
+      const waitingMember = await signIn({ role: 'tenant', email: `waiting-member-${unique()}@test.example` });
+      const holding = await apply(holder, offeredRound, [floor.id], [{ name: 'Houder', email: `houder-${unique()}@test.example` }]);
+      await submit(holding, holder);
+      expect((await t.http().post(`/api/applications/${holding}/allocate`).set(t.admin).send({ floorId: floor.id })).status).toBe(201);
+      const waiting = await apply(waitingContact, offeredRound, [floor.id], [{ name: 'Wachtend lid', email: waitingMember.user.email }]);
+      await submit(waiting, waitingContact);
+      expect((await t.http().post(`/api/applications/${waiting}/waitlist`).set(t.admin)).status).toBe(200);
+      const released = await t.http().post(`/api/floors/${floor.id}/release`).set(t.admin);
+      expect(released.body.offer).toMatchObject({ applicationId: waiting, floorId: floor.id, status: 'open' });
+      const offerId = released.body.offer.id as string;
+
+      for (const headers of [waitingContact, waitingMember.headers]) {
+        const mine = await get('/api/offers?mine=true', headers);
+        expect([mine.status, mine.body]).toEqual([
+          200,
+          { items: [expect.objectContaining({ id: offerId, applicationId: waiting, floorId: floor.id, status: 'open' })], total: 1 },
+        ]);
+        expect(ids((await get('/api/offers?mine=true&status=open', headers)).body)).toEqual([offerId]);
+        expect((await get('/api/offers?mine=true&status=accepted', headers)).body).toEqual({ items: [], total: 0 });
+      }
+      for (const headers of [holder, stranger, contact]) {
+        for (const query of ['?mine=true', '']) expect((await get(`/api/offers${query}`, headers)).body).toEqual({ items: [], total: 0 });
+      }
+      expect(ids((await get('/api/offers', t.admin)).body)).toContain(offerId);
+      expect((await get('/api/offers?mine=true', t.admin)).body).toEqual({ items: [], total: 0 });
+      const paged = await get('/api/offers?mine=true&limit=1&offset=1', waitingContact);
+      expect(paged.body).toEqual({ items: [], total: 1 });
+    });
   });
 });

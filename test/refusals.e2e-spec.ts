@@ -43,6 +43,27 @@ describe('refusals that protect the user', () => {
       expect((await createTenant(t, { vatNumber: 'NL000099998B57' })).vatNumber).toBe('NL000099998B57');
       expect((await createTenant(t, { vatNumber: 'DE123456789' })).vatNumber).toBe('DE123456789');
     });
+
+    it('refuses such a number in a correction too, and keeps the number that was there', async () => {
+      const organisation = await createOrganisation(t, { vatNumber: 'NL123456782B01' });
+      const tenant = await createTenant(t, { vatNumber: 'NL000099998B57' });
+      for (const [path, bad] of [
+        [`/api/organisations/${organisation.id}`, 'NL123456783B01'],
+        [`/api/tenants/${tenant.id}`, 'NL000099998B58'],
+      ] as const) {
+        const refused = await t.http().patch(path).set(t.admin).send({ vatNumber: bad });
+        expect([refused.status, refused.body.details]).toEqual([
+          400,
+          [{ field: 'vatNumber', message: expect.stringContaining("Belastingdienst's check") }],
+        ]);
+      }
+      const organisations = (await t.http().get('/api/organisations?limit=1000').set(t.admin)).body.items as {
+        id: string;
+        vatNumber: string;
+      }[];
+      expect(organisations.find((item) => item.id === organisation.id)!.vatNumber).toBe('NL123456782B01');
+      expect((await t.http().get(`/api/tenants/${tenant.id}`).set(t.admin)).body.vatNumber).toBe('NL000099998B57');
+    });
   });
 
   describe('invoice runs', () => {
@@ -64,6 +85,18 @@ describe('refusals that protect the user', () => {
       });
       expect((await run('2011-11')).status).toBe(202);
       expect((await run('2007-06')).status).toBe(202);
+    });
+
+    it('refuse a month after the building’s use ended, and say why', async () => {
+      const ended = await createBuilding(t, { umbrellaId: (await createIssuer(t)).id, useStart: '2007-06-01', useEnd: '2010-12-31' });
+      const after = await t.http().post(`/api/buildings/${ended.id}/invoice-runs`).set(t.admin).send({ period: '2011-01' });
+      expect(after.status).toBe(422);
+      expect(after.body).toMatchObject({
+        code: 'invoice_period_after_use',
+        message: expect.stringContaining("after the building's use"),
+        details: [{ field: 'period', message: expect.any(String) }],
+      });
+      expect((await t.http().get(`/api/buildings/${ended.id}/invoice-runs`).set(t.admin)).body).toEqual({ items: [], total: 0 });
     });
   });
 

@@ -259,6 +259,9 @@ describe('tenders: from an empty property to a broedplaats', () => {
         [umbrella.a.id, 20_000_000],
       ]),
     );
+    // The seeded conversion subsidy is the demo's example scheme, and its investment says so.
+    const subsidy = finance.investments.find((i: { partyId: string }) => i.partyId === cityOrg.id);
+    expect(subsidy.description).toContain('Voorbeeldregeling van de demo');
     const floors = (await t.http().get(`/api/buildings/${buildingId}/floors`).set(staff.a)).body.items;
     expect(floors.map((floor: { level: number }) => floor.level)).toEqual([0, 1]);
 

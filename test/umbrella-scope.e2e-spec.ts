@@ -1,4 +1,5 @@
 import { FixedClock } from '../src/common/clock/clock.js';
+import { camt053 } from './helpers/camt.js';
 import { createBuilding, createUser, type Created } from './helpers/factories.js';
 import { invoiceMonth, invoicingBuilding, makerWithLease } from './helpers/maker.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
@@ -84,10 +85,8 @@ describe('umbrella scope', () => {
       ).status,
     ).toBe(403);
     const { capabilities } = (await t.http().get('/api/me').set(a.staff)).body as { capabilities: string[] };
-    expect(capabilities).toEqual(expect.arrayContaining(['buildings.write', 'invoices.run', 'tenders.propose']));
-    for (const capability of ['users.write', 'organisations.write', 'audit.read', 'bank-statements.write'])
-      expect(capabilities).not.toContain(capability);
-    expect((await t.http().get('/api/bank-statements').set(a.staff)).status).toBe(403);
+    expect(capabilities).toEqual(expect.arrayContaining(['buildings.write', 'invoices.run', 'tenders.propose', 'bank-statements.write']));
+    for (const capability of ['users.write', 'organisations.write', 'audit.read']) expect(capabilities).not.toContain(capability);
   });
 
   it('lets an umbrella’s staff let buildings to their own umbrella only', async () => {
@@ -137,5 +136,74 @@ describe('umbrella scope', () => {
     expect((await t.http().post(`/api/time-entries/${recorded.body.id}/decision`).set(a.staff).send({ decision: 'approved' })).status).toBe(
       404,
     );
+  });
+
+  it('lets an umbrella’s staff import bank statements that book onto its own buildings’ invoices only, and keeps them from other umbrellas', async () => {
+    const invoiceOf = async (id: string) =>
+      (await t.http().get(`/api/invoices/${id}`).set(t.admin)).body as { paymentReference: string; totalCents: number; paidCents: number };
+    const [ours, theirs] = [await invoiceOf(a.invoice.id), await invoiceOf(b.invoice.id)];
+    const transfer = (reference: string, paymentReference: string, amountCents: number) => ({
+      amountCents,
+      direction: 'credit' as const,
+      bookingDate: '2012-03-01',
+      reference,
+      code: ['PMNT', 'RCDT', 'ESCT'] as [string, string, string],
+      details: [{ structuredReference: paymentReference, counterpartyName: 'Maker' }],
+    });
+    const xml = camt053('08', {
+      id: 'STMT-UMBRELLA-A',
+      entries: [
+        transfer('UMB-TRF-1', ours.paymentReference, ours.totalCents),
+        transfer('UMB-TRF-2', theirs.paymentReference, theirs.totalCents),
+      ],
+    });
+    const upload = (headers: { Authorization: string }) =>
+      t.http().post('/api/bank-statements').set(headers).set('Content-Type', 'application/xml').send(Buffer.from(xml, 'utf8'));
+
+    const imported = await upload(a.staff);
+    expect(imported.status).toBe(201);
+    const statementId = imported.body.statements[0].id as string;
+    // The entry naming the other umbrella's invoice is left unmatched for this umbrella; that invoice is untouched.
+    expect(imported.body.statements[0].counts).toMatchObject({ paid: 1, unmatched: 1 });
+    expect(await invoiceOf(a.invoice.id)).toMatchObject({ paidCents: ours.totalCents });
+    expect(await invoiceOf(b.invoice.id)).toMatchObject({ paidCents: 0 });
+
+    const statementIds = async (headers: { Authorization: string }) =>
+      ((await t.http().get('/api/bank-statements').set(headers)).body.items as Created[]).map((item) => item.id);
+    expect(await statementIds(a.staff)).toEqual([statementId]);
+    expect(await statementIds(b.staff)).toEqual([]);
+    expect(await statementIds(t.admin)).toContain(statementId);
+    for (const path of [
+      `/api/bank-statements/${statementId}`,
+      `/api/bank-statements/${statementId}/unmatched`,
+      `/api/bank-statements/${statementId}/entries`,
+    ]) {
+      expect({ path, status: (await t.http().get(path).set(b.staff)).status }).toEqual({ path, status: 404 });
+      expect({ path, status: (await t.http().get(path).set(a.staff)).status }).toEqual({ path, status: 200 });
+    }
+
+    const [unmatched] = (await t.http().get(`/api/bank-statements/${statementId}/unmatched`).set(a.staff)).body.items as Created[];
+    // By hand neither: another umbrella's invoice is unknown to this umbrella, and this umbrella's entry to the other one.
+    const byHand = await t.http().post(`/api/bank-entries/${unmatched!.id}/match`).set(a.staff).send({ invoiceId: b.invoice.id });
+    expect(byHand.status).toBe(404);
+    expect(byHand.body.code).toBe('invoice_not_found');
+    const byOther = await t.http().post(`/api/bank-entries/${unmatched!.id}/match`).set(b.staff).send({ invoiceId: b.invoice.id });
+    expect(byOther.status).toBe(404);
+    expect(byOther.body.code).toBe('bank_entry_not_found');
+    expect(await invoiceOf(b.invoice.id)).toMatchObject({ paidCents: 0 });
+
+    // The other umbrella importing the same statement books nothing and learns nothing of it.
+    const again = await upload(b.staff);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('statement_imported_elsewhere');
+    expect(await invoiceOf(b.invoice.id)).toMatchObject({ paidCents: 0 });
+  });
+
+  it('keeps the collections (pain.008) of another umbrella’s building from its staff', async () => {
+    expect(
+      (await t.http().post(`/api/buildings/${b.building.id}/collections`).set(a.staff).send({ collectionDate: '2012-03-20' })).status,
+    ).toBe(404);
+    expect((await t.http().get(`/api/buildings/${b.building.id}/collections`).set(a.staff)).status).toBe(404);
+    expect((await t.http().get(`/api/buildings/${a.building.id}/collections`).set(a.staff)).status).toBe(200);
   });
 });

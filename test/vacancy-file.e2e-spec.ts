@@ -77,7 +77,7 @@ describe('the vacancy file', () => {
       reportDueOn: '2026-07-31',
       reportOverdue: false,
       reportFineCents: 750_000,
-      reportRules: 'Amsterdam 2022-07-01',
+      reportRules: 'Amsterdam 2022-12-01',
     });
 
     // The daily job, queued once per day whatever the number of processes, marks it on the day it falls due.
@@ -175,10 +175,10 @@ describe('the vacancy file', () => {
     const { periodId } = await vacantOffice('2021-12-15');
     expect((await file(periodId)).deadlines).toMatchObject({
       reportDueOn: '2022-06-15',
-      reportRules: 'Amsterdam 2011-10-01',
+      reportRules: 'Amsterdam 2011-07-01',
       reportFineCents: null,
     });
-    clock.setDay('2022-07-05');
+    clock.setDay('2022-12-05');
     expect(
       (
         await t
@@ -188,8 +188,8 @@ describe('the vacancy file', () => {
           .send({ ...report, vacantSince: '2021-12-15' })
       ).status,
     ).toBe(201);
-    expect((await file(periodId)).deadlines).toMatchObject({ consultationDueOn: '2022-09-05', consultationRules: 'Amsterdam 2022-07-01' });
-    clock.setDay('2022-09-06');
+    expect((await file(periodId)).deadlines).toMatchObject({ consultationDueOn: '2023-02-05', consultationRules: 'Amsterdam 2022-12-01' });
+    clock.setDay('2023-02-06');
     expect((await file(periodId, city)).deadlines.consultationOverdue).toBe(true);
   });
 
@@ -224,15 +224,20 @@ describe('the vacancy file', () => {
     const sets = (await t.http().get('/api/vacancy-rule-sets').query({ city: 'Amsterdam' }).set(owner)).body;
     expect(sets).toEqual([
       expect.objectContaining({
-        validFrom: '2011-10-01',
+        validFrom: '2011-07-01',
+        reportAfterMonths: 6,
         consultationWithinMonths: 3,
         source: expect.stringContaining('Leegstandverordening Amsterdam 2011'),
+        // No official reference was verified for 2011: the note says so.
+        note: expect.stringContaining('not verified'),
       }),
       expect.objectContaining({
-        validFrom: '2022-07-01',
+        validFrom: '2022-12-01',
         reportAfterMonths: 6,
         consultationWithinMonths: 2,
         fineTiers: [{ offence: 'not-reporting', useCategory: 'office', amountCents: 750_000 }],
+        source: expect.stringContaining('Leegstandverordening Amsterdam 2022'),
+        note: expect.stringContaining('CVDR684070'),
       }),
     ]);
   });

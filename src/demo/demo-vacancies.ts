@@ -99,7 +99,8 @@ export class DemoVacancies {
           energyLabel: 'D',
           fireSafety: office.stage === 'just-vacant' ? 'unknown' : 'works-needed',
           ownerId,
-          publication: office.stage === 'just-vacant' ? 'public' : 'internal',
+          // Just vacant: on the public list; reported: offered to the umbrellas whose profile fits (Urban Resort's does).
+          publication: office.stage === 'just-vacant' ? 'public' : office.stage === 'reported' ? 'matching' : 'internal',
           latitude: office.latitude,
           longitude: office.longitude,
           floors: office.floors.map(([level, totalM2]) => ({ level, totalM2, vacantM2: totalM2 })),

@@ -117,6 +117,9 @@ export interface EventPayloads {
   'payment-arrangement.broken': ArrangementEnd;
   'payment-arrangement.cancelled': ArrangementEnd;
   'property.registered': { ownerId: string; city: string; district: string | null; totalM2: number; vacantM2: number };
+  'property.published': { from: string; to: string };
+  /** First put up for matching or a tender (`by`: a publication as matching or public, or a tender opened on it). */
+  'property.offered': { offeredOn: string; by: 'publication' | 'tender' };
   /** A vacancy period opened: recorded by the owner or the city (`register`), from a neighbour's signal, or when a use ended. */
   'vacancy.opened': { propertyId: string; ownerId: string; vacantSince: string; source: string };
   'vacancy.ended': { propertyId: string; endedOn: string };
@@ -236,6 +239,8 @@ export const EVENT_ENTITIES: Record<EventType, string> = {
   'time-entry.approved': 'time_entry',
   'time-entry.rejected': 'time_entry',
   'property.registered': 'property',
+  'property.published': 'property',
+  'property.offered': 'property',
   'vacancy.opened': 'vacancy_period',
   'vacancy.ended': 'vacancy_period',
   'tender.opened': 'tender',

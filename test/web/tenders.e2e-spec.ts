@@ -38,6 +38,29 @@ describeInBrowser('tender pages', () => {
         floors: [{ level: 0, totalM2: 2000, vacantM2: 2000 }],
       });
     expect(property.status).toBe(201);
+    // Published for matching: the umbrella sees it on its profiles page once a profile of its own fits.
+    const offered = await t
+      .http()
+      .post('/api/properties')
+      .set(t.admin)
+      .send({
+        name: 'Mauritskade 60',
+        address: 'Mauritskade 60',
+        city: 'Amsterdam',
+        district: 'Oost',
+        useCategory: 'office',
+        ownerId: owner.id,
+        publication: 'matching',
+        floors: [{ level: 0, totalM2: 3000, vacantM2: 3000 }],
+      });
+    expect(offered.status).toBe(201);
+    const vacancy = await t.http().post(`/api/properties/${offered.body.id}/vacancies`).set(t.admin).send({
+      vacantSince: '2025-06-01',
+      reason: 'redevelopment',
+      availableFrom: '2026-06-01',
+      availableUntil: '2034-01-01',
+    });
+    expect(vacancy.status).toBe(201);
     const cityHeaders = await t.login(accounts.city.email, accounts.city.password);
     const tender = await t
       .http()
@@ -81,6 +104,7 @@ describeInBrowser('tender pages', () => {
     await expect(page.locator('form[action$="/proposals"]').count()).resolves.toBe(0);
 
     await page.goto('/profiles');
+    await expect(page.locator('table.candidates').count()).resolves.toBe(0);
     await page.fill('#f-name', 'Kantoren in Oost');
     await page.fill('#f-minimumYears', '5');
     await page.fill('#f-minM2', '1000');
@@ -88,6 +112,7 @@ describeInBrowser('tender pages', () => {
     await page.check('input[name="buildingTypes"][value="office"]');
     await Promise.all([page.waitForURL('**/profiles'), page.click('form[action="/profiles"] button')]);
     await expect(page.locator('table.profiles tbody tr').count()).resolves.toBe(1);
+    await expect(page.locator('table.candidates tbody th').allTextContents()).resolves.toEqual(['Mauritskade 60']);
     await expect(seriousAxeViolations(page)).resolves.toEqual([]);
   });
 

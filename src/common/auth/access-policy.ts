@@ -135,7 +135,7 @@ const CAPABILITIES_OF_ROLE: Record<Role, readonly Capability[]> = {
  * What only the installation's own admins do: an umbrella's staff never manage users or
  * organisations (they could make themselves an installation admin), never read the whole audit log,
  * and neither keep the property register nor decide vacancy files (the owners' and the city's). Bank
- * statements too, for now: an import books every umbrella's invoices it matches, and a statement names no umbrella.
+ * statements they do import, but scoped: see `bankStatementScopeOf`.
  */
 const INSTALLATION_ONLY: readonly Capability[] = [
   'users.read',
@@ -144,8 +144,6 @@ const INSTALLATION_ONLY: readonly Capability[] = [
   'audit.read',
   'properties.write',
   'vacancy-files.decide',
-  'bank-statements.read',
-  'bank-statements.write',
 ];
 
 /**
@@ -438,7 +436,8 @@ export function mayReadProposal(
 /**
  * Which properties a principal may see in full (the register, the vacancy file): the installation's
  * admins all; an owner its own; the municipality those in its city. An umbrella's staff and tenants
- * none: they read the public list (and the tenders they take part in), so an internal property is 404 to them.
+ * none in full: they read the public list (and the tenders they take part in), an umbrella's staff also
+ * the candidate view below; so an internal property is 404 to them.
  */
 export type PropertyScope =
   { kind: 'all' } | { kind: 'owner'; organisationId: string } | { kind: 'city'; organisationId: string } | { kind: 'none' };
@@ -473,4 +472,25 @@ export function propertyOwnerFor(principal: Principal, requestedOwnerId: string 
 export function mayFileVacancyReport(principal: Principal, property: { ownerId: string }): boolean {
   if (principal.role === 'admin') return true;
   return principal.role === 'owner' && principal.organisationId !== null && principal.organisationId === property.ownerId;
+}
+
+/**
+ * The umbrella for which a principal reads properties as a candidate (null: not as one): an umbrella's
+ * staff see the properties published as `public`, and those published for matching (`matching` or
+ * `public`) that one of its umbrella's search profiles fits on every hard condition, with only what a
+ * candidate needs (address, m², availability, building type, district): never the owner, the reason or
+ * the file. An `internal` property, or one whose profile does not fit, stays unknown (404) to them.
+ */
+export function propertyCandidateUmbrellaOf(principal: Principal): string | null {
+  return staffUmbrellaOf(principal);
+}
+
+/**
+ * Which bank statements a principal reaches, and onto which invoices an import of its books: the
+ * installation's admins every statement and every invoice; an umbrella's staff only the statements its
+ * umbrella's staff imported, booked only onto invoices of its own buildings (`buildingScopeOf`), so an
+ * entry naming another umbrella's invoice stays unmatched for them and another umbrella's statement is unknown (404).
+ */
+export function bankStatementScopeOf(principal: Principal): { umbrellaId: string | null } {
+  return { umbrellaId: staffUmbrellaOf(principal) };
 }

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { bigintTransformer } from '../../common/database/transformers.js';
 import { Invoice, Payment } from '../invoices/invoice.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 import type { TransactionKind } from './camt.js';
 
@@ -11,6 +12,7 @@ import type { TransactionKind } from './camt.js';
  */
 @Entity('bank_statement')
 @Index('uq_bank_statement', ['account', 'statementRef', 'sequence'], { unique: true })
+@Index('ix_bank_statement_umbrella', ['umbrellaId'])
 @Check('ck_bank_statement_version', `camt_version IN ('02', '08')`)
 export class BankStatement {
   @PrimaryGeneratedColumn('uuid')
@@ -45,6 +47,14 @@ export class BankStatement {
 
   @Column({ type: 'uuid', nullable: true })
   importedBy!: string | null;
+
+  /** The umbrella whose staff imported it (null: the installation's admins); only that umbrella's staff reach it. */
+  @Column({ type: 'uuid', nullable: true })
+  umbrellaId!: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'umbrella_id', foreignKeyConstraintName: 'fk_bank_statement_umbrella' })
+  umbrella?: Relation<Organisation>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   importedAt!: Date;

@@ -54,7 +54,9 @@ export class BankStatementsController {
       'transaction: incoming transfers by betalingskenmerk (structured, or in the free text) or invoice number as a payment; ' +
       'collected direct debits by EndToEndId (the invoice number) as a payment; returned or refused direct debits (AM04, MD06, AC06 …) ' +
       'reverse the collection, so the invoice is open again. A statement imported before (same Id, account and sequence) books nothing ' +
-      'and answers 200 with `alreadyImported`; 201 when something was imported.',
+      "and answers 200 with `alreadyImported`; 201 when something was imported. An umbrella's staff book only onto invoices of their umbrella's " +
+      "buildings (an entry naming another umbrella's invoice stays unmatched) and reach only their umbrella's statements; a statement " +
+      'imported before by someone they may not reach is 409 and books nothing.',
   })
   @ApiConsumes('application/xml', 'text/xml')
   @ApiBody({ description: 'The camt.053 file', schema: { type: 'string', format: 'binary' } })
@@ -67,6 +69,7 @@ export class BankStatementsController {
     BANK_STATEMENTS_ERRORS.statement_not_camt053,
     BANK_STATEMENTS_ERRORS.statement_schema_invalid,
     BANK_STATEMENTS_ERRORS.statement_amount_invalid,
+    BANK_STATEMENTS_ERRORS.statement_imported_elsewhere,
   )
   async import(
     @CurrentPrincipal() principal: Principal,

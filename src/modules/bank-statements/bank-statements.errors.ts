@@ -1,6 +1,11 @@
 import { declareErrorCodes } from '../../common/errors/error-codes.js';
 
 export const BANK_STATEMENTS_ERRORS = declareErrorCodes('bank-statements', {
+  statement_imported_elsewhere: {
+    kind: 'conflict',
+    en: 'This statement was imported before by someone else; nothing was booked',
+    nl: 'Dit afschrift is al eerder door een ander ingelezen; er is niets geboekt',
+  },
   statement_missing: {
     kind: 'validation',
     en: 'Send the camt.053 file as the request body, with Content-Type: application/xml',

@@ -32,14 +32,26 @@ export class BankStatementsRepository {
    */
   async insertStatementOnce(
     manager: EntityManager,
-    values: Pick<BankStatement, 'account' | 'statementRef' | 'sequence' | 'camtVersion' | 'fileSha256' | 'entryCount' | 'importedBy'>,
+    values: Pick<
+      BankStatement,
+      'account' | 'statementRef' | 'sequence' | 'camtVersion' | 'fileSha256' | 'entryCount' | 'importedBy' | 'umbrellaId'
+    >,
   ): Promise<string | null> {
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO bank_statement (account, statement_ref, sequence, camt_version, file_sha256, entry_count, duplicate_count, imported_by)
-       VALUES ($1, $2, $3, $4, $5, $6, 0, $7)
+      `INSERT INTO bank_statement (account, statement_ref, sequence, camt_version, file_sha256, entry_count, duplicate_count, imported_by, umbrella_id)
+       VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)
        ON CONFLICT (account, statement_ref, sequence) DO NOTHING
        RETURNING id`,
-      [values.account, values.statementRef, values.sequence, values.camtVersion, values.fileSha256, values.entryCount, values.importedBy],
+      [
+        values.account,
+        values.statementRef,
+        values.sequence,
+        values.camtVersion,
+        values.fileSha256,
+        values.entryCount,
+        values.importedBy,
+        values.umbrellaId,
+      ],
     );
     return rows[0]?.id ?? null;
   }
@@ -103,8 +115,10 @@ export class BankStatementsRepository {
     return this.dataSource.getRepository(BankEntry).findOneBy({ id });
   }
 
-  async findStatementsPage(page: { limit: number; offset: number }): Promise<Page<BankStatement>> {
+  /** Statements newest first: every one (`umbrellaId` undefined), or those of one umbrella (null: the installation's own). */
+  async findStatementsPage(page: { limit: number; offset: number }, umbrellaId?: string): Promise<Page<BankStatement>> {
     const [items, total] = await this.dataSource.getRepository(BankStatement).findAndCount({
+      where: umbrellaId === undefined ? {} : { umbrellaId },
       order: { importedAt: 'DESC', id: 'ASC' },
       take: page.limit,
       skip: page.offset,

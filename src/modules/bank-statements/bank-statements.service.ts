@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { requireCapability } from '../../common/auth/access-policy.js';
+import { bankStatementScopeOf, requireCapability } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { ConflictError, DomainError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
 import type { Page } from '../../common/pagination/page.js';
@@ -32,7 +32,9 @@ const EURO = 'EUR';
 
 /**
  * Imports camt.053 bank statements: each statement of a file is checked, then booked in one
- * transaction of its own (see BankEntryBookingService for what each entry books). Staff only.
+ * transaction of its own (see BankEntryBookingService for what each entry books). Staff only: an
+ * umbrella's staff reach their own umbrella's statements, and an import of theirs books only onto invoices
+ * of their umbrella's buildings (the invoices module's lookup is scoped by the same principal).
  */
 @Injectable()
 export class BankStatementsService {
@@ -70,7 +72,8 @@ export class BankStatementsService {
 
   async list(page: { limit: number; offset: number }, principal: Principal): Promise<Page<StatementSummary>> {
     requireCapability(principal, 'bank-statements.read');
-    const found = await this.statements.findStatementsPage(page);
+    const { umbrellaId } = bankStatementScopeOf(principal);
+    const found = await this.statements.findStatementsPage(page, umbrellaId ?? undefined);
     const counts = await this.statements.outcomeCounts(found.items.map((statement) => statement.id));
     return { items: found.items.map((statement) => ({ statement, counts: counts.get(statement.id)! })), total: found.total };
   }
@@ -78,7 +81,7 @@ export class BankStatementsService {
   async get(id: string, principal: Principal): Promise<StatementSummary> {
     requireCapability(principal, 'bank-statements.read');
     const statement = await this.statements.findStatement(id);
-    if (!statement) throw new NotFoundError(BANK_STATEMENTS_ERRORS.statement_not_found, { id });
+    if (!statement || !mayReach(principal, statement)) throw new NotFoundError(BANK_STATEMENTS_ERRORS.statement_not_found, { id });
     return { statement, counts: (await this.statements.outcomeCounts([id])).get(id)! };
   }
 
@@ -90,7 +93,10 @@ export class BankStatementsService {
   /** An entry the import could not match, booked on the invoice an admin chose; the invoices module's refusals answer. */
   async match(entryId: string, invoiceId: string, principal: Principal): Promise<BankEntry> {
     requireCapability(principal, 'bank-statements.write');
-    if (!(await this.statements.findEntry(entryId))) throw new NotFoundError(BANK_STATEMENTS_ERRORS.bank_entry_not_found, { id: entryId });
+    const found = await this.statements.findEntry(entryId);
+    const statement = found && (await this.statements.findStatement(found.statementId));
+    if (!statement || !mayReach(principal, statement))
+      throw new NotFoundError(BANK_STATEMENTS_ERRORS.bank_entry_not_found, { id: entryId });
     const invoice = await this.invoices.getVisible(invoiceId, principal);
     await this.statements.transaction(async (manager) => {
       const entry = (await this.statements.lockEntry(manager, entryId))!;
@@ -129,6 +135,7 @@ export class BankStatementsService {
         fileSha256,
         entryCount: prepared.length,
         importedBy: actorOf(principal),
+        umbrellaId: bankStatementScopeOf(principal).umbrellaId,
       });
       if (!statementId) return null;
       const duplicates = await this.bookEntries(manager, statementId, prepared, invoices, principal);
@@ -136,7 +143,10 @@ export class BankStatementsService {
       return statementId;
     });
     if (id) return { id, alreadyImported: false };
-    return { id: (await this.statements.findStatementByKey(key))!.id, alreadyImported: true };
+    const earlier = (await this.statements.findStatementByKey(key))!;
+    // Imported before by someone this principal may not reach: it books nothing, and it is not shown either.
+    if (!mayReach(principal, earlier)) throw new ConflictError(BANK_STATEMENTS_ERRORS.statement_imported_elsewhere);
+    return { id: earlier.id, alreadyImported: true };
   }
 
   /**
@@ -181,6 +191,12 @@ export class BankStatementsService {
     );
     return new InvoiceIndex(found);
   }
+}
+
+/** The installation's admins reach every statement; an umbrella's staff those its staff imported. */
+function mayReach(principal: Principal, statement: BankStatement): boolean {
+  const { umbrellaId } = bankStatementScopeOf(principal);
+  return umbrellaId === null ? principal.role === 'admin' : statement.umbrellaId === umbrellaId;
 }
 
 class InvoiceIndex {

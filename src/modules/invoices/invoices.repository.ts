@@ -495,9 +495,10 @@ export class InvoicesRepository {
     return saved;
   }
 
-  findPayableByReferenceOrNumber(keys: { paymentReferences: string[]; numbers: string[] }): Promise<Invoice[]> {
+  /** Invoices by payment reference or number; with `umbrellaId` only those of that umbrella's buildings. */
+  findPayableByReferenceOrNumber(keys: { paymentReferences: string[]; numbers: string[] }, umbrellaId?: string): Promise<Invoice[]> {
     if (keys.paymentReferences.length === 0 && keys.numbers.length === 0) return Promise.resolve([]);
-    return this.dataSource
+    const query = this.dataSource
       .getRepository(Invoice)
       .createQueryBuilder('invoice')
       .where("invoice.kind = 'invoice'")
@@ -507,8 +508,11 @@ export class InvoicesRepository {
             .where('invoice.payment_reference = ANY(:references)', { references: keys.paymentReferences })
             .orWhere('invoice.number = ANY(:numbers)', { numbers: keys.numbers }),
         ),
-      )
-      .getMany();
+      );
+    if (umbrellaId !== undefined) {
+      query.andWhere('invoice.building_id IN (SELECT building_id FROM building_register WHERE umbrella_id = :umbrellaId)', { umbrellaId });
+    }
+    return query.getMany();
   }
 
   findPayment(id: string, manager: EntityManager = this.dataSource.manager): Promise<Payment | null> {

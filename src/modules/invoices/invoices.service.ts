@@ -5,7 +5,13 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import type { Principal } from '../../common/auth/principal.js';
-import { mayReadTenantRecord, requireCapability, staffUmbrellaOf, tenantFilterOf } from '../../common/auth/access-policy.js';
+import {
+  buildingScopeOf,
+  mayReadTenantRecord,
+  requireCapability,
+  staffUmbrellaOf,
+  tenantFilterOf,
+} from '../../common/auth/access-policy.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { addDays, yearOf } from '../../common/dates.js';
@@ -158,9 +164,14 @@ export class InvoicesService {
    * Payable invoices (not credit notes) by payment reference or number, for matching what a bank
    * reports; staff only. Several keys may name one invoice.
    */
+  /**
+   * The payable invoices a bank statement names, within the principal's buildings: an umbrella's staff
+   * find only invoices of their umbrella's buildings, so another umbrella's stays unmatched for them.
+   */
   async findPayableByReferenceOrNumber(keys: { paymentReferences: string[]; numbers: string[] }, principal: Principal): Promise<Invoice[]> {
     requireCapability(principal, 'invoices.write');
-    return this.invoices.findPayableByReferenceOrNumber(keys);
+    const scope = buildingScopeOf(principal);
+    return this.invoices.findPayableByReferenceOrNumber(keys, scope.kind === 'umbrella' ? scope.organisationId : undefined);
   }
 
   /** The invoice row is locked here, so its paid amount plus this payment is what the row will hold. */

@@ -50,7 +50,7 @@ export interface VacancyPipeline {
   generatedOn: string;
   districts: DistrictPipeline[];
   total: DistrictPipeline;
-  /** Per year: vacancies offered for interim use (availability given) and uses that began (converted). */
+  /** Per year: properties first put up for matching or a tender (offered) and uses that began (converted). */
   perYear: { year: number; offered: number; converted: number }[];
   medianDaysVacancyToHeadLease: number | null;
   /** The m² of uses whose head lease ends within 18 months of `asOf`: at risk of leaving the broedplaats. */

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Can, CurrentPrincipal, Public } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { COMMON_ERRORS } from '../../common/errors/common.errors.js';
@@ -13,13 +13,21 @@ import { ApiPage } from '../../common/pagination/api-page.decorator.js';
 import { mapPage, type Page } from '../../common/pagination/page.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { ORGANISATIONS_ERRORS } from '../organisations/organisations.errors.js';
-import { CreatePropertyDto, PipelineQueryDto, PropertyExportQueryDto, PropertyListQueryDto } from './dto/property.dto.js';
 import {
+  CreatePropertyDto,
+  PipelineQueryDto,
+  PropertyExportQueryDto,
+  PropertyListQueryDto,
+  PublishPropertyDto,
+} from './dto/property.dto.js';
+import {
+  CandidatePropertyResponseDto,
   PropertyResponseDto,
   PublicPropertyResponseDto,
   toPropertyResponse,
   toPublicPropertyResponse,
   toVacancyPeriodResponse,
+  toVisiblePropertyResponse,
   VacancyPeriodResponseDto,
 } from './dto/property.response.dto.js';
 import { OpenVacancyDto } from './dto/vacancy-period.dto.js';
@@ -129,23 +137,55 @@ export class PropertiesController {
     summary: 'The property register',
     description:
       'The properties you may see in full, by name: admins all, an owner its own, the municipality those in its city. ' +
-      'Filters: district, status of the open vacancy file (`let`: none open), whole months vacant, vacant m².',
+      "An umbrella's staff get the candidate view instead: the public properties and those published for matching that one of their umbrella's search profiles fits on every hard condition, " +
+      'with only the address, m², availability, building type and district (never the owner, the reason or the file). ' +
+      'Filters: district, status of the open vacancy file (`let`: none open), whole months vacant, vacant m² ' +
+      "(an umbrella's staff filter by district and m² only: the file's filters are 422 for them).",
   })
+  @ApiErrors(COMMON_ERRORS.validation_failed, PROPERTIES_ERRORS.filter_not_for_candidates)
   @ApiPage(PropertyResponseDto)
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: PropertyListQueryDto): Promise<Page<PropertyResponseDto>> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PropertyListQueryDto,
+  ): Promise<Page<PropertyResponseDto | CandidatePropertyResponseDto>> {
     const { limit, offset, ...filter } = query;
-    return mapPage(await this.properties.list(filter, { limit, offset }, principal), toPropertyResponse);
+    return mapPage(await this.properties.browse(filter, { limit, offset }, principal), toVisiblePropertyResponse);
   }
 
   @Get(':id')
   @Can('properties.read')
-  @ApiOperation({ summary: 'One property', description: 'With its floors and open vacancy period; 404 when you may not see it.' })
-  @ApiOkResponse({ type: PropertyResponseDto })
+  @ApiOperation({
+    summary: 'One property',
+    description:
+      "With its floors and open vacancy period; for an umbrella's staff the candidate view of a public property or one published for matching that their profile fits. 404 when you may not see it.",
+  })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(PropertyResponseDto) }, { $ref: getSchemaPath(CandidatePropertyResponseDto) }] },
+  })
+  @ApiExtraModels(PropertyResponseDto, CandidatePropertyResponseDto)
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+  ): Promise<PropertyResponseDto | CandidatePropertyResponseDto> {
+    return toVisiblePropertyResponse(await this.properties.read(id, principal));
+  }
+
+  @Put(':id/publication')
+  @Can('properties.write')
+  @ApiOperation({
+    summary: 'Publish a property',
+    description:
+      '`internal` (the owner and the city), `matching` (also the umbrellas whose search profile fits it, which see only the address, m², availability, building type and district) or `public` (also everyone, the same fields). ' +
+      'Published as `matching` or `public` for the first time, it counts as offered from today in the pipeline.',
+  })
+  @ApiErrors(COMMON_ERRORS.validation_failed)
+  @ApiOkResponse({ type: PropertyResponseDto })
+  async publish(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
+    @Body() body: PublishPropertyDto,
   ): Promise<PropertyResponseDto> {
-    return toPropertyResponse(await this.properties.get(id, principal));
+    return toPropertyResponse(await this.properties.publish(id, body.publication, principal));
   }
 
   @Get(':id/vacancies')

@@ -2,6 +2,11 @@ import { declareErrorCodes } from '../../common/errors/error-codes.js';
 
 export const PROPERTIES_ERRORS = declareErrorCodes('properties', {
   property_not_found: { kind: 'not_found', en: 'No property {id}', nl: 'Geen pand {id}' },
+  filter_not_for_candidates: {
+    kind: 'rule',
+    en: "An umbrella's staff cannot filter by the vacancy file (its state or months vacant): that stays the owner's and the city's",
+    nl: 'Medewerkers van een koepel kunnen niet filteren op het leegstandsdossier (de stand of het aantal maanden leegstand): dat blijft van de eigenaar en de gemeente',
+  },
   owner_required: {
     kind: 'rule',
     en: 'ownerId is required: name the organisation that owns the property',

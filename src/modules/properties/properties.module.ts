@@ -1,5 +1,8 @@
 import { FeatureModule } from '../../common/feature/feature-module.js';
 import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { SearchProfilesModule } from '../search-profiles/search-profiles.module.js';
+import { PropertyMatchesController } from './property-matches.controller.js';
+import { PropertyMatchesService } from './property-matches.service.js';
 import { PropertiesController, PublicPropertiesController } from './properties.controller.js';
 import { PropertiesRepository } from './properties.repository.js';
 import { PropertiesService } from './properties.service.js';
@@ -21,13 +24,14 @@ import { VacancyFilesService } from './vacancy-files.service.js';
   entities: [Property, PropertyFloor, VacancyPeriod, VacancyRuleSet, VacancyReport, VacancyConsultation, VacancyDecision, InterimUse],
   jobs: PROPERTIES_JOBS,
   config: PROPERTIES_CONFIG,
-  imports: [OrganisationsModule],
-  controllers: [PropertiesController, PublicPropertiesController, VacancyFilesController],
+  imports: [OrganisationsModule, SearchProfilesModule],
+  controllers: [PropertiesController, PublicPropertiesController, VacancyFilesController, PropertyMatchesController],
   providers: [
     PropertiesRepository,
     PropertiesService,
     VacancyFilesRepository,
     VacancyFilesService,
+    PropertyMatchesService,
     MarkDueVacanciesHandler,
     VacancyDailyScheduler,
   ],

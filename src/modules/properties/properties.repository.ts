@@ -20,6 +20,12 @@ export interface PropertyListFilter {
   publicOnly?: boolean;
 }
 
+/**
+ * The rows a list or a read may reach: a principal's full scope, or an umbrella's candidate view (the
+ * public properties and the ones published for matching whose ids the caller found its profiles fit).
+ */
+type RowScope = PropertyScope | { kind: 'candidate'; fittingIds: readonly string[] };
+
 @Injectable()
 export class PropertiesRepository {
   constructor(@InjectRepository(Property) private readonly properties: Repository<Property>) {}
@@ -51,12 +57,12 @@ export class PropertiesRepository {
       .getOne();
   }
 
-  findVisible(id: string, scope: PropertyScope): Promise<Property | null> {
+  findVisible(id: string, scope: RowScope): Promise<Property | null> {
     return this.scoped(scope).andWhere('property.id = :id', { id }).getOne();
   }
 
   async findVisiblePage(
-    scope: PropertyScope,
+    scope: RowScope,
     filter: PropertyListFilter,
     today: string,
     page: { limit: number; offset: number },
@@ -73,6 +79,31 @@ export class PropertiesRepository {
   /** Every property in scope that passes the filter, for an export (no paging). */
   findAllVisible(scope: PropertyScope, filter: PropertyListFilter, today: string): Promise<Property[]> {
     return this.filtered(this.scoped(scope), filter, today).orderBy('property.name', 'ASC').addOrderBy('property.id', 'ASC').getMany();
+  }
+
+  async setPublication(manager: EntityManager, id: string, publication: Property['publication']): Promise<void> {
+    await manager.getRepository(Property).update({ id }, { publication });
+  }
+
+  /** Records the day it was first offered; false when it was offered before (the first day stays). */
+  async markOffered(manager: EntityManager, id: string, day: string): Promise<boolean> {
+    const result = await manager
+      .getRepository(Property)
+      .createQueryBuilder()
+      .update()
+      .set({ offeredOn: day })
+      .where('id = :id AND offered_on IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The properties published for matching (`matching` or `public`) with an open vacancy: what a profile may fit. */
+  findPublishedForMatching(): Promise<Property[]> {
+    return this.properties
+      .createQueryBuilder('property')
+      .where(`property.publication IN ('matching', 'public')`)
+      .andWhere('EXISTS (SELECT 1 FROM vacancy_period v WHERE v.property_id = property.id AND v.ended_on IS NULL)')
+      .getMany();
   }
 
   floorsOf(propertyIds: string[]): Promise<PropertyFloor[]> {
@@ -140,7 +171,7 @@ export class PropertiesRepository {
     return rows.map((row) => ({ propertyId: row.property_id, useEnd: row.use_end }));
   }
 
-  /** What the city's pipeline counts: its properties with their open file, the uses of them, the days vacancies were offered from. */
+  /** What the city's pipeline counts: its properties with their open file, the uses of them, the days properties were first offered. */
   async pipelineFacts(city: string): Promise<{ properties: PipelineProperty[]; uses: PipelineUse[]; offeredOn: string[] }> {
     const manager = this.properties.manager;
     const [properties, uses, offered] = await Promise.all([
@@ -171,10 +202,8 @@ export class PropertiesRepository {
           WHERE lower(p.city) = lower($1)`,
         [city],
       ),
-      manager.query<{ available_from: string }[]>(
-        `SELECT to_char(v.available_from, 'YYYY-MM-DD') AS available_from
-           FROM vacancy_period v JOIN property p ON p.id = v.property_id
-          WHERE lower(p.city) = lower($1) AND v.available_from IS NOT NULL`,
+      manager.query<{ offered_on: string }[]>(
+        `SELECT to_char(p.offered_on, 'YYYY-MM-DD') AS offered_on FROM property p WHERE lower(p.city) = lower($1) AND p.offered_on IS NOT NULL`,
         [city],
       ),
     ]);
@@ -194,7 +223,7 @@ export class PropertiesRepository {
         totalM2: Number(row.total_m2 ?? 0),
         vacantSince: row.vacant_since,
       })),
-      offeredOn: offered.map((row) => row.available_from),
+      offeredOn: offered.map((row) => row.offered_on),
     };
   }
 
@@ -214,11 +243,15 @@ export class PropertiesRepository {
     return query;
   }
 
-  private scoped(scope: PropertyScope): SelectQueryBuilder<Property> {
+  private scoped(scope: RowScope): SelectQueryBuilder<Property> {
     const query = this.properties.createQueryBuilder('property').where('TRUE');
     switch (scope.kind) {
       case 'all':
         return query;
+      case 'candidate':
+        return query.andWhere(`(property.publication = 'public' OR property.id = ANY(:fittingIds::uuid[]))`, {
+          fittingIds: [...scope.fittingIds],
+        });
       case 'none':
         return query.andWhere('FALSE');
       case 'owner':

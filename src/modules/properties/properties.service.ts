@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { mayMonitorCity, propertyOwnerFor, propertyScopeOf, requireCapability } from '../../common/auth/access-policy.js';
+import {
+  mayMonitorCity,
+  propertyCandidateUmbrellaOf,
+  propertyOwnerFor,
+  propertyScopeOf,
+  requireCapability,
+} from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
@@ -13,7 +19,7 @@ import type { OpenVacancyDto } from './dto/vacancy-period.dto.js';
 import { PROPERTIES_ERRORS } from './properties.errors.js';
 import { PropertiesRepository } from './properties.repository.js';
 import type { PropertyFloor } from './property-floor.entity.js';
-import type { Property } from './property.entity.js';
+import type { Property, PublicationLevel } from './property.entity.js';
 import type { VacancyPeriod, VacancySource } from './vacancy-period.entity.js';
 import type { RecordInterimUseDto } from './dto/interim-use.dto.js';
 import type { InterimUse } from './interim-use.entity.js';
@@ -21,12 +27,37 @@ import { type NoticeWarning, noticeWarnings } from './interim-use.js';
 import { SYSTEM_PRINCIPAL } from '../../common/auth/principal.js';
 import { periodRange } from '../../common/dates.js';
 import { type VacancyPipeline, vacancyPipeline } from './pipeline.js';
+import { type MatchProfile, type MatchProperty, rankCandidates } from '../search-profiles/matching.js';
+import { SearchProfilesService } from '../search-profiles/search-profiles.service.js';
 
 /** A property as the register shows it: with its floors and its open vacancy period (null: in use). */
 export interface PropertyRecord {
   property: Property;
   floors: PropertyFloor[];
   openVacancy: VacancyPeriod | null;
+}
+
+/**
+ * A property as one principal may read it: `full` (the register's record: its owner, the city, the
+ * installation's admins) or `candidate` (an umbrella's staff: only what a matching candidate needs).
+ */
+export type VisibleProperty = { detail: 'full'; record: PropertyRecord } | { detail: 'candidate'; record: PropertyRecord };
+
+/** What matching compares of a property: its vacant m², district, type and the open vacancy's availability. */
+export function matchPropertyOf({ property, floors, openVacancy }: PropertyRecord): MatchProperty {
+  return {
+    areaM2: vacantM2Of(floors),
+    district: property.district,
+    useCategory: property.useCategory,
+    availableFrom: openVacancy?.availableFrom ?? null,
+    availableUntil: openVacancy?.availableUntil ?? null,
+    askingRentPerM2YearCents: null,
+  };
+}
+
+/** Whether any of the profiles passes every hard condition of matching on the property (soft criteria do not count). */
+export function fitsAnyProfile(record: PropertyRecord, profiles: readonly MatchProfile[], today: string): boolean {
+  return profiles.length > 0 && rankCandidates(matchPropertyOf(record), profiles, today).some((candidate) => candidate.eligible);
 }
 
 /** A guardian's loan for use (bruikleen) ends on 28 days' notice unless agreed otherwise. */
@@ -45,6 +76,7 @@ export class PropertiesService {
   constructor(
     private readonly properties: PropertiesRepository,
     private readonly organisations: OrganisationsService,
+    private readonly profiles: SearchProfilesService,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
@@ -87,6 +119,7 @@ export class PropertiesService {
               ownerId,
               vacancyManager: input.vacancyManager?.trim() ?? null,
               publication: input.publication ?? 'internal',
+              offeredOn: null,
               latitude: input.latitude ?? null,
               longitude: input.longitude ?? null,
             },
@@ -104,7 +137,12 @@ export class PropertiesService {
             },
             actorUserId: actorOf(principal),
           });
-          return { property, floors: floors.map((floor) => ({ ...floor, propertyId: property.id })), openVacancy: null };
+          if (property.publication !== 'internal') await this.markOfferedIn(manager, property.id, 'publication', principal);
+          return {
+            property: { ...property, offeredOn: property.publication === 'internal' ? null : this.clock.today() },
+            floors: floors.map((floor) => ({ ...floor, propertyId: property.id })),
+            openVacancy: null,
+          };
         }),
       {
         uq_property_bag_verblijfsobject: () =>
@@ -115,6 +153,44 @@ export class PropertiesService {
     );
   }
 
+  /**
+   * Sets who sees the property (its owner, the city, admins). Published as `matching` or `public`
+   * for the first time, it counts as offered from today.
+   */
+  async publish(id: string, publication: PublicationLevel, principal: Principal): Promise<PropertyRecord> {
+    requireCapability(principal, 'properties.write');
+    await this.get(id, principal);
+    await this.properties.transaction(async (manager) => {
+      const property = await this.properties.lock(manager, id);
+      if (!property) throw new NotFoundError(PROPERTIES_ERRORS.property_not_found, { id });
+      if (property.publication === publication) return;
+      await this.properties.setPublication(manager, id, publication);
+      await this.events.record(manager, {
+        type: 'property.published',
+        entityId: id,
+        payload: { from: property.publication, to: publication },
+        actorUserId: actorOf(principal),
+      });
+      if (publication !== 'internal') await this.markOfferedIn(manager, id, 'publication', principal);
+    });
+    return this.get(id, principal);
+  }
+
+  /**
+   * Records, inside the caller's transaction, that the property is put up for matching or a tender
+   * today, if it never was: the first day stays, and only that one is an event (`property.offered`).
+   */
+  async markOfferedIn(manager: EntityManager, id: string, by: 'publication' | 'tender', principal: Principal): Promise<void> {
+    const offeredOn = this.clock.today();
+    if (!(await this.properties.markOffered(manager, id, offeredOn))) return;
+    await this.events.record(manager, {
+      type: 'property.offered',
+      entityId: id,
+      payload: { offeredOn, by },
+      actorUserId: actorOf(principal),
+    });
+  }
+
   /** The property if this principal may see it in full; one it may not see answers as an unknown one (404). */
   async get(id: string, principal: Principal): Promise<PropertyRecord> {
     requireCapability(principal, 'properties.read');
@@ -122,6 +198,41 @@ export class PropertiesService {
     if (!property) throw new NotFoundError(PROPERTIES_ERRORS.property_not_found, { id });
     const [records] = await this.withDetails([property]);
     return records!;
+  }
+
+  /**
+   * One property as this principal may read it: in full within its scope, or (an umbrella's staff)
+   * as a candidate when it is public or published for matching and one of its umbrella's profiles fits.
+   */
+  async read(id: string, principal: Principal): Promise<VisibleProperty> {
+    requireCapability(principal, 'properties.read');
+    const umbrellaId = propertyCandidateUmbrellaOf(principal);
+    if (umbrellaId === null) return { detail: 'full', record: await this.get(id, principal) };
+    const property = await this.properties.findVisible(id, { kind: 'candidate', fittingIds: await this.fittingIdsOf(umbrellaId) });
+    if (!property) throw new NotFoundError(PROPERTIES_ERRORS.property_not_found, { id });
+    const [record] = await this.withDetails([property]);
+    return { detail: 'candidate', record: record! };
+  }
+
+  /** The list as this principal may read it: the register in its scope, or an umbrella's candidate view (see `read`). */
+  async browse(filter: PropertyFilterDto, page: { limit: number; offset: number }, principal: Principal): Promise<Page<VisibleProperty>> {
+    requireCapability(principal, 'properties.read');
+    const umbrellaId = propertyCandidateUmbrellaOf(principal);
+    if (umbrellaId === null) {
+      const found = await this.list(filter, page, principal);
+      return { items: found.items.map((record) => ({ detail: 'full', record })), total: found.total };
+    }
+    const fileFilters = (['status', 'minMonthsVacant', 'maxMonthsVacant'] as const).filter((field) => filter[field] !== undefined);
+    if (fileFilters.length > 0) {
+      throw new RuleError(
+        PROPERTIES_ERRORS.filter_not_for_candidates,
+        {},
+        fileFilters.map((field) => ({ field, message: 'not available to umbrellas' })),
+      );
+    }
+    const scope = { kind: 'candidate', fittingIds: await this.fittingIdsOf(umbrellaId) } as const;
+    const found = await this.properties.findVisiblePage(scope, filter, this.clock.today(), page);
+    return { items: (await this.withDetails(found.items)).map((record) => ({ detail: 'candidate', record })), total: found.total };
   }
 
   /** The register in this principal's scope, by name, filtered. */
@@ -331,6 +442,15 @@ export class PropertiesService {
     const asOf = last < generatedOn ? last : generatedOn;
     const facts = await this.properties.pipelineFacts(city);
     return vacancyPipeline({ city, period, asOf, generatedOn, ...facts });
+  }
+
+  /** The properties published for matching that one of the umbrella's search profiles fits on every hard condition. */
+  private async fittingIdsOf(umbrellaId: string): Promise<string[]> {
+    const profiles = await this.profiles.allForMatching({ umbrellaId });
+    if (profiles.length === 0) return [];
+    const today = this.clock.today();
+    const offered = await this.withDetails(await this.properties.findPublishedForMatching());
+    return offered.filter((record) => fitsAnyProfile(record, profiles, today)).map((record) => record.property.id);
   }
 
   private async withDetails(properties: Property[]): Promise<PropertyRecord[]> {

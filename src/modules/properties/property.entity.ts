@@ -105,6 +105,13 @@ export class Property {
   @Column({ type: 'text', default: 'internal' })
   publication!: PublicationLevel;
 
+  /**
+   * The day it was first put up for matching or a tender: published as `matching` or `public`, or a
+   * tender opened on it. What the city's pipeline counts as offered in that day's year; null: never offered.
+   */
+  @Column({ type: 'date', nullable: true })
+  offeredOn!: string | null;
+
   @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: numericTransformer })
   latitude!: number | null;
 

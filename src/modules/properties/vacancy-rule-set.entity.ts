@@ -25,6 +25,10 @@ export class VacancyRuleSet {
   @Column({ type: 'text' })
   source!: string;
 
+  /** What of the citation or the figures could not be verified against the published text (null: nothing). */
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
   /** The use categories of property it covers. */
   @Column({ type: 'text', array: true })
   useCategories!: string[];

@@ -6,15 +6,12 @@ import { ApiErrors } from '../../common/openapi/api-docs.decorators.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import {
   ListSearchProfilesQueryDto,
-  MatchesResponseDto,
   PutSearchProfileDto,
   SearchProfileResponseDto,
   toSearchProfileResponse,
 } from './dto/search-profile.dto.js';
 import { SEARCH_PROFILES_ERRORS } from './search-profiles.errors.js';
 import { SearchProfilesService } from './search-profiles.service.js';
-import { PropertyMatchesService } from './property-matches.service.js';
-import { PROPERTIES_ERRORS } from '../properties/properties.errors.js';
 
 @ApiTags('search profiles')
 @ApiBearerAuth()
@@ -77,42 +74,5 @@ export class SearchProfilesController {
     @Param('id', new IdParam(SEARCH_PROFILES_ERRORS.search_profile_not_found)) id: string,
   ): Promise<void> {
     await this.profiles.remove(id, principal);
-  }
-}
-
-@ApiTags('search profiles')
-@ApiBearerAuth()
-@Controller('api/properties/:id/matches')
-export class PropertyMatchesController {
-  constructor(private readonly matches: PropertyMatchesService) {}
-
-  @Get()
-  @Can('properties.read')
-  @ApiOperation({
-    summary: 'Umbrellas that fit a property',
-    description:
-      'Every umbrella once, by its best search profile, ranked deterministically: eligible (every hard condition passes) first, then points. Per candidate each hard condition (minimum years, m² range, district, building type) passes, fails or is unknown (an unknown end of availability never passes a minimum-years condition), and the points of each soft criterion.',
-  })
-  @ApiOkResponse({ type: MatchesResponseDto })
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', new IdParam(PROPERTIES_ERRORS.property_not_found)) id: string,
-  ): Promise<MatchesResponseDto> {
-    const { areaM2, availableUntil, candidates } = await this.matches.matches(id, principal);
-    return {
-      propertyId: id,
-      areaM2,
-      availableUntil,
-      candidates: candidates.map(({ rank, umbrellaId, umbrellaName, profileId, eligible, points, conditions, criteria }) => ({
-        rank,
-        umbrellaId,
-        umbrellaName,
-        profileId,
-        eligible,
-        points,
-        conditions,
-        criteria,
-      })),
-    };
   }
 }

@@ -244,4 +244,8 @@ export class ConversionSubsidyScheme {
   /** Where the scheme is laid down. */
   @Column({ type: 'text' })
   source!: string;
+
+  /** What the figures rest on when the scheme is not a published regulation (the seeded one is the demo's example). */
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
 }

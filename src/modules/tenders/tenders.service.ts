@@ -85,6 +85,7 @@ export class TendersService {
         payload: { propertyId: property.id, runById, closesOn: input.closesOn, criteria: input.criteria, reviewerIds },
         actorUserId: actorOf(principal),
       });
+      await this.properties.markOfferedIn(manager, property.id, 'tender', principal);
       return created;
     });
     return this.getVisible(tender.id, principal);

@@ -60,6 +60,16 @@ export const TENDERS_NL = {
   'profiles.ownInvestment': 'Eigen investering (€)',
   'profiles.add': 'Profiel toevoegen',
   'profiles.any': 'alle',
+  'profiles.candidates': 'Aangeboden panden: openbaar, of voor matching en passend bij uw profielen',
+  'profiles.candidatesNone': 'Er is nu geen openbaar pand of pand voor matching dat bij uw profielen past.',
+  'profiles.address': 'Adres',
+  'profiles.district': 'Stadsdeel',
+  'profiles.buildingType': 'Soort gebouw',
+  'profiles.vacantM2': 'Leeg (m²)',
+  'profiles.available': 'Beschikbaar',
+  'profiles.publication': 'Gepubliceerd',
+  'profiles.publication.matching': 'voor matching',
+  'profiles.publication.public': 'openbaar',
 } as const;
 
 export const TENDERS_EN: Record<keyof typeof TENDERS_NL, string> = {
@@ -123,4 +133,14 @@ export const TENDERS_EN: Record<keyof typeof TENDERS_NL, string> = {
   'profiles.ownInvestment': 'Own investment (€)',
   'profiles.add': 'Add profile',
   'profiles.any': 'any',
+  'profiles.candidates': 'Properties offered to you: public, or published for matching and fitting your profiles',
+  'profiles.candidatesNone': 'No public property or property published for matching fits your profiles now.',
+  'profiles.address': 'Address',
+  'profiles.district': 'District',
+  'profiles.buildingType': 'Building type',
+  'profiles.vacantM2': 'Vacant (m²)',
+  'profiles.available': 'Available',
+  'profiles.publication': 'Published',
+  'profiles.publication.matching': 'for matching',
+  'profiles.publication.public': 'public',
 };

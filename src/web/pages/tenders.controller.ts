@@ -5,6 +5,8 @@ import { Can, type AuthenticatedRequest } from '../../common/auth/decorators.js'
 import { DomainError } from '../../common/errors/domain-error.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { PutSearchProfileDto } from '../../modules/search-profiles/dto/search-profile.dto.js';
+import { toCandidatePropertyResponse } from '../../modules/properties/dto/property.response.dto.js';
+import { PropertiesService } from '../../modules/properties/properties.service.js';
 import { SearchProfilesService } from '../../modules/search-profiles/search-profiles.service.js';
 import { AwardTenderService } from '../../modules/tenders/award-tender.service.js';
 import { AwardDto, ReviewDto, SubmitProposalDto } from '../../modules/tenders/dto/tender.dto.js';
@@ -42,6 +44,7 @@ export class TenderPagesController {
     private readonly tenders: TendersService,
     private readonly awards: AwardTenderService,
     private readonly profiles: SearchProfilesService,
+    private readonly properties: PropertiesService,
   ) {}
 
   @Get('tenders')
@@ -230,8 +233,11 @@ export class TenderPagesController {
 
   private async renderProfiles(request: AuthenticatedRequest, reply: FastifyReply, form: { values: Form; errors: FieldError[] | null }) {
     const principal = request.principal!;
+    const visible =
+      staffUmbrellaOf(principal) === null ? [] : (await this.properties.browse({}, { limit: 100, offset: 0 }, principal)).items;
     return renderPage(request, reply, 'profiles', 'profiles.title', {
       profiles: await this.profiles.list({}, principal),
+      candidates: visible.filter((item) => item.detail === 'candidate').map((item) => toCandidatePropertyResponse(item.record)),
       mayWrite: can(principal, 'search-profiles.write') && staffUmbrellaOf(principal) !== null,
       buildingTypes: ['office', 'retail', 'industrial', 'education', 'healthcare', 'religious', 'residential', 'other'],
       form,

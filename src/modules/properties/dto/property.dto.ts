@@ -223,3 +223,13 @@ export class PipelineQueryDto {
   @Matches(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?$/, { message: 'period must be YYYY or YYYY-MM' })
   period!: string;
 }
+
+export class PublishPropertyDto {
+  @ApiProperty({
+    enum: PUBLICATION_LEVELS,
+    description:
+      '`internal`: the owner and the city; `matching`: also umbrellas whose search profile fits; `public`: also everyone (address, m², availability)',
+  })
+  @IsIn(PUBLICATION_LEVELS)
+  publication!: PublicationLevel;
+}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type PropertyRecord, totalM2Of, vacantM2Of } from '../properties.service.js';
+import { type PropertyRecord, totalM2Of, vacantM2Of, type VisibleProperty } from '../properties.service.js';
 import type { VacancyPeriod } from '../vacancy-period.entity.js';
 
 export class PropertyFloorResponseDto {
@@ -38,6 +38,8 @@ export class PropertyResponseDto {
   @ApiProperty({ format: 'uuid' }) ownerId!: string;
   @ApiProperty({ nullable: true, type: String }) vacancyManager!: string | null;
   @ApiProperty({ enum: ['internal', 'matching', 'public'] }) publication!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The day it was first put up for matching or a tender' })
+  offeredOn!: string | null;
   @ApiProperty({ nullable: true, type: Number }) latitude!: number | null;
   @ApiProperty({ nullable: true, type: Number }) longitude!: number | null;
   @ApiProperty({ type: [PropertyFloorResponseDto] }) floors!: PropertyFloorResponseDto[];
@@ -80,6 +82,7 @@ export function toPropertyResponse({ property, floors, openVacancy }: PropertyRe
     ownerId: property.ownerId,
     vacancyManager: property.vacancyManager,
     publication: property.publication,
+    offeredOn: property.offeredOn,
     latitude: property.latitude,
     longitude: property.longitude,
     floors: floors.map((floor) => ({ level: floor.level, totalM2: floor.totalM2, vacantM2: floor.vacantM2 })),
@@ -122,4 +125,21 @@ export function toPublicPropertyResponse({ property, floors, openVacancy }: Prop
     latitude: property.latitude,
     longitude: property.longitude,
   };
+}
+
+/**
+ * What an umbrella's staff read of a property published for matching that their profile fits (or a
+ * public one): what a candidate needs, as the public sees it, and the level it is published at.
+ */
+export class CandidatePropertyResponseDto extends PublicPropertyResponseDto {
+  @ApiProperty({ enum: ['matching', 'public'] }) publication!: string;
+}
+
+export function toCandidatePropertyResponse(record: PropertyRecord): CandidatePropertyResponseDto {
+  return { ...toPublicPropertyResponse(record), publication: record.property.publication };
+}
+
+/** The register's record, or the candidate view, as the service decided this principal may read it. */
+export function toVisiblePropertyResponse(visible: VisibleProperty): PropertyResponseDto | CandidatePropertyResponseDto {
+  return visible.detail === 'full' ? toPropertyResponse(visible.record) : toCandidatePropertyResponse(visible.record);
 }

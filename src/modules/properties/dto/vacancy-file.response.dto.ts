@@ -84,6 +84,7 @@ export class VacancyRuleSetResponseDto {
   @ApiProperty() validFrom!: string;
   @ApiProperty() title!: string;
   @ApiProperty() source!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'What of the source or the figures is not verified' }) note!: string | null;
   @ApiProperty({ type: [String] }) useCategories!: string[];
   @ApiProperty() reportAfterMonths!: number;
   @ApiProperty() consultationWithinMonths!: number;
@@ -96,7 +97,28 @@ export class VacancyRuleSetResponseDto {
 }
 
 export function toVacancyRuleSetResponse(set: VacancyRuleSet): VacancyRuleSetResponseDto {
-  const { city, validFrom, title, source, useCategories, reportAfterMonths, consultationWithinMonths, nominationAfterMonths, fineTiers } =
-    set;
-  return { city, validFrom, title, source, useCategories, reportAfterMonths, consultationWithinMonths, nominationAfterMonths, fineTiers };
+  const {
+    city,
+    validFrom,
+    title,
+    source,
+    note,
+    useCategories,
+    reportAfterMonths,
+    consultationWithinMonths,
+    nominationAfterMonths,
+    fineTiers,
+  } = set;
+  return {
+    city,
+    validFrom,
+    title,
+    source,
+    note,
+    useCategories,
+    reportAfterMonths,
+    consultationWithinMonths,
+    nominationAfterMonths,
+    fineTiers,
+  };
 }
