@@ -3,7 +3,7 @@
 // pdfkit rendering of the same invoices (fonts parsed once, as the product does), and beside the same
 // run with mail and UBL off. Uses DATABASE_URL when set (scratch databases), else embedded PGlite.
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../dist/app.factory.js';
@@ -167,10 +167,19 @@ function describe(label, run) {
   );
 }
 
+/** The V8 flags `npm start` runs the API with (its heap bound), so the bench's memory is the product's. */
+function startFlags() {
+  const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return scripts.start.match(/--max-old-space-size=\d+/g) ?? [];
+}
+
 /** One variant of the run in a process of its own, so each one's memory is its own; its figures come back as JSON. */
 function inChild(variant) {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL('./invoice-run.child.js', import.meta.url), [variant], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(new URL('./invoice-run.child.js', import.meta.url), [variant], {
+      execArgv: startFlags(),
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result;
     child.on('message', (message) => (result = message));
     child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`the ${variant} run failed (exit ${code})`))));
@@ -191,7 +200,9 @@ export async function measureVariant(variant) {
 export async function run() {
   const full = await inChild('on');
   const off = await inChild('off');
-  console.log(`database: ${full.database}, queue: ${full.queue}, ${BUILDINGS} buildings × ${LEASES} leases`);
+  console.log(
+    `database: ${full.database}, queue: ${full.queue}, ${BUILDINGS} buildings × ${LEASES} leases, node ${startFlags().join(' ')}`,
+  );
   describe('invoice run, mail and UBL on: ', full);
   describe('invoice run, mail and UBL off:', off);
   console.log(`bare rendering (1 thread, fonts parsed once): ${full.renderRate.toFixed(0)} PDFs/s`);

@@ -12,7 +12,7 @@ import { SYSTEM_PRINCIPAL } from '../dist/common/auth/principal.js';
 const BUILDINGS = Number(process.env.BENCH_MONITOR_BUILDINGS ?? 300);
 const LEASES = Number(process.env.BENCH_MONITOR_LEASES ?? 100_000);
 
-async function seed(dataSource) {
+export async function seed(dataSource) {
   const perBuilding = Math.ceil(LEASES / BUILDINGS);
   await dataSource.query(`
     WITH o AS (INSERT INTO organisation (name, kind, city) VALUES ('Eigenaar', 'owner', NULL), ('Koepel', 'umbrella', NULL), ('Gemeente', 'municipality', 'Amsterdam') RETURNING id, kind),

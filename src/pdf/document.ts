@@ -21,7 +21,7 @@ export interface PdfInfo {
 export async function renderPdf(info: PdfInfo, draw: (doc: Pdf) => void): Promise<Buffer> {
   // Loaded with the first document rather than at boot, which most processes never need it for.
   const { default: PDFDocument } = await import('pdfkit');
-  const fonts = documentFonts();
+  const fonts = await documentFonts();
   const date = new Date(`${info.date}T00:00:00Z`);
   const doc = new PDFDocument({
     size: 'A4',

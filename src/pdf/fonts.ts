@@ -1,4 +1,4 @@
-import { create, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -15,15 +15,19 @@ const require = createRequire(import.meta.url);
  * entry for it: the letter vanishes when the text is copied, searched or read aloud. Asking for
  * every character once, up front, caches each glyph with its character.
  */
-function load(file: string): Font {
+function load(create: (buffer: Buffer) => unknown, file: string): Font {
   const font = create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))) as Font;
   for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
   return font;
 }
 
-let fonts: { regular: Font; bold: Font } | undefined;
+let fonts: Promise<{ regular: Font; bold: Font }> | undefined;
 
-export function documentFonts(): { regular: Font; bold: Font } {
-  fonts ??= { regular: load('DejaVuSans.ttf'), bold: load('DejaVuSans-Bold.ttf') };
+/** fontkit is loaded with the first document, not at boot (half a second of module loading the API does not need to start). */
+export function documentFonts(): Promise<{ regular: Font; bold: Font }> {
+  fonts ??= import('fontkit').then(({ create }) => ({
+    regular: load(create, 'DejaVuSans.ttf'),
+    bold: load(create, 'DejaVuSans-Bold.ttf'),
+  }));
   return fonts;
 }

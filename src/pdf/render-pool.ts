@@ -15,6 +15,13 @@ interface Thread {
 }
 
 /**
+ * Each render thread's V8 heap: the fonts (about 20 MB parsed) and one document at a time fit with
+ * room to spare, and a bound keeps V8 from letting garbage pile up to hundreds of MB per thread before
+ * it collects. A thread that runs out dies; its tasks fail (their jobs are retried) and a fresh one starts.
+ */
+const THREAD_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+
+/**
  * A pool of worker threads that each run a pure renderer (fonts parsed once per thread), so PDFs
  * are made on every core while the main thread talks to the database. `threads` 0, or a worker
  * script that is not there (the TypeScript sources under jest have no compiled worker), renders
@@ -66,7 +73,7 @@ export class RenderPool<I, O> {
   }
 
   private spawn(): Thread {
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { resourceLimits: THREAD_LIMITS });
     // A pool nobody closed must not keep the process alive.
     worker.unref();
     const thread: Thread = { worker, busy: 0, waiting: new Map() };

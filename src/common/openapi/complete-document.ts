@@ -11,7 +11,7 @@ import { API_ERRORS } from './api-docs.decorators.js';
 
 /**
  * How the OpenAPI document at /docs-json gets its error answers. Nothing here invents a summary or a
- * description: each route writes `@ApiOperation({ summary, description })` itself (test/openapi.e2e-spec.ts
+ * description: each route writes `@ApiOperation({ summary, description })` itself (test/openapi.e2e.ts
  * fails for a route without one). What follows from the route's own metadata is added to every operation:
  *
  * - not `@Public()`: 401 (`token_missing`, `token_invalid`) and the bearer scheme;

@@ -48,7 +48,7 @@ export class BankStatementsService {
 
   async import(file: Buffer, principal: Principal): Promise<ImportedStatement[]> {
     requireCapability(principal, 'bank-statements.write');
-    const version = this.schemas.validate(file);
+    const version = await this.schemas.validate(file);
     let parsed: CamtStatement[];
     try {
       parsed = parseCamt053(file.toString('utf8'));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { XmlDocument, XmlParseError, XmlValidateError, XsdValidator, type ErrorDetail } from 'libxml2-wasm';
+import type { ErrorDetail, XmlDocument, XsdValidator } from 'libxml2-wasm';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { BANK_STATEMENTS_ERRORS } from './bank-statements.errors.js';
 import { CAMT_NAMESPACES, type CamtVersion } from './camt.js';
@@ -18,6 +18,9 @@ function firstOf(details: ErrorDetail[], fallback: string): { reason: string; li
   return { reason: (first?.message ?? fallback).trim(), line: first?.line ?? 0 };
 }
 
+/** libxml2 (WebAssembly) is loaded with the first statement, not at boot. */
+type Libxml2 = typeof import('libxml2-wasm');
+
 /**
  * Checks an uploaded statement against the XSD of its version before anything reads it. The two
  * schemas are parsed once, when first needed, and freed with the module.
@@ -27,8 +30,9 @@ export class CamtSchemas implements OnModuleDestroy {
   private readonly validators = new Map<CamtVersion, { schema: XmlDocument; validator: XsdValidator }>();
 
   /** The version of a valid statement; a file that is not one is a validation error with the reason. */
-  validate(file: Buffer): CamtVersion {
+  async validate(file: Buffer): Promise<CamtVersion> {
     if (DOCTYPE.test(file.subarray(0, 4096).toString('utf8'))) throw new DomainError(BANK_STATEMENTS_ERRORS.statement_doctype);
+    const { XmlDocument, XmlParseError, XmlValidateError, XsdValidator } = await import('libxml2-wasm');
     let document: XmlDocument;
     try {
       document = XmlDocument.fromBuffer(file);
@@ -41,7 +45,7 @@ export class CamtSchemas implements OnModuleDestroy {
       const version = (Object.keys(CAMT_NAMESPACES) as CamtVersion[]).find((candidate) => CAMT_NAMESPACES[candidate] === namespace);
       if (!version) throw new DomainError(BANK_STATEMENTS_ERRORS.statement_not_camt053, { namespace: namespace || '(none)' });
       try {
-        this.validatorOf(version).validate(document);
+        this.validatorOf({ XmlDocument, XsdValidator }, version).validate(document);
       } catch (error) {
         if (!(error instanceof XmlValidateError)) throw error;
         throw new DomainError(BANK_STATEMENTS_ERRORS.statement_schema_invalid, { version, ...firstOf(error.details, error.message) });
@@ -60,11 +64,11 @@ export class CamtSchemas implements OnModuleDestroy {
     this.validators.clear();
   }
 
-  private validatorOf(version: CamtVersion): XsdValidator {
+  private validatorOf(libxml2: Pick<Libxml2, 'XmlDocument' | 'XsdValidator'>, version: CamtVersion): XsdValidator {
     let loaded = this.validators.get(version);
     if (!loaded) {
-      const schema = XmlDocument.fromBuffer(readFileSync(`${SCHEMAS_DIR}camt.053.001.${version}.xsd`));
-      loaded = { schema, validator: XsdValidator.fromDoc(schema) };
+      const schema = libxml2.XmlDocument.fromBuffer(readFileSync(`${SCHEMAS_DIR}camt.053.001.${version}.xsd`));
+      loaded = { schema, validator: libxml2.XsdValidator.fromDoc(schema) };
       this.validators.set(version, loaded);
     }
     return loaded.validator;

@@ -154,7 +154,7 @@ export class ReportsRepository {
    */
   async cityCountsOn(city: string, periods: { first: string; last: string }[]): Promise<BuildingCounts[][]> {
     const params = [city, periods.map((period) => period.first), periods.map((period) => period.last)];
-    const [areas, people, disciplines, extras] = await Promise.all([
+    const [areas, groups, extras] = await Promise.all([
       this.dataSource.query<
         {
           n: number;
@@ -189,8 +189,22 @@ export class ReportsRepository {
           ORDER BY scope.n, b.name, b.building_id`,
         params,
       ),
-      // Tenants per building and per band in force on the day (the newest revision by then).
-      this.dataSource.query<{ n: number; building_id: string; band_code: string | null; tenants: number; area: string; local: number }[]>(
+      // Tenants per building, per band in force on the day (the newest revision by then) and per discipline, in one pass
+      // over the leases running: `g` tells the grouping (3 the building, 1 a band, 2 a discipline). A lease counts in a band
+      // and in the building's tenants once it is rated (`tenants`); in its discipline from its start (`tenants_all`).
+      this.dataSource.query<
+        {
+          n: number;
+          building_id: string;
+          g: number;
+          band_code: string | null;
+          discipline: string | null;
+          tenants: number;
+          tenants_all: number;
+          area: string;
+          local: number;
+        }[]
+      >(
         `WITH ${DAYS}, ${CITY_SCOPE_ON}, ${ACTIVE_LEASES_ON},
               -- Each revision with the day the next one takes over: one pass over the revisions for every period.
               revision AS (
@@ -198,20 +212,20 @@ export class ReportsRepository {
                        lead(v.effective_date) OVER (PARTITION BY v.lease_id ORDER BY v.effective_date) AS until_day
                   FROM lease_rate_revision v),
               banded AS (
-                SELECT a.n, a.id, a.building_id, a.tenant_id, a.area_m2, r.band_code
-                  FROM active a JOIN revision r ON r.lease_id = a.id AND r.from_day <= a.last AND (r.until_day IS NULL OR r.until_day > a.last))
-         SELECT x.n, x.building_id, x.band_code, count(DISTINCT x.tenant_id)::int AS tenants, sum(x.area_m2) AS area,
-                count(DISTINCT x.tenant_id) FILTER (WHERE left(t.postcode, 3) = substring(b.address FROM '([1-9][0-9]{2})[0-9] ?[A-Z]{2}'))::int AS local
-           FROM banded x JOIN tenant_profile t ON t.tenant_id = x.tenant_id JOIN building_register b ON b.building_id = x.building_id
-          GROUP BY GROUPING SETS ((x.n, x.building_id), (x.n, x.building_id, x.band_code))`,
-        params,
-      ),
-      this.dataSource.query<{ n: number; building_id: string; discipline: string; tenants: number }[]>(
-        `WITH ${DAYS}, ${CITY_SCOPE_ON}, ${ACTIVE_LEASES_ON}
-         SELECT a.n, a.building_id, coalesce(t.discipline, 'onbekend') AS discipline, count(DISTINCT a.tenant_id)::int AS tenants
-           FROM active a JOIN tenant_profile t ON t.tenant_id = a.tenant_id
-          GROUP BY a.n, a.building_id, coalesce(t.discipline, 'onbekend')
-          ORDER BY a.n, a.building_id, discipline`,
+                SELECT a.n, a.building_id, a.tenant_id, a.area_m2, r.band_code, coalesce(t.discipline, 'onbekend') AS discipline,
+                       left(t.postcode, 3) = substring(b.address FROM '([1-9][0-9]{2})[0-9] ?[A-Z]{2}') AS local
+                  FROM active a
+                  JOIN tenant_profile t ON t.tenant_id = a.tenant_id
+                  JOIN building_register b ON b.building_id = a.building_id
+                  LEFT JOIN revision r ON r.lease_id = a.id AND r.from_day <= a.last AND (r.until_day IS NULL OR r.until_day > a.last))
+         SELECT x.n, x.building_id, GROUPING(x.band_code, x.discipline)::int AS g, x.band_code, x.discipline,
+                count(DISTINCT x.tenant_id) FILTER (WHERE x.band_code IS NOT NULL)::int AS tenants,
+                count(DISTINCT x.tenant_id)::int AS tenants_all,
+                coalesce(sum(x.area_m2) FILTER (WHERE x.band_code IS NOT NULL), 0) AS area,
+                count(DISTINCT x.tenant_id) FILTER (WHERE x.band_code IS NOT NULL AND x.local)::int AS local
+           FROM banded x
+          GROUP BY GROUPING SETS ((x.n, x.building_id), (x.n, x.building_id, x.band_code), (x.n, x.building_id, x.discipline))
+          ORDER BY x.n, x.building_id, x.discipline`,
         params,
       ),
       // The waiting list counts the members of waitlisted groups; the city's investments up to the day.
@@ -229,17 +243,20 @@ export class ReportsRepository {
       ),
     ]);
     const key = (n: number | string, buildingId: string) => `${n}|${buildingId}`;
-    const peopleOf = new Map<string, typeof people>();
-    for (const row of people) peopleOf.set(key(row.n, row.building_id), [...(peopleOf.get(key(row.n, row.building_id)) ?? []), row]);
-    const disciplinesOf = new Map<string, typeof disciplines>();
-    for (const row of disciplines)
-      disciplinesOf.set(key(row.n, row.building_id), [...(disciplinesOf.get(key(row.n, row.building_id)) ?? []), row]);
+    const peopleOf = new Map<string, typeof groups>();
+    const disciplinesOf = new Map<string, typeof groups>();
+    for (const row of groups) {
+      // An unrated lease's band group (band null) is not a band.
+      if (row.g === 1 && row.band_code === null) continue;
+      const of = row.g === 2 ? disciplinesOf : peopleOf;
+      of.set(key(row.n, row.building_id), [...(of.get(key(row.n, row.building_id)) ?? []), row]);
+    }
     const extrasOf = new Map(extras.map((row) => [key(row.n, row.building_id), row]));
     const byPeriod: BuildingCounts[][] = periods.map(() => []);
     for (const row of areas) {
       const at = key(row.n, row.id);
       const rows = peopleOf.get(at) ?? [];
-      const whole = rows.find((entry) => entry.band_code === null);
+      const whole = rows.find((entry) => entry.g === 3);
       byPeriod[Number(row.n) - 1]!.push({
         buildingId: row.id,
         name: row.name,
@@ -252,10 +269,10 @@ export class ReportsRepository {
         tenants: whole?.tenants ?? 0,
         localTenants: whole?.local ?? 0,
         bands: rows
-          .filter((entry) => entry.band_code !== null)
+          .filter((entry) => entry.g === 1)
           .sort((a, b) => a.band_code!.localeCompare(b.band_code!))
           .map((entry) => ({ code: entry.band_code!, tenants: entry.tenants, areaM2: Number(entry.area) })),
-        disciplines: (disciplinesOf.get(at) ?? []).map((entry) => ({ name: entry.discipline, tenants: entry.tenants })),
+        disciplines: (disciplinesOf.get(at) ?? []).map((entry) => ({ name: entry.discipline!, tenants: entry.tenants_all })),
         waitingList: extrasOf.get(at)?.waiting ?? 0,
         municipalInvestmentCents: Number(extrasOf.get(at)?.invested ?? 0),
       });
@@ -299,10 +316,15 @@ export class ReportsRepository {
         SELECT b.building_id, bit_or(${bit(0)} << d.n) AS mask
           FROM building_register b JOIN days d ON b.use_start <= d.last AND (b.use_end IS NULL OR b.use_end >= d.first)
          WHERE lower(b.city) = lower($1) GROUP BY b.building_id),
+      -- The months at whose end a floor has left the broedplaats, once per floor that ever left (a handful), not per space.
+      floor_gone AS MATERIALIZED (
+        SELECT x.floor_id, bit_or(${bit(0)} << d.n) AS mask
+          FROM floor_departure x JOIN building_mask b ON b.building_id = x.building_id JOIN days d ON x.left_on <= d.last
+         GROUP BY x.floor_id),
       space_mask AS MATERIALIZED (
-        SELECT p.space_id, p.area_m2,
-               b.mask & ~coalesce((SELECT bit_or(${bit(0)} << d.n) FROM days d JOIN floor_departure x ON x.floor_id = p.floor_id AND x.left_on <= d.last), 0) AS mask
-          FROM building_mask b JOIN space_placement p ON p.building_id = b.building_id),
+        SELECT p.space_id, p.area_m2, b.mask & ~coalesce(g.mask, 0) AS mask
+          FROM building_mask b JOIN space_placement p ON p.building_id = b.building_id
+          LEFT JOIN floor_gone g ON g.floor_id = p.floor_id),
       leases AS MATERIALIZED (SELECT * FROM lease_running_within($2[1], $3[array_length($3, 1)]))`;
     const [[spaces], [tenants]] = await Promise.all([
       // No two leases of a space overlap, so a space is let at a month's end by one lease at most: sums over leases are sums over spaces.
