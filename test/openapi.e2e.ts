@@ -182,6 +182,8 @@ describe('the OpenAPI document at /docs-json', () => {
       'organisation_not_found', // looked up by id the app already holds (an invoice run's umbrella)
       'space_not_found', // likewise (a lease's space)
       'report_failed', // the status row of a failed report job, never an answer
+      'invoice_run_failed', // likewise, of a failed invoice run
+      'handover_failed', // likewise, of a failed handover
     ];
     const listed = new Set(
       operations.flatMap(({ operation }) => Object.keys(operation.responses).flatMap((s) => codesOf(operation, Number(s)))),

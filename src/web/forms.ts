@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, InputError } from '../common/errors/domain-error.js';
 import type { Language } from '../common/errors/error-codes.js';
 import { type MessageKey, translate } from './i18n/i18n.js';
 import type { FieldError } from './render.js';
@@ -97,13 +97,21 @@ function fieldErrorsIn(language: Language, failures: ValidationError[], parent =
   });
 }
 
-/** A service's refusal as the errors of a form: on their field where it names one, else for the whole form. */
+/**
+ * A service's refusal as the errors of a form: on their field where it names one, else for the whole form.
+ * A service words a detail in English: an English page shows it after the message; a Dutch page shows
+ * the declared message alone, or for bad input the form's own "this value is not valid".
+ */
 export function refusalOf(error: unknown, language: Language): FieldError[] {
   if (!(error instanceof DomainError)) throw error;
   const message = error.messageIn(language);
-  const onFields = error.details
-    .filter((detail) => detail.field)
-    .map((detail) => ({ field: detail.field, message: `${message} (${detail.message})` }));
+  const onField = (detail: { message: string }) =>
+    language === 'en'
+      ? `${message} (${detail.message})`
+      : error instanceof InputError
+        ? translate(language, 'form.check.invalid')
+        : message;
+  const onFields = error.details.filter((detail) => detail.field).map((detail) => ({ field: detail.field, message: onField(detail) }));
   return onFields.length > 0 ? onFields : [{ message }];
 }
 

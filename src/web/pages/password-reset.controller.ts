@@ -1,16 +1,30 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Length } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, RateLimitedError } from '../../common/errors/domain-error.js';
 import { PasswordResets } from '../../modules/mail/password-resets.service.js';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../modules/users/password-policy.js';
+import { checkedForm } from '../forms.js';
 import { renderPage } from '../render.js';
 import { SignedOutPage } from '../session/web-session.guard.js';
 import { WebPages } from '../session/web-page.decorator.js';
 import { languageOf } from '../session/web-session.js';
 
-/** The refusal as the page shows it: the message and, for bad input, what was wrong with the field. */
+/**
+ * The refusal as the page shows it: the message and, on an English page, what was wrong with the field
+ * (a service words its details in English; a Dutch page says what the password check says, below).
+ */
 function refusalText(error: DomainError<string>, request: FastifyRequest): string {
-  const details = error.details.map((detail) => detail.message).join('; ');
-  return details ? `${error.messageIn(languageOf(request))}: ${details}` : error.messageIn(languageOf(request));
+  const language = languageOf(request);
+  const details = language === 'en' ? error.details.map((detail) => detail.message).join('; ') : '';
+  return details ? `${error.messageIn(language)}: ${details}` : error.messageIn(language);
+}
+
+/** The new password as the form checks it, in the page's language, before the service does the same. */
+class NewPasswordForm {
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+  @IsAcceptablePassword()
+  password!: string;
 }
 
 /** Asking for a link to set a new password, and setting it with the link's token: pages for the signed out. */
@@ -72,8 +86,16 @@ export class PasswordResetPagesController {
     @Body() form: { token?: string; password?: string },
   ): Promise<string | void> {
     const token = String(form.token ?? '').slice(0, 200);
+    const checked = await checkedForm(languageOf(request), NewPasswordForm, { password: String(form.password ?? '') });
+    if (checked.errors) {
+      void reply.status(422);
+      return renderPage(request, reply, 'password-reset-confirm', 'passwordReset.confirmTitle', {
+        token,
+        error: checked.errors.map((error) => error.message).join(' '),
+      });
+    }
     try {
-      await this.passwordResets.confirm(token, String(form.password ?? ''));
+      await this.passwordResets.confirm(token, checked.value.password);
       void reply.redirect('/login?passwordSet=1', 303);
       return;
     } catch (error) {
