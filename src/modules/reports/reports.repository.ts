@@ -211,12 +211,16 @@ export class ReportsRepository {
                 SELECT v.lease_id, v.band_code, v.effective_date AS from_day,
                        lead(v.effective_date) OVER (PARTITION BY v.lease_id ORDER BY v.effective_date) AS until_day
                   FROM lease_rate_revision v),
+              -- The first three digits of each building's postcode, worked out once per building, not per lease.
+              area_code AS MATERIALIZED (
+                SELECT b.building_id, substring(b.address FROM '([1-9][0-9]{2})[0-9] ?[A-Z]{2}') AS digits
+                  FROM building_register b WHERE b.building_id IN (SELECT id FROM scope)),
               banded AS (
                 SELECT a.n, a.building_id, a.tenant_id, a.area_m2, r.band_code, coalesce(t.discipline, 'onbekend') AS discipline,
-                       left(t.postcode, 3) = substring(b.address FROM '([1-9][0-9]{2})[0-9] ?[A-Z]{2}') AS local
+                       left(t.postcode, 3) = b.digits AS local
                   FROM active a
                   JOIN tenant_profile t ON t.tenant_id = a.tenant_id
-                  JOIN building_register b ON b.building_id = a.building_id
+                  JOIN area_code b ON b.building_id = a.building_id
                   LEFT JOIN revision r ON r.lease_id = a.id AND r.from_day <= a.last AND (r.until_day IS NULL OR r.until_day > a.last))
          SELECT x.n, x.building_id, GROUPING(x.band_code, x.discipline)::int AS g, x.band_code, x.discipline,
                 count(DISTINCT x.tenant_id) FILTER (WHERE x.band_code IS NOT NULL)::int AS tenants,
