@@ -172,12 +172,31 @@ describe('direct debit', () => {
     expect(
       (await t.http().post(`/api/mandates/${own.id}/revoke`).set(tenant).send({ revokedOn: '2012-03-01', reason: 'mine' })).status,
     ).toBe(403);
+    const signedByTenant = await t.http().post(`/api/tenants/${mine!.tenant.id}/mandates`).set(tenant).send({
+      creditorId: issuer.id,
+      iban: 'NL91ABNA0417164300',
+      accountHolder: 'Me',
+      signedOn: '2012-03-01',
+      signedPlace: 'A',
+      method: 'online',
+    });
+    expect(signedByTenant.status).toBe(403);
+    const amendedByTenant = await t
+      .http()
+      .post(`/api/mandates/${own.id}/amendments`)
+      .set(tenant)
+      .send({ iban: 'NL91ABNA0417164300', amendedOn: '2012-03-01', reason: 'mine' });
+    expect(amendedByTenant.status).toBe(403);
 
     const ownerOrganisation = await createOrganisation(t, { kind: 'owner' });
     const ownerUser = await createUser(t, { role: 'owner', organisationId: ownerOrganisation.id });
     const owner = await t.login(ownerUser.email, ownerUser.password);
     expect((await t.http().get(`/api/mandates/${own.id}`).set(owner)).status).toBe(403);
     expect((await t.http().get(`/api/tenants/${mine!.tenant.id}/mandates`).set(owner)).status).toBe(403);
+    expect(
+      (await t.http().post(`/api/mandates/${own.id}/revoke`).set(owner).send({ revokedOn: '2012-03-01', reason: 'not mine' })).status,
+    ).toBe(403);
+    expect((await t.http().get(`/api/mandates/${own.id}`).set(t.admin)).body).toMatchObject({ status: 'active', amendments: [] });
   });
 
   it('collects the open invoices with an active mandate in a pain.008.001.08 file that passes its schema', async () => {
@@ -229,6 +248,46 @@ describe('direct debit', () => {
     expect([again.status, again.body.code]).toEqual([422, 'nothing_to_collect']);
     const list = await t.http().get(`/api/buildings/${building.id}/collections`).set(t.admin);
     expect(list.body).toMatchObject({ total: 1, items: [{ id: made.body.id, itemCount: 2 }] });
+  });
+
+  it('gathers exactly the open invoices under an active mandate to the building’s umbrella, not a revoked one, a paid one or another creditor’s', async () => {
+    const { issuer, building, tenants, invoices } = await invoicedBuilding([
+      'Collected',
+      'Revoked',
+      'Paid',
+      'No mandate',
+      'Other creditor',
+    ]);
+    const [collected, revoked, paid, , otherCreditor] = tenants.map(({ tenant }) => tenant);
+    const invoiceOf = (tenantId: string) => invoices.find((invoice) => invoice.tenantId === tenantId)!;
+    expect((await signMandate(collected!.id, issuer.id)).status).toBe(201);
+    const revokedMandate = (await signMandate(revoked!.id, issuer.id)).body;
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/mandates/${revokedMandate.id}/revoke`)
+          .set(t.admin)
+          .send({ revokedOn: '2012-03-01', reason: 'Pays by transfer' })
+      ).status,
+    ).toBe(200);
+    expect((await signMandate(paid!.id, issuer.id)).status).toBe(201);
+    const paying = await t
+      .http()
+      .post(`/api/invoices/${invoiceOf(paid!.id).id}/payments`)
+      .set(t.admin)
+      .send({ amountCents: invoiceOf(paid!.id).totalCents, paidOn: '2012-03-01' });
+    expect(paying.status).toBe(201);
+    const other = await createIssuer(t);
+    expect(
+      (await t.http().patch(`/api/organisations/${other.id}`).set(t.admin).send({ creditorIdentifier: 'NL79ZZZ999999990000' })).status,
+    ).toBe(200);
+    expect((await signMandate(otherCreditor!.id, other.id)).status).toBe(201);
+
+    const made = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-15' });
+    expect(made.status).toBe(201);
+    expect(made.body.items.map((item: { invoiceId: string }) => item.invoiceId)).toEqual([invoiceOf(collected!.id).id]);
+    expect(made.body).toMatchObject({ itemCount: 1, totalCents: invoiceOf(collected!.id).totalCents });
   });
 
   it('marks debits collected or returned from the bank statement’s events, and a returned one goes in the next batch amended', async () => {

@@ -111,10 +111,16 @@ export class MandatesService {
 
   async get(id: string, principal: Principal): Promise<MandateView> {
     requireCapability(principal, 'mandates.read');
+    const mandate = await this.requireVisible(id, principal);
+    return { mandate, amendments: (await this.repository.amendmentsOf([id])).get(id)! };
+  }
+
+  /** The mandate if its tenant lies within the principal's reach; another umbrella's answers as unknown, before anything is written. */
+  private async requireVisible(id: string, principal: Principal): Promise<Mandate> {
     const mandate = await this.repository.findMandate(id);
     if (!mandate || !(await this.tenants.mayRead(mandate.tenantId, principal)))
       throw new NotFoundError(DIRECT_DEBIT_ERRORS.mandate_not_found, { id });
-    return { mandate, amendments: (await this.repository.amendmentsOf([id])).get(id)! };
+    return mandate;
   }
 
   /**
@@ -123,6 +129,7 @@ export class MandatesService {
    */
   async amend(id: string, input: AmendMandateDto, principal: Principal): Promise<MandateView> {
     requireCapability(principal, 'mandates.write');
+    await this.requireVisible(id, principal);
     const creditorAfter = input.creditorId !== undefined ? await this.requireCreditor(input.creditorId, 'creditorId') : null;
     let attempted = input.reference ?? '';
     await translateConstraintViolations(
@@ -178,6 +185,7 @@ export class MandatesService {
 
   async revoke(id: string, input: RevokeMandateDto, principal: Principal): Promise<MandateView> {
     requireCapability(principal, 'mandates.write');
+    await this.requireVisible(id, principal);
     await this.repository.transaction(async (manager) => {
       await this.lockActive(manager, id);
       await this.repository.updateMandate(manager, id, {
