@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
-import { DunningDailyScheduler } from '../src/modules/dunning/dunning-daily.handler.js';
+import { JobHandlerRegistry } from '../src/jobs/job-handler.registry.js';
+import { JobQueue } from '../src/jobs/job-queue.js';
+import { DunningDailyScheduler, SendDueRemindersHandler } from '../src/modules/dunning/dunning-daily.handler.js';
 import { DunningService } from '../src/modules/dunning/dunning.service.js';
 import { euros, groupedReference } from '../src/pdf/dutch-format.js';
 import { auditTrail } from './helpers/audit.js';
@@ -167,23 +169,44 @@ describe('reminders and payment arrangements', () => {
     expect(await stepsSent(invoice.id)).toBe(1);
   });
 
-  it('stops the steps once the invoice is paid; a letter shows what is still open after a part payment', async () => {
+  it('stops the steps once the invoice is paid, through the job driver; a letter shows what is still open after a part payment', async () => {
+    expect(t.app.get(JobQueue).driver).toBe(process.env.REDIS_URL ? 'bull' : 'inline');
     const { tenants, invoiceOf } = await invoicedBuilding('Paying', 'Part payer');
     const paid = invoiceOf(tenants[0]!.id);
     const part = invoiceOf(tenants[1]!.id);
-    clock.setDay('2012-03-20');
-    expect((await pay(part.id, 2_500, '2012-03-20')).status).toBe(201);
-    await runDay('2012-03-29');
-    expect((await reminders(paid.id)).map((sent) => sent.step)).toEqual([1]);
-    expect((await reminders(part.id))[0]).toMatchObject({ step: 1, openCents: part.totalCents - 2_500 });
-    expect(await letter(part.id, 1)).toContain(euros(part.totalCents - 2_500));
+    // The real handler, told when each day's job is done: the days here are no other test's, so each is a new job.
+    const registry = t.app.get(JobHandlerRegistry);
+    const handler = t.app.get(SendDueRemindersHandler);
+    const handled: string[] = [];
+    registry.register('dunning.send-due', {
+      handle: async (payload) => {
+        await handler.handle(payload);
+        handled.push(payload.day);
+      },
+    });
+    const runDayByJob = async (day: string) => {
+      clock.setDay(day);
+      await t.app.get(DunningDailyScheduler).tick();
+      await eventually(() => expect(handled).toContain(day));
+    };
+    try {
+      clock.setDay('2012-03-20');
+      expect((await pay(part.id, 2_500, '2012-03-20')).status).toBe(201);
+      await runDayByJob('2012-03-31');
+      expect((await reminders(paid.id)).map((sent) => sent.step)).toEqual([1]);
+      expect((await reminders(part.id))[0]).toMatchObject({ step: 1, openCents: part.totalCents - 2_500 });
+      expect(await letter(part.id, 1)).toContain(euros(part.totalCents - 2_500));
 
-    clock.setDay('2012-04-02');
-    expect((await pay(paid.id, paid.totalCents, '2012-04-02')).status).toBe(201);
-    await runDay('2012-04-12');
-    await runDay('2012-04-26');
-    expect((await reminders(paid.id)).map((sent) => sent.step)).toEqual([1]);
-    expect((await reminders(part.id)).map((sent) => sent.step)).toEqual([1, 2, 3]);
+      clock.setDay('2012-04-02');
+      expect((await pay(paid.id, paid.totalCents, '2012-04-02')).status).toBe(201);
+      await runDayByJob('2012-04-14');
+      await runDayByJob('2012-04-28');
+      expect((await reminders(paid.id)).map((sent) => sent.step)).toEqual([1]);
+      expect((await reminders(part.id)).map((sent) => sent.step)).toEqual([1, 2, 3]);
+      expect(await stepsSent(paid.id)).toBe(1);
+    } finally {
+      registry.register('dunning.send-due', handler);
+    }
   });
 
   it('sends no reminder for an invoice in a direct-debit batch the bank has not answered yet; once returned, the steps go on', async () => {
