@@ -183,13 +183,39 @@ describe('collecting rent end to end: invoice run, pain.008 batch, camt.053 stat
     });
     const unmatched = await t.http().get(`/api/bank-statements/${imported.body.statements[0].id}/unmatched`).set(t.admin);
     expect(unmatched.status).toBe(200);
-    expect(JSON.stringify(unmatched.body)).toContain('4321');
+    expect(unmatched.body).toMatchObject({
+      total: 1,
+      items: [{ amountCents: 4321, kind: 'transfer', outcome: 'unmatched', remittance: 'gift', invoiceId: null }],
+    });
+    // The transfer is one payment on its invoice; each returned debit counts as one failed collection of its tenant.
+    expect((await invoice(byTransfer.id)).payments.map((payment) => [payment.kind, payment.amountCents])).toEqual([
+      ['payment', byTransfer.totalCents],
+    ]);
+    const failures = async () =>
+      Promise.all(
+        byDebit.map(async (item) => {
+          const answer = await t.http().get(`/api/tenants/${item.tenantId}/collection-failures`).set(t.admin);
+          expect(answer.status).toBe(200);
+          const body = answer.body as { failedCollections: number; returns: { returnReason: string }[] };
+          return [item.number, body.failedCollections, body.returns.map((entry) => entry.returnReason)];
+        }),
+      );
+    const expectedFailures = byDebit.map((item) => {
+      const back = returned.find(({ debit }) => debit.endToEndId === item.number);
+      return [item.number, back ? 1 : 0, back ? [back.code] : []];
+    });
+    expect(await failures()).toEqual(expectedFailures);
+    const itemsBefore = (await collection(batch.id)).items;
 
-    // The same file again books nothing.
+    // The same file again books nothing: the invoices, their payments, the batch and the failed collections stay as they are.
+    const paymentsBefore = await Promise.all(invoices.map(async (item) => (await invoice(item.id)).payments));
     const again = await upload(statement);
     expect(again.status).toBe(200);
     expect(again.body.statements[0]).toMatchObject({ alreadyImported: true });
     expect(await outcomes()).toEqual(expected);
+    expect(await Promise.all(invoices.map(async (item) => (await invoice(item.id)).payments))).toEqual(paymentsBefore);
+    expect((await collection(batch.id)).items).toEqual(itemsBefore);
+    expect(await failures()).toEqual(expectedFailures);
 
     // A returned debit frees its invoice for the next batch, and only those two go in it.
     clock.setDay('2012-03-21');
