@@ -131,6 +131,7 @@ describe('direct debit', () => {
     const [a, b] = tenants;
     expect((await signMandate(a!.tenant.id, issuer.id, { iban: 'NL02ABNA0123456780' })).status).toBe(400);
     expect((await signMandate(a!.tenant.id, issuer.id, { reference: 'VKG M 1' })).status).toBe(400);
+    expect((await signMandate(a!.tenant.id, issuer.id, { reference: 'A'.repeat(36) })).status).toBe(400);
     expect((await signMandate(a!.tenant.id, issuer.id, { method: 'fax' })).status).toBe(400);
     const withoutIdentifier = await createOrganisation(t, { kind: 'umbrella' });
     const refused = await signMandate(a!.tenant.id, withoutIdentifier.id);
@@ -154,6 +155,10 @@ describe('direct debit', () => {
     expect([taken.status, taken.body.code]).toEqual([409, 'mandate_reference_taken']);
     const twice = await signMandate(a!.tenant.id, issuer.id);
     expect([twice.status, twice.body.code]).toEqual([409, 'mandate_already_active']);
+    // Unique per creditor: another umbrella may use the same reference.
+    const otherCreditor = await createOrganisation(t, { kind: 'umbrella', creditorIdentifier: 'NL79ZZZ999999990000' });
+    const elsewhere = await signMandate(a!.tenant.id, otherCreditor.id, { reference: 'VKG-M-000123' });
+    expect([elsewhere.status, elsewhere.body.reference]).toEqual([201, 'VKG-M-000123']);
   });
 
   it('lets a tenant read only its own mandates, an owner none, and only staff write them', async () => {
@@ -211,6 +216,8 @@ describe('direct debit', () => {
 
     const early = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-10' });
     expect([early.status, early.body.code]).toEqual([422, 'nothing_to_collect']);
+    const junk = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: 'next Friday' });
+    expect(junk.status).toBe(400);
     const past = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-02-28' });
     expect([past.status, past.body.code]).toEqual([422, 'collection_date_past']);
 
