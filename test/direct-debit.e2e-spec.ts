@@ -387,6 +387,18 @@ describe('direct debit', () => {
     expect(xsdErrors('sepa/pain.008.001.02.xsd', xml)).toEqual([]);
     expect(xsdErrors('sepa/pain.008.001.08.xsd', xml)).not.toEqual([]);
     expect(parse(xml).PmtInf[0]!.PmtTpInf.SeqTp).toBe('FRST');
+
+    // The next debit under the same mandate is recurring.
+    const april = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-04' });
+    await eventually(async () => {
+      expect((await t.http().get(`/api/invoice-runs/${april.body.id}`).set(t.admin)).body.status).toBe('completed');
+    }, 30_000);
+    const next = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-16' });
+    expect(next.status).toBe(201);
+    expect(next.body.items.map((item: { sequenceType: string }) => item.sequenceType)).toEqual(['RCUR']);
+    const nextXml = await collectionFile(next.body.id);
+    expect(xsdErrors('sepa/pain.008.001.02.xsd', nextXml)).toEqual([]);
+    expect(parse(nextXml).PmtInf[0]!.PmtTpInf.SeqTp).toBe('RCUR');
   });
 
   it('puts an invoice in one batch only when two are made at the same moment', async () => {
