@@ -156,6 +156,39 @@ describe('umbrella scope', () => {
       method: 'paper',
     });
     expect(signedForOther.status).toBe(404);
+    // Nor do they record a mandate of their own maker in another umbrella's name, or move one there.
+    const inOtherName = await t.http().post(`/api/tenants/${a.maker.tenant.id}/mandates`).set(a.staff).send({
+      creditorId: b.issuer.id,
+      iban: 'NL02ABNA0123456789',
+      accountHolder: 'Maker A',
+      signedOn: '2011-12-15',
+      signedPlace: 'Amsterdam',
+      method: 'paper',
+    });
+    expect([inOtherName.status, inOtherName.body.code]).toEqual([422, 'creditor_not_yours']);
+    expect((await t.http().get(`/api/tenants/${a.maker.tenant.id}/mandates`).set(t.admin)).body).toEqual([]);
+    expect(
+      (await t.http().patch(`/api/organisations/${a.issuer.id}`).set(t.admin).send({ creditorIdentifier: 'NL79ZZZ999999990000' })).status,
+    ).toBe(200);
+    const own = await t.http().post(`/api/tenants/${a.maker.tenant.id}/mandates`).set(a.staff).send({
+      creditorId: a.issuer.id,
+      iban: 'NL02ABNA0123456789',
+      accountHolder: 'Maker A',
+      signedOn: '2011-12-15',
+      signedPlace: 'Amsterdam',
+      method: 'paper',
+    });
+    expect(own.status).toBe(201);
+    const moved = await t
+      .http()
+      .post(`/api/mandates/${own.body.id}/amendments`)
+      .set(a.staff)
+      .send({ creditorId: b.issuer.id, amendedOn: '2012-03-02', reason: 'Elsewhere' });
+    expect([moved.status, moved.body.code]).toEqual([422, 'creditor_not_yours']);
+    expect((await t.http().get(`/api/mandates/${own.body.id}`).set(t.admin)).body).toMatchObject({
+      creditorId: a.issuer.id,
+      amendments: [],
+    });
     expect((await t.http().get(`/api/mandates/${mandateId}`).set(b.staff)).body).toMatchObject({
       iban: 'NL02ABNA0123456789',
       status: 'active',

@@ -18,6 +18,11 @@ export const DIRECT_DEBIT_ERRORS = declareErrorCodes('direct-debit', {
     en: 'The tenant already has an active mandate with this creditor for this lease; revoke it first',
     nl: 'De huurder heeft al een lopende machtiging bij deze incassant voor dit contract; trek die eerst in',
   },
+  creditor_not_yours: {
+    kind: 'rule',
+    en: 'An umbrella’s staff record mandates to their own umbrella only',
+    nl: 'Medewerkers van een koepel leggen alleen machtigingen aan hun eigen koepel vast',
+  },
   lease_of_other_tenant: {
     kind: 'rule',
     en: 'Lease {leaseId} is not a lease of this tenant',
