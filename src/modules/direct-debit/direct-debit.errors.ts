@@ -50,7 +50,7 @@ export const DIRECT_DEBIT_ERRORS = declareErrorCodes('direct-debit', {
   },
   nothing_to_collect: {
     kind: 'rule',
-    en: 'No open invoice of the building with an active mandate is due by {collectionDate} and was issued 14 days before it',
-    nl: 'Geen openstaande factuur van het pand met een lopende machtiging vervalt uiterlijk {collectionDate} en is 14 dagen ervoor verstuurd',
+    en: 'No open invoice of the building due by {collectionDate} announced the debit under an active mandate at least 14 days before it ({skipped} with a mandate skipped)',
+    nl: 'Geen openstaande factuur van het pand die uiterlijk {collectionDate} vervalt, kondigde de incasso onder een lopende machtiging minstens 14 dagen ervoor aan ({skipped} met een machtiging overgeslagen)',
   },
 });
