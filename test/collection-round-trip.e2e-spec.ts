@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
 import { camt053, camtSchemaErrors, type CamtEntry } from './helpers/camt.js';
 import { eventually } from './helpers/eventually.js';
@@ -66,7 +67,26 @@ describe('collecting rent end to end: invoice run, pain.008 batch, camt.053 stat
       (await t.http().patch(`/api/organisations/${issuer.id}`).set(t.admin).send({ creditorIdentifier: 'NL05ZZZ342635380000' })).status,
     ).toBe(200);
     const building = await createBuilding(t, { umbrellaId: issuer.id, invoicePrefix: 'RTR' });
-    await seedLeases(t, building.id, 8);
+    const leaseIds = await seedLeases(t, building.id, 8);
+    const tenantIds = (
+      await t.app
+        .get(DataSource)
+        .query<{ tenant_id: string }[]>(`SELECT tenant_id FROM lease WHERE id = ANY($1) ORDER BY tenant_id`, [leaseIds])
+    ).map((row) => row.tenant_id);
+    // Six tenants signed a mandate before the invoice run, so their invoices announce the debit; the
+    // seventh pays by transfer, the eighth does not pay yet.
+    const mandated = new Set(tenantIds.slice(0, 6));
+    for (const tenantId of mandated) {
+      const signed = await t.http().post(`/api/tenants/${tenantId}/mandates`).set(t.admin).send({
+        creditorId: issuer.id,
+        iban: 'NL02ABNA0123456789',
+        accountHolder: 'Maker',
+        signedOn: '2011-12-15',
+        signedPlace: 'Amsterdam',
+        method: 'paper',
+      });
+      expect(signed.status).toBe(201);
+    }
     const run = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-03' });
     expect(run.status).toBe(202);
     await eventually(async () => {
@@ -77,20 +97,8 @@ describe('collecting rent end to end: invoice run, pain.008 batch, camt.053 stat
     );
     expect(invoices).toHaveLength(8);
 
-    // Six tenants signed a mandate; the seventh pays by transfer, the eighth does not pay yet.
-    const byDebit = invoices.slice(0, 6);
-    const [byTransfer, unpaid] = invoices.slice(6) as [InvoiceBody, InvoiceBody];
-    for (const item of byDebit) {
-      const signed = await t.http().post(`/api/tenants/${item.tenantId}/mandates`).set(t.admin).send({
-        creditorId: issuer.id,
-        iban: 'NL02ABNA0123456789',
-        accountHolder: 'Maker',
-        signedOn: '2011-12-15',
-        signedPlace: 'Amsterdam',
-        method: 'paper',
-      });
-      expect(signed.status).toBe(201);
-    }
+    const byDebit = invoices.filter((item) => mandated.has(item.tenantId));
+    const [byTransfer, unpaid] = invoices.filter((item) => !mandated.has(item.tenantId)) as [InvoiceBody, InvoiceBody];
 
     const made = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-15' });
     expect(made.status).toBe(201);

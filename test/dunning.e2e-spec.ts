@@ -47,6 +47,14 @@ describe('reminders and payment arrangements', () => {
 
   /** A building whose March invoices (issued 1 March, due 15 March) go to `names.length` tenants. */
   async function invoicedBuilding(...names: string[]) {
+    return invoicedBuildingWith(names, async () => {});
+  }
+
+  /** The same, with `beforeRun` (e.g. signing a mandate the invoice then announces) done before the run. */
+  async function invoicedBuildingWith(
+    names: string[],
+    beforeRun: (building: Awaited<ReturnType<typeof createBuilding>>, tenants: Awaited<ReturnType<typeof createTenant>>[]) => Promise<void>,
+  ) {
     const building = await createBuilding(t, { umbrellaId: (await createIssuer(t)).id });
     const floor = await createFloor(t, building.id, { level: 1 });
     const tenants = [];
@@ -57,6 +65,7 @@ describe('reminders and payment arrangements', () => {
       await createLease(t, { tenantId: tenant.id, spaceId: space.id, startDate: '2012-01-01', endDate: '2012-12-31' });
       tenants.push(tenant);
     }
+    await beforeRun(building, tenants);
     const run = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-03' });
     expect([200, 202]).toContain(run.status);
     await eventually(
@@ -210,20 +219,22 @@ describe('reminders and payment arrangements', () => {
   });
 
   it('sends no reminder for an invoice in a direct-debit batch the bank has not answered yet; once returned, the steps go on', async () => {
-    const { building, tenants, invoiceOf } = await invoicedBuilding('By direct debit', 'By transfer');
-    const umbrellaId = building.umbrellaId as string;
-    expect(
-      (await t.http().patch(`/api/organisations/${umbrellaId}`).set(t.admin).send({ creditorIdentifier: 'NL05ZZZ342635380000' })).status,
-    ).toBe(200);
-    const signed = await t.http().post(`/api/tenants/${tenants[0]!.id}/mandates`).set(t.admin).send({
-      creditorId: umbrellaId,
-      iban: 'NL02ABNA0123456789',
-      accountHolder: 'By direct debit',
-      signedOn: '2011-12-15',
-      signedPlace: 'Amsterdam',
-      method: 'paper',
+    // The mandate is signed before the run, so the invoice announces the debit.
+    const { building, tenants, invoiceOf } = await invoicedBuildingWith(['By direct debit', 'By transfer'], async (created, [byDebit]) => {
+      const umbrellaId = created.umbrellaId as string;
+      expect(
+        (await t.http().patch(`/api/organisations/${umbrellaId}`).set(t.admin).send({ creditorIdentifier: 'NL05ZZZ342635380000' })).status,
+      ).toBe(200);
+      const signed = await t.http().post(`/api/tenants/${byDebit!.id}/mandates`).set(t.admin).send({
+        creditorId: umbrellaId,
+        iban: 'NL02ABNA0123456789',
+        accountHolder: 'By direct debit',
+        signedOn: '2011-12-15',
+        signedPlace: 'Amsterdam',
+        method: 'paper',
+      });
+      expect(signed.status).toBe(201);
     });
-    expect(signed.status).toBe(201);
     clock.setDay('2012-03-10');
     const batch = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-20' });
     expect(batch.status).toBe(201);
