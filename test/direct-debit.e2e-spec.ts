@@ -574,6 +574,24 @@ describe('direct debit', () => {
       const transfer = await pdfTextOf(march(after!.id).id);
       expect(transfer).toContain('Of scan de QR-code met uw bank-app');
       expect(transfer).not.toContain('Automatische incasso');
+      // The invoice keeps which mandate its PDF announced, and that is fixed with the PDF.
+      const dataSource = t.app.get(DataSource);
+      const kept = await dataSource.query<{ id: string; reference: string | null }[]>(
+        `SELECT i.id, m.reference FROM invoice i LEFT JOIN mandate m ON m.id = i.pre_notified_mandate_id WHERE i.id = ANY($1)`,
+        [[march(before!.id).id, march(after!.id).id]],
+      );
+      expect(new Map(kept.map((row) => [row.id, row.reference]))).toEqual(
+        new Map([
+          [march(before!.id).id, 'PRE-NOTIFIED-1'],
+          [march(after!.id).id, null],
+        ]),
+      );
+      await expect(
+        dataSource.query(
+          `UPDATE invoice SET pre_notified_mandate_id = (SELECT id FROM mandate WHERE reference = 'TOO-LATE-1') WHERE id = $1`,
+          [march(after!.id).id],
+        ),
+      ).rejects.toThrow(/cannot change/);
 
       // April is invoiced on 1 March (due 8 March), both tenants under their mandates.
       clock.setDay('2012-03-01');
