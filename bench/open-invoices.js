@@ -1,5 +1,6 @@
 // One umbrella's building with `count` tenants, each with a lease and one open March 2012 invoice of
-// 10,500 cents, written set-based; with `mandates`, each tenant also signed a direct-debit mandate.
+// 10,500 cents, written set-based; with `mandates`, each tenant also signed a direct-debit mandate before
+// the invoice was issued, which the invoice pre-notifies (as a collection batch requires).
 import { paymentReferenceOf } from '../dist/modules/invoices/payment-reference.js';
 
 export async function seedOpenInvoices(dataSource, { count, prefix, mandates = false }) {
@@ -26,12 +27,12 @@ export async function seedOpenInvoices(dataSource, { count, prefix, mandates = f
                 SELECT lease_id, tenant_id, space_id, $1::uuid, '2012-01-01', '2013-06-30', 1, 'A', 6000, 21, 0 FROM n),
           m AS (INSERT INTO mandate (tenant_id, creditor_id, reference, iban, account_holder, signed_on, signed_place, method)
                 SELECT tenant_id, $6::uuid, 'M-' || lpad(i::text, 6, '0'), 'NL02ABNA0123456789', 'Maker ' || i, '2011-12-15', 'Amsterdam', 'paper'
-                  FROM n WHERE $7::boolean)
+                  FROM n WHERE $7::boolean RETURNING id, tenant_id)
      INSERT INTO invoice (kind, number, building_id, lease_id, tenant_id, period, issue_date, due_date, issuer, customer,
-                          total_ex_vat_cents, vat_cents, total_cents, status, payment_reference)
-     SELECT 'invoice', ($4::text[])[i], $1::uuid, lease_id, tenant_id, '2012-03', '2012-03-01', '2012-03-15', '{}'::jsonb, '{}'::jsonb,
-            10500, 0, 10500, 'open', ($5::text[])[i]
-       FROM n`,
+                          total_ex_vat_cents, vat_cents, total_cents, status, payment_reference, pre_notified_mandate_id)
+     SELECT 'invoice', ($4::text[])[i], $1::uuid, lease_id, n.tenant_id, '2012-03', '2012-03-01', '2012-03-15', '{}'::jsonb, '{}'::jsonb,
+            10500, 0, 10500, 'open', ($5::text[])[i], m.id
+       FROM n LEFT JOIN m ON m.tenant_id = n.tenant_id`,
     [building.id, floor.id, count, numbers, references, umbrella.id, mandates],
   );
   return { buildingId: building.id, numbers, references };

@@ -288,6 +288,28 @@ describe('bank statements (camt.053): collected, returned, transferred and unkno
     expect((await t.http().get(`/api/tenants/${item!.tenantId}/balance`).set(t.admin)).body.creditCents).toBe(1_000);
   });
 
+  it('books a transfer that quotes only the invoice number in its free text, for the amount it brings', async () => {
+    const [item] = await invoicedBuilding(1);
+    const imported = await upload(
+      statementFile('08', {
+        id: 'STMT-BY-NUMBER',
+        entries: [
+          {
+            amountCents: 3_000,
+            direction: 'credit',
+            bookingDate: '2012-03-09',
+            reference: 'N-TRF-1',
+            code: ['PMNT', 'RCDT', 'ESCT'],
+            details: [{ unstructured: [`huur factuur ${item!.number.toLowerCase()} deel 1`], counterpartyName: 'Maker' }],
+          },
+        ],
+      }),
+    );
+    expect(imported.status).toBe(201);
+    expect(imported.body.statements[0].counts).toMatchObject({ paid: 1, unmatched: 0 });
+    expect(await invoice(item!.id)).toMatchObject({ status: 'open', paidCents: 3_000 });
+  });
+
   it('books a statement imported twice at the same moment once', async () => {
     const invoices = await invoicedBuilding(3);
     const xml = statementFile('08', { id: 'STMT-RACE', entries: [collections(invoices, 'R-BATCH')] });
@@ -315,6 +337,13 @@ describe('bank statements (camt.053): collected, returned, transferred and unkno
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('statement_schema_invalid');
     expect(invalid.body.message).toMatch(/CdtDbtInd.*\(line \d+\)/);
+    const valid02 = statementFile('02', {
+      id: 'STMT-INVALID-02',
+      entries: [{ amountCents: 100, direction: 'credit', bookingDate: '2012-03-05', reference: 'X-2', code: ['PMNT', 'RCDT', 'ESCT'] }],
+    });
+    const invalid02 = await upload(valid02.replaceAll('<CdtDbtInd>CRDT</CdtDbtInd>', '<CdtDbtInd>CREDIT</CdtDbtInd>'));
+    expect([invalid02.status, invalid02.body.code]).toEqual([400, 'statement_schema_invalid']);
+    expect(invalid02.body.message).toMatch(/CdtDbtInd.*\(line \d+\)/);
     const tooPrecise = await upload(valid.replaceAll('>1.00<', '>1.005<'));
     expect(tooPrecise.status).toBe(400);
     expect(tooPrecise.body.code).toBe('statement_amount_invalid');
@@ -334,6 +363,9 @@ describe('bank statements (camt.053): collected, returned, transferred and unkno
     expect(
       (await t.http().get('/api/bank-statements').set(t.admin)).body.items.map((item: { statementRef: string }) => item.statementRef),
     ).not.toContain('STMT-INVALID');
+    expect(
+      (await t.http().get('/api/bank-statements').set(t.admin)).body.items.map((item: { statementRef: string }) => item.statementRef),
+    ).not.toContain('STMT-INVALID-02');
   });
 
   it('is for admins only', async () => {

@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
 import { camt053, camtSchemaErrors, type CamtEntry } from './helpers/camt.js';
 import { eventually } from './helpers/eventually.js';
@@ -66,7 +67,26 @@ describe('collecting rent end to end: invoice run, pain.008 batch, camt.053 stat
       (await t.http().patch(`/api/organisations/${issuer.id}`).set(t.admin).send({ creditorIdentifier: 'NL05ZZZ342635380000' })).status,
     ).toBe(200);
     const building = await createBuilding(t, { umbrellaId: issuer.id, invoicePrefix: 'RTR' });
-    await seedLeases(t, building.id, 8);
+    const leaseIds = await seedLeases(t, building.id, 8);
+    const tenantIds = (
+      await t.app
+        .get(DataSource)
+        .query<{ tenant_id: string }[]>(`SELECT tenant_id FROM lease WHERE id = ANY($1) ORDER BY tenant_id`, [leaseIds])
+    ).map((row) => row.tenant_id);
+    // Six tenants signed a mandate before the invoice run, so their invoices announce the debit; the
+    // seventh pays by transfer, the eighth does not pay yet.
+    const mandated = new Set(tenantIds.slice(0, 6));
+    for (const tenantId of mandated) {
+      const signed = await t.http().post(`/api/tenants/${tenantId}/mandates`).set(t.admin).send({
+        creditorId: issuer.id,
+        iban: 'NL02ABNA0123456789',
+        accountHolder: 'Maker',
+        signedOn: '2011-12-15',
+        signedPlace: 'Amsterdam',
+        method: 'paper',
+      });
+      expect(signed.status).toBe(201);
+    }
     const run = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-03' });
     expect(run.status).toBe(202);
     await eventually(async () => {
@@ -77,20 +97,8 @@ describe('collecting rent end to end: invoice run, pain.008 batch, camt.053 stat
     );
     expect(invoices).toHaveLength(8);
 
-    // Six tenants signed a mandate; the seventh pays by transfer, the eighth does not pay yet.
-    const byDebit = invoices.slice(0, 6);
-    const [byTransfer, unpaid] = invoices.slice(6) as [InvoiceBody, InvoiceBody];
-    for (const item of byDebit) {
-      const signed = await t.http().post(`/api/tenants/${item.tenantId}/mandates`).set(t.admin).send({
-        creditorId: issuer.id,
-        iban: 'NL02ABNA0123456789',
-        accountHolder: 'Maker',
-        signedOn: '2011-12-15',
-        signedPlace: 'Amsterdam',
-        method: 'paper',
-      });
-      expect(signed.status).toBe(201);
-    }
+    const byDebit = invoices.filter((item) => mandated.has(item.tenantId));
+    const [byTransfer, unpaid] = invoices.filter((item) => !mandated.has(item.tenantId)) as [InvoiceBody, InvoiceBody];
 
     const made = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-15' });
     expect(made.status).toBe(201);
@@ -183,13 +191,39 @@ describe('collecting rent end to end: invoice run, pain.008 batch, camt.053 stat
     });
     const unmatched = await t.http().get(`/api/bank-statements/${imported.body.statements[0].id}/unmatched`).set(t.admin);
     expect(unmatched.status).toBe(200);
-    expect(JSON.stringify(unmatched.body)).toContain('4321');
+    expect(unmatched.body).toMatchObject({
+      total: 1,
+      items: [{ amountCents: 4321, kind: 'transfer', outcome: 'unmatched', remittance: 'gift', invoiceId: null }],
+    });
+    // The transfer is one payment on its invoice; each returned debit counts as one failed collection of its tenant.
+    expect((await invoice(byTransfer.id)).payments.map((payment) => [payment.kind, payment.amountCents])).toEqual([
+      ['payment', byTransfer.totalCents],
+    ]);
+    const failures = async () =>
+      Promise.all(
+        byDebit.map(async (item) => {
+          const answer = await t.http().get(`/api/tenants/${item.tenantId}/collection-failures`).set(t.admin);
+          expect(answer.status).toBe(200);
+          const body = answer.body as { failedCollections: number; returns: { returnReason: string }[] };
+          return [item.number, body.failedCollections, body.returns.map((entry) => entry.returnReason)];
+        }),
+      );
+    const expectedFailures = byDebit.map((item) => {
+      const back = returned.find(({ debit }) => debit.endToEndId === item.number);
+      return [item.number, back ? 1 : 0, back ? [back.code] : []];
+    });
+    expect(await failures()).toEqual(expectedFailures);
+    const itemsBefore = (await collection(batch.id)).items;
 
-    // The same file again books nothing.
+    // The same file again books nothing: the invoices, their payments, the batch and the failed collections stay as they are.
+    const paymentsBefore = await Promise.all(invoices.map(async (item) => (await invoice(item.id)).payments));
     const again = await upload(statement);
     expect(again.status).toBe(200);
     expect(again.body.statements[0]).toMatchObject({ alreadyImported: true });
     expect(await outcomes()).toEqual(expected);
+    expect(await Promise.all(invoices.map(async (item) => (await invoice(item.id)).payments))).toEqual(paymentsBefore);
+    expect((await collection(batch.id)).items).toEqual(itemsBefore);
+    expect(await failures()).toEqual(expectedFailures);
 
     // A returned debit frees its invoice for the next batch, and only those two go in it.
     clock.setDay('2012-03-21');

@@ -40,8 +40,10 @@ const parse = (xml: string) =>
 
 describe('direct debit', () => {
   let t: TestApp;
+  const clock = FixedClock.on('2012-03-01');
+  // A payment term shorter than the 14 days' pre-notification, so an invoice can be due before it may be collected.
   beforeAll(async () => {
-    t = await startTestApp({}, { clock: FixedClock.on('2012-03-01') });
+    t = await startTestApp({ INVOICE_PAYMENT_TERM_DAYS: '7' }, { clock });
   });
   afterAll(() => t.close());
 
@@ -131,6 +133,7 @@ describe('direct debit', () => {
     const [a, b] = tenants;
     expect((await signMandate(a!.tenant.id, issuer.id, { iban: 'NL02ABNA0123456780' })).status).toBe(400);
     expect((await signMandate(a!.tenant.id, issuer.id, { reference: 'VKG M 1' })).status).toBe(400);
+    expect((await signMandate(a!.tenant.id, issuer.id, { reference: 'A'.repeat(36) })).status).toBe(400);
     expect((await signMandate(a!.tenant.id, issuer.id, { method: 'fax' })).status).toBe(400);
     const withoutIdentifier = await createOrganisation(t, { kind: 'umbrella' });
     const refused = await signMandate(a!.tenant.id, withoutIdentifier.id);
@@ -154,6 +157,10 @@ describe('direct debit', () => {
     expect([taken.status, taken.body.code]).toEqual([409, 'mandate_reference_taken']);
     const twice = await signMandate(a!.tenant.id, issuer.id);
     expect([twice.status, twice.body.code]).toEqual([409, 'mandate_already_active']);
+    // Unique per creditor: another umbrella may use the same reference.
+    const otherCreditor = await createOrganisation(t, { kind: 'umbrella', creditorIdentifier: 'NL79ZZZ999999990000' });
+    const elsewhere = await signMandate(a!.tenant.id, otherCreditor.id, { reference: 'VKG-M-000123' });
+    expect([elsewhere.status, elsewhere.body.reference]).toEqual([201, 'VKG-M-000123']);
   });
 
   it('lets a tenant read only its own mandates, an owner none, and only staff write them', async () => {
@@ -172,26 +179,52 @@ describe('direct debit', () => {
     expect(
       (await t.http().post(`/api/mandates/${own.id}/revoke`).set(tenant).send({ revokedOn: '2012-03-01', reason: 'mine' })).status,
     ).toBe(403);
+    const signedByTenant = await t.http().post(`/api/tenants/${mine!.tenant.id}/mandates`).set(tenant).send({
+      creditorId: issuer.id,
+      iban: 'NL91ABNA0417164300',
+      accountHolder: 'Me',
+      signedOn: '2012-03-01',
+      signedPlace: 'A',
+      method: 'online',
+    });
+    expect(signedByTenant.status).toBe(403);
+    const amendedByTenant = await t
+      .http()
+      .post(`/api/mandates/${own.id}/amendments`)
+      .set(tenant)
+      .send({ iban: 'NL91ABNA0417164300', amendedOn: '2012-03-01', reason: 'mine' });
+    expect(amendedByTenant.status).toBe(403);
 
     const ownerOrganisation = await createOrganisation(t, { kind: 'owner' });
     const ownerUser = await createUser(t, { role: 'owner', organisationId: ownerOrganisation.id });
     const owner = await t.login(ownerUser.email, ownerUser.password);
     expect((await t.http().get(`/api/mandates/${own.id}`).set(owner)).status).toBe(403);
     expect((await t.http().get(`/api/tenants/${mine!.tenant.id}/mandates`).set(owner)).status).toBe(403);
+    expect(
+      (await t.http().post(`/api/mandates/${own.id}/revoke`).set(owner).send({ revokedOn: '2012-03-01', reason: 'not mine' })).status,
+    ).toBe(403);
+    expect((await t.http().get(`/api/mandates/${own.id}`).set(t.admin)).body).toMatchObject({ status: 'active', amendments: [] });
   });
 
   it('collects the open invoices with an active mandate in a pain.008.001.08 file that passes its schema', async () => {
-    const { issuer, building, tenants, invoices } = await invoicedBuilding(['Łódź Studio', 'Ørsted & Zonen', 'Pays By Transfer']);
-    const [lodz, orsted] = tenants;
-    await signMandate(lodz!.tenant.id, issuer.id, { accountHolder: 'Łódź Studio', reference: 'LODZ-1' });
-    await signMandate(orsted!.tenant.id, issuer.id, {
-      accountHolder: 'Ørsted & Zonen',
-      iban: 'NL91ABNA0417164300',
-      leaseId: orsted!.lease.id,
-    });
+    const { building, tenants, invoices } = await invoicedBuilding(
+      ['Łódź Studio', 'Ørsted & Zonen', 'Pays By Transfer'],
+      {},
+      async (issuer, [lodz, orsted]) => {
+        await signMandate(lodz!.tenant.id, issuer.id, { accountHolder: 'Łódź Studio', reference: 'LODZ-1' });
+        await signMandate(orsted!.tenant.id, issuer.id, {
+          accountHolder: 'Ørsted & Zonen',
+          iban: 'NL91ABNA0417164300',
+          leaseId: orsted!.lease.id,
+        });
+      },
+    );
+    const [lodz] = tenants;
 
     const early = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-10' });
     expect([early.status, early.body.code]).toEqual([422, 'nothing_to_collect']);
+    const junk = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: 'next Friday' });
+    expect(junk.status).toBe(400);
     const past = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-02-28' });
     expect([past.status, past.body.code]).toEqual([422, 'collection_date_past']);
 
@@ -204,6 +237,8 @@ describe('direct debit', () => {
       painVersion: '08',
       itemCount: 2,
       totalCents: collected.reduce((sum, invoice) => sum + invoice.totalCents, 0),
+      // The tenant without a mandate pays by transfer: not a skipped debit.
+      skipped: [],
     });
     expect(
       made.body.items.map((item: { endToEndId: string; status: string; sequenceType: string }) => [
@@ -231,10 +266,55 @@ describe('direct debit', () => {
     expect(list.body).toMatchObject({ total: 1, items: [{ id: made.body.id, itemCount: 2 }] });
   });
 
+  it('gathers exactly the open invoices under an active mandate to the building’s umbrella, not a revoked one, a paid one or another creditor’s', async () => {
+    let revokedMandate: { id: string } | undefined;
+    const { building, tenants, invoices } = await invoicedBuilding(
+      ['Collected', 'Revoked', 'Paid', 'No mandate', 'Other creditor'],
+      {},
+      async (issuer, [collected, revoked, paid, , otherCreditor]) => {
+        expect((await signMandate(collected!.tenant.id, issuer.id)).status).toBe(201);
+        revokedMandate = (await signMandate(revoked!.tenant.id, issuer.id)).body;
+        expect((await signMandate(paid!.tenant.id, issuer.id)).status).toBe(201);
+        const other = await createIssuer(t);
+        expect(
+          (await t.http().patch(`/api/organisations/${other.id}`).set(t.admin).send({ creditorIdentifier: 'NL79ZZZ999999990000' })).status,
+        ).toBe(200);
+        expect((await signMandate(otherCreditor!.tenant.id, other.id)).status).toBe(201);
+      },
+    );
+    const [collected, revoked, paid] = tenants.map(({ tenant }) => tenant);
+    const invoiceOf = (tenantId: string) => invoices.find((invoice) => invoice.tenantId === tenantId)!;
+    // Revoked after the invoice announced the debit: it is paid by transfer instead.
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/mandates/${revokedMandate!.id}/revoke`)
+          .set(t.admin)
+          .send({ revokedOn: '2012-03-01', reason: 'Pays by transfer' })
+      ).status,
+    ).toBe(200);
+    const paying = await t
+      .http()
+      .post(`/api/invoices/${invoiceOf(paid!.id).id}/payments`)
+      .set(t.admin)
+      .send({ amountCents: invoiceOf(paid!.id).totalCents, paidOn: '2012-03-01' });
+    expect(paying.status).toBe(201);
+
+    const made = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-15' });
+    expect(made.status).toBe(201);
+    expect(made.body.items.map((item: { invoiceId: string }) => item.invoiceId)).toEqual([invoiceOf(collected!.id).id]);
+    expect(made.body).toMatchObject({ itemCount: 1, totalCents: invoiceOf(collected!.id).totalCents });
+    expect(made.body.skipped).toEqual([
+      { invoiceId: invoiceOf(revoked!.id).id, number: invoiceOf(revoked!.id).number, reason: 'mandate_revoked' },
+    ]);
+  });
+
   it('marks debits collected or returned from the bank statement’s events, and a returned one goes in the next batch amended', async () => {
-    const { issuer, building, tenants, invoices } = await invoicedBuilding(['Maker E', 'Maker F']);
     const mandateOfTenant = new Map<string, { id: string }>();
-    for (const { tenant } of tenants) mandateOfTenant.set(tenant.id, (await signMandate(tenant.id, issuer.id)).body);
+    const { building, invoices } = await invoicedBuilding(['Maker E', 'Maker F'], {}, async (issuer, tenants) => {
+      for (const { tenant } of tenants) mandateOfTenant.set(tenant.id, (await signMandate(tenant.id, issuer.id)).body);
+    });
     const made = (await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-15' }))
       .body;
     const [first, second] = invoices.sort((x, y) => x.number.localeCompare(y.number));
@@ -286,6 +366,7 @@ describe('direct debit', () => {
       .send({ iban: 'NL91ABNA0417164300', amendedOn: '2012-03-16', reason: 'again' });
     expect([nothing.status, nothing.body.code]).toEqual([422, 'amendment_changes_nothing']);
 
+    // An amended IBAN needs no new pre-notification: the returned invoice is collected again from the new account.
     const retry = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-20' });
     expect(retry.status).toBe(201);
     expect(retry.body.items.map((item: { invoiceId: string }) => item.invoiceId)).toEqual([second!.id]);
@@ -312,8 +393,13 @@ describe('direct debit', () => {
   });
 
   it('writes pain.008.001.02 with FRST on a first collection when the umbrella’s bank wants that', async () => {
-    const { issuer, building, tenants } = await invoicedBuilding(['Maker G'], { sepaPainVersion: '02', sepaSequence: 'frst-then-rcur' });
-    await signMandate(tenants[0]!.tenant.id, issuer.id);
+    const { building } = await invoicedBuilding(
+      ['Maker G'],
+      { sepaPainVersion: '02', sepaSequence: 'frst-then-rcur' },
+      async (issuer, tenants) => {
+        await signMandate(tenants[0]!.tenant.id, issuer.id);
+      },
+    );
     const made = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-15' });
     expect(made.body).toMatchObject({ painVersion: '02', items: [expect.objectContaining({ sequenceType: 'FRST' })] });
     const xml = await collectionFile(made.body.id);
@@ -321,11 +407,24 @@ describe('direct debit', () => {
     expect(xsdErrors('sepa/pain.008.001.02.xsd', xml)).toEqual([]);
     expect(xsdErrors('sepa/pain.008.001.08.xsd', xml)).not.toEqual([]);
     expect(parse(xml).PmtInf[0]!.PmtTpInf.SeqTp).toBe('FRST');
+
+    // The next debit under the same mandate is recurring.
+    const april = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-04' });
+    await eventually(async () => {
+      expect((await t.http().get(`/api/invoice-runs/${april.body.id}`).set(t.admin)).body.status).toBe('completed');
+    }, 30_000);
+    const next = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-16' });
+    expect(next.status).toBe(201);
+    expect(next.body.items.map((item: { sequenceType: string }) => item.sequenceType)).toEqual(['RCUR']);
+    const nextXml = await collectionFile(next.body.id);
+    expect(xsdErrors('sepa/pain.008.001.02.xsd', nextXml)).toEqual([]);
+    expect(parse(nextXml).PmtInf[0]!.PmtTpInf.SeqTp).toBe('RCUR');
   });
 
   it('puts an invoice in one batch only when two are made at the same moment', async () => {
-    const { issuer, building, tenants, invoices } = await invoicedBuilding(['Maker H', 'Maker I', 'Maker J']);
-    for (const { tenant } of tenants) await signMandate(tenant.id, issuer.id);
+    const { building, invoices } = await invoicedBuilding(['Maker H', 'Maker I', 'Maker J'], {}, async (issuer, tenants) => {
+      for (const { tenant } of tenants) await signMandate(tenant.id, issuer.id);
+    });
     const answers = await Promise.all(
       [1, 2, 3].map(() => t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-15' })),
     );
@@ -363,8 +462,10 @@ describe('direct debit', () => {
   });
 
   it('tells the bank the original creditor and reference after a new umbrella took over the collecting', async () => {
-    const { issuer, building, tenants } = await invoicedBuilding(['Maker M']);
-    const mandate = (await signMandate(tenants[0]!.tenant.id, issuer.id, { reference: 'OLD-REF-1' })).body;
+    let mandate: { id: string } = { id: '' };
+    const { issuer, building } = await invoicedBuilding(['Maker M'], {}, async (umbrella, tenants) => {
+      mandate = (await signMandate(tenants[0]!.tenant.id, umbrella.id, { reference: 'OLD-REF-1' })).body;
+    });
     const successor = await createIssuer(t);
     const unready = await t
       .http()
@@ -409,14 +510,19 @@ describe('direct debit', () => {
 
   it('collects what is open on each invoice to the cent: 123,45, 0,01 and 999.999,99 sum exactly', async () => {
     // 25 m² in band A is 12,500 cents a month, 200,000 m² is 100,000,000; partial payments leave the odd amounts open.
-    const { issuer, building, tenants, invoices } = await invoicedBuilding(['Maker N', 'Maker O', { name: 'Maker P', areaM2: 200_000 }]);
+    const { building, tenants, invoices } = await invoicedBuilding(
+      ['Maker N', 'Maker O', { name: 'Maker P', areaM2: 200_000 }],
+      {},
+      async (issuer, leased) => {
+        for (const { tenant } of leased) await signMandate(tenant.id, issuer.id);
+      },
+    );
     const openOf = new Map([
       [tenants[0]!.tenant.id, 12_345],
       [tenants[1]!.tenant.id, 1],
       [tenants[2]!.tenant.id, 99_999_999],
     ]);
     for (const invoice of invoices) {
-      await signMandate(invoice.tenantId, issuer.id);
       const paid = await t
         .http()
         .post(`/api/invoices/${invoice.id}/payments`)
@@ -431,5 +537,116 @@ describe('direct debit', () => {
     const initiation = parse(xml);
     expect(initiation.GrpHdr.CtrlSum).toBe('1000123.45');
     expect(initiation.PmtInf[0]!.DrctDbtTxInf.map((debit) => debit.InstdAmt['#text']).sort()).toEqual(['0.01', '123.45', '999999.99']);
+  });
+
+  it('collects only what the invoice pre-notified: issued under the mandate and at least 14 days before the collection date', async () => {
+    const pdfTextOf = async (invoiceId: string) => {
+      let pdf: Buffer | undefined;
+      await eventually(async () => {
+        const response = await t.http().get(`/api/invoices/${invoiceId}/pdf`).set(t.admin).buffer(true).parse(binary);
+        expect(response.status).toBe(200);
+        pdf = response.body as Buffer;
+      });
+      return (await pdfText(pdf!)).replace(/\s+/g, ' ');
+    };
+    const collect = (buildingId: string, collectionDate: string) =>
+      t.http().post(`/api/buildings/${buildingId}/collections`).set(t.admin).send({ collectionDate });
+    // March is invoiced on 15 February (due 22 February): the first tenant signed before, the second after.
+    clock.setDay('2012-02-15');
+    try {
+      const { issuer, building, tenants, invoices } = await invoicedBuilding(
+        ['Signed Before', 'Signed After'],
+        {},
+        async (umbrella, [before]) => {
+          expect((await signMandate(before!.tenant.id, umbrella.id, { reference: 'PRE-NOTIFIED-1' })).status).toBe(201);
+        },
+      );
+      const [before, after] = tenants.map(({ tenant }) => tenant);
+      expect((await signMandate(after!.id, issuer.id, { reference: 'TOO-LATE-1' })).status).toBe(201);
+      const march = (tenantId: string) => invoices.find((invoice) => invoice.tenantId === tenantId)!;
+
+      // The PDF issued under the mandate announces the debit: mandate, creditor id, account and day.
+      const announced = await pdfTextOf(march(before!.id).id);
+      expect(announced).toContain('Automatische incasso');
+      expect(announced).toContain('machtigingskenmerk PRE-NOTIFIED-1 en incassant-ID NL05ZZZ342635380000');
+      expect(announced).toContain('wordt rond 22-02-2012 afgeschreven van rekening NL02 ABNA 0123 4567 89');
+      // The one issued before the mandate asks for a transfer: it was never pre-notified.
+      const transfer = await pdfTextOf(march(after!.id).id);
+      expect(transfer).toContain('Of scan de QR-code met uw bank-app');
+      expect(transfer).not.toContain('Automatische incasso');
+      // The invoice keeps which mandate its PDF announced, and that is fixed with the PDF.
+      const dataSource = t.app.get(DataSource);
+      const kept = await dataSource.query<{ id: string; reference: string | null }[]>(
+        `SELECT i.id, m.reference FROM invoice i LEFT JOIN mandate m ON m.id = i.pre_notified_mandate_id WHERE i.id = ANY($1)`,
+        [[march(before!.id).id, march(after!.id).id]],
+      );
+      expect(new Map(kept.map((row) => [row.id, row.reference]))).toEqual(
+        new Map([
+          [march(before!.id).id, 'PRE-NOTIFIED-1'],
+          [march(after!.id).id, null],
+        ]),
+      );
+      await expect(
+        dataSource.query(
+          `UPDATE invoice SET pre_notified_mandate_id = (SELECT id FROM mandate WHERE reference = 'TOO-LATE-1') WHERE id = $1`,
+          [march(after!.id).id],
+        ),
+      ).rejects.toThrow(/cannot change/);
+
+      // April is invoiced on 1 March (due 8 March), both tenants under their mandates.
+      clock.setDay('2012-03-01');
+      const run = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-04' });
+      await eventually(async () => {
+        expect((await t.http().get(`/api/invoice-runs/${run.body.id}`).set(t.admin)).body.status).toBe('completed');
+      }, 30_000);
+      const all = (await t.http().get(`/api/invoices?buildingId=${building.id}`).set(t.admin)).body.items as {
+        id: string;
+        tenantId: string;
+        number: string;
+        period: string;
+      }[];
+      const april = all.filter((invoice) => invoice.period === '2012-04').sort((x, y) => x.number.localeCompare(y.number));
+      expect(april).toHaveLength(2);
+      expect(await pdfTextOf(april.find((invoice) => invoice.tenantId === after!.id)!.id)).toContain(
+        'machtigingskenmerk TOO-LATE-1 en incassant-ID NL05ZZZ342635380000',
+      );
+
+      // On 10 March: April's invoices are due but were issued only 9 days before; March's second was never pre-notified.
+      const first = await collect(building.id, '2012-03-10');
+      expect(first.status).toBe(201);
+      expect(first.body.items.map((item: { invoiceId: string; mandateId: string }) => item.invoiceId)).toEqual([march(before!.id).id]);
+      const skipped = first.body.skipped as { invoiceId: string; number: string; reason: string }[];
+      expect([...skipped].sort((x, y) => x.number.localeCompare(y.number))).toEqual(
+        [
+          { invoiceId: march(after!.id).id, number: march(after!.id).number, reason: 'not_pre_notified' },
+          ...april.map((invoice) => ({ invoiceId: invoice.id, number: invoice.number, reason: 'pre_notice_too_short' })),
+        ].sort((x, y) => x.number.localeCompare(y.number)),
+      );
+      const file = parse(await collectionFile(first.body.id));
+      expect(file.PmtInf[0]!.DrctDbtTxInf.map((debit) => debit.DrctDbtTx.MndtRltdInf.MndtId)).toEqual(['PRE-NOTIFIED-1']);
+
+      // On 15 March April's two are collected; March's second still is not, and stays open for a transfer.
+      const second = await collect(building.id, '2012-03-15');
+      expect(second.status).toBe(201);
+      expect(second.body.items.map((item: { invoiceId: string }) => item.invoiceId).sort()).toEqual(
+        april.map((invoice) => invoice.id).sort(),
+      );
+      expect(second.body.skipped).toEqual([
+        { invoiceId: march(after!.id).id, number: march(after!.id).number, reason: 'not_pre_notified' },
+      ]);
+      const nothing = await collect(building.id, '2012-03-20');
+      expect([nothing.status, nothing.body.code]).toEqual([422, 'nothing_to_collect']);
+      expect(nothing.body.message).toContain('1 with a mandate skipped');
+      expect(
+        (
+          await t
+            .http()
+            .get(`/api/invoices/${march(after!.id).id}`)
+            .set(t.admin)
+        ).body.status,
+      ).toBe('open');
+    } finally {
+      clock.setDay('2012-03-01');
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../src/common/clock/clock.js';
-import { DunningDailyScheduler } from '../src/modules/dunning/dunning-daily.handler.js';
+import { JobHandlerRegistry } from '../src/jobs/job-handler.registry.js';
+import { JobQueue } from '../src/jobs/job-queue.js';
+import { DunningDailyScheduler, SendDueRemindersHandler } from '../src/modules/dunning/dunning-daily.handler.js';
 import { DunningService } from '../src/modules/dunning/dunning.service.js';
 import { euros, groupedReference } from '../src/pdf/dutch-format.js';
 import { auditTrail } from './helpers/audit.js';
@@ -45,6 +47,14 @@ describe('reminders and payment arrangements', () => {
 
   /** A building whose March invoices (issued 1 March, due 15 March) go to `names.length` tenants. */
   async function invoicedBuilding(...names: string[]) {
+    return invoicedBuildingWith(names, async () => {});
+  }
+
+  /** The same, with `beforeRun` (e.g. signing a mandate the invoice then announces) done before the run. */
+  async function invoicedBuildingWith(
+    names: string[],
+    beforeRun: (building: Awaited<ReturnType<typeof createBuilding>>, tenants: Awaited<ReturnType<typeof createTenant>>[]) => Promise<void>,
+  ) {
     const building = await createBuilding(t, { umbrellaId: (await createIssuer(t)).id });
     const floor = await createFloor(t, building.id, { level: 1 });
     const tenants = [];
@@ -55,6 +65,7 @@ describe('reminders and payment arrangements', () => {
       await createLease(t, { tenantId: tenant.id, spaceId: space.id, startDate: '2012-01-01', endDate: '2012-12-31' });
       tenants.push(tenant);
     }
+    await beforeRun(building, tenants);
     const run = await t.http().post(`/api/buildings/${building.id}/invoice-runs`).set(t.admin).send({ period: '2012-03' });
     expect([200, 202]).toContain(run.status);
     await eventually(
@@ -167,40 +178,63 @@ describe('reminders and payment arrangements', () => {
     expect(await stepsSent(invoice.id)).toBe(1);
   });
 
-  it('stops the steps once the invoice is paid; a letter shows what is still open after a part payment', async () => {
+  it('stops the steps once the invoice is paid, through the job driver; a letter shows what is still open after a part payment', async () => {
+    expect(t.app.get(JobQueue).driver).toBe(process.env.REDIS_URL ? 'bull' : 'inline');
     const { tenants, invoiceOf } = await invoicedBuilding('Paying', 'Part payer');
     const paid = invoiceOf(tenants[0]!.id);
     const part = invoiceOf(tenants[1]!.id);
-    clock.setDay('2012-03-20');
-    expect((await pay(part.id, 2_500, '2012-03-20')).status).toBe(201);
-    await runDay('2012-03-29');
-    expect((await reminders(paid.id)).map((sent) => sent.step)).toEqual([1]);
-    expect((await reminders(part.id))[0]).toMatchObject({ step: 1, openCents: part.totalCents - 2_500 });
-    expect(await letter(part.id, 1)).toContain(euros(part.totalCents - 2_500));
+    // The real handler, told when each day's job is done: the days here are no other test's, so each is a new job.
+    const registry = t.app.get(JobHandlerRegistry);
+    const handler = t.app.get(SendDueRemindersHandler);
+    const handled: string[] = [];
+    registry.register('dunning.send-due', {
+      handle: async (payload) => {
+        await handler.handle(payload);
+        handled.push(payload.day);
+      },
+    });
+    const runDayByJob = async (day: string) => {
+      clock.setDay(day);
+      await t.app.get(DunningDailyScheduler).tick();
+      await eventually(() => expect(handled).toContain(day));
+    };
+    try {
+      clock.setDay('2012-03-20');
+      expect((await pay(part.id, 2_500, '2012-03-20')).status).toBe(201);
+      await runDayByJob('2012-03-31');
+      expect((await reminders(paid.id)).map((sent) => sent.step)).toEqual([1]);
+      expect((await reminders(part.id))[0]).toMatchObject({ step: 1, openCents: part.totalCents - 2_500 });
+      expect(await letter(part.id, 1)).toContain(euros(part.totalCents - 2_500));
 
-    clock.setDay('2012-04-02');
-    expect((await pay(paid.id, paid.totalCents, '2012-04-02')).status).toBe(201);
-    await runDay('2012-04-12');
-    await runDay('2012-04-26');
-    expect((await reminders(paid.id)).map((sent) => sent.step)).toEqual([1]);
-    expect((await reminders(part.id)).map((sent) => sent.step)).toEqual([1, 2, 3]);
+      clock.setDay('2012-04-02');
+      expect((await pay(paid.id, paid.totalCents, '2012-04-02')).status).toBe(201);
+      await runDayByJob('2012-04-14');
+      await runDayByJob('2012-04-28');
+      expect((await reminders(paid.id)).map((sent) => sent.step)).toEqual([1]);
+      expect((await reminders(part.id)).map((sent) => sent.step)).toEqual([1, 2, 3]);
+      expect(await stepsSent(paid.id)).toBe(1);
+    } finally {
+      registry.register('dunning.send-due', handler);
+    }
   });
 
   it('sends no reminder for an invoice in a direct-debit batch the bank has not answered yet; once returned, the steps go on', async () => {
-    const { building, tenants, invoiceOf } = await invoicedBuilding('By direct debit', 'By transfer');
-    const umbrellaId = building.umbrellaId as string;
-    expect(
-      (await t.http().patch(`/api/organisations/${umbrellaId}`).set(t.admin).send({ creditorIdentifier: 'NL05ZZZ342635380000' })).status,
-    ).toBe(200);
-    const signed = await t.http().post(`/api/tenants/${tenants[0]!.id}/mandates`).set(t.admin).send({
-      creditorId: umbrellaId,
-      iban: 'NL02ABNA0123456789',
-      accountHolder: 'By direct debit',
-      signedOn: '2011-12-15',
-      signedPlace: 'Amsterdam',
-      method: 'paper',
+    // The mandate is signed before the run, so the invoice announces the debit.
+    const { building, tenants, invoiceOf } = await invoicedBuildingWith(['By direct debit', 'By transfer'], async (created, [byDebit]) => {
+      const umbrellaId = created.umbrellaId as string;
+      expect(
+        (await t.http().patch(`/api/organisations/${umbrellaId}`).set(t.admin).send({ creditorIdentifier: 'NL05ZZZ342635380000' })).status,
+      ).toBe(200);
+      const signed = await t.http().post(`/api/tenants/${byDebit!.id}/mandates`).set(t.admin).send({
+        creditorId: umbrellaId,
+        iban: 'NL02ABNA0123456789',
+        accountHolder: 'By direct debit',
+        signedOn: '2011-12-15',
+        signedPlace: 'Amsterdam',
+        method: 'paper',
+      });
+      expect(signed.status).toBe(201);
     });
-    expect(signed.status).toBe(201);
     clock.setDay('2012-03-10');
     const batch = await t.http().post(`/api/buildings/${building.id}/collections`).set(t.admin).send({ collectionDate: '2012-03-20' });
     expect(batch.status).toBe(201);

@@ -119,6 +119,82 @@ describe('umbrella scope', () => {
     expect(response.status).toBe(422);
   });
 
+  it('keeps another umbrella’s mandates from its staff: amending or revoking one is unknown and changes nothing', async () => {
+    expect(
+      (await t.http().patch(`/api/organisations/${b.issuer.id}`).set(t.admin).send({ creditorIdentifier: 'NL05ZZZ342635380000' })).status,
+    ).toBe(200);
+    const signed = await t.http().post(`/api/tenants/${b.maker.tenant.id}/mandates`).set(b.staff).send({
+      creditorId: b.issuer.id,
+      iban: 'NL02ABNA0123456789',
+      accountHolder: 'Maker B',
+      signedOn: '2011-12-15',
+      signedPlace: 'Amsterdam',
+      method: 'paper',
+    });
+    expect(signed.status).toBe(201);
+    const mandateId = signed.body.id as string;
+    expect((await t.http().get(`/api/mandates/${mandateId}`).set(a.staff)).status).toBe(404);
+    const amended = await t
+      .http()
+      .post(`/api/mandates/${mandateId}/amendments`)
+      .set(a.staff)
+      .send({ iban: 'NL91ABNA0417164300', amendedOn: '2012-03-02', reason: 'Not yours' });
+    expect([amended.status, amended.body.code]).toEqual([404, 'mandate_not_found']);
+    const revoked = await t
+      .http()
+      .post(`/api/mandates/${mandateId}/revoke`)
+      .set(a.staff)
+      .send({ revokedOn: '2012-03-02', reason: 'Not yours' });
+    expect([revoked.status, revoked.body.code]).toEqual([404, 'mandate_not_found']);
+    const signedForOther = await t.http().post(`/api/tenants/${b.maker.tenant.id}/mandates`).set(a.staff).send({
+      creditorId: b.issuer.id,
+      iban: 'NL02ABNA0123456789',
+      accountHolder: 'Maker B',
+      signedOn: '2011-12-15',
+      signedPlace: 'Amsterdam',
+      method: 'paper',
+    });
+    expect(signedForOther.status).toBe(404);
+    // Nor do they record a mandate of their own maker in another umbrella's name, or move one there.
+    const inOtherName = await t.http().post(`/api/tenants/${a.maker.tenant.id}/mandates`).set(a.staff).send({
+      creditorId: b.issuer.id,
+      iban: 'NL02ABNA0123456789',
+      accountHolder: 'Maker A',
+      signedOn: '2011-12-15',
+      signedPlace: 'Amsterdam',
+      method: 'paper',
+    });
+    expect([inOtherName.status, inOtherName.body.code]).toEqual([422, 'creditor_not_yours']);
+    expect((await t.http().get(`/api/tenants/${a.maker.tenant.id}/mandates`).set(t.admin)).body).toEqual([]);
+    expect(
+      (await t.http().patch(`/api/organisations/${a.issuer.id}`).set(t.admin).send({ creditorIdentifier: 'NL79ZZZ999999990000' })).status,
+    ).toBe(200);
+    const own = await t.http().post(`/api/tenants/${a.maker.tenant.id}/mandates`).set(a.staff).send({
+      creditorId: a.issuer.id,
+      iban: 'NL02ABNA0123456789',
+      accountHolder: 'Maker A',
+      signedOn: '2011-12-15',
+      signedPlace: 'Amsterdam',
+      method: 'paper',
+    });
+    expect(own.status).toBe(201);
+    const moved = await t
+      .http()
+      .post(`/api/mandates/${own.body.id}/amendments`)
+      .set(a.staff)
+      .send({ creditorId: b.issuer.id, amendedOn: '2012-03-02', reason: 'Elsewhere' });
+    expect([moved.status, moved.body.code]).toEqual([422, 'creditor_not_yours']);
+    expect((await t.http().get(`/api/mandates/${own.body.id}`).set(t.admin)).body).toMatchObject({
+      creditorId: a.issuer.id,
+      amendments: [],
+    });
+    expect((await t.http().get(`/api/mandates/${mandateId}`).set(b.staff)).body).toMatchObject({
+      iban: 'NL02ABNA0123456789',
+      status: 'active',
+      amendments: [],
+    });
+  });
+
   it('keeps another umbrella’s makers’ hours from its staff: the entry is unknown and the list leaves it out', async () => {
     const maker = await t.login(b.maker.user.email, b.maker.user.password);
     const recorded = await t

@@ -12,7 +12,7 @@ import { actorOf, DomainEvents } from '../../events/domain-events.js';
 import { BuildingsService } from '../buildings/buildings.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import type { Collection, CollectionItem } from './collection.entity.js';
-import { DirectDebitRepository } from './direct-debit.repository.js';
+import { DirectDebitRepository, type SkippedInvoice } from './direct-debit.repository.js';
 import { DIRECT_DEBIT_ERRORS } from './direct-debit.errors.js';
 import { type DirectDebit, writePain008 } from './pain008.js';
 
@@ -22,6 +22,11 @@ export const PRE_NOTIFICATION_DAYS = 14;
 export interface CollectionView {
   collection: Collection;
   items: CollectionItem[];
+}
+
+/** A batch just made, with the open invoices it left out and why (they stay payable by transfer). */
+export interface CreatedCollectionView extends CollectionView {
+  skipped: SkippedInvoice[];
 }
 
 /**
@@ -40,7 +45,12 @@ export class CollectionsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(buildingId: string, collectionDate: string, principal: Principal): Promise<CollectionView> {
+  /**
+   * Only invoices whose stored PDF pre-notified the debit are collected: issued under a mandate of the
+   * tenant that is still active (amended or not: an amendment needs no new pre-notification), at least
+   * 14 days before the collection date. The others are skipped, not refused.
+   */
+  async create(buildingId: string, collectionDate: string, principal: Principal): Promise<CreatedCollectionView> {
     requireCapability(principal, 'collections.write');
     const building = await this.buildings.getVisible(buildingId, principal);
     const today = this.clock.today();
@@ -56,17 +66,21 @@ export class CollectionsService {
     const firstAsFrst = creditor.sepaSequence === 'frst-then-rcur';
     const collectionId = randomUUID();
     const messageId = `DD${collectionId.replace(/-/g, '').slice(0, 24).toUpperCase()}`;
+    let skipped: SkippedInvoice[] = [];
     await translateConstraintViolations(
       () =>
         this.repository.transaction(async (manager) => {
           await this.repository.lockBuildingCollections(manager, buildingId);
-          const invoices = await this.repository.collectable(manager, {
+          const gathered = await this.repository.collectable(manager, {
             buildingId,
             creditorId: creditor.id,
             dueBy: collectionDate,
             issuedBy: addDays(collectionDate, -PRE_NOTIFICATION_DAYS),
           });
-          if (invoices.length === 0) throw new RuleError(DIRECT_DEBIT_ERRORS.nothing_to_collect, { collectionDate });
+          const invoices = gathered.collectable;
+          skipped = gathered.skipped;
+          if (invoices.length === 0)
+            throw new RuleError(DIRECT_DEBIT_ERRORS.nothing_to_collect, { collectionDate, skipped: skipped.length });
           const mandateIds = [...new Set(invoices.map((invoice) => invoice.mandateId))];
           const amendments = await this.repository.unreportedAmendments(manager, mandateIds);
           const debits: (DirectDebit & { invoiceId: string; mandateId: string })[] = invoices.map((invoice) => ({
@@ -137,7 +151,7 @@ export class CollectionsService {
       // The advisory lock keeps batches of one building apart; this answers a batch of another path that raced it.
       { uq_collection_item_invoice: () => new ConflictError(DIRECT_DEBIT_ERRORS.invoice_in_other_batch) },
     );
-    return this.get(collectionId, principal);
+    return { ...(await this.get(collectionId, principal)), skipped };
   }
 
   async get(id: string, principal: Principal): Promise<CollectionView> {

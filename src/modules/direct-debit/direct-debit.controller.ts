@@ -19,6 +19,8 @@ import {
   CreateCollectionDto,
   toCollectionResponse,
   toCollectionSummary,
+  toCreatedCollectionResponse,
+  CreatedCollectionResponseDto,
 } from './dto/collection.dto.js';
 import { AmendMandateDto, CreateMandateDto, MandateResponseDto, RevokeMandateDto, toMandateResponse } from './dto/mandate.dto.js';
 import { MandatesService } from './mandates.service.js';
@@ -41,6 +43,7 @@ export class MandatesController {
     TENANTS_ERRORS.tenant_not_found,
     ORGANISATIONS_ERRORS.unknown_umbrella,
     DIRECT_DEBIT_ERRORS.creditor_incomplete,
+    DIRECT_DEBIT_ERRORS.creditor_not_yours,
     DIRECT_DEBIT_ERRORS.lease_of_other_tenant,
     DIRECT_DEBIT_ERRORS.mandate_reference_taken,
     DIRECT_DEBIT_ERRORS.mandate_already_active,
@@ -98,6 +101,7 @@ export class MandatesController {
     DIRECT_DEBIT_ERRORS.mandate_revoked,
     DIRECT_DEBIT_ERRORS.amendment_changes_nothing,
     DIRECT_DEBIT_ERRORS.creditor_incomplete,
+    DIRECT_DEBIT_ERRORS.creditor_not_yours,
     DIRECT_DEBIT_ERRORS.mandate_reference_taken,
     DIRECT_DEBIT_ERRORS.mandate_already_active,
     ORGANISATIONS_ERRORS.unknown_umbrella,
@@ -142,8 +146,9 @@ export class CollectionsController {
   @ApiOperation({
     summary: 'Make a direct-debit batch',
     description:
-      'Gathers every open invoice of the building with an active mandate to its umbrella, due by `collectionDate`, issued at least 14 days before it ' +
-      '(the invoice is the pre-notification) and in no batch that did not come back, and writes the pain.008 file (version per the umbrella’s `sepaPainVersion`). ' +
+      'Gathers every open invoice of the building that was pre-notified, due by `collectionDate` and in no batch that did not come back: its PDF announced the debit ' +
+      'under a mandate that is still active to the umbrella (amended or not), and it was issued at least 14 days before `collectionDate`. Writes the pain.008 file ' +
+      '(version per the umbrella’s `sepaPainVersion`). The other open invoices of tenants with a mandate are listed in `skipped` with why; they stay payable by transfer. ' +
       'Two batches made at once never share an invoice.',
   })
   @ApiErrors(
@@ -153,14 +158,14 @@ export class CollectionsController {
     DIRECT_DEBIT_ERRORS.nothing_to_collect,
     DIRECT_DEBIT_ERRORS.invoice_in_other_batch,
   )
-  @ApiCreatedResponse({ type: CollectionResponseDto })
+  @ApiCreatedResponse({ type: CreatedCollectionResponseDto })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new IdParam(BUILDINGS_ERRORS.building_not_found)) buildingId: string,
     @Body() body: CreateCollectionDto,
-  ): Promise<CollectionResponseDto> {
-    const { collection, items } = await this.collections.create(buildingId, body.collectionDate, principal);
-    return toCollectionResponse(collection, items);
+  ): Promise<CreatedCollectionResponseDto> {
+    const { collection, items, skipped } = await this.collections.create(buildingId, body.collectionDate, principal);
+    return toCreatedCollectionResponse(collection, items, skipped);
   }
 
   @Get('buildings/:id/collections')

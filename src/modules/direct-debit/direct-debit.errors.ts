@@ -18,6 +18,11 @@ export const DIRECT_DEBIT_ERRORS = declareErrorCodes('direct-debit', {
     en: 'The tenant already has an active mandate with this creditor for this lease; revoke it first',
     nl: 'De huurder heeft al een lopende machtiging bij deze incassant voor dit contract; trek die eerst in',
   },
+  creditor_not_yours: {
+    kind: 'rule',
+    en: 'An umbrella’s staff record mandates to their own umbrella only',
+    nl: 'Medewerkers van een koepel leggen alleen machtigingen aan hun eigen koepel vast',
+  },
   lease_of_other_tenant: {
     kind: 'rule',
     en: 'Lease {leaseId} is not a lease of this tenant',
@@ -45,7 +50,7 @@ export const DIRECT_DEBIT_ERRORS = declareErrorCodes('direct-debit', {
   },
   nothing_to_collect: {
     kind: 'rule',
-    en: 'No open invoice of the building with an active mandate is due by {collectionDate} and was issued 14 days before it',
-    nl: 'Geen openstaande factuur van het pand met een lopende machtiging vervalt uiterlijk {collectionDate} en is 14 dagen ervoor verstuurd',
+    en: 'No open invoice of the building due by {collectionDate} announced the debit under an active mandate at least 14 days before it ({skipped} with a mandate skipped)',
+    nl: 'Geen openstaande factuur van het pand die uiterlijk {collectionDate} vervalt, kondigde de incasso onder een lopende machtiging minstens 14 dagen ervoor aan ({skipped} met een machtiging overgeslagen)',
   },
 });

@@ -22,6 +22,16 @@ export interface CollectableInvoice {
   firstOnMandate: boolean;
 }
 
+/** Why an open invoice due by the collection date is not in the batch. */
+export const SKIP_REASONS = ['not_pre_notified', 'mandate_revoked', 'pre_notice_too_short'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+export interface SkippedInvoice {
+  invoiceId: string;
+  number: string;
+  reason: SkipReason;
+}
+
 @Injectable()
 export class DirectDebitRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -122,20 +132,24 @@ export class DirectDebitRepository {
   }
 
   /**
-   * The building's open invoices due by the collection date and issued by `issuedBy` (so the tenant
-   * was told in time), with an active mandate to the creditor, in no batch that did not come back.
-   * A mandate for the invoice's lease goes before one for all the tenant's leases.
+   * The building's open invoices due by the collection date, in no batch that did not come back, that
+   * their stored PDF pre-notified: issued under a mandate that is still active and now to the creditor
+   * (an amended IBAN or a new creditor after a handover collects under the mandate's current data), and
+   * issued by `issuedBy` (so the tenant was told in time). Beside them, why each other such invoice of a
+   * tenant with a mandate (then or now) is left out: no debit on its PDF, the mandate since revoked, or
+   * too little notice; those stay payable by transfer (or wait for a later batch).
    */
   async collectable(
     manager: EntityManager,
     filter: { buildingId: string; creditorId: string; dueBy: string; issuedBy: string },
-  ): Promise<CollectableInvoice[]> {
+  ): Promise<{ collectable: CollectableInvoice[]; skipped: SkippedInvoice[] }> {
     const rows = await manager.query<
       {
         invoice_id: string;
         number: string;
         open_cents: string;
         payment_reference: string;
+        skip_reason: SkipReason | null;
         mandate_id: string;
         reference: string;
         signed_on: string;
@@ -146,31 +160,42 @@ export class DirectDebitRepository {
       }[]
     >(
       `SELECT i.invoice_id, i.number, i.open_cents, i.payment_reference,
+              CASE WHEN m.id IS NULL THEN 'not_pre_notified'
+                   WHEN m.status <> 'active' THEN 'mandate_revoked'
+                   WHEN m.creditor_id <> $2 THEN 'not_pre_notified'
+                   WHEN i.issue_date > $4 THEN 'pre_notice_too_short' END AS skip_reason,
               m.id AS mandate_id, m.reference, to_char(m.signed_on, 'YYYY-MM-DD') AS signed_on, m.iban, m.bic, m.account_holder,
               NOT EXISTS (SELECT 1 FROM collection_item earlier WHERE earlier.mandate_id = m.id AND earlier.status <> 'returned') AS first_on_mandate
          FROM invoice_balance i
-         CROSS JOIN LATERAL (
-           SELECT * FROM mandate m
-            WHERE m.status = 'active' AND m.tenant_id = i.tenant_id AND m.creditor_id = $2 AND (m.lease_id = i.lease_id OR m.lease_id IS NULL)
-            ORDER BY m.lease_id NULLS LAST LIMIT 1) m
-        WHERE i.building_id = $1 AND i.status = 'open' AND i.open_cents > 0 AND i.due_date <= $3 AND i.issue_date <= $4
+         LEFT JOIN mandate m ON m.id = i.pre_notified_mandate_id
+        WHERE i.building_id = $1 AND i.status = 'open' AND i.open_cents > 0 AND i.due_date <= $3
           AND NOT EXISTS (SELECT 1 FROM collection_item taken WHERE taken.invoice_id = i.invoice_id AND taken.status <> 'returned')
+          AND (m.id IS NOT NULL OR EXISTS (
+                SELECT 1 FROM mandate cur WHERE cur.status = 'active' AND cur.tenant_id = i.tenant_id AND cur.creditor_id = $2
+                   AND (cur.lease_id = i.lease_id OR cur.lease_id IS NULL)))
         ORDER BY i.number`,
       [filter.buildingId, filter.creditorId, filter.dueBy, filter.issuedBy],
     );
-    return rows.map((row) => ({
-      invoiceId: row.invoice_id,
-      number: row.number,
-      openCents: Number(row.open_cents),
-      paymentReference: row.payment_reference,
-      mandateId: row.mandate_id,
-      mandateReference: row.reference,
-      mandateSignedOn: row.signed_on,
-      iban: row.iban,
-      bic: row.bic,
-      accountHolder: row.account_holder,
-      firstOnMandate: row.first_on_mandate,
-    }));
+    return {
+      collectable: rows
+        .filter((row) => row.skip_reason === null)
+        .map((row) => ({
+          invoiceId: row.invoice_id,
+          number: row.number,
+          openCents: Number(row.open_cents),
+          paymentReference: row.payment_reference,
+          mandateId: row.mandate_id,
+          mandateReference: row.reference,
+          mandateSignedOn: row.signed_on,
+          iban: row.iban,
+          bic: row.bic,
+          accountHolder: row.account_holder,
+          firstOnMandate: row.first_on_mandate,
+        })),
+      skipped: rows
+        .filter((row) => row.skip_reason !== null)
+        .map((row) => ({ invoiceId: row.invoice_id, number: row.number, reason: row.skip_reason! })),
+    };
   }
 
   /** Per mandate, what it was before the amendments no batch has reported yet (the earliest of each kind). */

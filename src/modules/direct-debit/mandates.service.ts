@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { requireCapability } from '../../common/auth/access-policy.js';
+import { requireCapability, staffUmbrellaOf } from '../../common/auth/access-policy.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { translateConstraintViolations } from '../../common/database/pg-errors.js';
 import { ConflictError, NotFoundError, RuleError } from '../../common/errors/domain-error.js';
@@ -47,7 +47,7 @@ export class MandatesService {
   async create(tenantId: string, input: CreateMandateDto, principal: Principal): Promise<MandateView> {
     requireCapability(principal, 'mandates.write');
     await this.tenants.getVisible(tenantId, principal);
-    await this.requireCreditor(input.creditorId, 'creditorId');
+    await this.requireCreditor(input.creditorId, 'creditorId', principal);
     let invoicePrefix: string | null = null;
     if (input.leaseId !== undefined) {
       const lease = await this.repository.leaseOf(input.leaseId);
@@ -111,10 +111,16 @@ export class MandatesService {
 
   async get(id: string, principal: Principal): Promise<MandateView> {
     requireCapability(principal, 'mandates.read');
+    const mandate = await this.requireVisible(id, principal);
+    return { mandate, amendments: (await this.repository.amendmentsOf([id])).get(id)! };
+  }
+
+  /** The mandate if its tenant lies within the principal's reach; another umbrella's answers as unknown, before anything is written. */
+  private async requireVisible(id: string, principal: Principal): Promise<Mandate> {
     const mandate = await this.repository.findMandate(id);
     if (!mandate || !(await this.tenants.mayRead(mandate.tenantId, principal)))
       throw new NotFoundError(DIRECT_DEBIT_ERRORS.mandate_not_found, { id });
-    return { mandate, amendments: (await this.repository.amendmentsOf([id])).get(id)! };
+    return mandate;
   }
 
   /**
@@ -123,7 +129,8 @@ export class MandatesService {
    */
   async amend(id: string, input: AmendMandateDto, principal: Principal): Promise<MandateView> {
     requireCapability(principal, 'mandates.write');
-    const creditorAfter = input.creditorId !== undefined ? await this.requireCreditor(input.creditorId, 'creditorId') : null;
+    await this.requireVisible(id, principal);
+    const creditorAfter = input.creditorId !== undefined ? await this.requireCreditor(input.creditorId, 'creditorId', principal) : null;
     let attempted = input.reference ?? '';
     await translateConstraintViolations(
       () =>
@@ -178,6 +185,7 @@ export class MandatesService {
 
   async revoke(id: string, input: RevokeMandateDto, principal: Principal): Promise<MandateView> {
     requireCapability(principal, 'mandates.write');
+    await this.requireVisible(id, principal);
     await this.repository.transaction(async (manager) => {
       await this.lockActive(manager, id);
       await this.repository.updateMandate(manager, id, {
@@ -202,9 +210,13 @@ export class MandatesService {
     return mandate;
   }
 
-  /** An umbrella that can collect: it has a creditor identifier. */
-  private async requireCreditor(id: string, field: string): Promise<Organisation> {
+  /** An umbrella that can collect (it has a creditor identifier), and for an umbrella's staff their own. */
+  private async requireCreditor(id: string, field: string, principal: Principal): Promise<Organisation> {
     const creditor = await this.organisations.requireOfKind(id, 'umbrella', field);
+    const own = staffUmbrellaOf(principal);
+    if (own !== null && own !== creditor.id) {
+      throw new RuleError(DIRECT_DEBIT_ERRORS.creditor_not_yours, {}, [{ field, message: 'must be your own umbrella' }]);
+    }
     if (!creditor.creditorIdentifier) {
       throw new RuleError(DIRECT_DEBIT_ERRORS.creditor_incomplete, { creditor: creditor.name, missing: 'a creditor identifier' }, [
         { field, message: 'the umbrella has no creditorIdentifier' },

@@ -10,7 +10,7 @@ const request = {
 };
 
 describe('EPC QR payload', () => {
-  it('writes the twelve-line SCT text of EPC069-12 version 002', () => {
+  it('writes the SCT text of EPC069-12 version 002: twelve elements, the trailing empty ones (text, note) left out', () => {
     expect(epcPayload(request).split('\n')).toEqual([
       'BCD',
       '002',

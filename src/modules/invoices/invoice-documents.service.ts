@@ -15,6 +15,8 @@ interface RenderedInvoice {
   pdf: Buffer;
   /** The UBL e-invoice, or why there is none. */
   ubl: { xml: string } | { unavailable: EInvoiceUnavailableReason };
+  /** The mandate the PDF announces the debit under (its pre-notification), if any. */
+  preNotifiedMandateId: string | null;
 }
 
 /**
@@ -63,7 +65,8 @@ export class InvoiceDocumentsService {
           pdf: { ...data, buildingName: buildingNames.get(invoice.buildingId)! },
           ubl: refusal ? null : { ...data, buyerReference: invoice.leaseId },
         });
-        return { invoice, pdf, ubl: refusal ? { unavailable: refusal } : { xml: xml! } };
+        const preNotifiedMandateId = invoice.kind === 'invoice' && data.payment.kind === 'direct-debit' ? data.payment.mandateId : null;
+        return { invoice, pdf, ubl: refusal ? { unavailable: refusal } : { xml: xml! }, preNotifiedMandateId };
       }),
     );
     await this.invoices.transaction(async (manager) => {
@@ -93,8 +96,9 @@ export class InvoiceDocumentsService {
         manager,
       );
       let next = 0;
-      const stored = toStore.map(({ invoice, ubl }) => ({
+      const stored = toStore.map(({ invoice, ubl, preNotifiedMandateId }) => ({
         invoice,
+        preNotifiedMandateId,
         documentId: storedIds[next++]!,
         ublDocumentId: 'xml' in ubl ? storedIds[next++]! : null,
         eInvoiceUnavailable: 'unavailable' in ubl ? ubl.unavailable : null,

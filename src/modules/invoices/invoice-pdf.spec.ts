@@ -55,6 +55,7 @@ const collected: InvoiceDocumentData = {
   ...invoice,
   payment: {
     kind: 'direct-debit',
+    mandateId: '00000000-0000-4000-8000-000000000001',
     mandateReference: 'VKG-M-000123',
     creditorIdentifier: 'NL05ZZZ342635380000',
     debtorIban: 'NL02ABNA0123456789',

@@ -6,7 +6,7 @@ import type { PartySnapshot } from './invoice.entity.js';
 
 /** How the tenant pays: by direct debit under an active mandate, or by transfer (the BIC is for the QR code). */
 export type InvoicePaymentMethod =
-  | { kind: 'direct-debit'; mandateReference: string; creditorIdentifier: string; debtorIban: string }
+  | { kind: 'direct-debit'; mandateId: string; mandateReference: string; creditorIdentifier: string; debtorIban: string }
   | { kind: 'transfer'; bic: string | null };
 
 export interface InvoiceDocumentData {

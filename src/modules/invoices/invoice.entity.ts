@@ -165,6 +165,13 @@ export class Invoice {
   @Column({ type: 'text', nullable: true })
   eInvoiceUnavailable!: EInvoiceUnavailableReason | null;
 
+  /**
+   * The mandate the stored PDF pre-notified the debit under (set with the PDF, fixed with it); null when
+   * the PDF asks for a transfer. Only a pre-notified invoice is collected by direct debit.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  preNotifiedMandateId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -310,12 +310,18 @@ export class InvoicesRepository {
   async insertInvoices(
     manager: EntityManager,
     invoices: {
-      invoice: Omit<Invoice, 'id' | 'createdAt' | 'documentId' | 'ublDocumentId' | 'eInvoiceUnavailable'>;
+      invoice: Omit<Invoice, 'id' | 'createdAt' | 'documentId' | 'ublDocumentId' | 'eInvoiceUnavailable' | 'preNotifiedMandateId'>;
       lines: ChargeLine[];
     }[],
   ): Promise<Invoice[]> {
     if (invoices.length === 0) return [];
-    const rows = invoices.map(({ invoice }) => ({ ...invoice, documentId: null, ublDocumentId: null, eInvoiceUnavailable: null }));
+    const rows = invoices.map(({ invoice }) => ({
+      ...invoice,
+      documentId: null,
+      ublDocumentId: null,
+      eInvoiceUnavailable: null,
+      preNotifiedMandateId: null,
+    }));
     const result = await manager.insert(Invoice, rows);
     const saved = rows.map((row, index) => ({ ...row, ...(result.generatedMaps[index] as Pick<Invoice, 'id' | 'createdAt'>) }) as Invoice);
     await manager.insert(
@@ -329,11 +335,11 @@ export class InvoicesRepository {
 
   async insertInvoice(
     manager: EntityManager,
-    invoice: Omit<Invoice, 'id' | 'createdAt' | 'documentId' | 'ublDocumentId' | 'eInvoiceUnavailable'>,
+    invoice: Omit<Invoice, 'id' | 'createdAt' | 'documentId' | 'ublDocumentId' | 'eInvoiceUnavailable' | 'preNotifiedMandateId'>,
     lines: ChargeLine[],
   ): Promise<Invoice> {
     const saved = await manager.save(
-      manager.create(Invoice, { ...invoice, documentId: null, ublDocumentId: null, eInvoiceUnavailable: null }),
+      manager.create(Invoice, { ...invoice, documentId: null, ublDocumentId: null, eInvoiceUnavailable: null, preNotifiedMandateId: null }),
     );
     await manager.insert(
       InvoiceLine,
@@ -369,18 +375,27 @@ export class InvoicesRepository {
   /** Links each invoice to its PDF and to its UBL, or records why it has no UBL. */
   async attachDocuments(
     manager: EntityManager,
-    links: { invoiceId: string; documentId: string; ublDocumentId: string | null; eInvoiceUnavailable: EInvoiceUnavailableReason | null }[],
+    links: {
+      invoiceId: string;
+      documentId: string;
+      ublDocumentId: string | null;
+      eInvoiceUnavailable: EInvoiceUnavailableReason | null;
+      /** The mandate the PDF pre-notified the debit under, if it did. */
+      preNotifiedMandateId: string | null;
+    }[],
   ): Promise<void> {
     await manager.query(
       `UPDATE invoice SET document_id = link.document_id, ubl_document_id = link.ubl_document_id,
-              e_invoice_unavailable = link.e_invoice_unavailable
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS link(invoice_id, document_id, ubl_document_id, e_invoice_unavailable)
+              e_invoice_unavailable = link.e_invoice_unavailable, pre_notified_mandate_id = link.pre_notified_mandate_id
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[])
+              AS link(invoice_id, document_id, ubl_document_id, e_invoice_unavailable, pre_notified_mandate_id)
         WHERE invoice.id = link.invoice_id AND invoice.document_id IS NULL`,
       [
         links.map((link) => link.invoiceId),
         links.map((link) => link.documentId),
         links.map((link) => link.ublDocumentId),
         links.map((link) => link.eInvoiceUnavailable),
+        links.map((link) => link.preNotifiedMandateId),
       ],
     );
   }
@@ -393,9 +408,16 @@ export class InvoicesRepository {
    */
   async paymentMethodsOf(invoiceIds: string[]): Promise<Map<string, InvoicePaymentMethod>> {
     const rows = await this.dataSource.query<
-      { invoice_id: string; bic: string | null; reference: string | null; creditor_identifier: string | null; iban: string | null }[]
+      {
+        invoice_id: string;
+        bic: string | null;
+        mandate_id: string | null;
+        reference: string | null;
+        creditor_identifier: string | null;
+        iban: string | null;
+      }[]
     >(
-      `SELECT i.id AS invoice_id, o.bic, m.reference, m.creditor_identifier, m.iban
+      `SELECT i.id AS invoice_id, o.bic, m.mandate_id, m.reference, m.creditor_identifier, m.iban
          FROM invoice i
          JOIN building_register b ON b.building_id = i.building_id
          JOIN organisation_party o ON o.organisation_id = b.umbrella_id
@@ -410,7 +432,13 @@ export class InvoicesRepository {
       rows.map((row) => [
         row.invoice_id,
         row.reference !== null
-          ? { kind: 'direct-debit', mandateReference: row.reference, creditorIdentifier: row.creditor_identifier!, debtorIban: row.iban! }
+          ? {
+              kind: 'direct-debit',
+              mandateId: row.mandate_id!,
+              mandateReference: row.reference,
+              creditorIdentifier: row.creditor_identifier!,
+              debtorIban: row.iban!,
+            }
           : { kind: 'transfer', bic: row.bic },
       ]),
     );

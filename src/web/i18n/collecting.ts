@@ -74,6 +74,8 @@ export const COLLECTING_NL = {
   'collections.debitsHeading': 'Opdrachten',
   'collections.sequence': 'Volgorde',
   'collections.done.created': 'De incasso is gemaakt: {count} opdrachten, samen {total}.',
+  'collections.skipped':
+    '{count} openstaande facturen van huurders met een machtiging zijn niet meegenomen: de factuur kondigde de incasso niet (of niet 14 dagen vooraf) aan, of de machtiging is ingetrokken. Die worden per overboeking betaald of gaan mee in een latere incasso.',
   'debitStatus.pending': 'wacht op de bank',
   'debitStatus.collected': 'geïncasseerd',
   'debitStatus.returned': 'teruggeboekt',
@@ -272,6 +274,8 @@ export const COLLECTING_EN: Record<keyof typeof COLLECTING_NL, string> = {
   'collections.debitsHeading': 'Debits',
   'collections.sequence': 'Sequence',
   'collections.done.created': 'The collection is made: {count} debits, {total} in all.',
+  'collections.skipped':
+    '{count} open invoices of tenants with a mandate were left out: the invoice did not announce the debit (or not 14 days ahead), or the mandate was revoked. They are paid by transfer or go in a later collection.',
   'debitStatus.pending': 'waiting for the bank',
   'debitStatus.collected': 'collected',
   'debitStatus.returned': 'returned',

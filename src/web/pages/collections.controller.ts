@@ -52,8 +52,9 @@ export class CollectionPagesController {
     if (!buildingId) errors = [...errors, { field: 'buildingId', message: translate(languageOf(request), 'collecting.chooseBuilding') }];
     if (errors.length === 0) {
       try {
-        const { collection } = await this.collections.create(buildingId!, checked.value!.collectionDate, request.principal!);
-        void reply.redirect(`/collections/${collection.id}?done=created`, 303);
+        const { collection, skipped } = await this.collections.create(buildingId!, checked.value!.collectionDate, request.principal!);
+        // The batch page tells how many open invoices of tenants with a mandate it left out (not pre-notified).
+        void reply.redirect(`/collections/${collection.id}?done=created${skipped.length > 0 ? `&skipped=${skipped.length}` : ''}`, 303);
         return;
       } catch (error) {
         errors = refusalOf(error, languageOf(request));
@@ -83,6 +84,7 @@ export class CollectionPagesController {
         invoices.map((invoice) => [invoice.id, { number: invoice.number, name: invoice.customer.name, tenantId: invoice.tenantId }]),
       ),
       done: (request.query as Form).done,
+      skipped: skippedCountOf((request.query as Form).skipped),
     });
   }
 
@@ -107,4 +109,9 @@ export class CollectionPagesController {
     const batches = selected ? (await this.collections.listOfBuilding(selected, { limit: 36, offset: 0 }, principal)).items : [];
     return renderPage(request, reply, 'collections', 'collections.title', { buildings, selected, batches, form });
   }
+}
+
+/** The count of skipped invoices the redirect after making a batch carries; anything else is none. */
+function skippedCountOf(value: unknown): number {
+  return typeof value === 'string' && /^[1-9][0-9]{0,5}$/.test(value) ? Number(value) : 0;
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { staffUmbrellaOf } from '../../common/auth/access-policy.js';
 import { Can, type AuthenticatedRequest } from '../../common/auth/decorators.js';
 import type { Principal } from '../../common/auth/principal.js';
 import { Clock } from '../../common/clock/clock.js';
@@ -193,8 +194,11 @@ export class MandatePagesController {
       this.leases.list({ tenantId, limit: MAX_PAGE_LIMIT, offset: 0 }, principal),
       this.organisations.list(principal, { limit: MAX_PAGE_LIMIT, offset: 0 }),
     ]);
-    // Only an umbrella with a creditor identifier can collect; the service refuses any other.
-    const creditors = organisations.items.filter((organisation) => organisation.kind === 'umbrella' && organisation.creditorIdentifier);
+    // Only an umbrella with a creditor identifier can collect, and an umbrella's staff record mandates to their own; the service refuses any other.
+    const own = staffUmbrellaOf(principal);
+    const creditors = organisations.items.filter(
+      (organisation) => organisation.kind === 'umbrella' && organisation.creditorIdentifier && (own === null || organisation.id === own),
+    );
     return renderPage(request, reply, 'mandate-new', 'mandates.newTitle', {
       tenant,
       leases: leases.items.map(({ lease }) => lease),

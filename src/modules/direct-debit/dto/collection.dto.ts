@@ -1,5 +1,6 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { IsIsoDate } from '../../../common/validation/validators.js';
+import { SKIP_REASONS, type SkipReason, type SkippedInvoice } from '../direct-debit.repository.js';
 import { COLLECTION_ITEM_STATUSES, type Collection, type CollectionItem, type CollectionItemStatus } from '../collection.entity.js';
 
 export class CreateCollectionDto {
@@ -33,6 +34,26 @@ export class CollectionResponseDto {
   @ApiProperty({ type: [CollectionItemResponseDto] }) items!: CollectionItemResponseDto[];
 }
 
+export class SkippedInvoiceDto {
+  @ApiProperty({ format: 'uuid' }) invoiceId!: string;
+  @ApiProperty() number!: string;
+  @ApiProperty({
+    enum: SKIP_REASONS,
+    description:
+      'not_pre_notified: its PDF asks for a transfer (no mandate when it was issued); mandate_revoked: the mandate it announced the debit under was revoked; ' +
+      'pre_notice_too_short: issued less than 14 days before the collection date',
+  })
+  reason!: SkipReason;
+}
+
+export class CreatedCollectionResponseDto extends CollectionResponseDto {
+  @ApiProperty({
+    type: [SkippedInvoiceDto],
+    description: 'Open invoices due by the date, of tenants with a mandate, left out of the batch and why; they stay payable by transfer',
+  })
+  skipped!: SkippedInvoiceDto[];
+}
+
 export class CollectionSummaryDto extends OmitType(CollectionResponseDto, ['items'] as const) {}
 
 export function toCollectionSummary(collection: Collection): CollectionSummaryDto {
@@ -54,5 +75,16 @@ export function toCollectionResponse(collection: Collection, items: CollectionIt
       returnReason,
       settledOn,
     })),
+  };
+}
+
+export function toCreatedCollectionResponse(
+  collection: Collection,
+  items: CollectionItem[],
+  skipped: SkippedInvoice[],
+): CreatedCollectionResponseDto {
+  return {
+    ...toCollectionResponse(collection, items),
+    skipped: skipped.map(({ invoiceId, number, reason }) => ({ invoiceId, number, reason })),
   };
 }

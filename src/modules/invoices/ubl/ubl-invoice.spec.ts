@@ -123,6 +123,7 @@ const creditNote = exemptInvoice({
 const directDebit = exemptInvoice({
   payment: {
     kind: 'direct-debit',
+    mandateId: '00000000-0000-4000-8000-000000000001',
     mandateReference: 'VKG-M-000042',
     creditorIdentifier: 'NL98ZZZ999999990000',
     debtorIban: 'NL20INGB0001234567',
