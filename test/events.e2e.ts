@@ -80,6 +80,9 @@ describe('domain events through the outbox', () => {
   it('a transaction that fails after writing its event leaves no event, no change and no consumer effect', async () => {
     const lease = await newLease();
     await eventually(async () => expect((await auditOf('lease', lease.id)).total).toBe(1));
+    // Every event of the set-up dispatched first: a consumer's transaction still open would hold the
+    // table lock that CREATE TRIGGER waits for.
+    await eventually(async () => expect(await count(`SELECT count(*) AS n FROM domain_event WHERE dispatched_at IS NULL`, [])).toBe(0));
     await asOwner(dataSource, (owner) => owner.query(FAIL_AT_COMMIT));
     try {
       const refused = await t

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { buildWorker } from './helpers/worker-process.js';
 
 interface Started {
-  messages: string[];
   seconds: number;
-  stop: () => Promise<void>;
+  /** Stops the app and answers the messages it printed, all of them: read once its output has closed. */
+  stop: () => Promise<string[]>;
 }
 
 async function freePort(): Promise<number> {
@@ -38,11 +38,11 @@ async function start(buildDir: string, dataDir: string, port: number): Promise<S
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // 'close' comes after the exit and after the last of its output has been read.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await closed;
   };
   try {
     for (;;) {
@@ -59,12 +59,19 @@ async function start(buildDir: string, dataDir: string, port: number): Promise<S
     throw error;
   }
   const seconds = (performance.now() - started) / 1000;
-  const messages = output
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { message: string | { message: string } })
-    .map((entry) => (typeof entry.message === 'string' ? entry.message : entry.message.message));
-  return { messages, seconds, stop };
+  const messagesOf = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { message: string | { message: string } })
+      .map((entry) => (typeof entry.message === 'string' ? entry.message : entry.message.message));
+  return {
+    seconds,
+    stop: async () => {
+      await stop();
+      return messagesOf(output);
+    },
+  };
 }
 
 /** What the console says when `npm start` runs the compiled app, the first time and the second. */
@@ -81,17 +88,17 @@ describe('the console at start-up', () => {
     const port = await freePort();
     const ready = `ready on http://localhost:${port} — API docs at /docs`;
     const first = await start(buildDir, dataDir, port);
-    await first.stop();
-    expect(first.messages).toContain('migrating the database');
-    expect(first.messages.indexOf('migrating the database')).toBeLessThan(first.messages.indexOf(ready));
-    expect(first.messages.filter((message) => message.startsWith('ready on'))).toEqual([ready]);
+    const firstMessages = await first.stop();
+    expect(firstMessages).toContain('migrating the database');
+    expect(firstMessages.indexOf('migrating the database')).toBeLessThan(firstMessages.indexOf(ready));
+    expect(firstMessages.filter((message) => message.startsWith('ready on'))).toEqual([ready]);
     // Nest's own line per module and route is left out: the start says what it does, not more.
-    expect(first.messages.length).toBeLessThan(10);
+    expect(firstMessages.length).toBeLessThan(10);
 
     const second = await start(buildDir, dataDir, port);
-    await second.stop();
-    expect(second.messages).not.toContain('migrating the database');
-    expect(second.messages.filter((message) => message.startsWith('ready on'))).toEqual([ready]);
+    const secondMessages = await second.stop();
+    expect(secondMessages).not.toContain('migrating the database');
+    expect(secondMessages.filter((message) => message.startsWith('ready on'))).toEqual([ready]);
     // The 15 s of a second `npm start` are measured by `npm run bench` (embedded.bench.js), on a machine not also running tests.
     console.log(`second start answered /health after ${second.seconds.toFixed(1)} s (first ${first.seconds.toFixed(1)} s)`);
   }, 240_000);
