@@ -266,4 +266,22 @@ describeInBrowser('the umbrella signs in and sees its buildings today', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
+
+  it('fits the workspace at phone width: no page of the umbrella scrolls sideways at 375 px', async () => {
+    const { page } = await t.newPage({ width: 375 });
+    await t.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    const perBuilding = ['/mandates', '/collections', '/arrears'].map((path) => `${path}?buildingId=${buildingId}`);
+    const paths = [
+      ...['/dashboard', `/buildings/${buildingId}`, `/buildings/${buildingId}/rounds`, `/buildings/${buildingId}/handovers`],
+      ...['/tenants', '/invoicing', '/invoices', '/reports', '/bank-statements', '/messages', '/time', '/tenders', '/profiles'],
+      ...perBuilding,
+    ];
+    const overflowing: { path: string; pixels: number }[] = [];
+    for (const path of paths) {
+      await page.goto(path);
+      const pixels = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      if (pixels > 0) overflowing.push({ path, pixels });
+    }
+    expect(overflowing).toEqual([]);
+  });
 });
